@@ -1,0 +1,26 @@
+/* addr.h — what kind of address a client row names, and its sort key.
+ *
+ * Contract: pure; an IPv4 or IPv6 literal (inet_pton) is classified as such
+ * with its binary form as the key, anything else is a host name.  The
+ * default client order (TICC-DASH's, but IPv6 numerically) is defined here. */
+#ifndef TICCTOP_ADDR_H
+#define TICCTOP_ADDR_H
+
+#include <stddef.h>
+
+enum family { FAMILY_HOSTNAME, FAMILY_IPV4, FAMILY_IPV6, FAMILY_COUNT };
+
+#define ADDR_KEY_LEN 16
+
+/* Classify addr[0..len) and fill key (IPv4 in its first 4 bytes, IPv6 in all 16). */
+enum family addr_classify(const char *addr, size_t len, unsigned char key[ADDR_KEY_LEN]);
+
+/* Compare two addresses in the default order: host names case-insensitively,
+ * then IPv4 by octets, then IPv6 numerically. */
+int addr_compare(enum family fa, const char *a, const unsigned char *ka,
+                 enum family fb, const char *b, const unsigned char *kb);
+
+/* Name a family for machines ("hostname", "ipv4", "ipv6"). */
+const char *family_name(enum family f);
+
+#endif

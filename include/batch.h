@@ -1,0 +1,26 @@
+/* batch.h — the batch front end: a report per refresh on stdout.
+ *
+ * Contract: after each finished poll, writes one report (text, CSV or JSON)
+ * and, when the source failed, one line on stderr; stops after `iterations`
+ * reports (0 = never) or when stdout is gone.  `status` is the Nagios exit
+ * status of the last report. */
+#ifndef TICCTOP_BATCH_H
+#define TICCTOP_BATCH_H
+
+#include <stdbool.h>
+
+#include "loop.h"
+#include "output.h"
+
+struct batch {
+	enum out_format format;
+	long iterations;
+	long done;
+	bool utf8;
+	enum exit_status status;
+};
+
+/* Make the front end that drives b. */
+struct frontend batch_frontend(struct batch *b);
+
+#endif

@@ -1,0 +1,70 @@
+/* model.h — every client the source listed, one record per address.
+ *
+ * Contract: a refresh is model_begin, model_put for each row (a row_sink),
+ * then model_end.  Rows naming the same address within one refresh merge
+ * into one client (the later row wins: chronyc can list a client twice while
+ * its table grows); rows whose name chronyc cut ("…>") never merge with each
+ * other, since they may be different clients.  model_end forgets clients the
+ * refresh did not list (when the listing was complete), judges every client
+ * and bumps the version whenever anything changed.  Lookups by address are
+ * O(1) (hash).  Clients are indexed 0..model_size()-1; an index is valid
+ * until the next model_end. */
+#ifndef TICCTOP_MODEL_H
+#define TICCTOP_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr.h"
+#include "health.h"
+#include "parse.h"
+#include "sample.h"
+
+struct client {
+	char *addr;                         /* NUL-terminated, owned */
+	uint32_t len;
+	uint16_t dup;                       /* n-th client listed under the same cut name */
+	uint8_t family;                     /* enum family */
+	struct verdict verdict;
+	uint32_t seen;                      /* refresh that last listed it */
+	unsigned char key[ADDR_KEY_LEN];    /* binary address for ordering */
+	struct sample s;
+};
+
+struct model;
+
+/* Make an empty model; NULL when out of memory. */
+struct model *model_new(void);
+
+/* Free m and every client. */
+void model_free(struct model *m);
+
+/* Start a refresh. */
+void model_begin(struct model *m);
+
+/* Take one row of the refresh (a row_sink; ctx is the model). */
+bool model_put(void *m, const struct row *r);
+
+/* End a refresh: when complete, forget clients it did not list; judge all. */
+void model_end(struct model *m, const struct health *h, bool complete);
+
+/* Number of clients. */
+size_t model_size(const struct model *m);
+
+/* Client i, 0 <= i < model_size(m). */
+const struct client *model_at(const struct model *m, size_t i);
+
+/* Index of the client with this address (first of a cut name), or -1. */
+long model_find(const struct model *m, const char *addr, size_t len);
+
+/* Rows the last refresh delivered (before merging). */
+size_t model_rows(const struct model *m);
+
+/* Changes whenever model_end changed a client, added or removed one. */
+uint64_t model_version(const struct model *m);
+
+/* Count clients by status into counts[STATUS_COUNT]. */
+void model_summary(const struct model *m, size_t counts[STATUS_COUNT]);
+
+#endif

@@ -1,0 +1,47 @@
+/* output.h — batch output: text for people (and Nagios), CSV and JSON.
+ *
+ * Contract: writes one report of the current view to a stream; every string
+ * from the source is escaped for the format (sanitised text, RFC 4180 CSV of
+ * sanitised fields, JSON with \u escapes).  The JSON shape is the stable
+ * contract documented in ticctop(1).  output_status maps the summary to a
+ * Nagios plugin exit status. */
+#ifndef TICCTOP_OUTPUT_H
+#define TICCTOP_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "health.h"
+#include "model.h"
+#include "view.h"
+
+enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
+
+/* Nagios plugin exit statuses. */
+enum exit_status { EXIT_OK = 0, EXIT_WARNING = 1, EXIT_CRITICAL = 2, EXIT_UNKNOWN = 3 };
+
+/* Everything one report shows. */
+struct report {
+	const char *kind;          /* source kind: "chronyc", "http" */
+	const char *target;        /* what the source reads (no secrets) */
+	const char *error;         /* the source's last error, NULL if the last poll was good */
+	bool have_data;            /* some poll has ever succeeded */
+	double age;                /* seconds since the data was read */
+	time_t time;               /* when the data was read (wall clock) */
+	const struct model *m;
+	const struct view *v;
+	const struct health *h;
+	bool utf8;                 /* the terminal takes UTF-8 (text format) */
+};
+
+/* Machine name of a format ("text", "csv", "json"). */
+const char *output_format_name(enum out_format f);
+
+/* Write one report of r in format f. */
+void output_write(FILE *fp, enum out_format f, const struct report *r);
+
+/* The exit status r stands for: 3 when the source failed, else by the worst status. */
+enum exit_status output_status(const struct report *r);
+
+#endif

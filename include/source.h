@@ -1,0 +1,64 @@
+/* source.h — where client rows come from: one small interface, several kinds.
+ *
+ * Contract: a source runs one poll at a time without ever blocking the
+ * caller.  The loop calls start() on each tick (false: the previous poll is
+ * still running, the tick is skipped), wait() to sleep until the source's
+ * own I/O or one of the loop's descriptors is ready (the source does its
+ * I/O inside), and deliver() once ready() says a poll finished: deliver
+ * hands the rows to a sink, or says in the source's own words why there are
+ * none.  stop() ends any poll in flight (children killed and reaped).  No
+ * source knows about curses or the model. */
+#ifndef TICCTOP_SOURCE_H
+#define TICCTOP_SOURCE_H
+
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "parse.h"
+
+enum source_err {
+	SOURCE_OK,
+	SOURCE_ERR_NOT_FOUND,       /* the program is not installed / not on PATH */
+	SOURCE_ERR_NOT_AUTHORISED,  /* chronyd: 501 Not authorised */
+	SOURCE_ERR_NO_DAEMON,       /* chronyd: 506 Cannot talk to daemon */
+	SOURCE_ERR_NO_CLIENTLOG,    /* chronyd: 519 Client logging is not active */
+	SOURCE_ERR_NO_SOCKET,       /* chronyc: Could not open connection to daemon */
+	SOURCE_ERR_SUDO_PASSWORD,   /* sudo -n wants a password */
+	SOURCE_ERR_EXIT,            /* the program failed some other way */
+	SOURCE_ERR_TIMEOUT,         /* no answer in time */
+	SOURCE_ERR_TOO_BIG,         /* the answer passed --max-size */
+	SOURCE_ERR_SYSTEM,          /* pipe, spawn or memory failure here */
+	SOURCE_ERR_PARSE,           /* an answer came, but not client data */
+	SOURCE_ERR_COUNT
+};
+
+/* What one finished poll said. */
+struct source_result {
+	enum source_err err;
+	char message[1024];          /* one line for people; raw, sanitise before showing */
+	struct parse_report rep;    /* what the parser saw */
+	enum parse_err perr;
+};
+
+struct source;
+
+struct source_ops {
+	const char *kind;  /* "chronyc", "http": the JSON source.kind */
+	bool (*start)(struct source *s, double now);
+	int (*wait)(struct source *s, struct pollfd *extra, size_t nextra, int timeout_ms, double now);
+	bool (*ready)(const struct source *s);
+	void (*deliver)(struct source *s, row_sink sink, void *ctx, struct source_result *res);
+	void (*stop)(struct source *s);
+	void (*free)(struct source *s);
+};
+
+struct source {
+	const struct source_ops *ops;
+	char target[512];           /* what it reads, for people and JSON (no secrets) */
+};
+
+/* Short name of an error for machines and tests ("not-authorised"). */
+const char *source_err_name(enum source_err e);
+
+#endif

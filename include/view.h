@@ -1,0 +1,75 @@
+/* view.h — the clients a user sees: filtered, sorted indexes into a model.
+ *
+ * Contract: read-only over the model; owns only its index array.  Sort keys
+ * and filter tokens are tables (names, default direction, comparator), so the
+ * command line, the sort menu and the help screen all list the same thing.
+ * Ties are broken by the default address order, so every order is total and
+ * stable across refreshes.  Pure: no curses, no I/O. */
+#ifndef TICCTOP_VIEW_H
+#define TICCTOP_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model.h"
+
+enum sort_key {
+	SORT_ADDR, SORT_DROPS, SORT_LAST, SORT_NTP, SORT_CMD, SORT_INTERVAL, SORT_STATUS,
+	SORT_COUNT
+};
+
+#define FILTER_TEXT_MAX 128
+
+/* What passes: a case-insensitive substring of the address, and masks of
+ * the statuses and families allowed (bit per enum value). */
+struct filter {
+	char text[FILTER_TEXT_MAX];
+	size_t text_len;
+	unsigned status_mask;
+	unsigned family_mask;
+};
+
+enum filter_err { FILTER_OK, FILTER_ERR_TOKEN, FILTER_ERR_TOO_LONG };
+
+struct view {
+	uint32_t *idx;          /* model indexes of the shown clients, in order */
+	size_t n, cap;
+	enum sort_key key;
+	bool reverse;           /* invert the key's natural direction */
+	struct filter filter;
+};
+
+/* Machine name of a sort key ("addr", "drops", ...). */
+const char *sort_key_name(enum sort_key k);
+
+/* Human title of a sort key ("Address order", ...). */
+const char *sort_key_title(enum sort_key k);
+
+/* Find a sort key by machine name; false when there is none. */
+bool sort_key_parse(const char *name, enum sort_key *k);
+
+/* Parse filter text: words "status:ok|warn|crit" and "family:v4|v6|host"
+ * (repeatable, each kind ORed) and at most one other word, the substring.
+ * On error, *bad points at the offending word. */
+enum filter_err filter_parse(const char *text, struct filter *f, const char **bad);
+
+/* Return whether f lets everything through. */
+bool filter_is_empty(const struct filter *f);
+
+/* Return whether client c passes f. */
+bool filter_match(const struct filter *f, const struct client *c);
+
+/* Make an empty view sorted by address. */
+void view_init(struct view *v);
+
+/* Free v's index. */
+void view_free(struct view *v);
+
+/* Rebuild v from m: filter then sort; false when out of memory. */
+bool view_update(struct view *v, const struct model *m);
+
+/* Compare clients a and b under key k (natural direction, ties by address). */
+int view_compare(enum sort_key k, const struct client *a, const struct client *b);
+
+#endif

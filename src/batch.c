@@ -1,0 +1,42 @@
+/* batch.c — prints a report after every finished poll. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "batch.h"
+#include "format.h"
+
+/* Print the report of the poll that just finished; false when done. */
+static bool
+batch_refreshed(void *ctx, struct monitor *mon)
+{
+	struct batch *b = ctx;
+	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
+	struct report r = {
+		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err,
+		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
+		.time = mon->data_wall ? mon->data_wall : time(NULL),
+		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
+	};
+
+	if (err) {
+		char safe[2048];
+		fmt_sanitize(safe, sizeof safe, err, strlen(err), b->utf8);
+		fprintf(stderr, "ticctop: %s\n", safe);
+	}
+	if (b->format != FORMAT_TEXT || !err)
+		output_write(stdout, b->format, &r);
+	b->status = output_status(&r);
+	b->done++;
+	if (ferror(stdout))
+		return false;
+	return b->iterations == 0 || b->done < b->iterations;
+}
+
+/* Make the front end that drives b. */
+struct frontend
+batch_frontend(struct batch *b)
+{
+	return (struct frontend){ .ctx = b, .refreshed = batch_refreshed };
+}

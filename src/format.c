@@ -1,0 +1,164 @@
+/* format.c — durations, counts and escaping of untrusted text. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "format.h"
+
+/* Decode one UTF-8 sequence at s (n bytes left): its length, or 0 if invalid. */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	static const struct { unsigned char mask, lead; uint32_t min; } seq[] = {
+		{ 0xe0, 0xc0, 0x80 }, { 0xf0, 0xe0, 0x800 }, { 0xf8, 0xf0, 0x10000 },
+	};
+	for (size_t k = 0; k < 3; k++) {
+		size_t len = k + 2;
+		if ((s[0] & seq[k].mask) != seq[k].lead)
+			continue;
+		if (n < len)
+			return 0;
+		uint32_t c = s[0] & (0x7fu >> len);
+		for (size_t i = 1; i < len; i++) {
+			if ((s[i] & 0xc0) != 0x80)
+				return 0;
+			c = (c << 6) | (s[i] & 0x3f);
+		}
+		if (c < seq[k].min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+		*cp = c;
+		return len;
+	}
+	return 0;
+}
+
+/* Return whether code point c must not reach a terminal as itself. */
+static bool
+is_hidden(uint32_t c)
+{
+	static const struct { uint32_t lo, hi; } ranges[] = {
+		{ 0x80, 0x9f },     /* C1 controls */
+		{ 0xad, 0xad },     /* soft hyphen */
+		{ 0x61c, 0x61c },   /* Arabic letter mark */
+		{ 0x200b, 0x200f }, /* zero-width, LRM, RLM */
+		{ 0x2028, 0x202e }, /* separators, bidi embeddings and overrides */
+		{ 0x2060, 0x206f }, /* word joiner, bidi isolates, invisible operators */
+		{ 0xfeff, 0xfeff }, /* zero-width no-break space */
+		{ 0xfff9, 0xfffb }, /* interlinear annotations */
+	};
+	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+		if (c >= ranges[i].lo && c <= ranges[i].hi)
+			return true;
+	return false;
+}
+
+/* Append n bytes of p to dst if they fit whole; false when they do not. */
+static bool
+put(char *dst, size_t size, size_t *o, const char *p, size_t n)
+{
+	if (*o + n + 1 > size)
+		return false;
+	memcpy(dst + *o, p, n);
+	*o += n;
+	return true;
+}
+
+/* Make src[0..len) safe to print. */
+size_t
+fmt_sanitize(char *dst, size_t size, const char *src, size_t len, bool utf8)
+{
+	const unsigned char *s = (const unsigned char *)src;
+	size_t o = 0, i = 0;
+	char esc[5 * 4];
+
+	if (size == 0)
+		return 0;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = 1;
+		bool ok;
+
+		if (s[i] >= 0x20 && s[i] < 0x7f && s[i] != '\\')
+			ok = put(dst, size, &o, (const char *)s + i, 1);
+		else if (s[i] == '\\')
+			ok = put(dst, size, &o, "\\\\", 2);
+		else if (utf8 && s[i] >= 0x80 && (n = utf8_decode(s + i, len - i, &cp)) && !is_hidden(cp))
+			ok = put(dst, size, &o, (const char *)s + i, n);
+		else {
+			n = n ? n : 1; /* an invalid byte is escaped alone */
+			size_t e = 0;
+			for (size_t k = 0; k < n; k++)
+				e += (size_t)snprintf(esc + e, sizeof esc - e, "\\x%02x", s[i + k]);
+			ok = put(dst, size, &o, esc, e);
+		}
+		if (!ok)
+			break;
+		i += n;
+	}
+	dst[o] = '\0';
+	return o;
+}
+
+/* Write a quantity with up to three significant digits and a unit. */
+static size_t
+fmt_scaled(char *dst, size_t size, double v, const char *unit)
+{
+	int n = v >= 100 || v == floor(v) ? snprintf(dst, size, "%.0f %s", v, unit)
+	      : v >= 10 ? snprintf(dst, size, "%.1f %s", v, unit)
+	                : snprintf(dst, size, "%.2f %s", v, unit);
+	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+}
+
+struct unit { double seconds; double below; const char *name; };
+
+/* Units from small to large; a value goes into the first unit it is below. */
+static const struct unit units[] = {
+	{ 1e-6, 1e-3, "us" }, { 1e-3, 1, "ms" }, { 1, 120, "s" }, { 60, 7200, "min" },
+	{ 3600, 2 * 86400, "h" }, { 86400, 2 * 365 * 86400.0, "d" }, { 365 * 86400.0, INFINITY, "y" },
+};
+
+/* Write seconds in the first unit it fits. */
+static size_t
+fmt_seconds(char *dst, size_t size, double s)
+{
+	size_t i = 0;
+	while (i + 1 < sizeof units / sizeof units[0] && s >= units[i].below)
+		i++;
+	return fmt_scaled(dst, size, s / units[i].seconds, units[i].name);
+}
+
+/* A log2-seconds interval as a duration. */
+size_t
+fmt_interval(char *dst, size_t size, int64_t log2s)
+{
+	return fmt_seconds(dst, size, ldexp(1.0, (int)log2s));
+}
+
+/* A duration in seconds, short, whole units. */
+size_t
+fmt_duration(char *dst, size_t size, int64_t secs)
+{
+	size_t i = 2; /* whole seconds and up */
+	while (i + 1 < sizeof units / sizeof units[0] && (double)secs >= units[i].below)
+		i++;
+	int n = snprintf(dst, size, "%" PRId64 " %s", (int64_t)((double)secs / units[i].seconds), units[i].name);
+	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+}
+
+/* Time since last packet. */
+size_t
+fmt_ago(char *dst, size_t size, bool known, int64_t secs)
+{
+	char d[32];
+
+	if (!known) {
+		int n = snprintf(dst, size, "never");
+		return (size_t)n >= size ? size - 1 : (size_t)n;
+	}
+	fmt_duration(d, sizeof d, secs);
+	int n = snprintf(dst, size, "%s ago", d);
+	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+}

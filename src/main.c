@@ -1,0 +1,93 @@
+/* main.c — ticctop: options, the source, the front end, the exit status. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <curses.h>
+#include <jansson.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "loop.h"
+#include "options.h"
+#include "source_chronyc.h"
+
+/* Print the version of ticctop and of the libraries it runs with. */
+static void
+print_version(void)
+{
+	printf("ticctop %s\n%s, libcurl %s, jansson %s\n", PACKAGE_VERSION, curses_version(),
+	       curl_version_info(CURLVERSION_NOW)->version, jansson_version_str());
+}
+
+/* Make the source the options ask for; NULL (with a message) on failure. */
+static struct source *
+make_source(const struct options *o)
+{
+	struct chronyc_cfg cc = {
+		.chronyc = o->chronyc, .socket = o->socket, .sudo = o->sudo,
+		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
+	};
+	struct source *s = source_chronyc_new(&cc);
+
+	if (!s)
+		fprintf(stderr, "ticctop: out of memory\n");
+	return s;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o;
+	char err[512];
+	struct monitor mon;
+	struct health h;
+	const char *bad = NULL;
+
+	setlocale(LC_ALL, "");
+	options_defaults(&o);
+	if (options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
+		fprintf(stderr, "ticctop: %s\n", err);
+		return EXIT_UNKNOWN;
+	}
+	if (o.help) {
+		options_help(stdout, "ticctop");
+		return 0;
+	}
+	if (o.version) {
+		print_version();
+		return 0;
+	}
+	health_init(&h, o.warn_drops, o.crit_drops);
+	struct source *src = make_source(&o);
+	if (!src || !monitor_init(&mon, src, &h)) {
+		if (src)
+			src->ops->free(src);
+		return EXIT_UNKNOWN;
+	}
+	mon.view.key = (enum sort_key)o.sort;
+	mon.view.reverse = o.reverse;
+	if (o.filter && filter_parse(o.filter, &mon.view.filter, &bad) != FILTER_OK) {
+		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n", bad);
+		monitor_free(&mon);
+		src->ops->free(src);
+		return EXIT_UNKNOWN;
+	}
+
+	struct batch b = {
+		.format = (enum out_format)o.format, .iterations = o.iterations,
+		.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
+	};
+	struct frontend fe = batch_frontend(&b);
+	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, NULL);
+
+	monitor_free(&mon);
+	src->ops->free(src);
+	if (sig)
+		return 128 + sig;
+	return (int)b.status;
+}

@@ -1,0 +1,237 @@
+/* model.c — clients by address: a dense array plus an open-addressing hash. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+struct model {
+	struct client *c;      /* dense, in order of first appearance */
+	size_t n, cap;
+	uint32_t *slot;        /* hash: client index + 1, 0 = empty */
+	size_t nslot;          /* power of two, at least 2 * cap */
+	uint32_t refresh;      /* current refresh number */
+	size_t rows;           /* rows put in the current refresh */
+	bool changed;
+	uint64_t version;
+};
+
+/* Hash an address (FNV-1a) mixed with its occurrence number. */
+static uint64_t
+hash_addr(const char *a, size_t len, uint16_t dup)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)a[i]) * 1099511628211ULL;
+	return (h ^ dup) * 1099511628211ULL;
+}
+
+/* Find the slot holding (addr, dup), or the empty slot where it belongs. */
+static size_t
+find_slot(const struct model *m, const char *a, size_t len, uint16_t dup)
+{
+	size_t mask = m->nslot - 1, i = (size_t)hash_addr(a, len, dup) & mask;
+
+	for (;; i = (i + 1) & mask) {
+		uint32_t s = m->slot[i];
+		if (s == 0)
+			return i;
+		const struct client *c = &m->c[s - 1];
+		if (c->dup == dup && c->len == len && memcmp(c->addr, a, len) == 0)
+			return i;
+	}
+}
+
+/* Rebuild the hash for nslot slots; false when out of memory. */
+static bool
+rehash(struct model *m, size_t nslot)
+{
+	uint32_t *slot = calloc(nslot, sizeof *slot);
+
+	if (!slot)
+		return false;
+	free(m->slot);
+	m->slot = slot;
+	m->nslot = nslot;
+	for (size_t i = 0; i < m->n; i++)
+		m->slot[find_slot(m, m->c[i].addr, m->c[i].len, m->c[i].dup)] = (uint32_t)i + 1;
+	return true;
+}
+
+/* Make an empty model; NULL when out of memory. */
+struct model *
+model_new(void)
+{
+	struct model *m = calloc(1, sizeof *m);
+
+	if (m && !rehash(m, 64)) {
+		free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* Free m and every client. */
+void
+model_free(struct model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->n; i++)
+		free(m->c[i].addr);
+	free(m->c);
+	free(m->slot);
+	free(m);
+}
+
+/* Start a refresh. */
+void
+model_begin(struct model *m)
+{
+	m->refresh++;
+	m->rows = 0;
+	m->changed = false;
+}
+
+/* Append a new client for r with occurrence dup; NULL when out of memory. */
+static struct client *
+add_client(struct model *m, const struct row *r, uint16_t dup)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		struct client *c = realloc(m->c, cap * sizeof *c);
+		if (!c)
+			return NULL;
+		m->c = c;
+		m->cap = cap;
+	}
+	if ((m->n + 1) * 2 > m->nslot && !rehash(m, m->nslot * 2))
+		return NULL;
+	char *addr = malloc(r->len + 1);
+	if (!addr)
+		return NULL;
+	memcpy(addr, r->addr, r->len);
+	addr[r->len] = '\0';
+	struct client *c = &m->c[m->n];
+	memset(c, 0, sizeof *c);
+	c->addr = addr;
+	c->len = (uint32_t)r->len;
+	c->dup = dup;
+	c->family = (uint8_t)addr_classify(addr, r->len, c->key);
+	m->slot[find_slot(m, addr, r->len, dup)] = (uint32_t)++m->n;
+	return c;
+}
+
+/* Take one row of the refresh. */
+bool
+model_put(void *ctx, const struct row *r)
+{
+	struct model *m = ctx;
+	uint16_t dup = 0;
+	size_t i;
+	struct client *c;
+
+	if (r->len > UINT32_MAX)
+		return false;
+	for (;;) {
+		i = find_slot(m, r->addr, r->len, dup);
+		if (m->slot[i] == 0 || !r->truncated || m->c[m->slot[i] - 1].seen != m->refresh)
+			break;
+		if (dup == UINT16_MAX)
+			return false;
+		dup++; /* a cut name already listed: this is another client */
+	}
+	if (m->slot[i]) {
+		c = &m->c[m->slot[i] - 1];
+	} else {
+		if (!(c = add_client(m, r, dup)))
+			return false;
+		m->changed = true;
+	}
+	if (memcmp(&c->s, &r->s, sizeof c->s) != 0) {
+		c->s = r->s;
+		m->changed = true;
+	}
+	c->seen = m->refresh;
+	m->rows++;
+	return true;
+}
+
+/* Drop the clients the current refresh did not list, keeping the order. */
+static void
+forget_unseen(struct model *m)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < m->n; i++) {
+		if (m->c[i].seen == m->refresh)
+			m->c[j++] = m->c[i];
+		else
+			free(m->c[i].addr);
+	}
+	if (j == m->n)
+		return;
+	m->n = j;
+	m->changed = true;
+	memset(m->slot, 0, m->nslot * sizeof *m->slot);
+	for (size_t i = 0; i < m->n; i++)
+		m->slot[find_slot(m, m->c[i].addr, m->c[i].len, m->c[i].dup)] = (uint32_t)i + 1;
+}
+
+/* End a refresh: when complete, forget clients it did not list; judge all. */
+void
+model_end(struct model *m, const struct health *h, bool complete)
+{
+	if (complete)
+		forget_unseen(m);
+	for (size_t i = 0; i < m->n; i++)
+		m->c[i].verdict = health_eval(h, &m->c[i].s);
+	if (m->changed)
+		m->version++;
+}
+
+/* Number of clients. */
+size_t
+model_size(const struct model *m)
+{
+	return m->n;
+}
+
+/* Client i. */
+const struct client *
+model_at(const struct model *m, size_t i)
+{
+	return &m->c[i];
+}
+
+/* Index of the client with this address (first of a cut name), or -1. */
+long
+model_find(const struct model *m, const char *addr, size_t len)
+{
+	uint32_t s = m->slot[find_slot(m, addr, len, 0)];
+	return s ? (long)s - 1 : -1;
+}
+
+/* Rows the last refresh delivered (before merging). */
+size_t
+model_rows(const struct model *m)
+{
+	return m->rows;
+}
+
+/* Changes whenever model_end changed a client, added or removed one. */
+uint64_t
+model_version(const struct model *m)
+{
+	return m->version;
+}
+
+/* Count clients by status. */
+void
+model_summary(const struct model *m, size_t counts[STATUS_COUNT])
+{
+	memset(counts, 0, STATUS_COUNT * sizeof counts[0]);
+	for (size_t i = 0; i < m->n; i++)
+		counts[m->c[i].verdict.status]++;
+}

@@ -1,0 +1,257 @@
+/* output.c — text, CSV and JSON reports of the current view. */
+#include "config.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "format.h"
+#include "output.h"
+
+#define ADDR_MAX (255 * 4 + 1)   /* a sanitised address at its longest */
+#define CHUNK 1024               /* bytes of a string escaped at a time */
+
+static const char *const format_names[FORMAT_COUNT] = {
+	[FORMAT_TEXT] = "text", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json",
+};
+
+static const char *const nagios_words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
+
+/* Machine name of a format. */
+const char *
+output_format_name(enum out_format f)
+{
+	return format_names[f];
+}
+
+/* The exit status r stands for. */
+enum exit_status
+output_status(const struct report *r)
+{
+	size_t n[STATUS_COUNT];
+
+	if (r->error || !r->have_data)
+		return EXIT_UNKNOWN;
+	model_summary(r->m, n);
+	return n[STATUS_CRITICAL] ? EXIT_CRITICAL : n[STATUS_WARNING] ? EXIT_WARNING : EXIT_OK;
+}
+
+/* Write s as a JSON string: controls as \u00XX, bad UTF-8 as visible \\xNN. */
+static void
+json_string(FILE *fp, const char *s, size_t len)
+{
+	char safe[CHUNK * 4 + 1];
+
+	fputc('"', fp);
+	while (len > 0) {
+		size_t chunk = len > CHUNK ? CHUNK : len;
+		while (chunk < len && chunk > 1 && ((unsigned char)s[chunk] & 0xc0) == 0x80)
+			chunk--; /* never cut a UTF-8 sequence */
+		/* sanitising first keeps valid UTF-8 and makes everything else visible text */
+		size_t n = fmt_sanitize(safe, sizeof safe, s, chunk, true);
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)safe[i];
+			if (c == '"' || c == '\\')
+				fprintf(fp, "\\%c", c);
+			else if (c < 0x20)
+				fprintf(fp, "\\u%04x", c);
+			else
+				fputc(c, fp);
+		}
+		s += chunk;
+		len -= chunk;
+	}
+	fputc('"', fp);
+}
+
+/* Write a value of field f, or null. */
+static void
+json_value(FILE *fp, const struct sample *s, enum field f)
+{
+	if (sample_known(s, f))
+		fprintf(fp, "%" PRId64, s->v[f]);
+	else
+		fputs("null", fp);
+}
+
+/* Write one client as a JSON object. */
+static void
+json_client(FILE *fp, const struct report *r, const struct client *c)
+{
+	char reason[128];
+	const char *group = NULL;
+
+	health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
+	fputs("{\"addr\":", fp);
+	json_string(fp, c->addr, c->len);
+	fprintf(fp, ",\"family\":\"%s\",\"status\":\"%s\",\"reason\":", family_name((enum family)c->family),
+	        status_name((enum status)c->verdict.status));
+	json_string(fp, reason, strlen(reason));
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const struct field_info *fi = field_info((enum field)f);
+		if (group != fi->group)
+			fprintf(fp, "%s\"%s\":{", group ? "}," : ",", fi->group);
+		else
+			fputc(',', fp);
+		group = fi->group;
+		fprintf(fp, "\"%s\":", fi->name);
+		json_value(fp, &c->s, (enum field)f);
+	}
+	fputs("}}", fp);
+}
+
+/* Write r as the documented JSON document. */
+static void
+write_json(FILE *fp, const struct report *r)
+{
+	size_t n[STATUS_COUNT];
+	char when[32];
+
+	model_summary(r->m, n);
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&r->time));
+	fprintf(fp, "{\"ticctop\":1,\"time\":\"%s\",\"source\":{\"kind\":", when);
+	json_string(fp, r->kind, strlen(r->kind));
+	fputs(",\"target\":", fp);
+	json_string(fp, r->target, strlen(r->target));
+	fprintf(fp, ",\"ok\":%s,\"error\":", r->error ? "false" : "true");
+	if (r->error)
+		json_string(fp, r->error, strlen(r->error));
+	else
+		fputs("null", fp);
+	if (r->have_data)
+		fprintf(fp, ",\"age\":%.1f", r->age);
+	else
+		fputs(",\"age\":null", fp);
+	fprintf(fp, "},\"summary\":{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu},"
+	            "\"clients\":[", model_size(r->m), r->v->n, n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	for (size_t i = 0; i < r->v->n; i++) {
+		if (i)
+			fputc(',', fp);
+		fputc('\n', fp);
+		json_client(fp, r, model_at(r->m, r->v->idx[i]));
+	}
+	fputs("\n]}\n", fp);
+}
+
+/* Write one CSV field: sanitised, quoted when it holds , " or space. */
+static void
+csv_field(FILE *fp, const char *s, size_t len)
+{
+	char safe[ADDR_MAX];
+	size_t n = fmt_sanitize(safe, sizeof safe, s, len, true);
+
+	if (!strpbrk(safe, ",\" ")) {
+		fwrite(safe, 1, n, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (size_t i = 0; i < n; i++) {
+		if (safe[i] == '"')
+			fputc('"', fp);
+		fputc(safe[i], fp);
+	}
+	fputc('"', fp);
+}
+
+/* Write r as CSV: a header, then a row per shown client; unknown = empty. */
+static void
+write_csv(FILE *fp, const struct report *r)
+{
+	char reason[128];
+
+	fputs("addr,family,status,reason", fp);
+	for (int f = 0; f < FIELD_COUNT; f++)
+		fprintf(fp, ",%s", field_info((enum field)f)->column);
+	fputs("\r\n", fp);
+	for (size_t i = 0; i < r->v->n; i++) {
+		const struct client *c = model_at(r->m, r->v->idx[i]);
+		health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
+		csv_field(fp, c->addr, c->len);
+		fprintf(fp, ",%s,%s,", family_name((enum family)c->family), status_name((enum status)c->verdict.status));
+		csv_field(fp, reason, strlen(reason));
+		for (int f = 0; f < FIELD_COUNT; f++) {
+			fputc(',', fp);
+			if (sample_known(&c->s, (enum field)f))
+				fprintf(fp, "%" PRId64, c->s.v[f]);
+		}
+		fputs("\r\n", fp);
+	}
+}
+
+/* Format field f of s for the text table. */
+static void
+text_value(char *buf, size_t size, const struct sample *s, enum field f)
+{
+	if (!sample_known(s, f)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	switch (field_info(f)->kind) {
+	case KIND_COUNT:
+		snprintf(buf, size, "%" PRId64, s->v[f]);
+		break;
+	case KIND_LOG2:
+		fmt_interval(buf, size, s->v[f]);
+		break;
+	case KIND_SECONDS:
+		fmt_duration(buf, size, s->v[f]);
+		break;
+	}
+}
+
+static const char *const text_heads[FIELD_COUNT] = {
+	"NTP", "Drop", "Int", "IntL", "Last", "Cmd", "Drop", "Int", "Last",
+};
+
+/* Write r for people: a Nagios-style status line, then aligned columns. */
+static void
+write_text(FILE *fp, const struct report *r)
+{
+	size_t n[STATUS_COUNT], width = 7;
+	char addr[ADDR_MAX], val[32];
+	enum exit_status st = output_status(r);
+
+	model_summary(r->m, n);
+	fprintf(fp, "TICCTOP %s - %zu clients: %zu ok, %zu warning, %zu critical", nagios_words[st],
+	        model_size(r->m), n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	if (r->v->n != model_size(r->m))
+		fprintf(fp, " (shown %zu)", r->v->n);
+	if (r->error) {
+		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);
+		fprintf(fp, " - source error: %s", addr);
+	}
+	fprintf(fp, " | clients=%zu ok=%zu warning=%zu critical=%zu\n", model_size(r->m), n[STATUS_OK],
+	        n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	if (!r->have_data)
+		return;
+	for (size_t i = 0; i < r->v->n; i++) {
+		const struct client *c = model_at(r->m, r->v->idx[i]);
+		size_t w = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
+		if (w > width)
+			width = w > 40 ? 40 : w;
+	}
+	fprintf(fp, "%-8s %-*s", "STATUS", (int)width, "ADDRESS");
+	for (int f = 0; f < FIELD_COUNT; f++)
+		fprintf(fp, " %9s", text_heads[f]);
+	fputc('\n', fp);
+	for (size_t i = 0; i < r->v->n; i++) {
+		const struct client *c = model_at(r->m, r->v->idx[i]);
+		fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
+		fprintf(fp, "%-8s %-*s", status_name((enum status)c->verdict.status), (int)width, addr);
+		for (int f = 0; f < FIELD_COUNT; f++) {
+			text_value(val, sizeof val, &c->s, (enum field)f);
+			fprintf(fp, " %9s", val);
+		}
+		fputc('\n', fp);
+	}
+}
+
+/* Write one report of r in format f. */
+void
+output_write(FILE *fp, enum out_format f, const struct report *r)
+{
+	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *) = {
+		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
+	};
+	writers[f](fp, r);
+	fflush(fp);
+}

@@ -1,0 +1,166 @@
+/* parse.c — what the client parsers share: values, lines, reports. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "parse.h"
+
+#define CSV_NO_INTERVAL 127
+#define CSV_NEVER 4294967295LL
+#define MAX_COUNT 4294967295LL   /* chronyc's counters are 32-bit */
+
+static const char *const line_err_texts[LINE_ERR_COUNT] = {
+	[LINE_OK]           = "ok",
+	[LINE_FIELD_COUNT]  = "wrong number of fields",
+	[LINE_BAD_NUMBER]   = "a field is not a number",
+	[LINE_OUT_OF_RANGE] = "a number is out of range",
+	[LINE_BAD_ADDRESS]  = "no address",
+	[LINE_NUL]          = "a NUL byte in the line",
+};
+
+static const char *const parse_err_texts[PARSE_ERR_COUNT] = {
+	[PARSE_OK]            = "ok",
+	[PARSE_ERR_NO_HEADER] = "not a chronyc clients table (no header line)",
+	[PARSE_ERR_NO_ROWS]   = "no line is a client row",
+	[PARSE_ERR_NOMEM]     = "out of memory",
+	[PARSE_ERR_JSON]      = "not valid JSON",
+	[PARSE_ERR_SCHEMA]    = "not a TICC-DASH /data answer",
+};
+
+/* Describe a line error in a few words. */
+const char *
+line_err_text(enum line_err e)
+{
+	return line_err_texts[e];
+}
+
+/* Describe a parse failure in a few words. */
+const char *
+parse_err_text(enum parse_err e)
+{
+	return parse_err_texts[e];
+}
+
+/* Read an optionally signed decimal of at most 19 digits; false if it is not one. */
+static bool
+read_decimal(const char *t, size_t len, bool allow_sign, int64_t *out, bool *overflow)
+{
+	size_t i = 0;
+	bool neg = false;
+	uint64_t v = 0;
+
+	*overflow = false;
+	if (allow_sign && len > 0 && t[0] == '-') {
+		neg = true;
+		i = 1;
+	}
+	if (i == len)
+		return false;
+	for (; i < len; i++) {
+		if (t[i] < '0' || t[i] > '9')
+			return false;
+		if (v > ((uint64_t)INT64_MAX - (uint64_t)(t[i] - '0')) / 10)
+			*overflow = true; /* keep scanning: it must still be all digits */
+		else
+			v = v * 10 + (uint64_t)(t[i] - '0');
+	}
+	*out = neg ? -(int64_t)v : (int64_t)v;
+	return true;
+}
+
+/* Return the seconds one unit of chronyc's Last suffix stands for, 0 if none. */
+static int64_t
+suffix_seconds(char c)
+{
+	static const struct { char c; int64_t s; } units[] = {
+		{ 'm', 60 }, { 'h', 3600 }, { 'd', 86400 }, { 'y', 365 * 86400 },
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (units[i].c == c)
+			return units[i].s;
+	return 0;
+}
+
+/* Parse one field's text into s; returns LINE_OK or why it is not a value. */
+enum line_err
+parse_value(enum field f, enum value_form form, const char *tok, size_t len, struct sample *s)
+{
+	enum field_kind kind = field_info(f)->kind;
+	int64_t v, unit = 1;
+	bool overflow;
+
+	if (form == FORM_TABLE && len == 1 && tok[0] == '-')
+		return LINE_OK; /* stays unknown */
+	if (form == FORM_TABLE && kind == KIND_SECONDS && len > 1 && suffix_seconds(tok[len - 1])) {
+		unit = suffix_seconds(tok[len - 1]);
+		len--;
+	}
+	if (!read_decimal(tok, len, kind == KIND_LOG2, &v, &overflow))
+		return LINE_BAD_NUMBER;
+	if (overflow)
+		return LINE_OUT_OF_RANGE;
+	switch (kind) {
+	case KIND_LOG2:
+		if (v < -128 || v > 127)
+			return LINE_OUT_OF_RANGE;
+		if (form == FORM_CSV && v == CSV_NO_INTERVAL)
+			return LINE_OK;
+		break;
+	case KIND_SECONDS:
+		if (v > MAX_COUNT)
+			return LINE_OUT_OF_RANGE;
+		if (form == FORM_CSV && v == CSV_NEVER)
+			return LINE_OK;
+		v *= unit;
+		break;
+	case KIND_COUNT:
+		if (v > MAX_COUNT)
+			return LINE_OUT_OF_RANGE;
+		break;
+	}
+	sample_set(s, f, v);
+	return LINE_OK;
+}
+
+/* Return the next line of buf from *pos, without its line ending. */
+bool
+parse_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *llen)
+{
+	const char *nl;
+	size_t n;
+
+	if (*pos >= len)
+		return false;
+	*line = buf + *pos;
+	nl = memchr(*line, '\n', len - *pos);
+	n = nl ? (size_t)(nl - *line) : len - *pos;
+	*pos += n + (nl != NULL);
+	if (n > 0 && (*line)[n - 1] == '\r')
+		n--;
+	*llen = n;
+	return true;
+}
+
+/* Count line `lineno` as skipped for reason e (keeping the first reason). */
+void
+parse_skip(struct parse_report *rep, size_t lineno, enum line_err e)
+{
+	if (rep->skipped++ == 0) {
+		rep->bad_line = lineno;
+		rep->bad_why = e;
+	}
+}
+
+/* Write a one-line account of rep for people. */
+void
+parse_report_text(const struct parse_report *rep, enum parse_err err, char *buf, size_t size)
+{
+	if (err != PARSE_OK)
+		snprintf(buf, size, "%s%s%s", parse_err_text(err), rep->detail[0] ? ": " : "", rep->detail);
+	else if (rep->skipped)
+		snprintf(buf, size, "%zu line%s skipped (first: line %zu, %s)", rep->skipped,
+		         rep->skipped == 1 ? "" : "s", rep->bad_line, line_err_text(rep->bad_why));
+	else if (size)
+		buf[0] = '\0';
+}

@@ -1,0 +1,381 @@
+/* source_chronyc.c — runs chronyc as a child and reads it from the loop. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "clock.h"
+#include "source_chronyc.h"
+
+#define MAX_ARGV 12
+#define ERR_CAP (64 * 1024)   /* stderr kept for the message */
+#define KILL_GRACE 1.0        /* seconds between TERM and KILL */
+#define MAX_EXTRA 16          /* descriptors the loop may add to a wait */
+
+extern char **environ;
+
+struct chronyc_source {
+	struct source base;
+	struct chronyc_cfg cfg;
+	const char *argv[MAX_ARGV];
+	char cmdline[512];          /* chronyc's argv joined, as the user reads it */
+	char sudoers[512];          /* the same with chronyc's full path, for sudoers */
+	pid_t pid;                  /* running child, 0 none */
+	int pidfd, out, err;        /* -1 when closed */
+	struct buf obuf, ebuf;
+	double deadline;
+	bool term_sent, kill_sent;
+	bool finished;              /* a poll ended and waits for deliver() */
+	int status;                 /* wait status of the finished child */
+	int spawn_errno;            /* spawn failed with this, 0 if it ran */
+	bool too_big, timed_out;
+};
+
+/* chronyc's and sudo's words, and what they mean.  A NULL hint means the
+ * sudoers line that would let this exact command run without a password. */
+static const struct {
+	const char *needle;
+	enum source_err err;
+	const char *hint;
+} known_errors[] = {
+	{ "a password is required", SOURCE_ERR_SUDO_PASSWORD, NULL },
+	{ "a terminal is required", SOURCE_ERR_SUDO_PASSWORD, NULL },
+	{ "command not found", SOURCE_ERR_NOT_FOUND, "install the chrony package or give --chronyc PATH" },
+	{ "501 Not authorised", SOURCE_ERR_NOT_AUTHORISED,
+	  "the client list is only served on chronyd's Unix socket, to root or the chrony user: run as root or use --sudo" },
+	{ "506 Cannot talk to daemon", SOURCE_ERR_NO_DAEMON, "is chronyd running?" },
+	{ "519 Client logging is not active", SOURCE_ERR_NO_CLIENTLOG,
+	  "remove \"noclientlog\" from chrony.conf and restart chronyd" },
+	{ "Could not open connection to daemon", SOURCE_ERR_NO_SOCKET,
+	  "is chronyd running, and is the socket path right (--socket)?" },
+};
+
+/* Close *fd if open. */
+static void
+close_fd(int *fd)
+{
+	if (*fd >= 0)
+		close(*fd);
+	*fd = -1;
+}
+
+/* Read what fd has into b without blocking; close it at end of file. */
+static void
+drain(struct chronyc_source *c, int *fd, struct buf *b)
+{
+	char tmp[65536];
+
+	while (*fd >= 0) {
+		ssize_t n = read(*fd, tmp, sizeof tmp);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			return;
+		if (n <= 0) {
+			close_fd(fd);
+			return;
+		}
+		if (!buf_append(b, tmp, (size_t)n) && b == &c->obuf)
+			c->too_big = true;
+	}
+}
+
+/* Reap the child if it has exited; mark the poll finished. */
+static void
+reap(struct chronyc_source *c)
+{
+	int st;
+
+	if (waitpid(c->pid, &st, WNOHANG) != c->pid)
+		return;
+	drain(c, &c->out, &c->obuf);
+	drain(c, &c->err, &c->ebuf);
+	close_fd(&c->out);
+	close_fd(&c->err);
+	close_fd(&c->pidfd);
+	c->pid = 0;
+	c->status = st;
+	c->finished = true;
+}
+
+/* Signal a child that is past its deadline: TERM, then KILL after a grace. */
+static void
+enforce_deadline(struct chronyc_source *c, double now)
+{
+	if (c->pid <= 0 || now < c->deadline)
+		return;
+	if (!c->term_sent) {
+		kill(c->pid, SIGTERM);
+		c->term_sent = c->timed_out = true;
+		c->deadline = now + KILL_GRACE;
+	} else if (!c->kill_sent) {
+		kill(c->pid, SIGKILL);
+		c->kill_sent = true;
+	}
+}
+
+/* Start one run of chronyc; false while the last one is still running. */
+static bool
+chronyc_start(struct source *s, double now)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+	int po[2] = { -1, -1 }, pe[2] = { -1, -1 };
+	posix_spawn_file_actions_t fa;
+	pid_t pid;
+
+	if (c->pid > 0 || c->finished)
+		return false;
+	buf_reset(&c->obuf);
+	buf_reset(&c->ebuf);
+	c->too_big = c->timed_out = c->term_sent = c->kill_sent = false;
+	c->spawn_errno = 0;
+	c->status = 0;
+	if (pipe2(po, O_CLOEXEC | O_NONBLOCK) < 0 || pipe2(pe, O_CLOEXEC | O_NONBLOCK) < 0) {
+		c->spawn_errno = errno;
+		close_fd(&po[0]);
+		close_fd(&po[1]);
+		c->finished = true;
+		return true;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
+	int rc = posix_spawnp(&pid, c->argv[0], &fa, NULL, (char *const *)c->argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(po[1]);
+	close(pe[1]);
+	if (rc != 0) {
+		close(po[0]);
+		close(pe[0]);
+		c->spawn_errno = rc;
+		c->finished = true;
+		return true;
+	}
+	c->pid = pid;
+	c->out = po[0];
+	c->err = pe[0];
+	c->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+	c->deadline = now + c->cfg.timeout;
+	return true;
+}
+
+/* Wait for the child's output or exit, or for one of extra[]. */
+static int
+chronyc_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_ms, double now)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+	struct pollfd pfd[MAX_EXTRA + 3];
+	size_t n = nextra;
+
+	if (nextra > MAX_EXTRA)
+		return -1;
+	memcpy(pfd, extra, nextra * sizeof *extra);
+	int own[3] = { c->out, c->err, c->pidfd };
+	for (int i = 0; i < 3; i++)
+		if (own[i] >= 0)
+			pfd[n++] = (struct pollfd){ .fd = own[i], .events = POLLIN };
+	if (c->pid > 0) {
+		int left = (int)((c->deadline - now) * 1000) + 1;
+		if (left < timeout_ms || timeout_ms < 0)
+			timeout_ms = left < 0 ? 0 : left;
+		if (c->pidfd < 0 && timeout_ms > 10)
+			timeout_ms = 10; /* no pidfd: look for the exit now and then */
+	}
+	int rc = poll(pfd, n, timeout_ms);
+	memcpy(extra, pfd, nextra * sizeof *extra);
+	if (c->pid > 0) {
+		drain(c, &c->out, &c->obuf);
+		drain(c, &c->err, &c->ebuf);
+		reap(c);
+	}
+	if (c->pid > 0)
+		enforce_deadline(c, clock_mono());
+	return rc;
+}
+
+/* Return whether a finished run waits to be delivered. */
+static bool
+chronyc_ready(const struct source *s)
+{
+	return ((const struct chronyc_source *)s)->finished;
+}
+
+/* Copy the first line of b that contains needle (or the first line) into out. */
+static void
+output_line(const struct buf *b, const char *needle, char *out, size_t size)
+{
+	size_t pos = 0, len;
+	const char *line;
+
+	out[0] = '\0';
+	while (parse_next_line(b->data, b->len, &pos, &line, &len)) {
+		if (len == 0)
+			continue;
+		if (!needle || memmem(line, len, needle, strlen(needle))) {
+			snprintf(out, size, "%.*s", (int)(len > 300 ? 300 : len), line);
+			return;
+		}
+	}
+}
+
+/* Classify a failed run from its output and wait status. */
+static void
+explain_failure(struct chronyc_source *c, struct source_result *res)
+{
+	char line[320];
+
+	for (size_t i = 0; i < sizeof known_errors / sizeof known_errors[0]; i++) {
+		const struct buf *bufs[2] = { &c->ebuf, &c->obuf };
+		for (int b = 0; b < 2; b++) {
+			output_line(bufs[b], known_errors[i].needle, line, sizeof line);
+			if (!line[0])
+				continue;
+			const char *user = getenv("USER");
+			res->err = known_errors[i].err;
+			if (known_errors[i].hint)
+				snprintf(res->message, sizeof res->message, "%s: %s", line, known_errors[i].hint);
+			else
+				snprintf(res->message, sizeof res->message,
+				         "%s: allow it without a password: add \"%s ALL=(root) NOPASSWD: %s\" with visudo",
+				         line, user ? user : "USER", c->sudoers);
+			return;
+		}
+	}
+	output_line(&c->ebuf, NULL, line, sizeof line);
+	res->err = SOURCE_ERR_EXIT;
+	if (WIFSIGNALED(c->status))
+		snprintf(res->message, sizeof res->message, "%s was killed by signal %d%s%s", c->argv[0],
+		         WTERMSIG(c->status), line[0] ? ": " : "", line);
+	else
+		snprintf(res->message, sizeof res->message, "%s exited with status %d%s%s", c->argv[0],
+		         WEXITSTATUS(c->status), line[0] ? ": " : "", line);
+}
+
+/* Hand the finished run's rows to sink, or say why there are none. */
+static void
+chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *res)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+
+	memset(res, 0, sizeof *res);
+	c->finished = false;
+	if (c->spawn_errno == ENOENT || c->spawn_errno == EACCES) {
+		res->err = SOURCE_ERR_NOT_FOUND;
+		snprintf(res->message, sizeof res->message, "cannot run %s: %s (install the chrony package or give --chronyc PATH)",
+		         c->argv[0], strerror(c->spawn_errno));
+	} else if (c->spawn_errno) {
+		res->err = SOURCE_ERR_SYSTEM;
+		snprintf(res->message, sizeof res->message, "cannot run %s: %s", c->argv[0], strerror(c->spawn_errno));
+	} else if (c->timed_out) {
+		res->err = SOURCE_ERR_TIMEOUT;
+		snprintf(res->message, sizeof res->message, "%s gave no answer within %g s and was stopped (--timeout)",
+		         c->argv[0], c->cfg.timeout);
+	} else if (c->too_big) {
+		res->err = SOURCE_ERR_TOO_BIG;
+		snprintf(res->message, sizeof res->message, "%s printed more than %zu bytes (--max-size)",
+		         c->argv[0], c->cfg.max_size);
+	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0) {
+		explain_failure(c, res);
+	} else {
+		res->perr = parse_csv(c->obuf.data, c->obuf.len, sink, ctx, &res->rep);
+		if (res->perr != PARSE_OK) {
+			char why[256];
+			parse_report_text(&res->rep, res->perr, why, sizeof why);
+			res->err = SOURCE_ERR_PARSE;
+			snprintf(res->message, sizeof res->message, "%s printed no client list: %s", c->argv[0], why);
+		}
+	}
+}
+
+/* End a run in flight: TERM, a short grace, KILL; always reap. */
+static void
+chronyc_stop(struct source *s)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+
+	if (c->pid > 0) {
+		kill(c->pid, SIGTERM);
+		for (int i = 0; i < 100 && waitpid(c->pid, NULL, WNOHANG) == 0; i++)
+			usleep(10000);
+		if (waitpid(c->pid, NULL, WNOHANG) == 0) {
+			kill(c->pid, SIGKILL);
+			waitpid(c->pid, NULL, 0);
+		}
+		c->pid = 0;
+	}
+	close_fd(&c->out);
+	close_fd(&c->err);
+	close_fd(&c->pidfd);
+	c->finished = false;
+}
+
+/* Free the source, stopping any run. */
+static void
+chronyc_free(struct source *s)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+
+	chronyc_stop(s);
+	buf_free(&c->obuf);
+	buf_free(&c->ebuf);
+	free(c);
+}
+
+static const struct source_ops chronyc_ops = {
+	"chronyc", chronyc_start, chronyc_wait, chronyc_ready, chronyc_deliver, chronyc_stop, chronyc_free,
+};
+
+/* Write prog and the NULL-terminated args, space-separated, into out. */
+static void
+join_args(char *out, size_t size, const char *prog, const char *const *args)
+{
+	size_t o = (size_t)snprintf(out, size, "%s", prog);
+
+	for (; *args && o < size; args++)
+		o += (size_t)snprintf(out + o, size - o, " %s", *args);
+}
+
+/* Make a chronyc source. */
+struct source *
+source_chronyc_new(const struct chronyc_cfg *cfg)
+{
+	struct chronyc_source *c = calloc(1, sizeof *c);
+	size_t n = 0, first;
+
+	if (!c)
+		return NULL;
+	c->base.ops = &chronyc_ops;
+	c->cfg = *cfg;
+	c->pidfd = c->out = c->err = -1;
+	c->obuf.cap = cfg->max_size;
+	c->ebuf.cap = ERR_CAP;
+	if (cfg->sudo) {
+		c->argv[n++] = "sudo";
+		c->argv[n++] = "-n";
+	}
+	first = n;
+	c->argv[n++] = cfg->chronyc;
+	c->argv[n++] = "-c";
+	c->argv[n++] = "-n";
+	if (cfg->socket) {
+		c->argv[n++] = "-h";
+		c->argv[n++] = cfg->socket;
+	}
+	c->argv[n++] = "clients";
+	c->argv[n] = NULL;
+	join_args(c->cmdline, sizeof c->cmdline, cfg->chronyc, c->argv + first + 1);
+	join_args(c->sudoers, sizeof c->sudoers, strchr(cfg->chronyc, '/') ? cfg->chronyc : CHRONYC_PATH,
+	          c->argv + first + 1);
+	snprintf(c->base.target, sizeof c->base.target, "%s", c->cmdline);
+	return &c->base;
+}
