@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "demo.h"
 #include "loop.h"
 #include "options.h"
 #include "source_chronyc.h"
@@ -24,12 +25,14 @@ print_version(void)
 	       curl_version_info(CURLVERSION_NOW)->version, jansson_version_str());
 }
 
+#define DEMO_CLIENTS 300
+
 /* Make the source the options ask for; NULL (with a message) on failure. */
 static struct source *
-make_source(const struct options *o)
+make_source(const struct options *o, const struct demo *demo)
 {
 	struct chronyc_cfg cc = {
-		.chronyc = o->chronyc, .socket = o->socket, .sudo = o->sudo,
+		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : o->socket, .sudo = o->sudo,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
 	struct source *s = source_chronyc_new(&cc);
@@ -63,10 +66,16 @@ main(int argc, char **argv)
 		return 0;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);
-	struct source *src = make_source(&o);
+	struct demo *demo = NULL;
+	if (o.demo && !(demo = demo_start(DEMO_CLIENTS, err, sizeof err))) {
+		fprintf(stderr, "ticctop: --demo: %s\n", err);
+		return EXIT_UNKNOWN;
+	}
+	struct source *src = make_source(&o, demo);
 	if (!src || !monitor_init(&mon, src, &h)) {
 		if (src)
 			src->ops->free(src);
+		demo_stop(demo);
 		return EXIT_UNKNOWN;
 	}
 	mon.view.key = (enum sort_key)o.sort;
@@ -75,6 +84,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n", bad);
 		monitor_free(&mon);
 		src->ops->free(src);
+		demo_stop(demo);
 		return EXIT_UNKNOWN;
 	}
 
@@ -83,10 +93,12 @@ main(int argc, char **argv)
 		.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 	};
 	struct frontend fe = batch_frontend(&b);
-	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, NULL);
+	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
+	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
 
 	monitor_free(&mon);
 	src->ops->free(src);
+	demo_stop(demo);
 	if (sig)
 		return 128 + sig;
 	return (int)b.status;

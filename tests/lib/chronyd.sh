@@ -83,7 +83,7 @@ _chronyd_is_ours() {
 	case $(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null) in
 	Z* | X* | '') return 1 ;;
 	esac
-	tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -qF -- "-f $2 "
+	{ tr '\0' ' ' <"/proc/$1/cmdline"; } 2>/dev/null | grep -qF -- "-f $2 "
 }
 
 # Succeeds if chronyd pid $1 owns every socket on port $2, one on 127.0.0.1.
