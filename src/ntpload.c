@@ -53,8 +53,9 @@ struct ntpload {
 	bool started;
 	bool finished;
 	uint64_t start_ms;              /* caller's clock at the first step */
-	int64_t last_send;              /* schedule time of the last send */
-	uint32_t inflight;
+	int64_t *flight;                /* ring of send times, window slots */
+	uint32_t flight_head;           /* oldest unanswered request */
+	uint32_t inflight;              /* requests in the ring */
 	uint64_t fill_next;             /* FILL: next packet number */
 	struct event *heap;             /* LIVE: min-heap on due, one per client */
 	struct ntpload_stats stats;
@@ -104,12 +105,14 @@ quiet_window(uint32_t h, int64_t w)
 	return w > 0 && (w + (h >> 20) % QUIET_SLOTS) % QUIET_SLOTS >= 2;
 }
 
-/* Returns the first steady request of a client later than after. */
+/* Returns the first steady request of a client later than after: every 4,
+ * 8 or 16 s from a phase after the hello window. */
 static int64_t
 next_steady(uint32_t h, int64_t after)
 {
 	int64_t period = (int64_t)STEADY_MIN_PERIOD_MS << ((h >> 11) % 3);
-	int64_t phase = period + (int64_t)((h >> 13) % (uint32_t)period);
+	int64_t phase = NTPLOAD_LIVE_HELLO_MS +
+	    (int64_t)((h >> 13) % (uint32_t)period);
 
 	return next_periodic(after, phase, period);
 }
@@ -287,6 +290,9 @@ ntpload_new(const struct ntpload_config *config, struct ntpload **out)
 		return NTPLOAD_ERR_NOMEM;
 	load->fd4 = load->fd6 = -1;
 	e = load_configure(load, config);
+	if (e == NTPLOAD_OK &&
+	    (load->flight = calloc(load->window, sizeof *load->flight)) == NULL)
+		e = NTPLOAD_ERR_NOMEM;
 	if (e == NTPLOAD_OK && load->clients > 0 &&
 	    (load->fd4 = open_socket(AF_INET)) < 0)
 		e = NTPLOAD_ERR_SOCKET;
@@ -317,6 +323,7 @@ ntpload_free(struct ntpload *load)
 	if (load->fd6 >= 0)
 		close(load->fd6);
 	free(load->heap);
+	free(load->flight);
 	free(load);
 }
 
@@ -380,6 +387,40 @@ send_request(const struct ntpload *load, uint32_t i)
 	return sendmsg(load->fd4, &msg, 0);
 }
 
+/* Forgets the oldest unanswered request, if any. */
+static void
+flight_pop(struct ntpload *load)
+{
+	if (load->inflight == 0)
+		return;
+	load->flight_head = (load->flight_head + 1) % load->window;
+	load->inflight--;
+}
+
+/* Records a request sent at schedule time t. */
+static void
+flight_push(struct ntpload *load, int64_t t)
+{
+	load->flight[(load->flight_head + load->inflight) % load->window] = t;
+	load->inflight++;
+}
+
+/* Tells whether another request may go at t: the window has room once the
+ * requests unanswered for NTPLOAD_REPLY_TIMEOUT_MS are taken as lost; if not,
+ * sets *wait_ms to when the oldest will be. */
+static bool
+flight_room(struct ntpload *load, int64_t t, int *wait_ms)
+{
+	while (load->inflight > 0 && t - load->flight[load->flight_head] >=
+	    NTPLOAD_REPLY_TIMEOUT_MS)
+		flight_pop(load);
+	if (load->inflight < load->window)
+		return true;
+	*wait_ms = (int)(load->flight[load->flight_head] +
+	    NTPLOAD_REPLY_TIMEOUT_MS - t);
+	return false;
+}
+
 /* Reads and counts the replies waiting on fd, at most RECV_BATCH. */
 static enum ntpload_error
 drain(struct ntpload *load, int fd)
@@ -397,8 +438,7 @@ drain(struct ntpload *load, int fd)
 			return NTPLOAD_ERR_RECV;
 		}
 		load->stats.replies++;
-		if (load->inflight > 0)
-			load->inflight--;
+		flight_pop(load);
 	}
 	return NTPLOAD_OK;
 }
@@ -465,18 +505,13 @@ ntpload_step(struct ntpload *load, uint64_t now_ms, int *wait_ms)
 	if ((e = drain(load, load->fd4)) != NTPLOAD_OK ||
 	    (e = drain(load, load->fd6)) != NTPLOAD_OK)
 		return e;
-	if (t - load->last_send >= NTPLOAD_REPLY_TIMEOUT_MS)
-		load->inflight = 0;
 	for (sent = 0; next_due(load, t, &client, wait_ms); sent++) {
 		if (sent == load->step_cap) {
 			*wait_ms = 0;
 			return NTPLOAD_OK;
 		}
-		if (load->inflight >= load->window) {
-			*wait_ms = (int)(NTPLOAD_REPLY_TIMEOUT_MS -
-			    (t - load->last_send));
+		if (!flight_room(load, t, wait_ms))
 			return NTPLOAD_OK;
-		}
 		if (send_request(load, client) < 0) {
 			if (errno != EAGAIN && errno != EWOULDBLOCK &&
 			    errno != ENOBUFS && errno != EINTR)
@@ -486,8 +521,7 @@ ntpload_step(struct ntpload *load, uint64_t now_ms, int *wait_ms)
 			return NTPLOAD_OK;
 		}
 		load->stats.sent++;
-		load->inflight++;
-		load->last_send = t;
+		flight_push(load, t);
 		advance(load);
 	}
 	if (load->finished)
