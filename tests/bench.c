@@ -1,0 +1,562 @@
+/* bench.c — `make bench`: ticctop's own work at 1k, 10k and 100k clients,
+ * next to the time a real `chronyc -c -n clients` takes for as many.
+ *
+ * Input is real output kept in tests/fixtures (gzip-compressed ones are read
+ * through `gzip -dc`, run with a fixed argv).  Every figure is the median of
+ * several runs.  With --socket and --port (tests/bench.sh starts a private
+ * chronyd and passes them), each N is also loaded into that chronyd with
+ * tests/ntpload and chronyc is timed on it.  Exit status: 0 when every target
+ * at the largest N is met, 1 when one is missed, 2 on a usage or setup error. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "health.h"
+#include "model.h"
+#include "parse.h"
+#include "view.h"
+
+#define NA NAN                      /* a figure that cannot be measured here */
+#define BODY_CAP ((size_t)1 << 30)  /* a fixture may be this big, decompressed */
+#define CHRONYC_RUNS 3
+
+extern char **environ;
+
+/* One size of the run: how many clients, which fixtures, how many runs. */
+struct size_def {
+	size_t n;
+	const char *label;
+	const char *csv, *txt, *json;
+	int runs;
+};
+
+static const struct size_def sizes[] = {
+	{ 1000, "1k", "n1000-clients.csv", "n1000-clients.txt", "data-n1000.json.gz", 31 },
+	{ 10000, "10k", "n10000-clients.csv.gz", "n10000-clients.txt.gz", "data-n10000.json.gz", 15 },
+	{ 100000, "100k", "n100000-clients.csv.gz", "n100000-clients.txt.gz", "data-n100000.json.gz", 7 },
+};
+
+#define NSIZES (sizeof sizes / sizeof sizes[0])
+
+/* Where the run gets its input and its chronyd. */
+struct config {
+	const char *fixtures;
+	const char *socket;     /* private chronyd's command socket; NULL: chronyc not timed */
+	const char *port;       /* its NTP port */
+	const char *chronyc;
+	const char *ntpload;
+	const char *self;       /* this program, for the memory child */
+};
+
+/* Everything one size's measures work on. */
+struct bench {
+	const struct size_def *size;
+	struct buf csv[2];      /* the fixture, and the same with every Last one second older */
+	struct buf txt, json;
+	struct model *m;        /* holds csv[flip] after the last refresh */
+	int flip;
+	struct view v;
+	struct health h;
+};
+
+/* Seconds on the monotonic clock. */
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Run argv to its end, its stdout into out (NULL: /dev/null), its stderr
+ * to ours; returns its wait status, or -1 when it could not start.  *ru
+ * (when not NULL) gets what it used. */
+static int
+run(char *const argv[], struct buf *out, struct rusage *ru)
+{
+	posix_spawn_file_actions_t fa;
+	int p[2] = { -1, -1 }, st = -1;
+	pid_t pid;
+	char tmp[65536];
+	ssize_t n;
+
+	if (out && pipe2(p, O_CLOEXEC) < 0)
+		return -1;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	if (out)
+		posix_spawn_file_actions_adddup2(&fa, p[1], 1);
+	else
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	int rc = posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (out)
+		close(p[1]);
+	if (rc != 0) {
+		if (out)
+			close(p[0]);
+		return -1;
+	}
+	while (out && ((n = read(p[0], tmp, sizeof tmp)) > 0 || (n < 0 && errno == EINTR)))
+		if (n > 0 && !buf_append(out, tmp, (size_t)n))
+			break;
+	if (out)
+		close(p[0]);
+	while (wait4(pid, &st, 0, ru) < 0 && errno == EINTR)
+		continue;
+	return st;
+}
+
+/* Read fixture name (through gzip -dc when it ends in .gz) into b; false on failure. */
+static bool
+load_fixture(const struct config *cfg, const char *name, struct buf *b)
+{
+	char path[1024];
+	size_t len = strlen(name);
+
+	snprintf(path, sizeof path, "%s/%s", cfg->fixtures, name);
+	b->cap = BODY_CAP;
+	if (len > 3 && strcmp(name + len - 3, ".gz") == 0) {
+		char *argv[] = { "gzip", "-dc", "--", path, NULL };
+		return run(argv, b, NULL) == 0 && b->len > 0;
+	}
+	char *argv[] = { "cat", "--", path, NULL };
+	return run(argv, b, NULL) == 0 && b->len > 0;
+}
+
+/* A row_sink writing each row back as chronyc CSV, its NTP last seen one
+ * second older: a second body that changes every client. */
+static bool
+write_older(void *ctx, const struct row *r)
+{
+	static const struct { enum field f; int64_t none; } cols[FIELD_COUNT] = {
+		{ FIELD_NTP_PACKETS, 0 }, { FIELD_NTP_DROPS, 0 }, { FIELD_NTP_INTERVAL, 127 },
+		{ FIELD_NTP_INTERVAL_LIMITED, 127 }, { FIELD_NTP_LAST, 4294967295LL }, { FIELD_CMD_PACKETS, 0 },
+		{ FIELD_CMD_DROPS, 0 }, { FIELD_CMD_INTERVAL, 127 }, { FIELD_CMD_LAST, 4294967295LL },
+	};
+	struct buf *b = ctx;
+	char line[512];
+	int o = snprintf(line, sizeof line, "%.*s", (int)r->len, r->addr);
+
+	for (size_t i = 0; i < FIELD_COUNT; i++) {
+		int64_t v = sample_get(&r->s, cols[i].f, cols[i].none);
+		if (cols[i].f == FIELD_NTP_LAST && sample_known(&r->s, cols[i].f))
+			v++;
+		o += snprintf(line + o, sizeof line - (size_t)o, ",%lld", (long long)v);
+	}
+	line[o++] = '\n';
+	return buf_append(b, line, (size_t)o);
+}
+
+/* Feed body b to m as one complete refresh. */
+static void
+refresh(struct model *m, const struct health *h, const struct buf *b,
+        enum parse_err (*parse)(const char *, size_t, row_sink, void *, struct parse_report *))
+{
+	struct parse_report rep;
+
+	model_begin(m);
+	parse(b->data, b->len, model_put, m, &rep);
+	model_end(m, h, true);
+}
+
+/* CSV parse + model update into an empty model (ticctop's first refresh). */
+static double
+measure_csv_first(struct bench *b)
+{
+	struct model *m = model_new();
+	double t0 = now();
+
+	refresh(m, &b->h, &b->csv[0], parse_csv);
+	double t = now() - t0;
+	model_free(m);
+	return t;
+}
+
+/* CSV parse + model update when every client's counters changed (steady refresh). */
+static double
+measure_csv_next(struct bench *b)
+{
+	double t0 = now();
+
+	b->flip ^= 1;
+	refresh(b->m, &b->h, &b->csv[b->flip], parse_csv);
+	return now() - t0;
+}
+
+/* Plain-table parse + model update into an empty model. */
+static double
+measure_table(struct bench *b)
+{
+	struct model *m = model_new();
+	double t0 = now();
+
+	refresh(m, &b->h, &b->txt, parse_table);
+	double t = now() - t0;
+	model_free(m);
+	return t;
+}
+
+/* TICC-DASH JSON parse + model update (the parser is not on this branch yet). */
+static double
+measure_json(struct bench *b)
+{
+	return NA;
+}
+
+/* Filter and sort every client in address order, after a refresh changed them all. */
+static double
+measure_sort_addr(struct bench *b)
+{
+	b->v.key = SORT_ADDR;
+	double t0 = now();
+	view_update(&b->v, b->m);
+	return now() - t0;
+}
+
+/* Filter and sort every client by last seen. */
+static double
+measure_sort_last(struct bench *b)
+{
+	b->v.key = SORT_LAST;
+	double t0 = now();
+	view_update(&b->v, b->m);
+	double t = now() - t0;
+	b->v.key = SORT_ADDR;
+	view_update(&b->v, b->m);
+	return t;
+}
+
+/* Count clients by status (the header's summary). */
+static double
+measure_summary(struct bench *b)
+{
+	size_t counts[STATUS_COUNT];
+	double t0 = now();
+
+	model_summary(b->m, counts);
+	return now() - t0;
+}
+
+/* One frame drawn at 200x60 off-screen (the UI is not on this branch yet). */
+static double
+measure_frame(struct bench *b)
+{
+	return NA;
+}
+
+/* One search keystroke: "127.1.1" becomes "127.1.12", every client re-filtered and sorted. */
+static double
+measure_search(struct bench *b)
+{
+	const char *bad;
+
+	filter_parse("127.1.1", &b->v.filter, &bad);
+	view_update(&b->v, b->m);
+	double t0 = now();
+	filter_parse("127.1.12", &b->v.filter, &bad);
+	view_update(&b->v, b->m);
+	double t = now() - t0;
+	filter_parse("", &b->v.filter, &bad);
+	view_update(&b->v, b->m);
+	return t;
+}
+
+/* A row of the table: one measure, how it is shown, and whether it is part of
+ * the work every refresh costs (parse + update + sort + draw). */
+struct measure {
+	const char *label;
+	double (*fn)(struct bench *b);
+	bool per_refresh;
+};
+
+enum measure_id {
+	M_CSV_FIRST, M_CSV_NEXT, M_TABLE, M_JSON, M_SORT_ADDR, M_SORT_LAST, M_SUMMARY, M_FRAME, M_SEARCH,
+	NMEASURES
+};
+
+static const struct measure measures[NMEASURES] = {
+	[M_CSV_FIRST] = { "CSV parse + model update, first refresh", measure_csv_first, false },
+	[M_CSV_NEXT] = { "CSV parse + model update, every client changed", measure_csv_next, true },
+	[M_TABLE] = { "plain-table parse + model update", measure_table, false },
+	[M_JSON] = { "TICC-DASH JSON parse + model update", measure_json, false },
+	[M_SORT_ADDR] = { "classify + sort, address order", measure_sort_addr, true },
+	[M_SORT_LAST] = { "classify + sort, by last seen", measure_sort_last, false },
+	[M_SUMMARY] = { "health summary", measure_summary, false },
+	[M_FRAME] = { "frame 200x60, off-screen terminal", measure_frame, true },
+	[M_SEARCH] = { "search keystroke, re-filter all", measure_search, false },
+};
+
+/* Targets at the largest N, in seconds (or bytes, for memory). */
+enum target { TARGET_OWN_RATIO, TARGET_JSON, TARGET_FRAME, TARGET_SEARCH, TARGET_RSS, TARGET_COUNT };
+
+static const struct {
+	const char *text;
+	double limit;
+} targets[TARGET_COUNT] = {
+	[TARGET_OWN_RATIO] = { "own work per refresh <= 10% of chronyc", 0.10 },
+	[TARGET_JSON] = { "TICC-DASH JSON parse + update <= 150 ms", 0.150 },
+	[TARGET_FRAME] = { "frame <= 2 ms", 0.002 },
+	[TARGET_SEARCH] = { "search keystroke <= 20 ms", 0.020 },
+	[TARGET_RSS] = { "peak RSS <= 64 MB", 64.0 },
+};
+
+/* Compare two doubles for qsort. */
+static int
+compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* Median of n values (sorts them). */
+static double
+median(double *v, size_t n)
+{
+	qsort(v, n, sizeof *v, compare_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Run measure fn runs times on b; its median, or NA. */
+static double
+measure_median(const struct measure *me, struct bench *b, int runs)
+{
+	double t[64];
+
+	for (int r = 0; r < runs; r++)
+		if (isnan(t[r] = me->fn(b)))
+			return NA;
+	return median(t, (size_t)runs);
+}
+
+/* Load the fixtures of size s and bring a model to its steady state; false on failure. */
+static bool
+bench_init(struct bench *b, const struct config *cfg, const struct size_def *s)
+{
+	struct parse_report rep;
+
+	memset(b, 0, sizeof *b);
+	b->size = s;
+	health_init(&b->h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	view_init(&b->v);
+	b->csv[1].cap = BODY_CAP;
+	if (!load_fixture(cfg, s->csv, &b->csv[0]) || !load_fixture(cfg, s->txt, &b->txt) ||
+	    !load_fixture(cfg, s->json, &b->json)) {
+		fprintf(stderr, "bench: cannot read the fixtures for %s clients in %s\n", s->label, cfg->fixtures);
+		return false;
+	}
+	parse_csv(b->csv[0].data, b->csv[0].len, write_older, &b->csv[1], &rep);
+	if (!(b->m = model_new()))
+		return false;
+	refresh(b->m, &b->h, &b->csv[0], parse_csv);
+	return view_update(&b->v, b->m);
+}
+
+/* Free what bench_init made. */
+static void
+bench_free(struct bench *b)
+{
+	for (int i = 0; i < 2; i++)
+		buf_free(&b->csv[i]);
+	buf_free(&b->txt);
+	buf_free(&b->json);
+	model_free(b->m);
+	view_free(&b->v);
+}
+
+/* The memory child: go through a steady refresh cycle for size s and exit. */
+static int
+memory_child(const struct config *cfg, const struct size_def *s)
+{
+	struct bench b;
+
+	if (!bench_init(&b, cfg, s))
+		return 2;
+	for (int i = 0; i < NMEASURES; i++)
+		measures[i].fn(&b);
+	bench_free(&b);
+	return 0;
+}
+
+/* Peak resident memory of a fresh process doing a refresh cycle for s, in MB; NA on failure. */
+static double
+measure_rss(const struct config *cfg, const struct size_def *s)
+{
+	char n[32];
+	char *argv[] = { (char *)cfg->self, "--fixtures", (char *)cfg->fixtures, "--memory-child", n, NULL };
+	struct rusage ru;
+
+	snprintf(n, sizeof n, "%zu", s->n);
+	if (run(argv, NULL, &ru) != 0)
+		return NA;
+	return (double)ru.ru_maxrss / 1024.0;
+}
+
+/* Load n clients into the private chronyd; false when ntpload failed. */
+static bool
+fill_chronyd(const struct config *cfg, size_t n)
+{
+	char clients[32];
+	char *argv[] = { (char *)cfg->ntpload, "--server", "127.0.0.1", "--port", (char *)cfg->port,
+	                 "--clients", clients, "--packets", "1", NULL };
+
+	snprintf(clients, sizeof clients, "%zu", n);
+	return run(argv, NULL, NULL) == 0;
+}
+
+/* Median time of `chronyc -c -n -h SOCKET clients` on the private chronyd; NA
+ * without one.  *rows gets how many clients it listed. */
+static double
+time_chronyc(const struct config *cfg, size_t *rows)
+{
+	char *argv[] = { (char *)cfg->chronyc, "-c", "-n", "-h", (char *)cfg->socket, "clients", NULL };
+	struct buf out = { .cap = BODY_CAP };
+	double t[CHRONYC_RUNS];
+
+	*rows = 0;
+	for (int r = 0; r < CHRONYC_RUNS; r++) {
+		buf_reset(&out);
+		double t0 = now();
+		if (run(argv, &out, NULL) != 0) {
+			buf_free(&out);
+			return NA;
+		}
+		t[r] = now() - t0;
+	}
+	for (size_t i = 0; i < out.len; i++)
+		*rows += out.data[i] == '\n';
+	buf_free(&out);
+	return median(t, CHRONYC_RUNS);
+}
+
+/* Print one table row: a label and a figure per size, scaled (NA as "n/a"). */
+static void
+print_row(const char *label, const double *v, double scale, int decimals)
+{
+	printf("%-50s", label);
+	for (size_t i = 0; i < NSIZES; i++) {
+		if (isnan(v[i]))
+			printf(" %10s", "n/a");
+		else
+			printf(" %10.*f", decimals, v[i] * scale);
+	}
+	putchar('\n');
+}
+
+/* Print whether each target is met at the largest size; returns how many are missed. */
+static int
+print_targets(const double *value)
+{
+	int missed = 0;
+
+	printf("\nTargets at %s clients:\n", sizes[NSIZES - 1].label);
+	for (int t = 0; t < TARGET_COUNT; t++) {
+		const char *verdict = isnan(value[t]) ? "not measured" : value[t] <= targets[t].limit ? "met" : "MISSED";
+		missed += !isnan(value[t]) && value[t] > targets[t].limit;
+		printf("  %-45s %s\n", targets[t].text, verdict);
+	}
+	return missed;
+}
+
+/* Measure every size, print the table and the targets; returns the exit status. */
+static int
+bench_run(const struct config *cfg)
+{
+	double fig[NMEASURES][NSIZES], own[NSIZES], rss[NSIZES], chronyc[NSIZES], ratio[NSIZES];
+	size_t listed[NSIZES];
+	struct bench b;
+
+	for (size_t s = 0; s < NSIZES; s++) {
+		if (!bench_init(&b, cfg, &sizes[s]))
+			return 2;
+		own[s] = 0;
+		for (int i = 0; i < NMEASURES; i++) {
+			fig[i][s] = measure_median(&measures[i], &b, sizes[s].runs);
+			if (measures[i].per_refresh && !isnan(fig[i][s]))
+				own[s] += fig[i][s];
+		}
+		bench_free(&b);
+		rss[s] = measure_rss(cfg, &sizes[s]);
+		chronyc[s] = NA;
+		if (cfg->socket && fill_chronyd(cfg, sizes[s].n))
+			chronyc[s] = time_chronyc(cfg, &listed[s]);
+		ratio[s] = own[s] / chronyc[s];
+	}
+	printf("ticctop bench: median of %d/%d/%d runs, milliseconds unless stated\n", sizes[0].runs, sizes[1].runs,
+	       sizes[2].runs);
+	printf("%-50s", "clients");
+	for (size_t s = 0; s < NSIZES; s++)
+		printf(" %10s", sizes[s].label);
+	putchar('\n');
+	for (int i = 0; i < NMEASURES; i++)
+		print_row(measures[i].label, fig[i], 1e3, 2);
+	print_row("peak RSS of a refresh cycle (MB)", rss, 1, 1);
+	print_row("own work per refresh (parse+update+sort+draw)", own, 1e3, 2);
+	print_row("chronyc -c -n clients, private chronyd", chronyc, 1e3, 2);
+	print_row("own work / chronyc (%)", ratio, 100, 1);
+	if (cfg->socket)
+		printf("(chronyc listed %zu, %zu and %zu clients)\n", listed[0], listed[1], listed[2]);
+	else
+		printf("(no private chronyd: chronyc not timed)\n");
+
+	size_t last = NSIZES - 1;
+	double value[TARGET_COUNT] = {
+		[TARGET_OWN_RATIO] = ratio[last], [TARGET_JSON] = fig[M_JSON][last], [TARGET_FRAME] = fig[M_FRAME][last],
+		[TARGET_SEARCH] = fig[M_SEARCH][last], [TARGET_RSS] = rss[last],
+	};
+	return print_targets(value) ? 1 : 0;
+}
+
+/* Find the size of n clients; NULL if there is none. */
+static const struct size_def *
+find_size(const char *n)
+{
+	for (size_t s = 0; s < NSIZES; s++)
+		if ((size_t)strtoul(n, NULL, 10) == sizes[s].n)
+			return &sizes[s];
+	return NULL;
+}
+
+/* Read the options, then run the bench or the memory child. */
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "fixtures", required_argument, NULL, 'f' }, { "socket", required_argument, NULL, 's' },
+		{ "port", required_argument, NULL, 'p' }, { "chronyc", required_argument, NULL, 'c' },
+		{ "ntpload", required_argument, NULL, 'l' }, { "memory-child", required_argument, NULL, 'm' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct config cfg = { .fixtures = "tests/fixtures", .chronyc = "chronyc", .ntpload = "tests/ntpload",
+	                      .self = argv[0] };
+	const struct size_def *child = NULL;
+	int o;
+
+	while ((o = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		const char **dst[] = { ['f'] = &cfg.fixtures, ['s'] = &cfg.socket, ['p'] = &cfg.port,
+		                       ['c'] = &cfg.chronyc, ['l'] = &cfg.ntpload };
+		if (o == 'm' && (child = find_size(optarg)))
+			continue;
+		if (o == '?' || o == 'm' || o >= (int)(sizeof dst / sizeof dst[0]) || !dst[o]) {
+			fprintf(stderr, "usage: bench [--fixtures DIR] [--socket SOCK --port P] [--chronyc PATH] [--ntpload PATH]\n");
+			return 2;
+		}
+		*dst[o] = optarg;
+	}
+	if (cfg.socket && !cfg.port)
+		cfg.socket = NULL;
+	return child ? memory_child(&cfg, child) : bench_run(&cfg);
+}
