@@ -60,10 +60,11 @@ read_decimal(const char *t, size_t len, bool allow_sign, int64_t *out, bool *ove
 	for (; i < len; i++) {
 		if (t[i] < '0' || t[i] > '9')
 			return false;
-		if (v > ((uint64_t)INT64_MAX - (uint64_t)(t[i] - '0')) / 10)
+		uint64_t d = (uint64_t)(t[i] - '0');
+		if (v >= (uint64_t)INT64_MAX / 10 && v > ((uint64_t)INT64_MAX - d) / 10)
 			*overflow = true; /* keep scanning: it must still be all digits */
 		else
-			v = v * 10 + (uint64_t)(t[i] - '0');
+			v = v * 10 + d;
 	}
 	*out = neg ? -(int64_t)v : (int64_t)v;
 	return true;
