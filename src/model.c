@@ -138,35 +138,41 @@ guess_next(const struct model *m, const struct row *r)
 	return c;
 }
 
-/* Take one row of the refresh. */
-bool
-model_put(void *ctx, const struct row *r)
+/* The client r names, found through the hash, or added when it is new;
+ * NULL when out of memory or out of occurrence numbers. */
+static struct client *
+lookup(struct model *m, const struct row *r)
 {
-	struct model *m = ctx;
 	uint16_t dup = 0;
 	size_t i;
 	struct client *c;
 
-	if (r->len > UINT32_MAX)
-		return false;
-	if ((c = guess_next(m, r)))
-		goto found;
 	for (;;) {
 		i = find_slot(m, r->addr, r->len, dup);
 		if (m->slot[i] == 0 || !r->truncated || m->c[m->slot[i] - 1].seen != m->refresh)
 			break;
 		if (dup == UINT16_MAX)
-			return false;
+			return NULL;
 		dup++; /* a cut name already listed: this is another client */
 	}
-	if (m->slot[i]) {
-		c = &m->c[m->slot[i] - 1];
-	} else {
-		if (!(c = add_client(m, r, dup)))
-			return false;
+	if (m->slot[i])
+		return &m->c[m->slot[i] - 1];
+	if ((c = add_client(m, r, dup)))
 		m->changed = true;
-	}
-found:
+	return c;
+}
+
+/* Take one row of the refresh. */
+bool
+model_put(void *ctx, const struct row *r)
+{
+	struct model *m = ctx;
+	struct client *c;
+
+	if (r->len > UINT32_MAX)
+		return false;
+	if (!(c = guess_next(m, r)) && !(c = lookup(m, r)))
+		return false;
 	if (memcmp(&c->s, &r->s, sizeof c->s) != 0) {
 		c->s = r->s;
 		m->changed = true;
