@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "model.h"
+#include "radix.h"
 
 enum sort_key {
 	SORT_ADDR, SORT_DROPS, SORT_LAST, SORT_NTP, SORT_CMD, SORT_INTERVAL, SORT_STATUS,
@@ -38,6 +39,7 @@ struct view {
 	enum sort_key key;
 	bool reverse;           /* invert the key's natural direction */
 	struct filter filter;
+	struct radix_rec *rec;  /* sort scratch, 2 * cap records, kept between sorts */
 };
 
 /* Machine name of a sort key ("addr", "drops", ...). */
@@ -66,7 +68,9 @@ void view_init(struct view *v);
 /* Free v's index. */
 void view_free(struct view *v);
 
-/* Rebuild v from m: filter then sort; false when out of memory. */
+/* Rebuild v from m: filter then sort; false when out of memory.  The sort
+ * orders every client by integer keys in linear time (radix), breaking only
+ * ties of those keys with view_compare: the order is view_compare's. */
 bool view_update(struct view *v, const struct model *m);
 
 /* Compare clients a and b under key k (natural direction, ties by address). */

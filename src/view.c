@@ -169,7 +169,9 @@ void
 view_free(struct view *v)
 {
 	free(v->idx);
+	free(v->rec);
 	v->idx = NULL;
+	v->rec = NULL;
 	v->n = v->cap = 0;
 }
 
@@ -205,7 +207,6 @@ view_compare(enum sort_key k, const struct client *a, const struct client *b)
 struct sort_ctx {
 	const struct model *m;
 	enum sort_key key;
-	bool reverse;
 };
 
 /* qsort_r comparator over model indexes. */
@@ -213,9 +214,113 @@ static int
 compare_idx(const void *pa, const void *pb, void *arg)
 {
 	const struct sort_ctx *s = arg;
-	int c = view_compare(s->key, model_at(s->m, *(const uint32_t *)pa),
-	                     model_at(s->m, *(const uint32_t *)pb));
-	return s->reverse ? -c : c;
+	return view_compare(s->key, model_at(s->m, *(const uint32_t *)pa), model_at(s->m, *(const uint32_t *)pb));
+}
+
+/* The first 62 bits of c's place in the default address order, under its
+ * family: an IPv4 address whole, an IPv6 address or a lower-cased host name
+ * cut short (ties are left to view_compare). */
+static uint64_t
+addr_prefix(const struct client *c)
+{
+	uint64_t p = 0;
+
+	for (size_t i = 0; i < 8; i++) {
+		unsigned char b = c->family != FAMILY_HOSTNAME ? c->key[i]
+		                  : i < c->len ? (unsigned char)tolower((unsigned char)c->addr[i]) : 0;
+		p = p << 8 | b;
+	}
+	return (uint64_t)c->family << 62 | p >> 2;
+}
+
+/* Where field f's values lie among the clients in v: min and max of the
+ * known ones (min > max when none is known or there is no field). */
+static void
+field_span(const struct view *v, const struct model *m, int f, int64_t *min, int64_t *max)
+{
+	*min = INT64_MAX;
+	*max = INT64_MIN;
+	for (size_t i = 0; f != NO_FIELD && i < v->n; i++) {
+		const struct sample *s = &model_at(m, v->idx[i])->s;
+		if (sample_known(s, (enum field)f)) {
+			*min = s->v[f] < *min ? s->v[f] : *min;
+			*max = s->v[f] > *max ? s->v[f] : *max;
+		}
+	}
+}
+
+/* Client c's sort field as an unsigned number in the key's natural order:
+ * known values from 0 (in their direction), unknown after them all. */
+static uint64_t
+field_rank(const struct client *c, enum sort_key k, int64_t min, int64_t max)
+{
+	const struct sort_def *d = &sorts[k];
+
+	if (k == SORT_STATUS)
+		return (uint64_t)(STATUS_COUNT - 1 - c->verdict.status);
+	if (d->field == NO_FIELD)
+		return 0;
+	if (!sample_known(&c->s, (enum field)d->field))
+		return (uint64_t)max - (uint64_t)min + 1;
+	int64_t x = c->s.v[d->field];
+	return d->descending ? (uint64_t)max - (uint64_t)x : (uint64_t)x - (uint64_t)min;
+}
+
+/* Order runs of equal radix keys (same field value, same address prefix) by view_compare. */
+static void
+settle_ties(struct view *v, const struct radix_rec *a, const struct sort_ctx *ctx)
+{
+	for (size_t i = 0, j; i < v->n; i = j) {
+		for (j = i + 1; j < v->n && a[j].hi == a[i].hi && a[j].lo == a[i].lo; j++)
+			continue;
+		if (j - i > 1)
+			qsort_r(v->idx + i, j - i, sizeof *v->idx, compare_idx, (void *)ctx);
+	}
+}
+
+/* Sort v's index: radix on (field rank, address prefix), ties by
+ * view_compare, then turned around for a reversed order. */
+static void
+sort_index(struct view *v, const struct model *m)
+{
+	struct sort_ctx ctx = { m, v->key };
+	struct radix_rec *a = v->rec;
+	int64_t min, max;
+
+	if (v->n < 2)
+		return;
+	field_span(v, m, sorts[v->key].field, &min, &max);
+	for (size_t i = 0; i < v->n; i++) {
+		const struct client *c = model_at(m, v->idx[i]);
+		a[i] = (struct radix_rec){ field_rank(c, v->key, min, max), addr_prefix(c), v->idx[i] };
+	}
+	a = radix_sort(a, v->rec + v->cap, v->n);
+	for (size_t i = 0; i < v->n; i++)
+		v->idx[i] = a[i].idx;
+	settle_ties(v, a, &ctx);
+	for (size_t i = 0; v->reverse && i < v->n / 2; i++) {
+		uint32_t t = v->idx[i];
+		v->idx[i] = v->idx[v->n - 1 - i];
+		v->idx[v->n - 1 - i] = t;
+	}
+}
+
+/* Make room for n clients in v's index and sort scratch; false when out of memory. */
+static bool
+view_reserve(struct view *v, size_t n)
+{
+	if (n <= v->cap)
+		return true;
+	uint32_t *idx = realloc(v->idx, n * sizeof *idx);
+	if (!idx)
+		return false;
+	v->idx = idx;
+	struct radix_rec *rec = realloc(v->rec, 2 * n * sizeof *rec);
+	if (!rec)
+		return false;
+	v->rec = rec;
+	v->cap = n;
+	return true;
 }
 
 /* Rebuild v from m: filter then sort. */
@@ -223,20 +328,13 @@ bool
 view_update(struct view *v, const struct model *m)
 {
 	size_t total = model_size(m);
-	struct sort_ctx ctx = { m, v->key, v->reverse };
 
-	if (total > v->cap) {
-		uint32_t *idx = realloc(v->idx, total * sizeof *idx);
-		if (!idx)
-			return false;
-		v->idx = idx;
-		v->cap = total;
-	}
+	if (!view_reserve(v, total))
+		return false;
 	v->n = 0;
 	for (size_t i = 0; i < total; i++)
 		if (filter_match(&v->filter, model_at(m, i)))
 			v->idx[v->n++] = (uint32_t)i;
-	if (v->n > 1)
-		qsort_r(v->idx, v->n, sizeof *v->idx, compare_idx, &ctx);
+	sort_index(v, m);
 	return true;
 }

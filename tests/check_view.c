@@ -126,6 +126,123 @@ START_TEST(filter_table)
 }
 END_TEST
 
+/* Random models for the sort: what kinds of address they hold, how many. */
+static const struct {
+	const char *what;
+	size_t n;
+	unsigned families;   /* bit per enum family */
+	unsigned unknown;    /* one field in `unknown` is not known */
+} random_models[] = {
+	{ "IPv4 only", 3000, 1u << FAMILY_IPV4, 0 },
+	{ "IPv6 sharing a /64", 3000, 1u << FAMILY_IPV6, 5 },
+	{ "host names sharing prefixes, mixed case", 3000, 1u << FAMILY_HOSTNAME, 3 },
+	{ "every family, cut names", 5000, 7u, 2 },
+	{ "two clients", 2, 7u, 2 },
+};
+
+/* A random number below n from a fixed generator (xorshift). */
+static uint32_t
+rnd(uint32_t *state, uint32_t n)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state % n;
+}
+
+/* Write a random address of one of the families in mask into a; sets *cut for a cut name. */
+static void
+random_addr(uint32_t *st, unsigned mask, char *a, size_t size, bool *cut)
+{
+	static const char *const stems[] = { "ntp", "NTP", "ntp-client-", "ntp-client-0", "Alpha", "alpha", "a", "" };
+	enum family f;
+
+	do
+		f = (enum family)rnd(st, FAMILY_COUNT);
+	while (!(mask & (1u << f)));
+	*cut = false;
+	if (f == FAMILY_IPV4)
+		snprintf(a, size, "%u.%u.%u.%u", 10 + rnd(st, 3), rnd(st, 4), rnd(st, 256), rnd(st, 256));
+	else if (f == FAMILY_IPV6)
+		snprintf(a, size, "2001:db8::%x:%x", rnd(st, 4), rnd(st, 65536));
+	else if ((*cut = rnd(st, 8) == 0))
+		snprintf(a, size, "a-very-long-reverse-name>");
+	else
+		snprintf(a, size, "%s%u.example", stems[rnd(st, 8)], rnd(st, 500));
+}
+
+/* Put a random value (or none, 1 time in 8) of field f into s. */
+static void
+random_value(uint32_t *st, enum field f, struct sample *s)
+{
+	static const int64_t spans[] = { [KIND_COUNT] = 20, [KIND_LOG2] = 30, [KIND_SECONDS] = 5000 };
+	enum field_kind kind = field_info(f)->kind;
+
+	if (rnd(st, 8) != 0)
+		sample_set(s, f, (int64_t)rnd(st, (uint32_t)spans[kind]) - (kind == KIND_LOG2 ? 10 : 0));
+}
+
+/* Fill a model with random clients as random_models[i] says. */
+static struct model *
+random_model(size_t i, uint32_t seed)
+{
+	struct model *rm = model_new();
+	char a[64];
+	uint32_t st = seed;
+
+	model_begin(rm);
+	for (size_t k = 0; k < random_models[i].n; k++) {
+		struct row r = { .addr = a };
+		random_addr(&st, random_models[i].families, a, sizeof a, &r.truncated);
+		r.len = strlen(a);
+		for (int f = 0; f < FIELD_COUNT; f++)
+			if (!(random_models[i].unknown && f == (int)random_models[i].unknown && rnd(&st, 2)))
+				random_value(&st, (enum field)f, &r.s);
+		ck_assert(model_put(rm, &r));
+	}
+	model_end(rm, &h, true);
+	return rm;
+}
+
+/* The order view_compare gives: a full comparison sort, the reference. */
+static int
+reference_cmp(const void *pa, const void *pb, void *arg)
+{
+	const int *how = arg; /* key, reverse */
+	int c = view_compare((enum sort_key)how[0], model_at(m, *(const uint32_t *)pa), model_at(m, *(const uint32_t *)pb));
+	return how[1] ? -c : c;
+}
+
+START_TEST(sort_matches_full_comparison_sort)
+{
+	struct model *keep = m;
+	struct view v;
+
+	health_init(&h, 1, 10);
+	m = random_model((size_t)_i, 2463534242u + (uint32_t)_i);
+	view_init(&v);
+	for (int k = 0; k < SORT_COUNT; k++) {
+		for (int rev = 0; rev < 2; rev++) {
+			int how[2] = { k, rev };
+			v.key = (enum sort_key)k;
+			v.reverse = rev;
+			ck_assert(view_update(&v, m));
+			uint32_t *want = malloc(v.n * sizeof *want);
+			memcpy(want, v.idx, v.n * sizeof *want);
+			qsort_r(want, v.n, sizeof *want, reference_cmp, how);
+			for (size_t i = 0; i < v.n; i++)
+				ck_assert_msg(v.idx[i] == want[i], "%s, key %s%s: position %zu is %s, want %s",
+				              random_models[_i].what, sort_key_name((enum sort_key)k), rev ? " reversed" : "", i,
+				              model_at(m, v.idx[i])->addr, model_at(m, want[i])->addr);
+			free(want);
+		}
+	}
+	view_free(&v);
+	model_free(m);
+	m = keep;
+}
+END_TEST
+
 START_TEST(sort_names_round_trip)
 {
 	for (int k = 0; k < SORT_COUNT; k++) {
@@ -150,6 +267,7 @@ view_suite(void)
 	tcase_add_loop_test(t, sort_orders, 0, sizeof orders / sizeof orders[0]);
 	tcase_add_loop_test(t, filter_table, 0, sizeof filters / sizeof filters[0]);
 	tcase_add_test(t, sort_names_round_trip);
+	tcase_add_loop_test(t, sort_matches_full_comparison_sort, 0, sizeof random_models / sizeof random_models[0]);
 	suite_add_tcase(s, t);
 	return s;
 }
