@@ -46,33 +46,36 @@ static const char *const redirect_texts[REDIRECT_COUNT] = {
 	[REDIRECT_BAD_URL] = "the Location is not a URL",
 };
 
-/* libcurl's failures in the user's words; others get curl's own text. */
+/* libcurl's failures in the user's words; others get curl's own text.
+ * hint_ca replaces hint when the user named the CA (--cacert, --capath). */
 static const struct {
 	CURLcode code;
 	enum source_err err;
 	const char *text;
 	const char *hint;
+	const char *hint_ca;
 } curl_errors[] = {
-	{ CURLE_COULDNT_RESOLVE_HOST, SOURCE_ERR_CONNECT, "cannot resolve the host name", "is the URL right?" },
+	{ CURLE_COULDNT_RESOLVE_HOST, SOURCE_ERR_CONNECT, "cannot resolve the host name", "is the URL right?", NULL },
 	{ CURLE_COULDNT_RESOLVE_PROXY, SOURCE_ERR_CONNECT, "cannot resolve the proxy",
-	  "check http_proxy/https_proxy, or bypass it with --noproxy" },
-	{ CURLE_COULDNT_CONNECT, SOURCE_ERR_CONNECT, "cannot connect", "is the dashboard running, and is the port right?" },
+	  "check http_proxy/https_proxy, or bypass it with --noproxy", NULL },
+	{ CURLE_COULDNT_CONNECT, SOURCE_ERR_CONNECT, "cannot connect", "is the dashboard running, and is the port right?", NULL },
 	{ CURLE_PEER_FAILED_VERIFICATION, SOURCE_ERR_TLS, "the server's certificate is not trusted",
-	  "give its CA with --cacert FILE (or skip the check with --insecure)" },
-	{ CURLE_SSL_CONNECT_ERROR, SOURCE_ERR_TLS, "the TLS handshake failed", "is it an https server?" },
-	{ CURLE_SSL_CACERT_BADFILE, SOURCE_ERR_TLS, "cannot read the CA certificates", "check --cacert and --capath" },
-	{ CURLE_SSL_CERTPROBLEM, SOURCE_ERR_TLS, "cannot use the client certificate", "check --cert and --key" },
-	{ CURLE_SSL_CLIENTCERT, SOURCE_ERR_TLS, "the server wants a client certificate", "give --cert FILE --key FILE" },
-	{ CURLE_SSL_CIPHER, SOURCE_ERR_TLS, "no TLS cipher in common", NULL },
-	{ CURLE_SSL_ISSUER_ERROR, SOURCE_ERR_TLS, "the certificate's issuer does not match", NULL },
-	{ CURLE_GOT_NOTHING, SOURCE_ERR_TRANSFER, "the server closed the connection without answering", NULL },
-	{ CURLE_PARTIAL_FILE, SOURCE_ERR_TRANSFER, "the answer was cut short", NULL },
-	{ CURLE_RECV_ERROR, SOURCE_ERR_TRANSFER, "the connection broke while receiving", NULL },
-	{ CURLE_SEND_ERROR, SOURCE_ERR_TRANSFER, "the connection broke while sending", NULL },
-	{ CURLE_BAD_CONTENT_ENCODING, SOURCE_ERR_TRANSFER, "the compressed answer is broken", NULL },
-	{ CURLE_WEIRD_SERVER_REPLY, SOURCE_ERR_TRANSFER, "the reply is not HTTP", "is this the right port?" },
-	{ CURLE_FILESIZE_EXCEEDED, SOURCE_ERR_TOO_BIG, "the server announced an answer larger than --max-size", NULL },
-	{ CURLE_OUT_OF_MEMORY, SOURCE_ERR_SYSTEM, "out of memory", NULL },
+	  "give its CA with --cacert FILE (or skip the check with --insecure)",
+	  "is the URL's host a name the certificate holds, and its CA in --cacert/--capath?" },
+	{ CURLE_SSL_CONNECT_ERROR, SOURCE_ERR_TLS, "the TLS handshake failed", "is it an https server?", NULL },
+	{ CURLE_SSL_CACERT_BADFILE, SOURCE_ERR_TLS, "cannot read the CA certificates", "check --cacert and --capath", NULL },
+	{ CURLE_SSL_CERTPROBLEM, SOURCE_ERR_TLS, "cannot use the client certificate", "check --cert and --key", NULL },
+	{ CURLE_SSL_CLIENTCERT, SOURCE_ERR_TLS, "the server wants a client certificate", "give --cert FILE --key FILE", NULL },
+	{ CURLE_SSL_CIPHER, SOURCE_ERR_TLS, "no TLS cipher in common", NULL, NULL },
+	{ CURLE_SSL_ISSUER_ERROR, SOURCE_ERR_TLS, "the certificate's issuer does not match", NULL, NULL },
+	{ CURLE_GOT_NOTHING, SOURCE_ERR_TRANSFER, "the server closed the connection without answering", NULL, NULL },
+	{ CURLE_PARTIAL_FILE, SOURCE_ERR_TRANSFER, "the answer was cut short", NULL, NULL },
+	{ CURLE_RECV_ERROR, SOURCE_ERR_TRANSFER, "the connection broke while receiving", NULL, NULL },
+	{ CURLE_SEND_ERROR, SOURCE_ERR_TRANSFER, "the connection broke while sending", NULL, NULL },
+	{ CURLE_BAD_CONTENT_ENCODING, SOURCE_ERR_TRANSFER, "the compressed answer is broken", NULL, NULL },
+	{ CURLE_WEIRD_SERVER_REPLY, SOURCE_ERR_TRANSFER, "the reply is not HTTP", "is this the right port?", NULL },
+	{ CURLE_FILESIZE_EXCEEDED, SOURCE_ERR_TOO_BIG, "the server announced an answer larger than --max-size", NULL, NULL },
+	{ CURLE_OUT_OF_MEMORY, SOURCE_ERR_SYSTEM, "out of memory", NULL, NULL },
 };
 
 /* HTTP statuses in the user's words; hint_sent replaces hint when credentials were sent. */
@@ -452,7 +455,8 @@ explain_transfer(const struct http_source *h, struct source_result *res)
 			if (curl_errors[i].code == h->code) {
 				e = curl_errors[i].err;
 				text = curl_errors[i].text;
-				hint = curl_errors[i].hint;
+				hint = (h->cfg.cacert || h->cfg.capath) && curl_errors[i].hint_ca ? curl_errors[i].hint_ca
+				                                                                 : curl_errors[i].hint;
 			}
 		say(h, res, e, "%s%s%s%s%s%s", text, h->errbuf[0] ? " (" : "", h->errbuf, h->errbuf[0] ? ")" : "",
 		    hint ? "; " : "", hint ? hint : "");
