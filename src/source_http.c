@@ -259,7 +259,8 @@ on_body(char *data, size_t size, size_t n, void *ctx)
 	return 0; /* libcurl ends the transfer with CURLE_WRITE_ERROR */
 }
 
-/* Point the handle at h->url with what is left of the poll's time and add it to the multi. */
+/* Point the handle at h->url with what is left of the poll's time and add
+ * it to the multi; false (the reason in h->mcode) when libcurl refuses. */
 static bool
 request(struct http_source *h, double now)
 {
@@ -270,9 +271,12 @@ request(struct http_source *h, double now)
 	buf_reset(&h->body);
 	h->too_big = h->out_of_memory = false;
 	h->errbuf[0] = '\0';
-	return curl_easy_setopt(h->easy, CURLOPT_URL, h->url) == CURLE_OK &&
-	       curl_easy_setopt(h->easy, CURLOPT_TIMEOUT_MS, left) == CURLE_OK &&
-	       curl_multi_add_handle(h->multi, h->easy) == CURLM_OK;
+	if (curl_easy_setopt(h->easy, CURLOPT_URL, h->url) != CURLE_OK ||
+	    curl_easy_setopt(h->easy, CURLOPT_TIMEOUT_MS, left) != CURLE_OK)
+		h->mcode = CURLM_OUT_OF_MEMORY;
+	else
+		h->mcode = curl_multi_add_handle(h->multi, h->easy);
+	return h->mcode == CURLM_OK;
 }
 
 /* Mark the poll over. */
@@ -345,15 +349,12 @@ http_start(struct source *s, double now)
 	h->redirects = 0;
 	h->refused = REDIRECT_FOLLOW;
 	h->code = CURLE_OK;
-	h->mcode = CURLM_OK;
 	h->status = 0;
 	h->started = now;
 	h->deadline = now + h->cfg.timeout;
 	h->busy = true;
-	if (!request(h, now)) {
-		h->mcode = CURLM_OUT_OF_MEMORY;
+	if (!request(h, now))
 		finish(h);
-	}
 	return true;
 }
 
