@@ -191,10 +191,10 @@ url_parts(const char *url, char *part[3])
 static enum redirect_verdict
 redirect_judge(const char *from, const char *to)
 {
-	char *a[3], *b[3];
+	char *a[3] = { NULL, NULL, NULL }, *b[3] = { NULL, NULL, NULL };
 	enum redirect_verdict v = REDIRECT_BAD_URL;
 
-	if (url_parts(from, a) && url_parts(to, b)) {
+	if (url_parts(from, a) && a[1] && url_parts(to, b)) {
 		bool upgrade = strcasecmp(a[0], "http") == 0 && strcasecmp(b[0], "https") == 0;
 		if (!web_scheme(b[0]))
 			v = REDIRECT_SCHEME;
@@ -395,7 +395,7 @@ http_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_ms,
 			curl_multi_remove_handle(h->multi, h->easy);
 			finish(h);
 		}
-		return poll(extra, nextra, timeout_ms);
+		return poll(extra, nextra, h->finished ? 0 : timeout_ms);
 	}
 	for (size_t i = 0; i < nextra; i++) {
 		extra[i].revents = events_convert(wfd[i].revents, false);
