@@ -157,6 +157,8 @@ say(const struct http_source *h, struct source_result *res, enum source_err e, c
 	int o = snprintf(res->message, sizeof res->message, "%s: ", h->base.target);
 
 	res->err = e;
+	if (o < 0 || (size_t)o >= sizeof res->message)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(res->message + o, sizeof res->message - (size_t)o, fmt, ap);
 	va_end(ap);

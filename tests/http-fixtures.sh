@@ -48,8 +48,10 @@ head -1 "$TMP/out.text" | grep -q '^TICCTOP CRITICAL - 7 clients: 4 ok, 2 warnin
 	fail "text: $(head -1 "$TMP/out.text")"
 [ "$RC" -eq 2 ] || fail "text: exit status $RC, want 2"
 run_ticctop csv 20 --once -o csv --url "$base/fixture/data-mixed.json"
-[ "$(wc -l <"$TMP/out.csv")" -eq 8 ] && tr -d '\r' <"$TMP/out.csv" | grep -q '^127.1.0.8,ipv4,critical,.*,40,28,-5,-5,14,0,,,$' ||
+if [ "$(wc -l <"$TMP/out.csv")" -ne 8 ] ||
+	! tr -d '\r' <"$TMP/out.csv" | grep -q '^127.1.0.8,ipv4,critical,.*,40,28,-5,-5,14,0,,,$'; then
 	fail "csv: $(cat "$TMP/out.csv")"
+fi
 
 # One handle, kept alive: three polls, one connection.
 : >"$TMP/httpd.log"

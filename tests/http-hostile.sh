@@ -32,6 +32,7 @@ duplicate-keys|10|: broken JSON: a key appears twice in one object|/dupkeys|
 100MB-chunked|30|: the answer passed 64 MiB (counted after decompression; --max-size)|/big|
 100MB-max-size-1|30|: the answer passed 1 MiB (counted after decompression; --max-size)|/big|--max-size 1
 100MB-length|30|: the server announced an answer larger than --max-size|/big-length|
+bad-gzip|10|: the compressed answer is broken|/bad-gzip|
 gzip-bomb|30|: the answer passed 64 MiB (counted after decompression; --max-size)|/gzip-bomb|
 hang|10|: no answer within 3.|/hang|
 hang-timeout-1|10|: no answer within 1.|/hang|--timeout 1

@@ -30,7 +30,11 @@ else
 	wait "$pid"
 	rc=$?
 	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-	[ "$rc" -eq 143 ] && echo "ok: sigterm: ended in $ms ms, status 143" || fail "sigterm: status $rc, want 143"
+	if [ "$rc" -eq 143 ]; then
+		echo "ok: sigterm: ended in $ms ms, status 143"
+	else
+		fail "sigterm: status $rc, want 143"
+	fi
 fi
 
 # One poll at a time: ticks every 0.2 s, each poll hangs 1 s: 3 polls, 3 requests, in sequence.
@@ -51,7 +55,11 @@ fi
 http_proxy="http://127.0.0.1:$PORT" expect_error via-proxy 10 "HTTP 404 Not Found" --url "$base/fixture/data-mixed.json"
 grep -q " http://127.0.0.1:$PORT/fixture/data-mixed.json auth=no" "$TMP/httpd.log" || fail "via-proxy: the request did not go through the proxy"
 http_proxy="http://127.0.0.1:$PORT" run_ticctop noproxy 10 --once -o json --url "$base/fixture/data-mixed.json" --noproxy 127.0.0.1
-[ "$RC" -eq 2 ] && [ ! -s "$TMP/err.noproxy" ] && echo "ok: noproxy" || fail "noproxy: exit $RC: $(cat "$TMP/err.noproxy")"
+if [ "$RC" -eq 2 ] && [ ! -s "$TMP/err.noproxy" ]; then
+	echo "ok: noproxy"
+else
+	fail "noproxy: exit $RC: $(cat "$TMP/err.noproxy")"
+fi
 
 # The command line.
 expect_error url-and-socket 5 "--url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc" \

@@ -36,7 +36,11 @@ else
 	fail "cacert: exit $RC, stderr: $(cat "$TMP/err.cacert")"
 fi
 run_ticctop capath 20 --once -o json --url "$url" --capath "$TMP/capath"
-[ "$RC" -eq 2 ] && [ ! -s "$TMP/err.capath" ] && echo "ok: capath" || fail "capath: exit $RC, stderr: $(cat "$TMP/err.capath")"
+if [ "$RC" -eq 2 ] && [ ! -s "$TMP/err.capath" ]; then
+	echo "ok: capath"
+else
+	fail "capath: exit $RC, stderr: $(cat "$TMP/err.capath")"
+fi
 
 run_ticctop insecure 20 --once -o json --url "$url" --insecure
 if [ "$RC" -eq 2 ] && [ "$(wc -l <"$TMP/err.insecure")" -eq 1 ] &&

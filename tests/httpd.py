@@ -43,9 +43,11 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
 
     def log_message(self, fmt, *args):
+        """Keep stderr quiet: requests go to --log."""
         pass
 
     def log_request_line(self):
+        """Log LISTENER CLIENT-PORT PATH auth=yes|no."""
         auth = "yes" if self.headers.get("Authorization") else "no"
         with self.server.log_lock:
             with open(self.server.opts.log, "a") as fp:
@@ -53,6 +55,7 @@ class Handler(BaseHTTPRequestHandler):
                                                   self.path, auth))
 
     def send(self, code, body, ctype="application/json", headers=()):
+        """Answer with code and a body of known length."""
         self.send_response(code)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -62,10 +65,12 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def fixture(self, name):
+        """The bytes of a fixture file (no path tricks)."""
         with open(os.path.join(self.server.opts.fixtures, os.path.basename(name)), "rb") as fp:
             return fp.read()
 
     def do_GET(self):
+        """Log the request and hand it to its route."""
         self.log_request_line()
         path = self.path.split("?", 1)[0]
         for prefix, route in ROUTES:
@@ -79,6 +84,7 @@ class Handler(BaseHTTPRequestHandler):
 
     # ---- routes ----------------------------------------------------------
     def r_fixture(self, name):
+        """A fixture as JSON; a .gz one as gzip Content-Encoding."""
         body = self.fixture(name)
         if name.endswith(".gz"):
             self.send(200, body, headers=[("Content-Encoding", "gzip")])
@@ -91,9 +97,11 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def r_status(self, code):
+        """An error page with the status in the path."""
         self.send(int(code), b"<html><body><h1>%s</h1></body></html>\n" % code.encode(), "text/html")
 
     def r_basic(self, name):
+        """A fixture behind Basic auth (--user, $HTTPD_PASSWORD)."""
         want = "Basic " + base64.b64encode(("%s:%s" % (self.server.opts.user,
                                                        os.environ.get("HTTPD_PASSWORD", ""))).encode()).decode()
         if self.headers.get("Authorization") != want:
@@ -102,6 +110,7 @@ class Handler(BaseHTTPRequestHandler):
         self.r_fixture(name)
 
     def r_bearer(self, name):
+        """A fixture behind a bearer token (--token-file)."""
         with open(self.server.opts.token_file) as fp:
             want = "Bearer " + fp.readline().strip()
         if self.headers.get("Authorization") != want:
@@ -110,22 +119,28 @@ class Handler(BaseHTTPRequestHandler):
         self.r_fixture(name)
 
     def r_html(self, _):
+        """A login page instead of JSON."""
         self.send(200, LOGIN_PAGE, "text/html; charset=utf-8")
 
     def r_html_as_json(self, _):
+        """A login page labelled as JSON."""
         self.send(200, LOGIN_PAGE, "application/json")
 
     def r_text(self, _):
+        """Plain text."""
         self.send(200, b"hello\n", "text/plain")
 
     def r_empty(self, _):
+        """200 with no body."""
         self.send(200, b"")
 
     def r_truncated(self, _):
+        """Half a JSON document, with a Content-Length that fits it."""
         body = self.fixture("data-mixed.json")
         self.send(200, body[:len(body) // 2])
 
     def r_short(self, _):
+        """A Content-Length larger than what comes before the close."""
         body = self.fixture("data-mixed.json")
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -136,22 +151,28 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def r_numbers(self, _):
+        """Numbers where TICC-DASH sends strings."""
         self.send(200, b'{"clients_parsed":[{"addr":"127.1.0.1","NTP":2,"Drop":0,"Int":-2,"IntL":null,'
                        b'"Last":15,"Cmd":2}],"count":1,"local_time":"22-11-2026, 02:46:47"}')
 
     def r_arrays(self, _):
+        """Arrays where TICC-DASH sends objects."""
         self.send(200, b'{"clients_parsed":[["127.1.0.1","2","0","-2","-","15","2"]],"count":1}')
 
     def r_top_array(self, _):
+        """A JSON array instead of an object."""
         self.send(200, b'[{"addr":"127.1.0.1"}]')
 
     def r_deep(self, _):
+        """Arrays nested 10,000 deep."""
         self.send(200, b"[" * 10000 + b"]" * 10000)
 
     def r_dupkeys(self, _):
+        """clients_parsed twice in one object."""
         self.send(200, b'{"clients_parsed":[],"count":0,"clients_parsed":[' + ROW[:-1] + b']}')
 
     def r_missing(self, _):
+        """JSON of another kind."""
         self.send(200, b'{"status":"ok","version":"1.2"}')
 
     def r_big(self, _):
@@ -175,7 +196,13 @@ class Handler(BaseHTTPRequestHandler):
         for _ in range(100):
             self.wfile.write(chunk)
 
+    def r_bad_gzip(self, _):
+        """A gzip header, then garbage."""
+        self.send(200, b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + b"not deflate at all" * 10,
+                  headers=[("Content-Encoding", "gzip")])
+
     def r_gzip_bomb(self, _):
+        """1 GiB of zeros in about 1 MB of gzip."""
         self.send(200, self.server.bomb(), headers=[("Content-Encoding", "gzip")])
 
     def r_hang(self, _):
@@ -192,6 +219,7 @@ class Handler(BaseHTTPRequestHandler):
         self.close_connection = True
 
     def r_trickle(self, _):
+        """The real answer, one byte a second."""
         body = self.fixture("data-mixed.json")
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -204,21 +232,27 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(1)
 
     def redirect(self, location):
+        """302 to location."""
         self.send(302, b"", "text/plain", [("Location", location)])
 
     def r_redirect_file(self, _):
+        """Redirect to a local file."""
         self.redirect("file:///etc/passwd")
 
     def r_redirect_host(self, _):
+        """Redirect to the second listener (another loopback address)."""
         self.redirect("http://%s:%d/fixture/data-mixed.json" % self.server.second)
 
     def r_redirect_same(self, _):
+        """Redirect to a fixture on this host."""
         self.redirect("/fixture/data-mixed.json")
 
     def r_redirect_loop(self, _):
+        """Redirect to itself, forever."""
         self.redirect("/redirect-loop")
 
     def r_redirect_port(self, _):
+        """Redirect to another port of this host."""
         self.redirect("http://127.0.0.1:1/fixture/data-mixed.json")
 
 
@@ -230,6 +264,7 @@ ROUTES = [
     ("/numbers", Handler.r_numbers), ("/arrays", Handler.r_arrays), ("/top-array", Handler.r_top_array),
     ("/deep", Handler.r_deep), ("/dupkeys", Handler.r_dupkeys), ("/missing", Handler.r_missing),
     ("/big", Handler.r_big), ("/big-length", Handler.r_big_length), ("/gzip-bomb", Handler.r_gzip_bomb),
+    ("/bad-gzip", Handler.r_bad_gzip),
     ("/hang", Handler.r_hang), ("/close", Handler.r_close), ("/trickle", Handler.r_trickle),
     ("/redirect-file", Handler.r_redirect_file), ("/redirect-host", Handler.r_redirect_host),
     ("/redirect-same", Handler.r_redirect_same), ("/redirect-loop", Handler.r_redirect_loop),
@@ -260,6 +295,7 @@ class Server(ThreadingHTTPServer):
 
 
 def serve(addr, opts, log_lock, second=None):
+    """A server on addr, port 0, wrapped in TLS with --tls."""
     srv = Server((addr, 0), Handler)
     srv.opts, srv.log_lock, srv.second = opts, log_lock, second
     if opts.tls:
@@ -270,6 +306,7 @@ def serve(addr, opts, log_lock, second=None):
 
 
 def main():
+    """Listen, write the ports, serve until killed."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--port-file", required=True)
     ap.add_argument("--log", required=True)
