@@ -85,6 +85,15 @@ bool parse_next_line(const char *buf, size_t len, size_t *pos, const char **line
 /* Count line `lineno` as skipped for reason e (keeping the first reason). */
 void parse_skip(struct parse_report *rep, size_t lineno, enum line_err e);
 
+/* Turns one line into a row, or says why it is not one. */
+typedef enum line_err (*line_parser)(const char *line, size_t len, struct row *r);
+
+/* Parse the lines of buf from *pos (line numbers after lineno) with fn,
+ * handing rows to sink and counting the rest in rep; blank lines are
+ * passed over.  Fails only when no line was a row, or the sink refused. */
+enum parse_err parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser fn,
+                          row_sink sink, void *ctx, struct parse_report *rep);
+
 /* Describe a line error in a few words ("field is not a number"). */
 const char *line_err_text(enum line_err e);
 

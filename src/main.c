@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "demo.h"
 #include "loop.h"
 #include "options.h"
 #include "source_chronyc.h"
@@ -24,6 +25,8 @@ print_version(void)
 	printf("ticctop %s\n%s, libcurl %s, jansson %s\n", PACKAGE_VERSION, curses_version(),
 	       curl_version_info(CURLVERSION_NOW)->version, jansson_version_str());
 }
+
+#define DEMO_CLIENTS 300
 
 /* Make the http source --url asks for; NULL (with a message) on failure. */
 static struct source *
@@ -47,12 +50,12 @@ make_http_source(const struct options *o)
 
 /* Make the source the options ask for; NULL (with a message) on failure. */
 static struct source *
-make_source(const struct options *o)
+make_source(const struct options *o, const struct demo *demo)
 {
 	if (o->url)
 		return make_http_source(o);
 	struct chronyc_cfg cc = {
-		.chronyc = o->chronyc, .socket = o->socket, .sudo = o->sudo,
+		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : o->socket, .sudo = o->sudo,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
 	struct source *s = source_chronyc_new(&cc);
@@ -86,10 +89,16 @@ main(int argc, char **argv)
 		return 0;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);
-	struct source *src = make_source(&o);
+	struct demo *demo = NULL;
+	if (o.demo && !(demo = demo_start(DEMO_CLIENTS, err, sizeof err))) {
+		fprintf(stderr, "ticctop: --demo: %s\n", err);
+		return EXIT_UNKNOWN;
+	}
+	struct source *src = make_source(&o, demo);
 	if (!src || !monitor_init(&mon, src, &h)) {
 		if (src)
 			src->ops->free(src);
+		demo_stop(demo);
 		return EXIT_UNKNOWN;
 	}
 	mon.view.key = (enum sort_key)o.sort;
@@ -98,6 +107,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n", bad);
 		monitor_free(&mon);
 		src->ops->free(src);
+		demo_stop(demo);
 		return EXIT_UNKNOWN;
 	}
 
@@ -106,10 +116,12 @@ main(int argc, char **argv)
 		.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 	};
 	struct frontend fe = batch_frontend(&b);
-	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, NULL);
+	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
+	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
 
 	monitor_free(&mon);
 	src->ops->free(src);
+	demo_stop(demo);
 	if (sig)
 		return 128 + sig;
 	return (int)b.status;

@@ -163,14 +163,14 @@ write_json(FILE *fp, const struct report *r)
 	fputs("\n]}\n", fp);
 }
 
-/* Write one CSV field: sanitised, quoted when it holds , " or space. */
+/* Write one CSV field: sanitised, quoted when it holds , or ". */
 static void
 csv_field(FILE *fp, const char *s, size_t len)
 {
 	char safe[ADDR_MAX];
 	size_t n = fmt_sanitize(safe, sizeof safe, s, len, true);
 
-	if (!strpbrk(safe, ",\" ")) {
+	if (!strpbrk(safe, ",\"")) {
 		fwrite(safe, 1, n, fp);
 		return;
 	}

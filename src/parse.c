@@ -162,6 +162,31 @@ parse_skip(struct parse_report *rep, size_t lineno, enum line_err e)
 	}
 }
 
+/* Parse the lines of buf from pos with fn, handing rows to sink. */
+enum parse_err
+parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser fn,
+           row_sink sink, void *ctx, struct parse_report *rep)
+{
+	const char *line;
+	size_t llen;
+	struct row r;
+	enum line_err e;
+
+	while (parse_next_line(buf, len, &pos, &line, &llen)) {
+		lineno++;
+		if (llen == 0)
+			continue;
+		if ((e = fn(line, llen, &r)) != LINE_OK) {
+			parse_skip(rep, lineno, e);
+			continue;
+		}
+		if (!sink(ctx, &r))
+			return PARSE_ERR_NOMEM;
+		rep->rows++;
+	}
+	return rep->rows == 0 && rep->skipped > 0 ? PARSE_ERR_NO_ROWS : PARSE_OK;
+}
+
 /* Write a one-line account of rep for people. */
 void
 parse_report_text(const struct parse_report *rep, enum parse_err err, char *buf, size_t size)
