@@ -2,7 +2,8 @@
 """httpd.py: a loopback-only HTTP(S) server for ticctop's remote-source tests.
 
 Serves the real /data fixtures and every hostile answer the tests need,
-chosen by path (see ROUTES).  Python's standard library only.  It binds
+chosen by path (see ROUTES); under /live/ it plays TICC-DASH (or the Web
+Interface V1) in front of a real chronyd given by --chronyc-socket.  Python's standard library only.  It binds
 127.0.0.1 (and, with --also-bind, a second loopback address) on ports the
 kernel picks, and writes them to --port-file (one per line) once listening.
 Every request is logged to --log as "LISTENER CLIENT-PORT PATH auth=yes|no".
@@ -12,11 +13,13 @@ Basic auth checks --user against $HTTPD_PASSWORD; bearer against
 import argparse
 import base64
 import ipaddress
+import json
 import os
 import select
 import socket
 import ssl
 import struct
+import subprocess
 import sys
 import threading
 import time
@@ -256,6 +259,36 @@ class Handler(BaseHTTPRequestHandler):
         self.redirect("http://127.0.0.1:1/fixture/data-mixed.json")
 
 
+    def chronyc_clients(self):
+        """`chronyc -n -h SOCK clients` on the test's real chronyd (fixed argv, no shell)."""
+        out = subprocess.run([self.server.opts.chronyc, "-n", "-h", self.server.opts.chronyc_socket, "clients"],
+                             capture_output=True, text=True, timeout=30)
+        return out.stdout
+
+    def r_live_dash(self, _):
+        """What TICC-DASH's /data makes of a real chronyd: the two header lines
+        dropped, tokens 1-6 and Cmd as strings, sorted as the app sorts
+        (host names without case, then IPv4 by octets, then IPv6 as text)."""
+        keys = ("addr", "NTP", "Drop", "Int", "IntL", "Last", "Cmd")
+        rows = [dict(zip(keys, line.split()[:7])) for line in self.chronyc_clients().splitlines()[2:]
+                if len(line.split()) >= 7]
+
+        def order(row):
+            try:
+                ip = ipaddress.ip_address(row["addr"])
+                return (1, ip.packed, "") if ip.version == 4 else (2, b"", row["addr"])
+            except ValueError:
+                return (0, b"", row["addr"].lower())
+        rows.sort(key=order)
+        self.send(200, json.dumps({"clients_parsed": rows, "count": len(rows),
+                                   "local_time": time.strftime("%d-%m-%Y, %H:%M:%S")}).encode())
+
+    def r_live_v1(self, _):
+        """What the Chrony Web Interface V1 answers: chronyc's text as is."""
+        self.send(200, json.dumps({"clients": self.chronyc_clients(),
+                                   "local_time": time.strftime("%d-%m-%Y, %H:%M:%S")}).encode())
+
+
 ROUTES = [
     ("/fixture/", Handler.r_fixture), ("/raw/", Handler.r_raw), ("/status/", Handler.r_status),
     ("/basic/", Handler.r_basic), ("/bearer/", Handler.r_bearer),
@@ -269,6 +302,7 @@ ROUTES = [
     ("/redirect-file", Handler.r_redirect_file), ("/redirect-host", Handler.r_redirect_host),
     ("/redirect-same", Handler.r_redirect_same), ("/redirect-loop", Handler.r_redirect_loop),
     ("/redirect-port", Handler.r_redirect_port),
+    ("/live/ticc-dash", Handler.r_live_dash), ("/live/v1", Handler.r_live_v1),
 ]
 
 
@@ -316,6 +350,8 @@ def main():
     ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     ap.add_argument("--user", default="ticc")
     ap.add_argument("--token-file")
+    ap.add_argument("--chronyc", default="chronyc", help="for /live/: the chronyc to run")
+    ap.add_argument("--chronyc-socket", help="for /live/: the real chronyd's command socket")
     opts = ap.parse_args()
 
     lock = threading.Lock()
