@@ -6,10 +6,17 @@
 
 #include "model.h"
 
+/* A hash slot: which client, and its hash, so that probing past other
+ * clients and growing the table never touch the clients themselves. */
+struct slot {
+	uint32_t idx;          /* client index + 1, 0 = empty */
+	uint32_t hash;
+};
+
 struct model {
 	struct client *c;      /* dense, in order of first appearance */
 	size_t n, cap;
-	uint32_t *slot;        /* hash: client index + 1, 0 = empty */
+	struct slot *slot;     /* open addressing, linear probing */
 	size_t nslot;          /* power of two, at least 2 * cap */
 	size_t next;           /* where the next row probably is: sources list in a stable order */
 	uint32_t refresh;      /* current refresh number */
@@ -18,45 +25,62 @@ struct model {
 	uint64_t version;
 };
 
-/* Hash an address (FNV-1a) mixed with its occurrence number. */
-static uint64_t
+/* Hash an address (FNV-1a) mixed with its occurrence number, folded to 32 bits. */
+static uint32_t
 hash_addr(const char *a, size_t len, uint16_t dup)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < len; i++)
 		h = (h ^ (unsigned char)a[i]) * 1099511628211ULL;
-	return (h ^ dup) * 1099511628211ULL;
+	h = (h ^ dup) * 1099511628211ULL;
+	return (uint32_t)(h ^ h >> 32);
 }
 
-/* Find the slot holding (addr, dup), or the empty slot where it belongs. */
+/* Find the slot holding (addr, dup) whose hash is h, or the empty slot where it belongs. */
 static size_t
-find_slot(const struct model *m, const char *a, size_t len, uint16_t dup)
+find_slot(const struct model *m, const char *a, size_t len, uint16_t dup, uint32_t h)
 {
-	size_t mask = m->nslot - 1, i = (size_t)hash_addr(a, len, dup) & mask;
+	size_t mask = m->nslot - 1, i = h & mask;
 
 	for (;; i = (i + 1) & mask) {
-		uint32_t s = m->slot[i];
-		if (s == 0)
+		const struct slot *s = &m->slot[i];
+		if (s->idx == 0)
 			return i;
-		const struct client *c = &m->c[s - 1];
+		if (s->hash != h)
+			continue;
+		const struct client *c = &m->c[s->idx - 1];
 		if (c->dup == dup && c->len == len && memcmp(c->addr, a, len) == 0)
 			return i;
 	}
 }
 
-/* Rebuild the hash for nslot slots; false when out of memory. */
+/* Put client i, whose hash is h, into the first free slot of its chain. */
+static void
+place(struct model *m, size_t i, uint32_t h)
+{
+	size_t mask = m->nslot - 1, k = h & mask;
+
+	while (m->slot[k].idx)
+		k = (k + 1) & mask;
+	m->slot[k] = (struct slot){ (uint32_t)i + 1, h };
+}
+
+/* Grow the hash to nslot slots, moving the slots by their kept hashes;
+ * false when out of memory. */
 static bool
 rehash(struct model *m, size_t nslot)
 {
-	uint32_t *slot = calloc(nslot, sizeof *slot);
+	struct slot *old = m->slot, *slot = calloc(nslot, sizeof *slot);
+	size_t nold = m->nslot;
 
 	if (!slot)
 		return false;
-	free(m->slot);
 	m->slot = slot;
 	m->nslot = nslot;
-	for (size_t i = 0; i < m->n; i++)
-		m->slot[find_slot(m, m->c[i].addr, m->c[i].len, m->c[i].dup)] = (uint32_t)i + 1;
+	for (size_t k = 0; k < nold; k++)
+		if (old[k].idx)
+			place(m, old[k].idx - 1, old[k].hash);
+	free(old);
 	return true;
 }
 
@@ -121,7 +145,7 @@ add_client(struct model *m, const struct row *r, uint16_t dup)
 	c->len = (uint32_t)r->len;
 	c->dup = dup;
 	c->family = (uint8_t)addr_classify(addr, r->len, c->key);
-	m->slot[find_slot(m, addr, r->len, dup)] = (uint32_t)++m->n;
+	place(m, m->n++, hash_addr(addr, r->len, dup));
 	return c;
 }
 
@@ -148,15 +172,15 @@ lookup(struct model *m, const struct row *r)
 	struct client *c;
 
 	for (;;) {
-		i = find_slot(m, r->addr, r->len, dup);
-		if (m->slot[i] == 0 || !r->truncated || m->c[m->slot[i] - 1].seen != m->refresh)
+		i = find_slot(m, r->addr, r->len, dup, hash_addr(r->addr, r->len, dup));
+		if (m->slot[i].idx == 0 || !r->truncated || m->c[m->slot[i].idx - 1].seen != m->refresh)
 			break;
 		if (dup == UINT16_MAX)
 			return NULL;
 		dup++; /* a cut name already listed: this is another client */
 	}
-	if (m->slot[i])
-		return &m->c[m->slot[i] - 1];
+	if (m->slot[i].idx)
+		return &m->c[m->slot[i].idx - 1];
 	if ((c = add_client(m, r, dup)))
 		m->changed = true;
 	return c;
@@ -201,7 +225,7 @@ forget_unseen(struct model *m)
 	m->changed = true;
 	memset(m->slot, 0, m->nslot * sizeof *m->slot);
 	for (size_t i = 0; i < m->n; i++)
-		m->slot[find_slot(m, m->c[i].addr, m->c[i].len, m->c[i].dup)] = (uint32_t)i + 1;
+		place(m, i, hash_addr(m->c[i].addr, m->c[i].len, m->c[i].dup));
 }
 
 /* End a refresh: when complete, forget clients it did not list; judge all. */
@@ -234,7 +258,7 @@ model_at(const struct model *m, size_t i)
 long
 model_find(const struct model *m, const char *addr, size_t len)
 {
-	uint32_t s = m->slot[find_slot(m, addr, len, 0)];
+	uint32_t s = m->slot[find_slot(m, addr, len, 0, hash_addr(addr, len, 0))].idx;
 	return s ? (long)s - 1 : -1;
 }
 
