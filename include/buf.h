@@ -22,6 +22,12 @@ bool buf_append(struct buf *b, const void *p, size_t n);
 /* Empty b, keeping its memory. */
 void buf_reset(struct buf *b);
 
+/* Return whether a and b hold the same bytes. */
+bool buf_same(const struct buf *a, const struct buf *b);
+
+/* Exchange the bytes of a and b without copying; each keeps its own cap. */
+void buf_swap(struct buf *a, struct buf *b);
+
 /* Release b's memory. */
 void buf_free(struct buf *b);
 

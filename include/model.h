@@ -7,8 +7,10 @@
  * other, since they may be different clients.  model_end forgets clients the
  * refresh did not list (when the listing was complete), judges every client
  * and bumps the version whenever anything changed.  Lookups by address are
- * O(1) (hash).  Clients are indexed 0..model_size()-1; an index is valid
- * until the next model_end. */
+ * O(1) (hash).  A refresh begun and never ended (its answer repeated the
+ * last one, so nothing was put) changes nothing: clients, row count and
+ * version stay as the last model_end left them.  Clients are indexed
+ * 0..model_size()-1; an index is valid until the next model_end. */
 #ifndef TICCTOP_MODEL_H
 #define TICCTOP_MODEL_H
 

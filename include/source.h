@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "buf.h"
 #include "parse.h"
 #include "parse_dash.h"
 
@@ -49,6 +50,8 @@ struct source_result {
 	struct parse_report rep;    /* what the parser saw */
 	enum parse_err perr;
 	struct dash_info server;    /* a remote server's clock, count and own error; zero otherwise */
+	bool same;                  /* the answer was byte-identical to the last good one: it was not
+	                               parsed, no row was handed over, the rest is as it was then */
 };
 
 struct source;
@@ -68,6 +71,22 @@ struct source {
 	char target[512];           /* what it reads, for people and JSON (no secrets) */
 	const char *warning;        /* standing warning for stderr and the header (--insecure), NULL none */
 };
+
+/* The last good answer a source parsed, so that an identical one is not
+ * parsed again (a source keeps one; zero-initialise it, set body.cap). */
+struct source_memo {
+	struct buf body;            /* its bytes */
+	struct source_result res;   /* what parsing it gave */
+	bool valid;
+};
+
+/* If body holds exactly the memo's answer, give res what parsing it gave,
+ * marked same, and return true; else false. */
+bool source_memo_repeat(const struct source_memo *mm, const struct buf *body, struct source_result *res);
+
+/* After body was parsed into res: keep it (swapped into the memo, not
+ * copied) when the poll succeeded, else forget the memo. */
+void source_memo_keep(struct source_memo *mm, struct buf *body, const struct source_result *res);
 
 /* Short name of an error for machines and tests ("not-authorised"). */
 const char *source_err_name(enum source_err e);

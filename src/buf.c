@@ -45,6 +45,27 @@ buf_reset(struct buf *b)
 	b->len = 0;
 }
 
+/* Return whether a and b hold the same bytes. */
+bool
+buf_same(const struct buf *a, const struct buf *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
+}
+
+/* Exchange the bytes of a and b without copying; each keeps its own cap. */
+void
+buf_swap(struct buf *a, struct buf *b)
+{
+	struct buf t = *a;
+
+	a->data = b->data;
+	a->len = b->len;
+	a->size = b->size;
+	b->data = t.data;
+	b->len = t.len;
+	b->size = t.size;
+}
+
 /* Release b's memory. */
 void
 buf_free(struct buf *b)

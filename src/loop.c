@@ -94,7 +94,8 @@ take_poll(struct monitor *mon, double now)
 {
 	model_begin(mon->model);
 	mon->src->ops->deliver(mon->src, model_put, mon->model, &mon->last);
-	model_end(mon->model, &mon->health, mon->last.err == SOURCE_OK);
+	if (!mon->last.same) /* a repeated answer leaves the model as it was */
+		model_end(mon->model, &mon->health, mon->last.err == SOURCE_OK);
 	mon->poll_time = now;
 	mon->polls++;
 	if (mon->last.err == SOURCE_OK) {

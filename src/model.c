@@ -20,7 +20,8 @@ struct model {
 	size_t nslot;          /* power of two, at least 2 * cap */
 	size_t next;           /* where the next row probably is: sources list in a stable order */
 	uint32_t refresh;      /* current refresh number */
-	size_t rows;           /* rows put in the current refresh */
+	size_t rows;           /* rows the last ended refresh delivered */
+	size_t put;            /* rows put in the current refresh */
 	bool changed;
 	uint64_t version;
 };
@@ -115,7 +116,7 @@ void
 model_begin(struct model *m)
 {
 	m->refresh++;
-	m->rows = 0;
+	m->put = 0;
 	m->next = 0;
 	m->changed = false;
 }
@@ -203,7 +204,7 @@ model_put(void *ctx, const struct row *r)
 	}
 	c->seen = m->refresh;
 	m->next = (size_t)(c - m->c) + 1;
-	m->rows++;
+	m->put++;
 	return true;
 }
 
@@ -232,6 +233,7 @@ forget_unseen(struct model *m)
 void
 model_end(struct model *m, const struct health *h, bool complete)
 {
+	m->rows = m->put;
 	if (complete)
 		forget_unseen(m);
 	for (size_t i = 0; i < m->n; i++)

@@ -32,3 +32,25 @@ source_err_name(enum source_err e)
 {
 	return err_names[e];
 }
+
+/* If body holds exactly the memo's answer, give res its result, marked same. */
+bool
+source_memo_repeat(const struct source_memo *mm, const struct buf *body, struct source_result *res)
+{
+	if (!mm->valid || !buf_same(&mm->body, body))
+		return false;
+	*res = mm->res;
+	res->same = true;
+	return true;
+}
+
+/* Keep a parsed answer when the poll succeeded, else forget the memo. */
+void
+source_memo_keep(struct source_memo *mm, struct buf *body, const struct source_result *res)
+{
+	mm->valid = res->err == SOURCE_OK;
+	if (!mm->valid)
+		return;
+	buf_swap(&mm->body, body);
+	mm->res = *res;
+}

@@ -33,6 +33,7 @@ struct chronyc_source {
 	pid_t pid;                  /* running child, 0 none */
 	int pidfd, out, err;        /* -1 when closed */
 	struct buf obuf, ebuf;
+	struct source_memo memo;    /* the last good output, not parsed again if it repeats */
 	double deadline;
 	bool term_sent, kill_sent;
 	bool finished;              /* a poll ended and waits for deliver() */
@@ -287,7 +288,7 @@ chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result
 		         c->argv[0], c->cfg.max_size);
 	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0) {
 		explain_failure(c, res);
-	} else {
+	} else if (!source_memo_repeat(&c->memo, &c->obuf, res)) {
 		res->perr = parse_csv(c->obuf.data, c->obuf.len, sink, ctx, &res->rep);
 		if (res->perr != PARSE_OK) {
 			char why[256];
@@ -295,6 +296,7 @@ chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result
 			res->err = SOURCE_ERR_PARSE;
 			snprintf(res->message, sizeof res->message, "%s printed no client list: %s", c->argv[0], why);
 		}
+		source_memo_keep(&c->memo, &c->obuf, res);
 	}
 }
 
@@ -329,6 +331,7 @@ chronyc_free(struct source *s)
 	chronyc_stop(s);
 	buf_free(&c->obuf);
 	buf_free(&c->ebuf);
+	buf_free(&c->memo.body);
 	free(c);
 }
 
@@ -358,7 +361,7 @@ source_chronyc_new(const struct chronyc_cfg *cfg)
 	c->base.ops = &chronyc_ops;
 	c->cfg = *cfg;
 	c->pidfd = c->out = c->err = -1;
-	c->obuf.cap = cfg->max_size;
+	c->obuf.cap = c->memo.body.cap = cfg->max_size;
 	c->ebuf.cap = ERR_CAP;
 	if (cfg->sudo) {
 		c->argv[n++] = "sudo";

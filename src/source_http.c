@@ -136,6 +136,7 @@ struct http_source {
 	char bearer[SECRET_MAX + 1];
 	bool credentials;              /* a password or token is sent */
 	struct buf body;
+	struct source_memo memo;       /* the last good answer, not parsed again if it repeats */
 	long low_speed_secs;
 	bool busy;                     /* a request is in flight */
 	bool finished;                 /* a poll ended and waits for deliver() */
@@ -542,8 +543,10 @@ http_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *r
 
 	memset(res, 0, sizeof *res);
 	h->finished = false;
-	if (!explain_transfer(h, res) && !explain_status(h, res))
-		explain_body(h, sink, ctx, res);
+	if (explain_transfer(h, res) || explain_status(h, res) || source_memo_repeat(&h->memo, &h->body, res))
+		return;
+	explain_body(h, sink, ctx, res);
+	source_memo_keep(&h->memo, &h->body, res);
 }
 
 /* End a poll in flight; the connection stays cached for the next. */
@@ -570,6 +573,7 @@ http_free(struct source *s)
 		curl_multi_cleanup(h->multi);
 	curl_slist_free_all(h->headers);
 	buf_free(&h->body);
+	buf_free(&h->memo.body);
 	explicit_bzero(h->password, sizeof h->password);
 	explicit_bzero(h->bearer, sizeof h->bearer);
 	free(h);
@@ -755,7 +759,7 @@ source_http_new(const struct http_cfg *cfg, char *err, size_t errsize)
 	}
 	h->base.ops = &http_ops;
 	h->cfg = *cfg;
-	h->body.cap = cfg->max_size;
+	h->body.cap = h->memo.body.cap = cfg->max_size;
 	h->low_speed_secs = (long)ceil(cfg->timeout / 2);
 	if (cfg->insecure)
 		h->base.warning = "--insecure: the server's certificate is not checked; anyone on the way can read and change the data";

@@ -1,0 +1,191 @@
+/* check_repeat.c — an answer byte-identical to the last good one is not parsed again.
+ *
+ * The model side (a refresh begun and never ended changes nothing), the memo a source
+ * keeps, and the chronyc source end to end with a stand-in chronyc that
+ * prints a file. */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "clock.h"
+#include "model.h"
+#include "source_chronyc.h"
+#include "unit.h"
+
+#define POLL_LIMIT 5.0 /* seconds a stand-in chronyc may take */
+
+/* Put one row named addr with NTP packets into m. */
+static void
+put(struct model *m, const char *addr, long packets)
+{
+	struct row r = { .addr = addr, .len = strlen(addr) };
+	sample_set(&r.s, FIELD_NTP_PACKETS, packets);
+	ck_assert(model_put(m, &r));
+}
+
+START_TEST(unended_refresh_keeps_the_model_as_it_was)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	model_begin(m);
+	put(m, "127.0.0.1", 1);
+	put(m, "127.0.0.2", 2);
+	put(m, "127.0.0.3", 3);
+	model_end(m, &h, true);
+	uint64_t v = model_version(m);
+
+	model_begin(m); /* the answer repeated: nothing put, no model_end */
+	ck_assert_uint_eq(model_size(m), 3);
+	ck_assert_uint_eq(model_rows(m), 3);
+	ck_assert_uint_eq(model_version(m), v);
+
+	model_begin(m); /* the next real refresh still forgets what it does not list */
+	put(m, "127.0.0.3", 3);
+	put(m, "127.0.0.1", 1);
+	model_end(m, &h, true);
+	ck_assert_uint_eq(model_size(m), 2);
+	ck_assert_uint_eq(model_rows(m), 2);
+	ck_assert_int_eq(model_find(m, "127.0.0.2", 9), -1);
+	model_free(m);
+}
+END_TEST
+
+/* Memo steps: the body that came, how its parse ended, whether it repeats the last good one. */
+static const struct {
+	const char *body;
+	enum source_err err;
+	bool same;
+} memo_steps[] = {
+	{ "a,1\n", SOURCE_OK, false },
+	{ "a,1\n", SOURCE_OK, true },
+	{ "a,1\n", SOURCE_OK, true },
+	{ "a,2\n", SOURCE_OK, false },
+	{ "a,1\n", SOURCE_OK, false },   /* only the last good answer is kept */
+	{ "a,1\n", SOURCE_OK, true },
+	{ "junk", SOURCE_ERR_PARSE, false },
+	{ "junk", SOURCE_ERR_PARSE, false }, /* a failed parse is never skipped */
+	{ "", SOURCE_OK, false },
+	{ "", SOURCE_OK, true },
+};
+
+START_TEST(memo_table)
+{
+	struct source_memo mm = { .body.cap = 1024 };
+	struct buf body = { .cap = 1024 };
+
+	for (size_t i = 0; i < sizeof memo_steps / sizeof memo_steps[0]; i++) {
+		struct source_result res = { 0 };
+		buf_reset(&body);
+		ck_assert(buf_append(&body, memo_steps[i].body, strlen(memo_steps[i].body)));
+		bool same = source_memo_repeat(&mm, &body, &res);
+		ck_assert_msg(same == memo_steps[i].same, "step %zu", i);
+		ck_assert_int_eq(res.same, same);
+		if (same)
+			continue;
+		res.err = memo_steps[i].err;
+		res.rep.rows = i;
+		source_memo_keep(&mm, &body, &res);
+		if (res.err == SOURCE_OK) {
+			struct source_result again;
+			ck_assert(source_memo_repeat(&mm, &(struct buf){ .data = (char *)memo_steps[i].body,
+			                                                 .len = strlen(memo_steps[i].body) }, &again));
+			ck_assert_uint_eq(again.rep.rows, i); /* the result it gave then */
+		}
+	}
+	buf_free(&body);
+	buf_free(&mm.body);
+}
+END_TEST
+
+/* A row_sink that counts rows. */
+static bool
+count_rows(void *ctx, const struct row *r)
+{
+	(void)r;
+	++*(size_t *)ctx;
+	return true;
+}
+
+/* Run one poll of s to its end: res gets what it said, *rows how many rows came. */
+static void
+one_poll(struct source *s, struct source_result *res, size_t *rows)
+{
+	double end = clock_mono() + POLL_LIMIT;
+	struct pollfd none[1];
+
+	ck_assert(s->ops->start(s, clock_mono()));
+	while (!s->ops->ready(s) && clock_mono() < end)
+		s->ops->wait(s, none, 0, 100, clock_mono());
+	ck_assert_msg(s->ops->ready(s), "the stand-in chronyc did not finish");
+	*rows = 0;
+	s->ops->deliver(s, count_rows, rows, res);
+}
+
+/* Write text into the file at path. */
+static void
+write_file(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+	ck_assert_ptr_nonnull(fp);
+	fputs(text, fp);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+/* chronyc's answers in turn, and whether each is handed over as rows. */
+static const struct {
+	const char *csv;
+	bool same;
+	size_t rows;
+} answers[] = {
+	{ "127.0.0.1,2,0,-4,127,11,0,0,127,4294967295\n127.0.0.2,2,0,-4,127,10,0,0,127,4294967295\n", false, 2 },
+	{ "127.0.0.1,2,0,-4,127,11,0,0,127,4294967295\n127.0.0.2,2,0,-4,127,10,0,0,127,4294967295\n", true, 0 },
+	{ "127.0.0.1,2,0,-4,127,12,0,0,127,4294967295\n127.0.0.2,2,0,-4,127,10,0,0,127,4294967295\n", false, 2 },
+	{ "127.0.0.1,2,0,-4,127,12,0,0,127,4294967295\n127.0.0.2,2,0,-4,127,10,0,0,127,4294967295\n", true, 0 },
+};
+
+START_TEST(chronyc_source_skips_an_identical_answer)
+{
+	char dir[] = "/tmp/ticctop-repeat.XXXXXX", script[128], body[128], text[256];
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(script, sizeof script, "%s/chronyc", dir);
+	snprintf(body, sizeof body, "%s/body", dir);
+	snprintf(text, sizeof text, "#!/bin/sh\nexec cat '%s'\n", body);
+	write_file(script, text);
+	ck_assert_int_eq(chmod(script, 0700), 0);
+	struct chronyc_cfg cfg = { .chronyc = script, .timeout = POLL_LIMIT, .max_size = 1 << 20 };
+	struct source *s = source_chronyc_new(&cfg);
+	ck_assert_ptr_nonnull(s);
+
+	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
+		struct source_result res;
+		size_t rows;
+		write_file(body, answers[i].csv);
+		one_poll(s, &res, &rows);
+		ck_assert_msg(res.err == SOURCE_OK, "answer %zu: %s", i, res.message);
+		ck_assert_msg(res.same == answers[i].same, "answer %zu", i);
+		ck_assert_uint_eq(rows, answers[i].rows);
+		ck_assert_uint_eq(res.rep.rows, 2); /* the report is the one the parse gave */
+	}
+	s->ops->free(s);
+	unlink(script);
+	unlink(body);
+	rmdir(dir);
+}
+END_TEST
+
+/* Make the suite. */
+static Suite *
+repeat_suite(void)
+{
+	Suite *s = suite_create("repeat");
+	TCase *t = tcase_create("repeat");
+
+	tcase_add_test(t, unended_refresh_keeps_the_model_as_it_was);
+	tcase_add_test(t, memo_table);
+	tcase_add_test(t, chronyc_source_skips_an_identical_answer);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+UNIT_MAIN(repeat_suite)
