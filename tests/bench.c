@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -94,10 +93,9 @@ now(void)
 }
 
 /* Run argv to its end, its stdout into out (NULL: /dev/null), its stderr
- * to ours; returns its wait status, or -1 when it could not start.  *ru
- * (when not NULL) gets what it used. */
+ * to ours; returns its wait status, or -1 when it could not start. */
 static int
-run(char *const argv[], struct buf *out, struct rusage *ru)
+run(char *const argv[], struct buf *out)
 {
 	posix_spawn_file_actions_t fa;
 	int p[2] = { -1, -1 }, st = -1;
@@ -127,7 +125,7 @@ run(char *const argv[], struct buf *out, struct rusage *ru)
 			break;
 	if (out)
 		close(p[0]);
-	while (wait4(pid, &st, 0, ru) < 0 && errno == EINTR)
+	while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
 		continue;
 	return st;
 }
@@ -143,10 +141,10 @@ load_fixture(const struct config *cfg, const char *name, struct buf *b)
 	b->cap = BODY_CAP;
 	if (len > 3 && strcmp(name + len - 3, ".gz") == 0) {
 		char *argv[] = { "gzip", "-dc", "--", path, NULL };
-		return run(argv, b, NULL) == 0 && b->len > 0;
+		return run(argv, b) == 0 && b->len > 0;
 	}
 	char *argv[] = { "cat", "--", path, NULL };
-	return run(argv, b, NULL) == 0 && b->len > 0;
+	return run(argv, b) == 0 && b->len > 0;
 }
 
 /* A row_sink writing each row back as chronyc CSV, its NTP last seen one
@@ -415,32 +413,95 @@ bench_free(struct bench *b)
 	view_free(&b->v);
 }
 
-/* The memory child: go through a steady refresh cycle for size s and exit. */
-static int
-memory_child(const struct config *cfg, const struct size_def *s)
-{
-	struct bench b;
+/* What a ticctop process holds for one kind of source: the answer and the
+ * memo of the last one, the model, the view. */
+enum source_kind { SOURCE_KIND_CHRONYC, SOURCE_KIND_DASH, SOURCE_KIND_COUNT };
 
-	if (!bench_init(&b, cfg, s))
+static const struct {
+	const char *name;
+	const char *label;
+} source_kinds[SOURCE_KIND_COUNT] = {
+	[SOURCE_KIND_CHRONYC] = { "chronyc", "peak RSS, chronyc source (MB)" },
+	[SOURCE_KIND_DASH] = { "dash", "peak RSS, TICC-DASH source (MB)" },
+};
+
+/* Parse body into m as source kind k does. */
+static void
+child_refresh(enum source_kind k, struct model *m, const struct health *h, const struct buf *body)
+{
+	struct parse_report rep;
+	struct dash_info info;
+
+	model_begin(m);
+	if (k == SOURCE_KIND_CHRONYC)
+		parse_csv(body->data, body->len, model_put, m, &rep);
+	else
+		parse_dash(body->data, body->len, model_put, m, &rep, &info);
+	model_end(m, h, true);
+}
+
+/* Print this process's peak resident memory in kB (VmHWM: its own mappings
+ * only; getrusage would also count the spawning process's, shared until exec). */
+static void
+print_peak_rss(void)
+{
+	char line[256];
+	FILE *fp = fopen("/proc/self/status", "r");
+
+	while (fp && fgets(line, sizeof line, fp))
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			printf("%ld\n", strtol(line + 6, NULL, 10));
+	if (fp)
+		fclose(fp);
+}
+
+/* The memory child: what ticctop holds after refreshes from source kind k
+ * at size s (answer and memo, model, view sorted two ways, a search). */
+static int
+memory_child(const struct config *cfg, const struct size_def *s, enum source_kind k)
+{
+	struct source_memo memo = { .body.cap = BODY_CAP };
+	struct buf body = { 0 };
+	struct model *m = model_new();
+	struct health h;
+	struct view v;
+	const char *bad;
+
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	view_init(&v);
+	if (!m || !load_fixture(cfg, k == SOURCE_KIND_CHRONYC ? s->csv : s->json, &body) ||
+	    !buf_append(&memo.body, body.data, body.len))
 		return 2;
-	for (int i = 0; i < NMEASURES; i++)
-		measures[i].fn(&b);
-	bench_free(&b);
+	for (int r = 0; r < 2; r++) {
+		child_refresh(k, m, &h, &body);
+		v.key = r ? SORT_LAST : SORT_ADDR;
+		view_update(&v, m);
+	}
+	filter_parse("127.1.12", &v.filter, &bad);
+	view_update(&v, m);
+	print_peak_rss();
+	view_free(&v);
+	model_free(m);
+	buf_free(&body);
+	buf_free(&memo.body);
 	return 0;
 }
 
-/* Peak resident memory of a fresh process doing a refresh cycle for s, in MB; NA on failure. */
+/* Peak resident memory of a fresh process holding what ticctop holds for
+ * source kind k at size s, in MB; NA on failure. */
 static double
-measure_rss(const struct config *cfg, const struct size_def *s)
+measure_rss(const struct config *cfg, const struct size_def *s, enum source_kind k)
 {
 	char n[32];
 	char *argv[] = { (char *)cfg->self, "--fixtures", (char *)cfg->fixtures, "--memory-child", n, NULL };
-	struct rusage ru;
+	struct buf out = { .cap = 4096 };
+	double mb = NA;
 
-	snprintf(n, sizeof n, "%zu", s->n);
-	if (run(argv, NULL, &ru) != 0)
-		return NA;
-	return (double)ru.ru_maxrss / 1024.0;
+	snprintf(n, sizeof n, "%zu:%s", s->n, source_kinds[k].name);
+	if (run(argv, &out) == 0 && buf_append(&out, "", 1) && out.len > 1)
+		mb = strtod(out.data, NULL) / 1024.0;
+	buf_free(&out);
+	return mb;
 }
 
 /* Load n clients into the private chronyd; false when ntpload failed. */
@@ -452,7 +513,7 @@ fill_chronyd(const struct config *cfg, size_t n)
 	                 "--clients", clients, "--packets", "1", NULL };
 
 	snprintf(clients, sizeof clients, "%zu", n);
-	return run(argv, NULL, NULL) == 0;
+	return run(argv, NULL) == 0;
 }
 
 /* Median time of `chronyc -c -n -h SOCKET clients` on the private chronyd; NA
@@ -468,7 +529,7 @@ time_chronyc(const struct config *cfg, size_t *rows)
 	for (int r = 0; r < CHRONYC_RUNS; r++) {
 		buf_reset(&out);
 		double t0 = seconds(CLOCK_MONOTONIC);
-		if (run(argv, &out, NULL) != 0) {
+		if (run(argv, &out) != 0) {
 			buf_free(&out);
 			return NA;
 		}
@@ -513,7 +574,7 @@ print_targets(const double *value)
 static int
 bench_run(const struct config *cfg)
 {
-	double fig[NMEASURES][NSIZES], own[NSIZES], rss[NSIZES], chronyc[NSIZES], ratio[NSIZES];
+	double fig[NMEASURES][NSIZES], own[NSIZES], rss[SOURCE_KIND_COUNT][NSIZES], chronyc[NSIZES], ratio[NSIZES];
 	size_t listed[NSIZES];
 	struct bench b;
 
@@ -527,7 +588,8 @@ bench_run(const struct config *cfg)
 				own[s] += fig[i][s];
 		}
 		bench_free(&b);
-		rss[s] = measure_rss(cfg, &sizes[s]);
+		for (int k = 0; k < SOURCE_KIND_COUNT; k++)
+			rss[k][s] = measure_rss(cfg, &sizes[s], (enum source_kind)k);
 		chronyc[s] = NA;
 		if (cfg->socket && fill_chronyd(cfg, sizes[s].n))
 			chronyc[s] = time_chronyc(cfg, &listed[s]);
@@ -541,7 +603,8 @@ bench_run(const struct config *cfg)
 	putchar('\n');
 	for (int i = 0; i < NMEASURES; i++)
 		print_row(measures[i].label, fig[i], 1e3, 2);
-	print_row("peak RSS of a refresh cycle (MB)", rss, 1, 1);
+	for (int k = 0; k < SOURCE_KIND_COUNT; k++)
+		print_row(source_kinds[k].label, rss[k], 1, 1);
 	print_row("own work per refresh (parse+update+sort+draw)", own, 1e3, 2);
 	print_row("chronyc -c -n clients, private chronyd", chronyc, 1e3, 2);
 	print_row("own work / chronyc (%)", ratio, 100, 1);
@@ -553,19 +616,27 @@ bench_run(const struct config *cfg)
 	size_t last = NSIZES - 1;
 	double value[TARGET_COUNT] = {
 		[TARGET_OWN_RATIO] = ratio[last], [TARGET_JSON] = fig[M_JSON][last], [TARGET_FRAME] = fig[M_FRAME][last],
-		[TARGET_SEARCH] = fig[M_SEARCH][last], [TARGET_RSS] = rss[last],
+		[TARGET_SEARCH] = fig[M_SEARCH][last], [TARGET_RSS] = fmax(rss[SOURCE_KIND_CHRONYC][last], rss[SOURCE_KIND_DASH][last]),
 	};
 	return print_targets(value) ? 1 : 0;
 }
 
-/* Find the size of n clients; NULL if there is none. */
-static const struct size_def *
-find_size(const char *n)
+/* Read a memory child's "N:KIND" into *size and *kind; false if it is not one. */
+static bool
+find_child(const char *arg, const struct size_def **size, enum source_kind *kind)
 {
+	const char *colon = strchr(arg, ':');
+
+	*size = NULL;
 	for (size_t s = 0; s < NSIZES; s++)
-		if ((size_t)strtoul(n, NULL, 10) == sizes[s].n)
-			return &sizes[s];
-	return NULL;
+		if ((size_t)strtoul(arg, NULL, 10) == sizes[s].n)
+			*size = &sizes[s];
+	for (int k = 0; colon && k < SOURCE_KIND_COUNT; k++)
+		if (strcmp(colon + 1, source_kinds[k].name) == 0) {
+			*kind = (enum source_kind)k;
+			return *size != NULL;
+		}
+	return false;
 }
 
 /* Read the options, then run the bench or the memory child. */
@@ -581,12 +652,13 @@ main(int argc, char **argv)
 	struct config cfg = { .fixtures = "tests/fixtures", .chronyc = "chronyc", .ntpload = "tests/ntpload",
 	                      .self = argv[0] };
 	const struct size_def *child = NULL;
+	enum source_kind kind = SOURCE_KIND_CHRONYC;
 	int o;
 
 	while ((o = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		const char **dst[] = { ['f'] = &cfg.fixtures, ['s'] = &cfg.socket, ['p'] = &cfg.port,
 		                       ['c'] = &cfg.chronyc, ['l'] = &cfg.ntpload };
-		if (o == 'm' && (child = find_size(optarg)))
+		if (o == 'm' && find_child(optarg, &child, &kind))
 			continue;
 		if (o == '?' || o == 'm' || o >= (int)(sizeof dst / sizeof dst[0]) || !dst[o]) {
 			fprintf(stderr, "usage: bench [--fixtures DIR] [--socket SOCK --port P] [--chronyc PATH] [--ntpload PATH]\n");
@@ -596,5 +668,5 @@ main(int argc, char **argv)
 	}
 	if (cfg.socket && !cfg.port)
 		cfg.socket = NULL;
-	return child ? memory_child(&cfg, child) : bench_run(&cfg);
+	return child ? memory_child(&cfg, child, kind) : bench_run(&cfg);
 }
