@@ -334,10 +334,9 @@ scan_string(struct scan *s, const char **str, size_t *len)
 	if (!scan_char(s, '"'))
 		return false;
 	*str = s->p;
-	for (; s->p < s->end && *s->p != '"'; s->p++)
-		if (*s->p < 0x20 || *s->p > 0x7e || *s->p == '\\')
-			return false;
-	if (s->p == s->end)
+	while (s->p < s->end && (unsigned char)(*s->p - 0x20) < 0x5f && *s->p != '"' && *s->p != '\\')
+		s->p++;
+	if (s->p == s->end || *s->p != '"')
 		return false;
 	*len = (size_t)(s->p++ - *str);
 	return true;
@@ -360,7 +359,11 @@ scan_word(struct scan *s, const char *w)
 static bool
 key_is(const char *key, size_t len, const char *name)
 {
-	return strncmp(key, name, len) == 0 && name[len] == '\0';
+	size_t i = 0;
+
+	while (i < len && key[i] == name[i]) /* a key has no NUL: stops at name's end */
+		i++;
+	return i == len && name[len] == '\0';
 }
 
 /* Take one entry into r: "addr" and the dash_fields, each once, in any
