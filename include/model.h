@@ -66,6 +66,10 @@ size_t model_rows(const struct model *m);
 /* Changes whenever model_end changed a client, added or removed one. */
 uint64_t model_version(const struct model *m);
 
+/* Changes whenever a client was added or removed (not when only counters
+ * changed): while it stays, every client keeps its index. */
+uint64_t model_members(const struct model *m);
+
 /* Count clients by status into counts[STATUS_COUNT]. */
 void model_summary(const struct model *m, size_t counts[STATUS_COUNT]);
 

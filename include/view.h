@@ -40,6 +40,14 @@ struct view {
 	bool reverse;           /* invert the key's natural direction */
 	struct filter filter;
 	struct radix_rec *rec;  /* sort scratch, 2 * cap records, kept between sorts */
+	struct view_basis {     /* what idx was last built from (view.c's business) */
+		bool valid;
+		const struct model *m;
+		uint64_t members;
+		enum sort_key key;
+		bool reverse;
+		struct filter filter;
+	} basis;
 };
 
 /* Machine name of a sort key ("addr", "drops", ...). */
@@ -70,7 +78,10 @@ void view_free(struct view *v);
 
 /* Rebuild v from m: filter then sort; false when out of memory.  The sort
  * orders every client by integer keys in linear time (radix), breaking only
- * ties of those keys with view_compare: the order is view_compare's. */
+ * ties of those keys with view_compare: the order is view_compare's.  In
+ * address order, when no client came or went and the filter does not look
+ * at counters (no status: token), the index is already right and is kept
+ * (a view follows one model: view_init it again before it follows another). */
 bool view_update(struct view *v, const struct model *m);
 
 /* Compare clients a and b under key k (natural direction, ties by address). */

@@ -24,6 +24,7 @@ struct model {
 	size_t put;            /* rows put in the current refresh */
 	bool changed;
 	uint64_t version;
+	uint64_t members;      /* bumped when a client is added or removed */
 };
 
 /* Hash an address (FNV-1a) mixed with its occurrence number, folded to 32 bits. */
@@ -147,6 +148,7 @@ add_client(struct model *m, const struct row *r, uint16_t dup)
 	c->dup = dup;
 	c->family = (uint8_t)addr_classify(addr, r->len, c->key);
 	place(m, m->n++, hash_addr(addr, r->len, dup));
+	m->members++;
 	return c;
 }
 
@@ -224,6 +226,7 @@ forget_unseen(struct model *m)
 		return;
 	m->n = j;
 	m->changed = true;
+	m->members++;
 	memset(m->slot, 0, m->nslot * sizeof *m->slot);
 	for (size_t i = 0; i < m->n; i++)
 		place(m, i, hash_addr(m->c[i].addr, m->c[i].len, m->c[i].dup));
@@ -276,6 +279,13 @@ uint64_t
 model_version(const struct model *m)
 {
 	return m->version;
+}
+
+/* Changes whenever a client was added or removed. */
+uint64_t
+model_members(const struct model *m)
+{
+	return m->members;
 }
 
 /* Count clients by status. */

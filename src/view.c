@@ -323,12 +323,28 @@ view_reserve(struct view *v, size_t n)
 	return true;
 }
 
+/* Return whether v's index, built for basis b, is still right for m:
+ * address order and a filter blind to counters see no change while no
+ * client came or went. */
+static bool
+still_right(const struct view *v, const struct model *m)
+{
+	const struct view_basis *b = &v->basis;
+
+	return b->valid && b->m == m && b->members == model_members(m) && v->key == SORT_ADDR &&
+	       b->key == v->key && b->reverse == v->reverse && v->filter.status_mask == 0 &&
+	       memcmp(&b->filter, &v->filter, sizeof v->filter) == 0;
+}
+
 /* Rebuild v from m: filter then sort. */
 bool
 view_update(struct view *v, const struct model *m)
 {
 	size_t total = model_size(m);
 
+	if (still_right(v, m))
+		return true;
+	v->basis.valid = false;
 	if (!view_reserve(v, total))
 		return false;
 	v->n = 0;
@@ -336,5 +352,6 @@ view_update(struct view *v, const struct model *m)
 		if (filter_match(&v->filter, model_at(m, i)))
 			v->idx[v->n++] = (uint32_t)i;
 	sort_index(v, m);
+	v->basis = (struct view_basis){ true, m, model_members(m), v->key, v->reverse, v->filter };
 	return true;
 }

@@ -243,6 +243,79 @@ START_TEST(sort_matches_full_comparison_sort)
 }
 END_TEST
 
+/* Steps of a view kept across refreshes: what the refresh does, then the
+ * view's key and filter.  After each, the kept view must equal a new one. */
+enum step_kind { STEP_COUNTERS, STEP_DROPS, STEP_ADD, STEP_REMOVE };
+
+static const struct {
+	enum step_kind kind;
+	const char *key;
+	const char *filter;
+} kept_steps[] = {
+	{ STEP_COUNTERS, "addr", "" },
+	{ STEP_COUNTERS, "addr", "" },
+	{ STEP_DROPS, "addr", "status:crit" },
+	{ STEP_DROPS, "addr", "status:crit" },   /* counters moved clients in and out of the filter */
+	{ STEP_DROPS, "addr", "" },
+	{ STEP_ADD, "addr", "" },
+	{ STEP_COUNTERS, "addr", "127.0.0.1" },
+	{ STEP_REMOVE, "addr", "127.0.0.1" },
+	{ STEP_COUNTERS, "drops", "" },
+	{ STEP_DROPS, "drops", "" },             /* a counter order must be sorted again */
+	{ STEP_COUNTERS, "addr", "family:v4" },
+	{ STEP_ADD, "addr", "family:v4" },
+};
+
+/* Refresh m with the rows table as step kind k (round r) does it. */
+static void
+step_refresh(enum step_kind k, int r)
+{
+	model_begin(m);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		if (k == STEP_REMOVE && i == 0)
+			continue;
+		struct row row = { .addr = rows[i].addr, .len = strlen(rows[i].addr) };
+		sample_set(&row.s, FIELD_NTP_PACKETS, rows[i].ntp + r);
+		sample_set(&row.s, FIELD_NTP_DROPS, k == STEP_DROPS ? (rows[i].drops + 7 * r) % 20 : rows[i].drops);
+		ck_assert(model_put(m, &row));
+	}
+	if (k == STEP_ADD) {
+		char a[32];
+		snprintf(a, sizeof a, "127.0.0.%d", 100 + r);
+		struct row row = { .addr = a, .len = strlen(a) };
+		sample_set(&row.s, FIELD_NTP_DROPS, r % 15);
+		ck_assert(model_put(m, &row));
+	}
+	model_end(m, &h, true);
+}
+
+START_TEST(kept_view_equals_a_new_one)
+{
+	struct view kept;
+	const char *bad;
+
+	view_init(&kept);
+	for (size_t i = 0; i < sizeof kept_steps / sizeof kept_steps[0]; i++) {
+		struct view fresh;
+		char want[512], got[512];
+		enum sort_key k;
+		step_refresh(kept_steps[i].kind, (int)i + 1);
+		ck_assert(sort_key_parse(kept_steps[i].key, &k));
+		view_init(&fresh);
+		kept.key = fresh.key = k;
+		ck_assert_int_eq(filter_parse(kept_steps[i].filter, &kept.filter, &bad), FILTER_OK);
+		ck_assert_int_eq(filter_parse(kept_steps[i].filter, &fresh.filter, &bad), FILTER_OK);
+		ck_assert(view_update(&kept, m));
+		ck_assert(view_update(&fresh, m));
+		joined(&kept, got, sizeof got);
+		joined(&fresh, want, sizeof want);
+		ck_assert_msg(strcmp(got, want) == 0, "step %zu: kept \"%s\", new \"%s\"", i, got, want);
+		view_free(&fresh);
+	}
+	view_free(&kept);
+}
+END_TEST
+
 START_TEST(sort_names_round_trip)
 {
 	for (int k = 0; k < SORT_COUNT; k++) {
@@ -267,6 +340,7 @@ view_suite(void)
 	tcase_add_loop_test(t, sort_orders, 0, sizeof orders / sizeof orders[0]);
 	tcase_add_loop_test(t, filter_table, 0, sizeof filters / sizeof filters[0]);
 	tcase_add_test(t, sort_names_round_trip);
+	tcase_add_test(t, kept_view_equals_a_new_one);
 	tcase_add_loop_test(t, sort_matches_full_comparison_sort, 0, sizeof random_models / sizeof random_models[0]);
 	suite_add_tcase(s, t);
 	return s;
