@@ -12,9 +12,12 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "conffile.h"
+#include "log.h"
 #include "loop.h"
 #include "options.h"
 #include "source_chronyc.h"
+#include "ui.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
 static void
@@ -47,11 +50,18 @@ main(int argc, char **argv)
 	struct monitor mon;
 	struct health h;
 	const char *bad = NULL;
+	char *config = NULL;
 
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
-	if (options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
+	if (!conffile_load(&o, &config, err, sizeof err) || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
 		fprintf(stderr, "ticctop: %s\n", err);
+		free(config);
+		return EXIT_UNKNOWN;
+	}
+	if (o.log && !log_open(o.log, err, sizeof err)) {
+		fprintf(stderr, "ticctop: %s\n", err);
+		free(config);
 		return EXIT_UNKNOWN;
 	}
 	if (o.help) {
@@ -78,16 +88,22 @@ main(int argc, char **argv)
 		return EXIT_UNKNOWN;
 	}
 
-	struct batch b = {
-		.format = (enum out_format)o.format, .iterations = o.iterations,
-		.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
-	};
-	struct frontend fe = batch_frontend(&b);
-	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, NULL);
+	int rc;
+	if (!o.batch && isatty(STDOUT_FILENO)) {
+		rc = ui_run(&mon, &o, (double)o.delay / 10.0);
+	} else {
+		struct batch b = {
+			.format = (enum out_format)o.format, .iterations = o.iterations,
+			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
+		};
+		struct frontend fe = batch_frontend(&b);
+		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, NULL);
+		rc = sig ? 128 + sig : (int)b.status;
+	}
 
 	monitor_free(&mon);
 	src->ops->free(src);
-	if (sig)
-		return 128 + sig;
-	return (int)b.status;
+	log_close();
+	free(config);
+	return rc;
 }
