@@ -94,8 +94,8 @@ text_lines(const char *s, size_t len, size_t cols)
 		return 1;
 	for (;;) {
 		size_t n = text_fit(s + i, len - i, cols, NULL);
-		if (n == 0 && i < len)
-			n = 1; /* a character wider than the line still moves on */
+		if (n == 0 && i < len) /* a character wider than the line still moves on */
+			n = text_fit(s + i, len - i, 2, NULL) ? text_fit(s + i, len - i, 2, NULL) : 1;
 		i += n;
 		if (i >= len)
 			return lines;
