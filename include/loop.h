@@ -52,10 +52,13 @@ struct frontend {
 	int (*idle)(void *ctx, struct monitor *mon, double now);
 };
 
-/* Something else the loop drives (the demo's traffic): returns ms until next due. */
+/* Something else the loop drives (the demo's traffic). */
 struct side_task {
 	void *ctx;
+	/* do what is due; returns ms until it wants to run again, -1 none */
 	int (*step)(void *ctx, double now);
+	/* descriptors whose readiness should wake the loop; returns how many */
+	size_t (*pollfds)(void *ctx, struct pollfd *pfd, size_t max);
 };
 
 /* Make mon ready for src; false when out of memory. */

@@ -14,6 +14,7 @@
 
 #include "health.h"
 #include "model.h"
+#include "parse_dash.h"
 #include "view.h"
 
 enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
@@ -26,6 +27,7 @@ struct report {
 	const char *kind;          /* source kind: "chronyc", "http" */
 	const char *target;        /* what the source reads (no secrets) */
 	const char *error;         /* the source's last error, NULL if the last poll was good */
+	const struct dash_info *server; /* what a remote server said about itself, NULL or empty: nothing */
 	bool have_data;            /* some poll has ever succeeded */
 	double age;                /* seconds since the data was read */
 	time_t time;               /* when the data was read (wall clock) */

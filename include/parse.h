@@ -33,6 +33,8 @@ enum line_err {
 	LINE_OUT_OF_RANGE,    /* a number beyond what chronyc can report */
 	LINE_BAD_ADDRESS,     /* empty address */
 	LINE_NUL,             /* a NUL byte inside the line */
+	LINE_BAD_TYPE,        /* JSON: an entry or value of the wrong type */
+	LINE_MISSING,         /* JSON: an entry lacks a field */
 	LINE_ERR_COUNT
 };
 
@@ -52,6 +54,7 @@ struct parse_report {
 	size_t rows;           /* rows handed to the sink */
 	size_t skipped;        /* lines that were not rows */
 	size_t bad_line;       /* first skipped line, 1-based; 0 = none */
+	bool entries;          /* bad_line counts JSON array entries, not lines */
 	enum line_err bad_why; /* why that line was skipped */
 	char detail[200];      /* whole-parse failure: what was expected, what came */
 };
@@ -72,12 +75,24 @@ enum parse_err parse_csv(const char *buf, size_t len, row_sink sink, void *ctx,
 enum parse_err parse_table(const char *buf, size_t len, row_sink sink, void *ctx,
                            struct parse_report *rep);
 
+/* Return whether chronyc cut this name (25 chars ending in '>'): such rows never merge. */
+bool parse_name_cut(const char *addr, size_t len);
+
 /* Step over the input a line at a time: return the next line of buf from
  * *pos (without its "\n" or "\r\n") and advance *pos; false at the end. */
 bool parse_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *llen);
 
 /* Count line `lineno` as skipped for reason e (keeping the first reason). */
 void parse_skip(struct parse_report *rep, size_t lineno, enum line_err e);
+
+/* Turns one line into a row, or says why it is not one. */
+typedef enum line_err (*line_parser)(const char *line, size_t len, struct row *r);
+
+/* Parse the lines of buf from *pos (line numbers after lineno) with fn,
+ * handing rows to sink and counting the rest in rep; blank lines are
+ * passed over.  Fails only when no line was a row, or the sink refused. */
+enum parse_err parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser fn,
+                          row_sink sink, void *ctx, struct parse_report *rep);
 
 /* Describe a line error in a few words ("field is not a number"). */
 const char *line_err_text(enum line_err e);

@@ -13,8 +13,9 @@
 #include "loop.h"
 #include "options.h"
 
-/* Run the full screen until quit or a signal; returns the exit status
- * (0, 128 + signal, or 3 when the terminal could not be used). */
-int ui_run(struct monitor *mon, const struct options *o, double interval);
+/* Run the full screen until quit or a signal, the loop also driving task
+ * (the demo's traffic; may be NULL); returns the exit status (0,
+ * 128 + signal, or 3 when the terminal could not be used). */
+int ui_run(struct monitor *mon, const struct options *o, double interval, const struct side_task *task);
 
 #endif

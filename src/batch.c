@@ -14,7 +14,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	struct batch *b = ctx;
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
 	struct report r = {
-		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err,
+		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
 		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,

@@ -141,9 +141,19 @@ draw_source_line(const struct paint *p)
 	seg_add(s, &n, "", ROLE_APP, 100, false, false, "ticctop");
 	fmt_sanitize(target, sizeof target, m->src->target, strlen(m->src->target), t->utf8);
 	seg_add(s, &n, " ", ROLE_TEXT, 40, false, true, "%s", target);
+	if (m->src->warning) {
+		/* a standing warning (--insecure): its first words, the rest is in the log */
+		size_t k = strcspn(m->src->warning, ":");
+		seg_add(s, &n, " ", ROLE_STALE, 95, false, false, "%s %.*s", glyph(GLYPH_ALERT, t->utf8), (int)k,
+		        m->src->warning);
+	}
+	if (m->last.server.time[0]) {
+		fmt_sanitize(target, sizeof target, m->last.server.time, strlen(m->last.server.time), t->utf8);
+		seg_add(s, &n, "server ", ROLE_TEXT, 35, true, false, "%s", target);
+	}
 	localtime_r(&now, &tm);
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
-	seg_add(s, &n, "", ROLE_DIM, 30, true, false, "%s", clock);
+	seg_add(s, &n, m->last.server.time[0] ? "  here " : "", ROLE_DIM, 30, true, false, "%s", clock);
 	if (!m->have_data) {
 		seg_add(s, &n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
 		        m->polls ? "NO DATA" : "waiting for data");

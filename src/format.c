@@ -102,14 +102,19 @@ fmt_sanitize(char *dst, size_t size, const char *src, size_t len, bool utf8)
 	return o;
 }
 
+/* The length snprintf left in a buffer of size, from its return value n. */
+static size_t
+written(int n, size_t size)
+{
+	return n < 0 || size == 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+}
+
 /* Write a quantity with up to three significant digits and a unit. */
 static size_t
 fmt_scaled(char *dst, size_t size, double v, const char *unit)
 {
-	int n = v >= 100 || v == floor(v) ? snprintf(dst, size, "%.0f %s", v, unit)
-	      : v >= 10 ? snprintf(dst, size, "%.1f %s", v, unit)
-	                : snprintf(dst, size, "%.2f %s", v, unit);
-	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+	int decimals = v >= 100 || v == floor(v) ? 0 : v >= 10 ? 1 : 2;
+	return written(snprintf(dst, size, "%.*f %s", decimals, v, unit), size);
 }
 
 struct unit { double seconds; double below; const char *name; };
@@ -144,8 +149,8 @@ fmt_duration(char *dst, size_t size, int64_t secs)
 	size_t i = 2; /* whole seconds and up */
 	while (i + 1 < sizeof units / sizeof units[0] && (double)secs >= units[i].below)
 		i++;
-	int n = snprintf(dst, size, "%" PRId64 " %s", (int64_t)((double)secs / units[i].seconds), units[i].name);
-	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+	return written(snprintf(dst, size, "%" PRId64 " %s", (int64_t)((double)secs / units[i].seconds), units[i].name),
+	               size);
 }
 
 /* Time since last packet. */
@@ -154,11 +159,8 @@ fmt_ago(char *dst, size_t size, bool known, int64_t secs)
 {
 	char d[32];
 
-	if (!known) {
-		int n = snprintf(dst, size, "never");
-		return (size_t)n >= size ? size - 1 : (size_t)n;
-	}
+	if (!known)
+		return written(snprintf(dst, size, "never"), size);
 	fmt_duration(d, sizeof d, secs);
-	int n = snprintf(dst, size, "%s ago", d);
-	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+	return written(snprintf(dst, size, "%s ago", d), size);
 }

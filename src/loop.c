@@ -170,7 +170,8 @@ loop_run(struct monitor *mon, const struct frontend *fe, double interval, const 
 
 		pfd[0] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
 		size_t n = 1 + (fe->pollfds ? fe->pollfds(fe->ctx, pfd + 1, MAX_FDS - 1) : 0);
-		int rc = mon->src->ops->wait(mon->src, pfd, n, timeout, now);
+		size_t ntask = task && task->pollfds ? task->pollfds(task->ctx, pfd + n, MAX_FDS - n) : 0;
+		int rc = mon->src->ops->wait(mon->src, pfd, n + ntask, timeout, now);
 		if (rc < 0 && errno != EINTR)
 			break;
 		now = clock_mono();

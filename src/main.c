@@ -13,10 +13,12 @@
 
 #include "batch.h"
 #include "conffile.h"
+#include "demo.h"
 #include "log.h"
 #include "loop.h"
 #include "options.h"
 #include "source_chronyc.h"
+#include "source_http.h"
 #include "ui.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
@@ -27,12 +29,39 @@ print_version(void)
 	       curl_version_info(CURLVERSION_NOW)->version, jansson_version_str());
 }
 
+#define DEMO_CLIENTS 300
+
+/* The config file's text: options point into it until the end. */
+static char *config;
+
+/* Make the http source --url asks for; NULL (with a message) on failure. */
+static struct source *
+make_http_source(const struct options *o)
+{
+	struct http_cfg hc = {
+		.url = o->url, .cacert = o->cacert, .capath = o->capath, .cert = o->cert, .key = o->key,
+		.insecure = o->insecure, .user = o->user, .password_file = o->password_file,
+		.bearer_file = o->bearer_file, .noproxy = o->noproxy,
+		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
+	};
+	char why[600];
+	struct source *s = source_http_new(&hc, why, sizeof why);
+
+	if (!s)
+		fprintf(stderr, "ticctop: %s\n", why);
+	else if (s->warning)
+		fprintf(stderr, "ticctop: warning: %s\n", s->warning);
+	return s;
+}
+
 /* Make the source the options ask for; NULL (with a message) on failure. */
 static struct source *
-make_source(const struct options *o)
+make_source(const struct options *o, const struct demo *demo)
 {
+	if (o->url)
+		return make_http_source(o);
 	struct chronyc_cfg cc = {
-		.chronyc = o->chronyc, .socket = o->socket, .sudo = o->sudo,
+		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : o->socket, .sudo = o->sudo,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
 	struct source *s = source_chronyc_new(&cc);
@@ -50,7 +79,6 @@ main(int argc, char **argv)
 	struct monitor mon;
 	struct health h;
 	const char *bad = NULL;
-	char *config = NULL;
 
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
@@ -73,10 +101,16 @@ main(int argc, char **argv)
 		return 0;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);
-	struct source *src = make_source(&o);
+	struct demo *demo = NULL;
+	if (o.demo && !(demo = demo_start(DEMO_CLIENTS, err, sizeof err))) {
+		fprintf(stderr, "ticctop: --demo: %s\n", err);
+		return EXIT_UNKNOWN;
+	}
+	struct source *src = make_source(&o, demo);
 	if (!src || !monitor_init(&mon, src, &h)) {
 		if (src)
 			src->ops->free(src);
+		demo_stop(demo);
 		return EXIT_UNKNOWN;
 	}
 	mon.view.key = (enum sort_key)o.sort;
@@ -85,24 +119,27 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n", bad);
 		monitor_free(&mon);
 		src->ops->free(src);
+		demo_stop(demo);
 		return EXIT_UNKNOWN;
 	}
 
+	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
 	int rc;
 	if (!o.batch && isatty(STDOUT_FILENO)) {
-		rc = ui_run(&mon, &o, (double)o.delay / 10.0);
+		rc = ui_run(&mon, &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
 		struct batch b = {
 			.format = (enum out_format)o.format, .iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 		};
 		struct frontend fe = batch_frontend(&b);
-		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, NULL);
+		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
 		rc = sig ? 128 + sig : (int)b.status;
 	}
 
 	monitor_free(&mon);
 	src->ops->free(src);
+	demo_stop(demo);
 	log_close();
 	free(config);
 	return rc;

@@ -44,23 +44,6 @@ csv_line(const char *line, size_t len, struct row *r)
 enum parse_err
 parse_csv(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep)
 {
-	size_t pos = 0, lineno = 0, llen;
-	const char *line;
-	struct row r;
-	enum line_err e;
-
 	memset(rep, 0, sizeof *rep);
-	while (parse_next_line(buf, len, &pos, &line, &llen)) {
-		lineno++;
-		if (llen == 0)
-			continue;
-		if ((e = csv_line(line, llen, &r)) != LINE_OK) {
-			parse_skip(rep, lineno, e);
-			continue;
-		}
-		if (!sink(ctx, &r))
-			return PARSE_ERR_NOMEM;
-		rep->rows++;
-	}
-	return rep->rows == 0 && rep->skipped > 0 ? PARSE_ERR_NO_ROWS : PARSE_OK;
+	return parse_rows(buf, len, 0, 0, csv_line, sink, ctx, rep);
 }

@@ -5,8 +5,6 @@
 
 #include "parse.h"
 
-#define NAME_WIDTH 25 /* chronyc cuts longer names to 24 chars + '>' */
-
 /* Return whether c is white space between table columns. */
 static bool
 is_blank(char c)
@@ -66,7 +64,7 @@ table_line(const char *line, size_t len, struct row *r)
 	memset(r, 0, sizeof *r);
 	r->addr = line + a;
 	r->len = end - a;
-	r->truncated = r->len == NAME_WIDTH && r->addr[r->len - 1] == '>';
+	r->truncated = parse_name_cut(r->addr, r->len);
 	for (int f = 0; f < FIELD_COUNT; f++)
 		if ((e = parse_value((enum field)f, FORM_TABLE, line + wstart[f], wlen[f], &r->s)) != LINE_OK)
 			return e;
@@ -79,39 +77,17 @@ parse_table(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_
 {
 	size_t pos = 0, lineno = 0, llen;
 	const char *line;
-	struct row r;
-	enum line_err e;
-	int seen = 0; /* 0: want header, 1: want rule, 2: rows */
 
 	memset(rep, 0, sizeof *rep);
-	while (parse_next_line(buf, len, &pos, &line, &llen)) {
-		lineno++;
-		if (llen == 0)
-			continue;
-		if (seen == 0) {
-			if (!is_header(line, llen))
-				break;
-			seen = 1;
-			continue;
+	do { /* the header, after any blank lines */
+		if (!parse_next_line(buf, len, &pos, &line, &llen) || (++lineno, llen && !is_header(line, llen))) {
+			strcpy(rep->detail, "expected a line starting with \"Hostname\"");
+			return PARSE_ERR_NO_HEADER;
 		}
-		if (seen == 1) {
-			if (!is_rule(line, llen))
-				break;
-			seen = 2;
-			continue;
-		}
-		if ((e = table_line(line, llen, &r)) != LINE_OK) {
-			parse_skip(rep, lineno, e);
-			continue;
-		}
-		if (!sink(ctx, &r))
-			return PARSE_ERR_NOMEM;
-		rep->rows++;
-	}
-	if (seen < 2) {
-		strcpy(rep->detail, seen == 0 ? "expected a line starting with \"Hostname\""
-		                              : "expected a line of '=' under the header");
+	} while (llen == 0);
+	if (!parse_next_line(buf, len, &pos, &line, &llen) || !is_rule(line, llen)) {
+		strcpy(rep->detail, "expected a line of '=' under the header");
 		return PARSE_ERR_NO_HEADER;
 	}
-	return rep->rows == 0 && rep->skipped > 0 ? PARSE_ERR_NO_ROWS : PARSE_OK;
+	return parse_rows(buf, len, pos, lineno + 1, table_line, sink, ctx, rep);
 }

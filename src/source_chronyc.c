@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -56,7 +57,7 @@ static const struct {
 	{ "519 Client logging is not active", SOURCE_ERR_NO_CLIENTLOG,
 	  "remove \"noclientlog\" from chrony.conf and restart chronyd" },
 	{ "Could not open connection to daemon", SOURCE_ERR_NO_SOCKET,
-	  "is chronyd running, and is the socket path right (--socket)?" },
+	  "is chronyd running, is the socket path right (--socket), and may this user use it (root, the chrony user, or --sudo)?" },
 };
 
 /* Close *fd if open. */
@@ -240,14 +241,14 @@ explain_failure(struct chronyc_source *c, struct source_result *res)
 			output_line(bufs[b], known_errors[i].needle, line, sizeof line);
 			if (!line[0])
 				continue;
-			const char *user = getenv("USER");
+			const struct passwd *pw = getpwuid(getuid());
 			res->err = known_errors[i].err;
 			if (known_errors[i].hint)
 				snprintf(res->message, sizeof res->message, "%s: %s", line, known_errors[i].hint);
 			else
 				snprintf(res->message, sizeof res->message,
 				         "%s: allow it without a password: add \"%s ALL=(root) NOPASSWD: %s\" with visudo",
-				         line, user ? user : "USER", c->sudoers);
+				         line, pw ? pw->pw_name : "USER", c->sudoers);
 			return;
 		}
 	}

@@ -505,7 +505,7 @@ ui_idle(void *ctx, struct monitor *mon, double now)
 
 /* Run the full screen until quit or a signal. */
 int
-ui_run(struct monitor *mon, const struct options *o, double interval)
+ui_run(struct monitor *mon, const struct options *o, double interval, const struct side_task *task)
 {
 	char err[512];
 	bool utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -535,7 +535,7 @@ ui_run(struct monitor *mon, const struct options *o, double interval)
 		.ctx = &ui, .pollfds = ui_pollfds, .input = ui_input, .refreshed = ui_refreshed,
 		.resized = ui_resized, .idle = ui_idle,
 	};
-	int sig = loop_run(mon, &fe, interval, NULL);
+	int sig = loop_run(mon, &fe, interval, task);
 	ui_stop();
 	if (ui.save_pending)
 		save_state();

@@ -243,6 +243,7 @@ view_update(struct view *v, const struct model *m)
 	for (size_t i = 0; i < total; i++)
 		if (filter_match(&v->filter, model_at(m, i)))
 			v->idx[v->n++] = (uint32_t)i;
-	qsort_r(v->idx, v->n, sizeof *v->idx, compare_idx, &ctx);
+	if (v->n > 1)
+		qsort_r(v->idx, v->n, sizeof *v->idx, compare_idx, &ctx);
 	return true;
 }

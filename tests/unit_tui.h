@@ -7,7 +7,7 @@
 #include "keys.h"
 #include "tui.h"
 
-static struct source unit_source = { NULL, "test source" };
+static struct source unit_source = { .target = "test source" };
 
 /* Feed CSV text to mon as one finished poll, as the loop does. */
 static inline void

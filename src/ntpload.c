@@ -1,0 +1,627 @@
+/* ntpload: many NTP clients on loopback from one socket per family. */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "ntpload.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+#define NTP_PACKET_LEN 48
+/* Seconds from 1900 (NTP era 0) to 1970. */
+#define NTP_UNIX_OFFSET 2208988800u
+/* Replies read per socket and step at most. */
+#define RECV_BATCH 4096
+
+/* Live profile timing (see enum ntpload_role in the header). */
+#define FLOOD_PERIOD_MS 2000
+#define FLOOD_COUNT 8
+#define BURST_GAP_MS 50
+#define ROTATING_COUNT 6
+#define ROTATING_SLOTS 8
+#define QUIET_SLOTS 4
+#define STEADY_MIN_PERIOD_MS 4000
+
+/* A client's next send time in the live schedule (ms from its start). */
+struct event {
+	int64_t due;
+	uint32_t client;
+};
+
+struct ntpload {
+	enum ntpload_mode mode;
+	int fd4;                        /* -1 without IPv4 clients */
+	int fd6;                        /* -1 without the ::1 client */
+	struct sockaddr_in server4;
+	struct sockaddr_in6 server6;
+	uint32_t clients;               /* IPv4 clients */
+	uint32_t total;                 /* clients, plus 1 with ::1 */
+	uint32_t packets;
+	uint64_t duration_ms;
+	uint64_t budget;
+	uint32_t step_cap;
+	uint32_t window;
+	bool started;
+	bool finished;
+	uint64_t start_ms;              /* caller's clock at the first step */
+	int64_t *flight;                /* ring of send times, window slots */
+	uint32_t flight_head;           /* oldest unanswered request */
+	uint32_t inflight;              /* requests in the ring */
+	uint64_t fill_next;             /* FILL: next packet number */
+	struct event *heap;             /* LIVE: min-heap on due, one per client */
+	struct ntpload_stats stats;
+};
+
+/* Mixes a client number into 32 well-spread bits (a murmur3 finaliser). */
+static uint32_t
+client_hash(uint32_t i)
+{
+	i ^= i >> 16;
+	i *= 0x85ebca6bu;
+	i ^= i >> 13;
+	i *= 0xc2b2ae35u;
+	i ^= i >> 16;
+	return i;
+}
+
+/* Returns the first time phase + k * period (k >= 0) later than after. */
+static int64_t
+next_periodic(int64_t after, int64_t phase, int64_t period)
+{
+	if (after < phase)
+		return phase;
+	return phase + ((after - phase) / period + 1) * period;
+}
+
+/* Returns the first packet later than after in bursts of count packets,
+ * gap apart, starting at phase + k * period (k >= 0). */
+static int64_t
+next_burst(int64_t after, int64_t phase, int64_t period, int count)
+{
+	int64_t base, j;
+
+	if (after < phase)
+		return phase;
+	base = phase + (after - phase) / period * period;
+	j = (after - base) / BURST_GAP_MS + 1;
+	if (j < count)
+		return base + j * BURST_GAP_MS;
+	return base + period;
+}
+
+/* Tells whether a QUIET client with this hash is silent in window w. */
+static bool
+quiet_window(uint32_t h, int64_t w)
+{
+	return w > 0 && (w + (h >> 20) % QUIET_SLOTS) % QUIET_SLOTS >= 2;
+}
+
+/* Returns the first steady request of a client later than after: every 4,
+ * 8 or 16 s from a phase after the hello window. */
+static int64_t
+next_steady(uint32_t h, int64_t after)
+{
+	int64_t period = (int64_t)STEADY_MIN_PERIOD_MS << ((h >> 11) % 3);
+	int64_t phase = NTPLOAD_LIVE_HELLO_MS +
+	    (int64_t)((h >> 13) % (uint32_t)period);
+
+	return next_periodic(after, phase, period);
+}
+
+/* Returns a QUIET client's first request later than after, skipping the
+ * windows in which it is silent (at most two in a row). */
+static int64_t
+next_quiet(uint32_t h, int64_t after)
+{
+	int64_t t = next_steady(h, after);
+
+	while (quiet_window(h, t / NTPLOAD_LIVE_WINDOW_MS))
+		t = next_steady(h, (t / NTPLOAD_LIVE_WINDOW_MS + 1) *
+		    NTPLOAD_LIVE_WINDOW_MS - 1);
+	return t;
+}
+
+/* Returns a ROTATING client's first burst packet later than after: one burst
+ * in each window whose number is its slot modulo ROTATING_SLOTS. */
+static int64_t
+next_rotating_burst(uint32_t h, int64_t after)
+{
+	int64_t slot = (h >> 20) % ROTATING_SLOTS;
+	int64_t offset = (h >> 3) %
+	    (NTPLOAD_LIVE_WINDOW_MS - ROTATING_COUNT * BURST_GAP_MS);
+	int64_t w = after < 0 ? 0 : after / NTPLOAD_LIVE_WINDOW_MS;
+
+	w += (slot - w % ROTATING_SLOTS + ROTATING_SLOTS) % ROTATING_SLOTS;
+	return next_burst(after, w * NTPLOAD_LIVE_WINDOW_MS + offset,
+	    (int64_t)ROTATING_SLOTS * NTPLOAD_LIVE_WINDOW_MS, ROTATING_COUNT);
+}
+
+/* Returns the smaller of two times. */
+static int64_t
+min_time(int64_t a, int64_t b)
+{
+	return a < b ? a : b;
+}
+
+/* Returns client i's first live request later than after (ms). */
+static int64_t
+live_next(uint32_t i, int64_t after)
+{
+	uint32_t h = client_hash(i);
+	int64_t hello = h % NTPLOAD_LIVE_HELLO_MS;
+	int64_t t;
+
+	switch (ntpload_client_role(i)) {
+	case NTPLOAD_ROLE_FLOOD:
+		return next_burst(after, hello, FLOOD_PERIOD_MS, FLOOD_COUNT);
+	case NTPLOAD_ROLE_QUIET:
+		t = next_quiet(h, after);
+		break;
+	case NTPLOAD_ROLE_ROTATING:
+		t = min_time(next_steady(h, after), next_rotating_burst(h, after));
+		break;
+	default:
+		t = next_steady(h, after);
+		break;
+	}
+	return after < hello ? min_time(hello, t) : t;
+}
+
+/* Restores the heap order from slot k downward. */
+static void
+heap_sift_down(struct event *heap, uint32_t len, uint32_t k)
+{
+	struct event e = heap[k];
+	uint32_t c;
+
+	while ((c = 2 * k + 1) < len) {
+		if (c + 1 < len && heap[c + 1].due < heap[c].due)
+			c++;
+		if (e.due <= heap[c].due)
+			break;
+		heap[k] = heap[c];
+		k = c;
+	}
+	heap[k] = e;
+}
+
+/* Builds the live schedule: every client's first request, as a min-heap. */
+static enum ntpload_error
+live_init(struct ntpload *load)
+{
+	uint32_t i;
+
+	load->heap = calloc(load->total, sizeof *load->heap);
+	if (load->heap == NULL)
+		return NTPLOAD_ERR_NOMEM;
+	for (i = 0; i < load->total; i++) {
+		load->heap[i].due = live_next(i, -1);
+		load->heap[i].client = i;
+	}
+	for (i = load->total / 2; i-- > 0;)
+		heap_sift_down(load->heap, load->total, i);
+	return NTPLOAD_OK;
+}
+
+/* Parses the server address; only 127.0.0.0/8 is accepted. */
+static enum ntpload_error
+parse_server(const char *text, struct in_addr *out)
+{
+	struct in6_addr a6;
+
+	if (text != NULL && inet_pton(AF_INET, text, out) == 1)
+		return (ntohl(out->s_addr) >> 24) == 127 ?
+		    NTPLOAD_OK : NTPLOAD_ERR_NOT_LOOPBACK;
+	if (text != NULL && inet_pton(AF_INET6, text, &a6) == 1 &&
+	    !IN6_IS_ADDR_LOOPBACK(&a6) &&
+	    !(IN6_IS_ADDR_V4MAPPED(&a6) && a6.s6_addr[12] == 127))
+		return NTPLOAD_ERR_NOT_LOOPBACK;
+	return NTPLOAD_ERR_ADDRESS;
+}
+
+/* Opens a non-blocking, close-on-exec UDP socket; -1 on failure. */
+static int
+open_socket(int family)
+{
+	int fd = socket(family, SOCK_DGRAM, 0);
+
+	if (fd < 0)
+		return -1;
+	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0 ||
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+/* Checks a config and copies it into a fresh handle. */
+static enum ntpload_error
+load_configure(struct ntpload *load, const struct ntpload_config *c)
+{
+	enum ntpload_error e;
+
+	if (c->port == 0 || c->clients > NTPLOAD_MAX_CLIENTS ||
+	    (c->clients == 0 && !c->ipv6) ||
+	    (c->mode != NTPLOAD_FILL && c->mode != NTPLOAD_LIVE) ||
+	    (c->mode == NTPLOAD_FILL && c->packets == 0))
+		return NTPLOAD_ERR_ARGUMENT;
+	e = parse_server(c->server, &load->server4.sin_addr);
+	if (e != NTPLOAD_OK)
+		return e;
+	load->server4.sin_family = AF_INET;
+	load->server4.sin_port = htons(c->port);
+	load->server6.sin6_family = AF_INET6;
+	load->server6.sin6_port = htons(c->port);
+	load->server6.sin6_addr = in6addr_loopback;
+	load->mode = c->mode;
+	load->clients = c->clients;
+	load->total = c->clients + (c->ipv6 ? 1 : 0);
+	load->packets = c->packets;
+	load->duration_ms = c->duration_ms;
+	load->budget = c->budget ? c->budget : NTPLOAD_DEFAULT_BUDGET;
+	load->step_cap = c->step_cap ? c->step_cap : NTPLOAD_DEFAULT_STEP_CAP;
+	load->window = c->window ? c->window : NTPLOAD_DEFAULT_WINDOW;
+	return NTPLOAD_OK;
+}
+
+/* Checks config, opens the sockets and returns a new handle in *out. */
+enum ntpload_error
+ntpload_new(const struct ntpload_config *config, struct ntpload **out)
+{
+	struct ntpload *load;
+	enum ntpload_error e;
+
+	*out = NULL;
+	load = calloc(1, sizeof *load);
+	if (load == NULL)
+		return NTPLOAD_ERR_NOMEM;
+	load->fd4 = load->fd6 = -1;
+	e = load_configure(load, config);
+	if (e == NTPLOAD_OK &&
+	    (load->flight = calloc(load->window, sizeof *load->flight)) == NULL)
+		e = NTPLOAD_ERR_NOMEM;
+	if (e == NTPLOAD_OK && load->clients > 0 &&
+	    (load->fd4 = open_socket(AF_INET)) < 0)
+		e = NTPLOAD_ERR_SOCKET;
+	if (e == NTPLOAD_OK && config->ipv6 &&
+	    (load->fd6 = open_socket(AF_INET6)) < 0)
+		e = NTPLOAD_ERR_SOCKET;
+	if (e == NTPLOAD_OK && load->mode == NTPLOAD_LIVE)
+		e = live_init(load);
+	if (e != NTPLOAD_OK) {
+		int saved = errno;
+
+		ntpload_free(load);
+		errno = saved;
+		return e;
+	}
+	*out = load;
+	return NTPLOAD_OK;
+}
+
+/* Closes the sockets and frees the handle; NULL is allowed. */
+void
+ntpload_free(struct ntpload *load)
+{
+	if (load == NULL)
+		return;
+	if (load->fd4 >= 0)
+		close(load->fd4);
+	if (load->fd6 >= 0)
+		close(load->fd6);
+	free(load->heap);
+	free(load->flight);
+	free(load);
+}
+
+/* Fills buf with an NTPv4 client request stamped with the wall clock. */
+static void
+build_request(unsigned char buf[NTP_PACKET_LEN])
+{
+	struct timespec ts;
+	uint32_t sec, frac;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	sec = (uint32_t)ts.tv_sec + NTP_UNIX_OFFSET;
+	frac = (uint32_t)(((uint64_t)ts.tv_nsec << 32) / 1000000000u);
+	memset(buf, 0, NTP_PACKET_LEN);
+	buf[0] = 0x23;          /* LI 0, version 4, mode 3 (client) */
+	buf[2] = 6;             /* poll 2^6 s */
+	buf[3] = 0xec;          /* precision 2^-20 s */
+	buf[40] = sec >> 24;
+	buf[41] = sec >> 16;
+	buf[42] = sec >> 8;
+	buf[43] = sec;
+	buf[44] = frac >> 24;
+	buf[45] = frac >> 16;
+	buf[46] = frac >> 8;
+	buf[47] = frac;
+}
+
+/* Sends one request as client i; returns sendmsg's result. */
+static ssize_t
+send_request(const struct ntpload *load, uint32_t i)
+{
+	unsigned char buf[NTP_PACKET_LEN];
+	union {
+		char bytes[CMSG_SPACE(sizeof(struct in_pktinfo))];
+		struct cmsghdr align;
+	} control;
+	struct iovec iov = { buf, sizeof buf };
+	struct msghdr msg = { 0 };
+	struct in_pktinfo info = { 0 };
+	struct cmsghdr *cmsg;
+
+	build_request(buf);
+	msg.msg_iov = &iov;
+	msg.msg_iovlen = 1;
+	if (i >= load->clients) {
+		msg.msg_name = (void *)&load->server6;
+		msg.msg_namelen = sizeof load->server6;
+		return sendmsg(load->fd6, &msg, 0);
+	}
+	ntpload_client_address(i, &info.ipi_spec_dst);
+	memset(&control, 0, sizeof control);
+	msg.msg_name = (void *)&load->server4;
+	msg.msg_namelen = sizeof load->server4;
+	msg.msg_control = control.bytes;
+	msg.msg_controllen = sizeof control.bytes;
+	cmsg = CMSG_FIRSTHDR(&msg);
+	cmsg->cmsg_level = IPPROTO_IP;
+	cmsg->cmsg_type = IP_PKTINFO;
+	cmsg->cmsg_len = CMSG_LEN(sizeof info);
+	memcpy(CMSG_DATA(cmsg), &info, sizeof info);
+	return sendmsg(load->fd4, &msg, 0);
+}
+
+/* Forgets the oldest unanswered request, if any. */
+static void
+flight_pop(struct ntpload *load)
+{
+	if (load->inflight == 0)
+		return;
+	load->flight_head = (load->flight_head + 1) % load->window;
+	load->inflight--;
+}
+
+/* Records a request sent at schedule time t. */
+static void
+flight_push(struct ntpload *load, int64_t t)
+{
+	load->flight[(load->flight_head + load->inflight) % load->window] = t;
+	load->inflight++;
+}
+
+/* Tells whether another request may go at t: the window has room once the
+ * requests unanswered for NTPLOAD_REPLY_TIMEOUT_MS are taken as lost; if not,
+ * sets *wait_ms to when the oldest will be. */
+static bool
+flight_room(struct ntpload *load, int64_t t, int *wait_ms)
+{
+	while (load->inflight > 0 && t - load->flight[load->flight_head] >=
+	    NTPLOAD_REPLY_TIMEOUT_MS)
+		flight_pop(load);
+	if (load->inflight < load->window)
+		return true;
+	*wait_ms = (int)(load->flight[load->flight_head] +
+	    NTPLOAD_REPLY_TIMEOUT_MS - t);
+	return false;
+}
+
+/* Reads and counts the replies waiting on fd, at most RECV_BATCH. */
+static enum ntpload_error
+drain(struct ntpload *load, int fd)
+{
+	unsigned char buf[512];
+	int n;
+
+	if (fd < 0)
+		return NTPLOAD_OK;
+	for (n = 0; n < RECV_BATCH; n++) {
+		if (recv(fd, buf, sizeof buf, 0) < 0) {
+			if (errno == EAGAIN || errno == EWOULDBLOCK ||
+			    errno == EINTR || errno == ECONNREFUSED)
+				return NTPLOAD_OK;
+			return NTPLOAD_ERR_RECV;
+		}
+		load->stats.replies++;
+		flight_pop(load);
+	}
+	return NTPLOAD_OK;
+}
+
+/* Finds the next client due at schedule time t; sets *wait_ms (and
+ * finished) when none is. */
+static bool
+next_due(struct ntpload *load, int64_t t, uint32_t *client, int *wait_ms)
+{
+	if (load->stats.sent >= load->budget) {
+		load->finished = true;
+		return false;
+	}
+	if (load->mode == NTPLOAD_FILL) {
+		if (load->fill_next >= (uint64_t)load->total * load->packets) {
+			load->finished = true;
+			return false;
+		}
+		*client = load->fill_next % load->total;
+		return true;
+	}
+	if (load->duration_ms > 0 &&
+	    load->heap[0].due >= (int64_t)load->duration_ms) {
+		load->finished = true;
+		return false;
+	}
+	if (load->heap[0].due > t) {
+		*wait_ms = load->heap[0].due - t > INT_MAX ?
+		    INT_MAX : (int)(load->heap[0].due - t);
+		return false;
+	}
+	*client = load->heap[0].client;
+	return true;
+}
+
+/* Moves past the request just sent. */
+static void
+advance(struct ntpload *load)
+{
+	if (load->mode == NTPLOAD_FILL) {
+		load->fill_next++;
+		return;
+	}
+	load->heap[0].due = live_next(load->heap[0].client, load->heap[0].due);
+	heap_sift_down(load->heap, load->total, 0);
+}
+
+/* Reads replies and sends what is due at now_ms; sets *wait_ms. */
+enum ntpload_error
+ntpload_step(struct ntpload *load, uint64_t now_ms, int *wait_ms)
+{
+	enum ntpload_error e;
+	uint32_t sent, client;
+	int64_t t;
+
+	*wait_ms = -1;
+	if (load->finished)
+		return NTPLOAD_OK;
+	if (!load->started) {
+		load->started = true;
+		load->start_ms = now_ms;
+	}
+	t = (int64_t)(now_ms - load->start_ms);
+	if ((e = drain(load, load->fd4)) != NTPLOAD_OK ||
+	    (e = drain(load, load->fd6)) != NTPLOAD_OK)
+		return e;
+	for (sent = 0; next_due(load, t, &client, wait_ms); sent++) {
+		if (sent == load->step_cap) {
+			*wait_ms = 0;
+			return NTPLOAD_OK;
+		}
+		if (!flight_room(load, t, wait_ms))
+			return NTPLOAD_OK;
+		if (send_request(load, client) < 0) {
+			if (errno != EAGAIN && errno != EWOULDBLOCK &&
+			    errno != ENOBUFS && errno != EINTR)
+				return NTPLOAD_ERR_SEND;
+			load->stats.deferred++;
+			*wait_ms = 1;
+			return NTPLOAD_OK;
+		}
+		load->stats.sent++;
+		flight_push(load, t);
+		advance(load);
+	}
+	if (load->finished)
+		*wait_ms = -1;
+	return NTPLOAD_OK;
+}
+
+/* Tells whether the run is over. */
+bool
+ntpload_finished(const struct ntpload *load)
+{
+	return load->finished;
+}
+
+/* Stores up to 2 descriptors to poll for POLLIN in fds; returns how many. */
+int
+ntpload_fds(const struct ntpload *load, int fds[2])
+{
+	int n = 0;
+
+	if (load->fd4 >= 0)
+		fds[n++] = load->fd4;
+	if (load->fd6 >= 0)
+		fds[n++] = load->fd6;
+	return n;
+}
+
+/* Returns the counters so far. */
+struct ntpload_stats
+ntpload_stats(const struct ntpload *load)
+{
+	return load->stats;
+}
+
+/* Stores IPv4 client i's address in *out; false if i is out of range. */
+bool
+ntpload_client_address(uint32_t i, struct in_addr *out)
+{
+	uint32_t c = i % 254 + 1, rest = i / 254;
+
+	if (i >= NTPLOAD_MAX_CLIENTS)
+		return false;
+	out->s_addr = htonl(127u << 24 | (1 + rest / 256) << 16 |
+	    (rest % 256) << 8 | c);
+	return true;
+}
+
+/* Returns client i's role in the live profile. */
+enum ntpload_role
+ntpload_client_role(uint32_t i)
+{
+	uint32_t r = i % 50;
+
+	if (r == 0)
+		return NTPLOAD_ROLE_FLOOD;
+	if (r < 5)
+		return NTPLOAD_ROLE_ROTATING;
+	if (r < 10)
+		return NTPLOAD_ROLE_QUIET;
+	return NTPLOAD_ROLE_STEADY;
+}
+
+/* Returns the lower-case name of a role. */
+const char *
+ntpload_role_name(enum ntpload_role role)
+{
+	switch (role) {
+	case NTPLOAD_ROLE_STEADY:
+		return "steady";
+	case NTPLOAD_ROLE_QUIET:
+		return "quiet";
+	case NTPLOAD_ROLE_ROTATING:
+		return "rotating";
+	case NTPLOAD_ROLE_FLOOD:
+		return "flood";
+	}
+	return "unknown";
+}
+
+/* Returns a one-line message for a result. */
+const char *
+ntpload_strerror(enum ntpload_error error)
+{
+	switch (error) {
+	case NTPLOAD_OK:
+		return "success";
+	case NTPLOAD_ERR_ARGUMENT:
+		return "invalid load settings (port, client count, packets or mode)";
+	case NTPLOAD_ERR_ADDRESS:
+		return "server is not a numeric IPv4 address";
+	case NTPLOAD_ERR_NOT_LOOPBACK:
+		return "server is not a loopback address (127.0.0.0/8); refusing to send";
+	case NTPLOAD_ERR_NOMEM:
+		return "out of memory";
+	case NTPLOAD_ERR_SOCKET:
+		return "cannot open a UDP socket";
+	case NTPLOAD_ERR_SEND:
+		return "cannot send an NTP request";
+	case NTPLOAD_ERR_RECV:
+		return "cannot read a reply";
+	}
+	return "unknown error";
+}

@@ -1,0 +1,220 @@
+/* check_model.c — merging by address, forgetting, classification, health. */
+#include "model.h"
+#include "unit.h"
+
+/* Put one row named addr with NTP packets/drops into m. */
+static void
+put(struct model *m, const char *addr, long packets, long drops, bool truncated)
+{
+	struct row r = { .addr = addr, .len = strlen(addr), .truncated = truncated };
+	sample_set(&r.s, FIELD_NTP_PACKETS, packets);
+	sample_set(&r.s, FIELD_NTP_DROPS, drops);
+	ck_assert(model_put(m, &r));
+}
+
+START_TEST(duplicate_rows_merge_later_wins)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	model_begin(m);
+	put(m, "127.0.0.1", 5, 0, false);
+	put(m, "127.0.0.2", 1, 0, false);
+	put(m, "127.0.0.1", 7, 2, false);
+	model_end(m, &h, true);
+	ck_assert_uint_eq(model_size(m), 2);
+	ck_assert_uint_eq(model_rows(m), 3);
+	long i = model_find(m, "127.0.0.1", 9);
+	ck_assert_int_ge(i, 0);
+	ck_assert_int_eq(model_at(m, (size_t)i)->s.v[FIELD_NTP_PACKETS], 7);
+	ck_assert_int_eq(model_at(m, (size_t)i)->verdict.status, STATUS_WARNING);
+	model_free(m);
+}
+END_TEST
+
+START_TEST(cut_names_never_merge)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	for (int round = 0; round < 2; round++) {
+		model_begin(m);
+		put(m, "a-very-long-reverse-name>", 1, 0, true);
+		put(m, "a-very-long-reverse-name>", 2, 0, true);
+		put(m, "a-very-long-reverse-name>", 3, 0, true);
+		model_end(m, &h, true);
+		ck_assert_uint_eq(model_size(m), 3);
+	}
+	model_free(m);
+}
+END_TEST
+
+START_TEST(unlisted_clients_forgotten_only_when_complete)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	model_begin(m);
+	put(m, "127.0.0.1", 1, 0, false);
+	put(m, "127.0.0.2", 1, 0, false);
+	put(m, "127.0.0.3", 1, 0, false);
+	model_end(m, &h, true);
+	uint64_t v = model_version(m);
+	model_begin(m);
+	model_end(m, &h, false); /* failed poll: keep the last good data */
+	ck_assert_uint_eq(model_size(m), 3);
+	ck_assert_uint_eq(model_version(m), v);
+	model_begin(m);
+	put(m, "127.0.0.3", 1, 0, false);
+	put(m, "127.0.0.1", 1, 0, false);
+	model_end(m, &h, true);
+	ck_assert_uint_eq(model_size(m), 2);
+	ck_assert_int_eq(model_find(m, "127.0.0.2", 9), -1);
+	ck_assert_int_ge(model_find(m, "127.0.0.3", 9), 0);
+	ck_assert_uint_gt(model_version(m), v);
+	model_free(m);
+}
+END_TEST
+
+START_TEST(unchanged_refresh_keeps_version)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	model_begin(m);
+	put(m, "127.0.0.1", 1, 0, false);
+	model_end(m, &h, true);
+	uint64_t v = model_version(m);
+	model_begin(m);
+	put(m, "127.0.0.1", 1, 0, false);
+	model_end(m, &h, true);
+	ck_assert_uint_eq(model_version(m), v);
+	model_begin(m);
+	put(m, "127.0.0.1", 2, 0, false);
+	model_end(m, &h, true);
+	ck_assert_uint_ne(model_version(m), v);
+	model_free(m);
+}
+END_TEST
+
+START_TEST(many_clients_grow_hash)
+{
+	struct model *m = model_new();
+	struct health h;
+	char a[32];
+	health_init(&h, 1, 10);
+	model_begin(m);
+	for (int i = 0; i < 50000; i++) {
+		snprintf(a, sizeof a, "10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
+		put(m, a, i, i % 20, false);
+	}
+	model_end(m, &h, true);
+	ck_assert_uint_eq(model_size(m), 50000);
+	size_t n[STATUS_COUNT];
+	model_summary(m, n);
+	ck_assert_uint_eq(n[STATUS_OK], 2500);          /* drops 0 */
+	ck_assert_uint_eq(n[STATUS_WARNING], 9 * 2500); /* drops 1..9 */
+	ck_assert_uint_eq(n[STATUS_CRITICAL], 10 * 2500);
+	for (int i = 0; i < 50000; i += 997) {
+		snprintf(a, sizeof a, "10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
+		long k = model_find(m, a, strlen(a));
+		ck_assert_int_ge(k, 0);
+		ck_assert_int_eq(model_at(m, (size_t)k)->s.v[FIELD_NTP_PACKETS], i);
+	}
+	model_free(m);
+}
+END_TEST
+
+/* Classification: address text, expected family. */
+static const struct {
+	const char *addr;
+	enum family f;
+} families[] = {
+	{ "127.1.0.1", FAMILY_IPV4 }, { "::1", FAMILY_IPV6 }, { "2001:db8::5", FAMILY_IPV6 },
+	{ "localhost", FAMILY_HOSTNAME }, { "a-very-long-reverse-name>", FAMILY_HOSTNAME },
+	{ "127.1.0", FAMILY_HOSTNAME }, { "1.2.3.4.example", FAMILY_HOSTNAME }, { "::ffff:1.2.3.4", FAMILY_IPV6 },
+};
+
+START_TEST(classify)
+{
+	unsigned char key[ADDR_KEY_LEN];
+	ck_assert_int_eq(addr_classify(families[_i].addr, strlen(families[_i].addr), key), families[_i].f);
+}
+END_TEST
+
+/* Health: drops, thresholds, expected status and reason. */
+static const struct {
+	long drops;
+	int known;
+	long warn, crit;
+	enum status st;
+	const char *reason;
+} verdicts[] = {
+	{ 0, 1, 1, 10, STATUS_OK, "within limits" },
+	{ 1, 1, 1, 10, STATUS_WARNING, "NTP drops 1 >= 1" },
+	{ 9, 1, 1, 10, STATUS_WARNING, "NTP drops 9 >= 1" },
+	{ 10, 1, 1, 10, STATUS_CRITICAL, "NTP drops 10 >= 10" },
+	{ 28, 1, 1, 10, STATUS_CRITICAL, "NTP drops 28 >= 10" },
+	{ 4, 1, 5, 50, STATUS_OK, "within limits" },
+	{ 50, 1, 5, 50, STATUS_CRITICAL, "NTP drops 50 >= 50" },
+	{ 0, 0, 1, 10, STATUS_OK, "within limits" },
+};
+
+START_TEST(health_table)
+{
+	struct health h;
+	struct sample s = { 0 };
+	char why[64];
+	health_init(&h, verdicts[_i].warn, verdicts[_i].crit);
+	if (verdicts[_i].known)
+		sample_set(&s, FIELD_NTP_DROPS, verdicts[_i].drops);
+	struct verdict v = health_eval(&h, &s);
+	ck_assert_int_eq(v.status, verdicts[_i].st);
+	health_reason(&h, v, &s, why, sizeof why);
+	ck_assert_str_eq(why, verdicts[_i].reason);
+}
+END_TEST
+
+START_TEST(fixture_verdicts_match_ticc_dash)
+{
+	size_t len;
+	char *buf = unit_fixture("mixed-clients.csv", &len);
+	struct parse_report rep;
+	struct model *m = model_new();
+	struct health h;
+	size_t n[STATUS_COUNT];
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	model_begin(m);
+	ck_assert_int_eq(parse_csv(buf, len, model_put, m, &rep), PARSE_OK);
+	model_end(m, &h, true);
+	model_summary(m, n);
+	ck_assert_uint_eq(n[STATUS_OK], 4);
+	ck_assert_uint_eq(n[STATUS_WARNING], 2);
+	ck_assert_uint_eq(n[STATUS_CRITICAL], 1);
+	model_free(m);
+	free(buf);
+}
+END_TEST
+
+/* Make the model suite. */
+static Suite *
+model_suite(void)
+{
+	Suite *s = suite_create("model");
+	TCase *t = tcase_create("model"), *c = tcase_create("classify"), *hc = tcase_create("health");
+
+	tcase_add_test(t, duplicate_rows_merge_later_wins);
+	tcase_add_test(t, cut_names_never_merge);
+	tcase_add_test(t, unlisted_clients_forgotten_only_when_complete);
+	tcase_add_test(t, unchanged_refresh_keeps_version);
+	tcase_add_test(t, many_clients_grow_hash);
+	tcase_add_loop_test(c, classify, 0, sizeof families / sizeof families[0]);
+	tcase_add_loop_test(hc, health_table, 0, sizeof verdicts / sizeof verdicts[0]);
+	tcase_add_test(hc, fixture_verdicts_match_ticc_dash);
+	suite_add_tcase(s, t);
+	suite_add_tcase(s, c);
+	suite_add_tcase(s, hc);
+	return s;
+}
+
+UNIT_MAIN(model_suite)

@@ -1,0 +1,196 @@
+/* check_output.c — JSON, CSV and text reports and the Nagios exit status. */
+#include <jansson.h>
+
+#include "output.h"
+#include "unit.h"
+
+static struct model *m;
+static struct health h;
+static struct view v;
+static char *out;
+static size_t outlen;
+
+/* Load rows (CSV text) into the model and a full view. */
+static void
+load(const char *csv)
+{
+	struct parse_report rep;
+	health_init(&h, 1, 10);
+	m = model_new();
+	model_begin(m);
+	ck_assert_int_eq(parse_csv(csv, strlen(csv), model_put, m, &rep), PARSE_OK);
+	model_end(m, &h, true);
+	view_init(&v);
+	ck_assert(view_update(&v, m));
+}
+
+/* Write a report in format f into out. */
+static void
+render(enum out_format f, const char *error)
+{
+	struct report r = { .kind = "chronyc", .target = "chronyc -c -n clients", .error = error,
+	                    .have_data = true, .time = 1795000000, .m = m, .v = &v, .h = &h, .utf8 = true };
+	FILE *fp = open_memstream(&out, &outlen);
+	output_write(fp, f, &r);
+	fclose(fp);
+}
+
+/* Free what load and render made. */
+static void
+teardown(void)
+{
+	model_free(m);
+	view_free(&v);
+	free(out);
+	out = NULL;
+}
+
+START_TEST(json_matches_schema)
+{
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+	json_error_t e;
+	load(csv);
+	render(FORMAT_JSON, NULL);
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	ck_assert_int_eq(json_integer_value(json_object_get(doc, "ticctop")), 1);
+	ck_assert_str_eq(json_string_value(json_object_get(doc, "time")), "2026-11-18T11:06:40Z");
+	json_t *src = json_object_get(doc, "source");
+	ck_assert_str_eq(json_string_value(json_object_get(src, "kind")), "chronyc");
+	ck_assert(json_is_true(json_object_get(src, "ok")));
+	ck_assert(json_is_null(json_object_get(src, "error")));
+	json_t *sum = json_object_get(doc, "summary");
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "total")), 7);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "shown")), 7);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "ok")), 4);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "warning")), 2);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "critical")), 1);
+	json_t *clients = json_object_get(doc, "clients");
+	ck_assert_uint_eq(json_array_size(clients), 7);
+	/* address order: 127.1.0.1 first, ::1 last */
+	json_t *c0 = json_array_get(clients, 0), *c6 = json_array_get(clients, 6), *c5 = json_array_get(clients, 5);
+	ck_assert_str_eq(json_string_value(json_object_get(c0, "addr")), "127.1.0.1");
+	ck_assert_str_eq(json_string_value(json_object_get(c0, "family")), "ipv4");
+	ck_assert_str_eq(json_string_value(json_object_get(c6, "addr")), "::1");
+	ck_assert_str_eq(json_string_value(json_object_get(c6, "family")), "ipv6");
+	ck_assert_str_eq(json_string_value(json_object_get(c5, "addr")), "127.1.0.8");
+	ck_assert_str_eq(json_string_value(json_object_get(c5, "status")), "critical");
+	ck_assert_str_eq(json_string_value(json_object_get(c5, "reason")), "NTP drops 28 >= 10");
+	json_t *ntp = json_object_get(c5, "ntp"), *cmd = json_object_get(c5, "cmd");
+	ck_assert_int_eq(json_integer_value(json_object_get(ntp, "packets")), 40);
+	ck_assert_int_eq(json_integer_value(json_object_get(ntp, "drops")), 28);
+	ck_assert_int_eq(json_integer_value(json_object_get(ntp, "interval")), -5);
+	ck_assert_int_eq(json_integer_value(json_object_get(ntp, "interval_limited")), -5);
+	ck_assert_int_eq(json_integer_value(json_object_get(ntp, "last_seen")), 14);
+	ck_assert_int_eq(json_integer_value(json_object_get(cmd, "packets")), 0);
+	ck_assert(json_is_null(json_object_get(cmd, "interval")));
+	ck_assert(json_is_null(json_object_get(cmd, "last_seen")));
+	ck_assert_uint_eq(json_object_size(ntp), 5);
+	ck_assert_uint_eq(json_object_size(cmd), 4);
+	json_decref(doc);
+	free(csv);
+}
+END_TEST
+
+START_TEST(json_escapes_hostile_names)
+{
+	json_error_t e;
+	load("evil\x1b[2J\"q\\\xff\xe2\x80\xae,1,0,-2,127,15,0,0,127,4294967295\n");
+	render(FORMAT_JSON, "line1\nline2 \x1b]0;x\x07");
+	ck_assert_ptr_null(strchr(out, '\x1b'));
+	json_t *doc = json_loads(out, 0, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	json_t *c = json_array_get(json_object_get(doc, "clients"), 0);
+	ck_assert_str_eq(json_string_value(json_object_get(c, "addr")), "evil\\x1b[2J\"q\\\\\\xff\\xe2\\x80\\xae");
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "source"), "error")),
+	                 "line1\\x0aline2 \\x1b]0;x\\x07");
+	json_decref(doc);
+}
+END_TEST
+
+START_TEST(csv_header_quoting_and_unknowns)
+{
+	load("127.0.0.1,2,0,-2,127,15,0,0,127,4294967295\nhost\"x\",y,1,0,-2,127,15,0,0,127,1\nhost,z,1,0,-2,127,15,0,0,127,1\n");
+	render(FORMAT_CSV, NULL);
+	ck_assert_str_eq(out,
+		"addr,family,status,reason,ntp_packets,ntp_drops,ntp_interval,ntp_interval_limited,ntp_last_seen,"
+		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen\r\n"
+		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,\r\n");
+	/* the two hostile lines have 11 fields: skipped, not mangled */
+}
+END_TEST
+
+START_TEST(csv_quotes_fields)
+{
+	struct row r = { .addr = "a \"b\"", .len = 5 };
+	health_init(&h, 1, 10);
+	m = model_new();
+	model_begin(m);
+	sample_set(&r.s, FIELD_NTP_DROPS, 3);
+	model_put(m, &r);
+	model_end(m, &h, true);
+	view_init(&v);
+	view_update(&v, m);
+	render(FORMAT_CSV, NULL);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n\"a \"\"b\"\"\",hostname,warning,NTP drops 3 >= 1,,3,"));
+}
+END_TEST
+
+START_TEST(text_has_nagios_line_and_rows)
+{
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+	load(csv);
+	render(FORMAT_TEXT, NULL);
+	ck_assert_msg(strncmp(out, "TICCTOP CRITICAL - 7 clients: 4 ok, 2 warning, 1 critical | clients=7 ok=4 warning=2 critical=1\n",
+	                      strlen("TICCTOP CRITICAL - 7 clients: 4 ok, 2 warning, 1 critical | clients=7")) == 0, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "critical 127.1.0.8"));
+	ck_assert_ptr_nonnull(strstr(out, "62.5 ms"));
+	free(csv);
+}
+END_TEST
+
+/* CSV rows, error, and the expected exit status. */
+static const struct {
+	const char *csv;
+	const char *error;
+	enum exit_status st;
+} statuses[] = {
+	{ "a,1,0,-2,127,15,0,0,127,1\n", NULL, EXIT_OK },
+	{ "a,1,0,-2,127,15,0,0,127,1\nb,9,3,-2,127,15,0,0,127,1\n", NULL, EXIT_WARNING },
+	{ "a,1,0,-2,127,15,0,0,127,1\nb,90,30,-2,127,15,0,0,127,1\n", NULL, EXIT_CRITICAL },
+	{ "a,1,0,-2,127,15,0,0,127,1\n", "506 Cannot talk to daemon", EXIT_UNKNOWN },
+	{ "", NULL, EXIT_OK },
+};
+
+START_TEST(exit_status_table)
+{
+	load(statuses[_i].csv);
+	struct report r = { .kind = "chronyc", .target = "", .error = statuses[_i].error, .have_data = true,
+	                    .m = m, .v = &v, .h = &h };
+	ck_assert_int_eq(output_status(&r), statuses[_i].st);
+	r.have_data = false;
+	ck_assert_int_eq(output_status(&r), EXIT_UNKNOWN);
+}
+END_TEST
+
+/* Make the output suite. */
+static Suite *
+output_suite(void)
+{
+	Suite *s = suite_create("output");
+	TCase *t = tcase_create("output");
+
+	tcase_add_checked_fixture(t, NULL, teardown);
+	tcase_add_test(t, json_matches_schema);
+	tcase_add_test(t, json_escapes_hostile_names);
+	tcase_add_test(t, csv_header_quoting_and_unknowns);
+	tcase_add_test(t, csv_quotes_fields);
+	tcase_add_test(t, text_has_nagios_line_and_rows);
+	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
+	suite_add_tcase(s, t);
+	return s;
+}
+
+UNIT_MAIN(output_suite)
