@@ -59,6 +59,11 @@ const char *keys_name(int key, char *buf, size_t size);
 /* Do what key means in t's current mode; returns reaction flags. */
 unsigned keys_press(struct tui *t, int key);
 
+/* The help fits an 80-column screen: key lists, action help and notes are no longer. */
+#define KEYS_KEYS_MAX 22
+#define KEYS_HELP_MAX 50
+#define KEYS_NOTE_MAX 72
+
 /* One line of the help screen. */
 struct help_line {
 	bool heading;        /* a section title in text */

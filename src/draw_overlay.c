@@ -7,7 +7,7 @@
 #include "draw.h"
 #include "text.h"
 
-#define HELP_KEYS_W 24   /* column of the help text after the keys */
+#define HELP_KEYS_W (KEYS_KEYS_MAX + 2)   /* column of the help text after the keys */
 #define HELP_MAX_W 100   /* the help box is no wider, centred */
 
 /* Paint a box with a title in its top border, its inside blank in role r. */

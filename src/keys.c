@@ -23,7 +23,7 @@ static const struct action_def actions[ACT_COUNT] = {
 	[ACT_TOGGLE]         = { tui_toggle, "Expand or collapse the selected card" },
 	[ACT_EXPAND_ALL]     = { tui_expand_all, "Expand every card" },
 	[ACT_COLLAPSE_ALL]   = { tui_collapse_all, "Collapse every card" },
-	[ACT_SEARCH]         = { tui_search_start, "Search: jump to cards whose address contains the text" },
+	[ACT_SEARCH]         = { tui_search_start, "Search: jump between the matching cards" },
 	[ACT_SEARCH_NEXT]    = { tui_search_next, "Jump to the next match" },
 	[ACT_SEARCH_PREV]    = { tui_search_prev, "Jump to the previous match" },
 	[ACT_SEARCH_CLEAR]   = { tui_search_clear, "Forget the search and its highlight" },
@@ -216,7 +216,8 @@ keys_press(struct tui *t, int key)
 	return 0;
 }
 
-/* A section of the help: the keys of a mode (or none) and notes. */
+/* A section of the help: the keys of a mode (or none) and notes (each at
+ * most KEYS_NOTE_MAX columns, so the help fits 80 columns). */
 struct section {
 	const char *title;
 	int mode;              /* enum tui_mode, or -1 for notes only */
@@ -226,21 +227,22 @@ struct section {
 static const struct section sections[] = {
 	{ "Cards", TUI_BROWSE, { NULL } },
 	{ "Mouse (--no-mouse turns it off)", -1,
-	  { "Click selects a card; a double click, or a click on its status symbol, expands it",
+	  { "A click selects a card; a double click, or one on its symbol, opens it",
 	    "The wheel scrolls; a click on the bottom bar presses that key" } },
 	{ "Search line", TUI_SEARCH,
 	  { "Other keys type: a part of the address or host name, in any case" } },
 	{ "Filter line", TUI_FILTER,
-	  { "Other keys type: a part of the address, and the words status:ok|warn|crit",
-	    "and family:v4|v6|host (each may repeat; the header shows the filter)" } },
+	  { "Other keys type: a part of the address, and the words",
+	    "status:ok|warn|crit and family:v4|v6|host (each may repeat)" } },
 	{ "Sort menu", TUI_SORT, { NULL } },
 	{ "This help", TUI_HELP, { "Any other key closes it" } },
 	{ "Status", -1,
-	  { "OK, WARN or CRIT by NTP drops (--warn-drops, --crit-drops); the open card says why",
-	    "The header counts all clients, and says how many are shown while a filter is on" } },
+	  { "OK, WARN or CRIT by NTP drops (--warn-drops, --crit-drops)",
+	    "An open card says which rule set its status",
+	    "The header counts all clients; \"shown\" counts what the filter lets by" } },
 	{ "Remembered", -1,
-	  { "Theme, order and open cards, per source, in $XDG_STATE_HOME/ticctop/",
-	    "Defaults: $XDG_CONFIG_HOME/ticctop/config, lines of `option = value`" } },
+	  { "Theme, order and open cards, per source, in $XDG_STATE_HOME/ticctop",
+	    "Defaults in $XDG_CONFIG_HOME/ticctop/config: `long-option = value`" } },
 };
 
 /* Append a line to out if there is room; count it either way. */

@@ -87,8 +87,12 @@ START_TEST(help_lists_every_action)
 		ck_assert_msg(found, "help lacks \"%s\"", keys_action_help((enum action)a));
 	}
 	bool quit = false;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		quit |= strcmp(lines[i].keys, "F10, q") == 0;
+		size_t max = lines[i].keys[0] ? KEYS_HELP_MAX : KEYS_NOTE_MAX;
+		ck_assert_msg(strlen(lines[i].text) <= max, "help line too wide for 80 columns: %s", lines[i].text);
+		ck_assert_msg(strlen(lines[i].keys) <= KEYS_KEYS_MAX, "keys too wide: %s", lines[i].keys);
+	}
 	ck_assert_msg(quit, "help does not say F10, q quit");
 }
 END_TEST
