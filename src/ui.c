@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <term.h>
 #include <unistd.h>
 
 #include "clock.h"
@@ -198,7 +199,12 @@ ui_start(const struct options *o, char *err, size_t errsize)
 		}
 		ui.own_in = true;
 	}
-	if (!(ui.screen = newterm(NULL, stdout, ui.in))) {
+	/* ask terminfo first: newterm leaks its half-made screen on an unknown TERM */
+	int terr;
+	bool known = setupterm(NULL, STDOUT_FILENO, &terr) == OK;
+	if (known)
+		del_curterm(cur_term);
+	if (!known || !(ui.screen = newterm(NULL, stdout, ui.in))) {
 		const char *term = getenv("TERM");
 		snprintf(err, errsize, "cannot use the terminal (TERM=%s); -b prints reports instead", term ? term : "");
 		if (ui.own_in)
