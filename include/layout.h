@@ -4,7 +4,9 @@
  * error banner, the card area and the key bar.  Cards are packed like a
  * masonry: as many columns as fit (CARD_MIN_W each), each card going to the
  * shortest column (the leftmost on a tie), so a tall expanded card leaves
- * no hole.  Because a card always lands at the lowest column top, card
+ * no hole.  Cards in a column share edges: a card's title line is the
+ * bottom edge of the card above, and each column ends with one closing
+ * line, so a card's height counts its title and body, not its bottom.  Because a card always lands at the lowest column top, card
  * tops never decrease in view order; the visible range and hit tests use
  * that.  Rows are counted from the top of the whole grid; `top` is the
  * first grid row shown. */
@@ -19,7 +21,8 @@
 #define CARD_GAP 2           /* blank columns between two card columns */
 #define GRID_MAX_COLS 32
 #define GRID_MIN_W 24        /* narrower than this, the screen is "too small" */
-#define CARD_COLLAPSED_H 3   /* border, one line, border */
+#define CARD_COLLAPSED_H 2   /* title line, one line (the bottom edge is shared) */
+#define GRID_CLOSE 1         /* the closing line under the last card of a column */
 #define CARD_DETAIL_ROWS 8   /* lines inside an expanded card (draw_cards' table) */
 #define CARD_TITLE_EXTRA 14  /* title columns that are not the address */
 #define CARD_PAD 4           /* border and space each side of a body line */
@@ -56,7 +59,7 @@ struct grid_cell {
 struct grid {
 	int cols;
 	int col_x[GRID_MAX_COLS], col_w[GRID_MAX_COLS];
-	uint32_t col_h[GRID_MAX_COLS];
+	uint32_t col_h[GRID_MAX_COLS];   /* rows of each column, closing line included */
 	struct grid_cell *cell;     /* one per card, in view order */
 	size_t n, cap;
 	uint32_t height;            /* rows of the tallest column */
@@ -99,7 +102,10 @@ void grid_visible(const struct grid *g, long top, int view_h, size_t *first, siz
 /* The card at area position (x, y), or -1. */
 long grid_hit(const struct grid *g, long top, int view_h, int x, int y);
 
-/* Return whether card i is wholly between rows top and top + view_h. */
+/* Return whether card i is the last of its column (it draws the closing line). */
+bool grid_last_in_column(const struct grid *g, size_t i);
+
+/* Return whether card i and its bottom edge are between rows top and top + view_h. */
 bool grid_shown(const struct grid *g, long top, int view_h, size_t i);
 
 /* A card to select after scrolling left sel out of view: the nearest wholly shown one. */

@@ -48,9 +48,10 @@ static const char *const family_words[FAMILY_COUNT] = {
 struct frame {
 	const struct paint *p;
 	int x, y;            /* screen position of the card's first row (may be above the area) */
-	int w, h;
+	int w, h;            /* h: title and body; the bottom edge is the next card's title */
 	int top, bottom;     /* screen rows of the area: [top, bottom) */
 	bool sel;
+	bool first, last;    /* first in its column (top corners), last (draws the closing line) */
 };
 
 /* Return whether card row r is inside the area; sets *y to its screen row. */
@@ -134,9 +135,12 @@ draw_title(const struct frame *f, const struct client *c)
 	const char *h = glyph(f->sel ? GLYPH_HEAVY_H : GLYPH_H, t->utf8);
 	int y, x = f->x, wl = (int)strlen(l->word);
 
+	static const enum glyph left[2][2] = { { GLYPH_LT, GLYPH_TL }, { GLYPH_HEAVY_LT, GLYPH_HEAVY_TL } };
+	static const enum glyph right[2][2] = { { GLYPH_RT, GLYPH_TR }, { GLYPH_HEAVY_RT, GLYPH_HEAVY_TR } };
+
 	if (!row_at(f, 0, &y))
 		return;
-	x += draw_text(f->p, y, x, 1, b, glyph(f->sel ? GLYPH_HEAVY_TL : GLYPH_TL, t->utf8));
+	x += draw_text(f->p, y, x, 1, b, glyph(left[f->sel][f->first], t->utf8));
 	x += draw_text(f->p, y, x, 1, b, h);
 	x += draw_text(f->p, y, x, 1, b, " ");
 	x += draw_text(f->p, y, x, 1, l->role, t->utf8 ? l->utf8 : l->ascii);
@@ -149,10 +153,10 @@ draw_title(const struct frame *f, const struct client *c)
 	draw_text(f->p, y, word_x, wl, l->role, l->word);
 	draw_text(f->p, y, word_x + wl, 1, ROLE_TEXT, " ");
 	draw_text(f->p, y, f->x + f->w - 2, 1, b, h);
-	draw_text(f->p, y, f->x + f->w - 1, 1, b, glyph(f->sel ? GLYPH_HEAVY_TR : GLYPH_TR, t->utf8));
+	draw_text(f->p, y, f->x + f->w - 1, 1, b, glyph(right[f->sel][f->first], t->utf8));
 }
 
-/* Paint the bottom border. */
+/* Paint the closing line under the last card of a column. */
 static void
 draw_bottom(const struct frame *f)
 {
@@ -160,7 +164,7 @@ draw_bottom(const struct frame *f)
 	enum role b = f->sel ? ROLE_BORDER_SEL : ROLE_BORDER;
 	int y;
 
-	if (!row_at(f, f->h - 1, &y))
+	if (!f->last || !row_at(f, f->h, &y))
 		return;
 	draw_text(f->p, y, f->x, 1, b, glyph(f->sel ? GLYPH_HEAVY_BL : GLYPH_BL, t->utf8));
 	draw_repeat(f->p, y, f->x + 1, f->w - 2, b, glyph(f->sel ? GLYPH_HEAVY_H : GLYPH_H, t->utf8));
@@ -211,7 +215,7 @@ draw_full_address(const struct frame *f, const struct client *c, int row)
 {
 	char safe[SAFE_MAX];
 	size_t len = fmt_sanitize(safe, sizeof safe, c->addr, c->len, f->p->t->utf8), off = 0;
-	int inner = f->w - CARD_PAD, lines = f->h - 2 - CARD_DETAIL_ROWS, y;
+	int inner = f->w - CARD_PAD, lines = f->h - 1 - CARD_DETAIL_ROWS, y;
 
 	for (int i = 0; i < lines; i++, row++) {
 		size_t n = text_fit(safe + off, len - off, (size_t)inner, NULL);
@@ -266,7 +270,7 @@ static void
 draw_card(const struct frame *f, const struct client *c, bool expanded)
 {
 	draw_title(f, c);
-	for (int r = 1; r < f->h - 1; r++)
+	for (int r = 1; r < f->h; r++)
 		body_row(f, r);
 	if (expanded)
 		draw_detail(f, c);
@@ -307,11 +311,12 @@ draw_cards(const struct paint *p)
 	grid_visible(g, t->top, a->h, &first, &end);
 	for (size_t i = first; i < end && i < t->mon->view.n; i++) {
 		const struct grid_cell *c = &g->cell[i];
-		if ((long)c->y + c->h <= t->top)
+		if ((long)c->y + c->h + GRID_CLOSE <= t->top)
 			continue;
 		struct frame f = {
 			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - t->top),
 			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == t->sel,
+			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
 		const struct client *cl = tui_client(t, i);
 		draw_card(&f, cl, tui_expanded(t, cl));

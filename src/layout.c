@@ -14,13 +14,13 @@ layout_screen(struct screen *s, int w, int h, int banner_lines)
 	int room = h - fixed - CARD_COLLAPSED_H;
 
 	memset(s, 0, sizeof *s);
-	s->too_small = w < GRID_MIN_W || room < 0;
+	s->too_small = w < GRID_MIN_W || room < GRID_CLOSE;
 	if (s->too_small)
 		return;
 	if (banner_lines > BANNER_MAX_LINES)
 		banner_lines = BANNER_MAX_LINES;
-	if (banner_lines > room)
-		banner_lines = room;
+	if (banner_lines > room - GRID_CLOSE)
+		banner_lines = room - GRID_CLOSE;
 	if (banner_lines < 0)
 		banner_lines = 0;
 	s->header = (struct rect){ 0, 0, w, HEADER_LINES };
@@ -45,8 +45,8 @@ card_height(bool expanded, size_t addr_cols, int w)
 	if (!expanded)
 		return CARD_COLLAPSED_H;
 	if (addr_cols <= (size_t)card_title_room(w))
-		return 2 + CARD_DETAIL_ROWS;
-	return 2 + CARD_DETAIL_ROWS + (unsigned)((addr_cols + line - 1) / line);
+		return 1 + CARD_DETAIL_ROWS;
+	return 1 + CARD_DETAIL_ROWS + (unsigned)((addr_cols + line - 1) / line);
 }
 
 /* Columns that fit in width. */
@@ -110,10 +110,14 @@ grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx)
 			h = UINT16_MAX;
 		g->cell[i] = (struct grid_cell){ g->col_h[c], (uint16_t)h, (uint16_t)c };
 		g->col_h[c] += h;
-		if (g->col_h[c] > g->height)
-			g->height = g->col_h[c];
 		if (h > g->max_h)
 			g->max_h = (uint16_t)h;
+	}
+	for (int c = 0; c < g->cols; c++) {
+		if (g->col_h[c] > 0)
+			g->col_h[c] += GRID_CLOSE;
+		if (g->col_h[c] > g->height)
+			g->height = g->col_h[c];
 	}
 	return true;
 }
@@ -176,10 +180,11 @@ grid_follow(const struct grid *g, long top, int view_h, size_t sel)
 {
 	if (sel < g->n) {
 		const struct grid_cell *c = &g->cell[sel];
-		if ((long)c->y < top || c->h > view_h)
+		long h = c->h + GRID_CLOSE; /* with its bottom edge */
+		if ((long)c->y < top || h > view_h)
 			top = c->y;
-		else if ((long)c->y + c->h > top + view_h)
-			top = (long)c->y + c->h - view_h;
+		else if ((long)c->y + h > top + view_h)
+			top = (long)c->y + h - view_h;
 	}
 	return grid_clamp(g, top, view_h);
 }
@@ -204,7 +209,7 @@ first_at(const struct grid *g, long y)
 void
 grid_visible(const struct grid *g, long top, int view_h, size_t *first, size_t *end)
 {
-	*first = first_at(g, top - g->max_h + 1);
+	*first = first_at(g, top - g->max_h - GRID_CLOSE + 1);
 	*end = first_at(g, top + view_h);
 	if (*end < *first)
 		*end = *first;
@@ -232,11 +237,19 @@ grid_hit(const struct grid *g, long top, int view_h, int x, int y)
 	return -1;
 }
 
-/* Return whether card i is wholly in view. */
+/* Return whether card i is the last of its column. */
+bool
+grid_last_in_column(const struct grid *g, size_t i)
+{
+	return grid_move(g, i, GRID_DOWN) == i;
+}
+
+/* Return whether card i and its bottom edge are in view. */
 bool
 grid_shown(const struct grid *g, long top, int view_h, size_t i)
 {
-	return i < g->n && (long)g->cell[i].y >= top && (long)g->cell[i].y + g->cell[i].h <= top + view_h;
+	return i < g->n && (long)g->cell[i].y >= top &&
+	       (long)g->cell[i].y + g->cell[i].h + GRID_CLOSE <= top + view_h;
 }
 
 /* The nearest wholly shown card to sel (sel itself if shown). */

@@ -57,15 +57,15 @@ START_TEST(screen_regions)
 	layout_screen(&s, 80, 24, 99);             /* a long error never takes more than its share */
 	ck_assert_int_eq(s.banner.h, BANNER_MAX_LINES);
 	layout_screen(&s, 80, 7, 3);               /* a low screen keeps room for one card */
-	ck_assert_int_eq(s.cards.h, CARD_COLLAPSED_H);
+	ck_assert_int_eq(s.cards.h, CARD_COLLAPSED_H + GRID_CLOSE);
 	ck_assert_int_eq(s.banner.h, 1);
 	layout_screen(&s, 20, 6, 0);
 	ck_assert(s.too_small);
-	layout_screen(&s, GRID_MIN_W, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H, 0);
+	layout_screen(&s, GRID_MIN_W, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 0);
 	ck_assert(!s.too_small);
 	layout_screen(&s, GRID_MIN_W - 1, 50, 0);
 	ck_assert(s.too_small);
-	layout_screen(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H - 1, 0);
+	layout_screen(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0);
 	ck_assert(s.too_small);
 }
 END_TEST
@@ -73,13 +73,14 @@ END_TEST
 START_TEST(card_heights)
 {
 	ck_assert_uint_eq(card_height(false, 100, 40), CARD_COLLAPSED_H);
-	ck_assert_uint_eq(card_height(true, 9, 40), 2 + CARD_DETAIL_ROWS);
-	ck_assert_uint_eq(card_height(true, (size_t)card_title_room(40), 40), 2 + CARD_DETAIL_ROWS);
-	/* 39 columns of IPv6 in a 40-wide card: cut in the title, one extra line inside */
-	ck_assert_uint_eq(card_height(true, 39, 40), 2 + CARD_DETAIL_ROWS + 2);
-	ck_assert_uint_eq(card_height(true, 36, 40), 2 + CARD_DETAIL_ROWS + 1);
-	ck_assert_uint_eq(card_height(true, 39, 60), 2 + CARD_DETAIL_ROWS);
-	ck_assert_uint_eq(card_height(true, 50, 60), 2 + CARD_DETAIL_ROWS + 1);
+	/* a title line, the details; the bottom edge is the next card's title */
+	ck_assert_uint_eq(card_height(true, 9, 40), 1 + CARD_DETAIL_ROWS);
+	ck_assert_uint_eq(card_height(true, (size_t)card_title_room(40), 40), 1 + CARD_DETAIL_ROWS);
+	/* 39 columns of IPv6 in a 40-wide card: cut in the title, in full inside */
+	ck_assert_uint_eq(card_height(true, 39, 40), 1 + CARD_DETAIL_ROWS + 2);
+	ck_assert_uint_eq(card_height(true, 36, 40), 1 + CARD_DETAIL_ROWS + 1);
+	ck_assert_uint_eq(card_height(true, 39, 60), 1 + CARD_DETAIL_ROWS);
+	ck_assert_uint_eq(card_height(true, 50, 60), 1 + CARD_DETAIL_ROWS + 1);
 }
 END_TEST
 
@@ -95,7 +96,7 @@ START_TEST(collapsed_cards_fill_rows_left_to_right)
 		ck_assert_uint_eq(g.cell[i].col, i % 4);
 		ck_assert_uint_eq(g.cell[i].y, (i / 4) * CARD_COLLAPSED_H);
 	}
-	ck_assert_uint_eq(g.height, 3 * CARD_COLLAPSED_H);
+	ck_assert_uint_eq(g.height, 3 * CARD_COLLAPSED_H + GRID_CLOSE);   /* and the closing line */
 	grid_free(&g);
 }
 END_TEST
@@ -114,8 +115,8 @@ START_TEST(masonry_leaves_no_holes)
 	ck_assert_uint_eq(g.cell[4].col, 2);  /* y 3 */
 	ck_assert_uint_eq(g.cell[5].col, 0);  /* y 6 */
 	ck_assert_uint_eq(g.cell[6].col, 2);  /* y 6 */
-	ck_assert_uint_eq(g.height, 10);
-	/* no holes: each column is a stack */
+	ck_assert_uint_eq(g.height, 10 + GRID_CLOSE);
+	/* no holes: each column is a stack, closed by one line */
 	for (int c = 0; c < g.cols; c++) {
 		uint32_t next = 0;
 		for (size_t i = 0; i < g.n; i++)
@@ -123,7 +124,7 @@ START_TEST(masonry_leaves_no_holes)
 				ck_assert_uint_eq(g.cell[i].y, next);
 				next += g.cell[i].h;
 			}
-		ck_assert_uint_eq(next, g.col_h[c]);
+		ck_assert_uint_eq(next + GRID_CLOSE, g.col_h[c]);
 	}
 	grid_free(&g);
 }
@@ -172,12 +173,12 @@ START_TEST(paging_in_a_column)
 
 	for (size_t i = 0; i < 40; i++)
 		h[i] = CARD_COLLAPSED_H;
-	pack(&g, 80, h, 40); /* one column, card i at row 3i */
-	ck_assert_uint_eq(grid_page(&g, 0, 21), 7);
-	ck_assert_uint_eq(grid_page(&g, 7, 21), 14);
-	ck_assert_uint_eq(grid_page(&g, 14, -21), 7);
-	ck_assert_uint_eq(grid_page(&g, 3, -21), 0);
-	ck_assert_uint_eq(grid_page(&g, 35, 21), 39);
+	pack(&g, 80, h, 40); /* one column, card i at row 2i */
+	ck_assert_uint_eq(grid_page(&g, 0, 20), 10);
+	ck_assert_uint_eq(grid_page(&g, 10, 20), 20);
+	ck_assert_uint_eq(grid_page(&g, 20, -20), 10);
+	ck_assert_uint_eq(grid_page(&g, 3, -20), 0);
+	ck_assert_uint_eq(grid_page(&g, 35, 20), 39);
 	grid_free(&g);
 }
 END_TEST
@@ -191,11 +192,12 @@ START_TEST(scrolling_follows_the_selection)
 		h[i] = CARD_COLLAPSED_H;
 	h[20] = 30;                                          /* taller than the view */
 	pack(&g, 80, h, 40);
+	/* card i at row 2i: two rows and its bottom edge (the next title) */
 	ck_assert_int_eq(grid_follow(&g, 0, 21, 0), 0);
-	ck_assert_int_eq(grid_follow(&g, 0, 21, 6), 0);      /* rows 18..20: in view */
-	ck_assert_int_eq(grid_follow(&g, 0, 21, 7), 3);      /* rows 21..23: scroll 3 */
-	ck_assert_int_eq(grid_follow(&g, 30, 21, 5), 15);    /* above: its top at the top */
-	ck_assert_int_eq(grid_follow(&g, 0, 21, 20), 60);    /* too tall: its top at the top */
+	ck_assert_int_eq(grid_follow(&g, 0, 21, 9), 0);      /* rows 18..20: in view */
+	ck_assert_int_eq(grid_follow(&g, 0, 21, 10), 2);     /* rows 20..22: scroll 2 */
+	ck_assert_int_eq(grid_follow(&g, 30, 21, 5), 10);    /* above: its top at the top */
+	ck_assert_int_eq(grid_follow(&g, 0, 21, 20), 40);    /* too tall: its top at the top */
 	long last = grid_follow(&g, 0, 21, 39);
 	ck_assert_int_eq(last, (long)g.height - 21);         /* bottom at the bottom */
 	ck_assert_int_eq(grid_clamp(&g, 100000, 21), (long)g.height - 21);
@@ -242,11 +244,13 @@ START_TEST(hits_and_nearest)
 	ck_assert_int_eq(grid_hit(&g, 0, 20, g.col_x[1] - 1, 0), -1);   /* in the gap */
 	ck_assert_int_eq(grid_hit(&g, 0, 20, 0, 15), -1);               /* below column 0 */
 	ck_assert_int_eq(grid_hit(&g, 3, 20, 0, 0), 3);                 /* scrolled */
-	ck_assert(grid_shown(&g, 0, 6, 3));
-	ck_assert(!grid_shown(&g, 0, 5, 3));
-	ck_assert_uint_eq(grid_nearest_shown(&g, 3, 6, 0), 3);          /* scrolled past: next in its column */
-	ck_assert_uint_eq(grid_nearest_shown(&g, 0, 6, 5), 3);          /* below the view: last shown above */
-	ck_assert_uint_eq(grid_nearest_shown(&g, 0, 6, 3), 3);
+	ck_assert(grid_shown(&g, 0, 7, 3));                             /* rows 3..5 and its bottom edge */
+	ck_assert(!grid_shown(&g, 0, 6, 3));
+	ck_assert(grid_last_in_column(&g, 5) && grid_last_in_column(&g, 1) && !grid_last_in_column(&g, 3));
+	ck_assert_uint_eq(grid_nearest_shown(&g, 3, 7, 0), 3);          /* scrolled past: next in its column */
+	ck_assert_uint_eq(grid_nearest_shown(&g, 0, 7, 5), 3);          /* below the view: last shown above */
+	ck_assert_uint_eq(grid_nearest_shown(&g, 0, 6, 5), 0);
+	ck_assert_uint_eq(grid_nearest_shown(&g, 0, 7, 3), 3);
 	grid_free(&g);
 }
 END_TEST

@@ -45,7 +45,7 @@ expect_contains "$(tmux_screen)" "✗ $worst " "the critical client has the crit
 tmux_keys /
 tmux_type "::1"
 expect_screen "found 1" "search finds ::1"
-expect_screen "┏━ ● ::1 " "search selects ::1"
+expect_screen "━ ● ::1 " "search selects ::1"
 tmux_keys Enter Enter
 expect_screen "family    IPv6" "::1 expanded: family IPv6"
 expect_contains "$(tmux_screen)" "status    OK: within limits" "::1 expanded: status and why"

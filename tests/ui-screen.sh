@@ -37,9 +37,9 @@ expect_eq "$(tmux_pane '#{alternate_on}')" 1 "the screen is up (alternate screen
 screen=$(tmux_screen)
 expect_contains "$(line 3)" "┏━ ● 127.1.0.1 " "first card selected (heavy border), status symbol"
 expect_eq "$(line 3 | grep -c '127.1.0.2')" 0 "80x24: one column"
-expect_contains "$(line 6)" "127.1.0.2" "next card below"
+expect_contains "$(line 5)" "├─ ● 127.1.0.2 " "next card below, sharing an edge"
 expect_contains "$screen" "✗ 127.1.0.8" "critical card has its symbol"
-expect_contains "$screen" "CRIT ─┐" "status in words, readable without colour"
+expect_contains "$screen" "CRIT ─┤" "status in words, readable without colour"
 expect_contains "$screen" "NTP 40" "collapsed card: NTP packets"
 expect_contains "$screen" "drops 28" "collapsed card: drops"
 expect_contains "$screen" "14 s ago" "collapsed card: last seen"
@@ -52,11 +52,11 @@ expect_contains "$(line 1)" "ticctop $dir/chronyc -c -n clients" "header: the so
 tmux_keys /
 tmux_type "0.8"
 expect_screen "found 1" "search counts matches"
-expect_screen "┏━ ✗ 127.1.0.8" "search selects the match"
+expect_screen "┣━ ✗ 127.1.0.8" "search selects the match"
 expect_contains "$(line 24)" "Search: 0.8" "search line"
 tmux_keys Enter
 tmux_keys Home n
-expect_screen "┏━ ✗ 127.1.0.8" "n jumps to the next match"
+expect_screen "┣━ ✗ 127.1.0.8" "n jumps to the next match"
 tmux_keys Escape
 expect_screen_gone "found 1" "Esc forgets the search"
 
@@ -147,15 +147,16 @@ expect_screen "Clients 8 · OK 5" "p resumes: the new client is counted"
 expect_screen_gone "PAUSED" "PAUSED gone"
 
 # mouse: click selects, a double click expands, the wheel scrolls
-tmux_mouse click 20 6
-expect_screen "┏━ ● 127.1.0.2 " "click on the second card selects it"
-tmux_mouse click 20 6
-tmux_mouse click 20 6
+tmux_mouse click 20 5
+expect_screen "┣━ ● 127.1.0.1 " "click on the second card (10.9.9.9 came first) selects it"
+tmux_mouse click 20 5
+tmux_mouse click 20 5
 expect_screen "family    IPv4" "double click expands it"
-tmux_keys -
+tmux_keys +
 tmux_mouse wheeldown 20 10
 tmux_mouse wheeldown 20 10
-expect_screen_gone "10.9.9.9" "the wheel scrolls"
+expect_screen_gone "10.9.9.9 " "the wheel scrolls"
+tmux_keys - Home
 tmux_mouse click 2 23
 expect_screen "Help 1-" "a click on F1 in the key bar opens the help"
 tmux_keys Escape
