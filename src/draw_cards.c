@@ -62,6 +62,19 @@ row_at(const struct frame *f, int r, int *y)
 	return *y >= f->top && *y < f->bottom;
 }
 
+/* Write when a client was last seen (field f): "3 s ago"; "never" only when
+ * its group counted no packets, "-" when the source did not say. */
+static void
+last_seen_text(char *buf, size_t size, const struct sample *s, enum field f)
+{
+	enum field packets = strcmp(field_info(f)->group, "ntp") == 0 ? FIELD_NTP_PACKETS : FIELD_CMD_PACKETS;
+
+	if (sample_known(s, f) || (sample_known(s, packets) && s->v[packets] == 0))
+		fmt_ago(buf, size, sample_known(s, f), sample_get(s, f, 0));
+	else
+		snprintf(buf, size, "-");
+}
+
 /* Write field f of s for people: counts whole, intervals and ages as durations. */
 static void
 field_text(char *buf, size_t size, const struct sample *s, int f)
@@ -72,7 +85,7 @@ field_text(char *buf, size_t size, const struct sample *s, int f)
 	}
 	enum field_kind k = field_info((enum field)f)->kind;
 	if (k == KIND_SECONDS)
-		fmt_ago(buf, size, sample_known(s, (enum field)f), sample_get(s, (enum field)f, 0));
+		last_seen_text(buf, size, s, (enum field)f);
 	else if (!sample_known(s, (enum field)f))
 		snprintf(buf, size, "-");
 	else if (k == KIND_LOG2)
@@ -190,7 +203,7 @@ draw_brief(const struct frame *f, const struct client *c)
 
 	if (!row_at(f, 1, &y))
 		return;
-	fmt_ago(last, sizeof last, sample_known(&c->s, FIELD_NTP_LAST), sample_get(&c->s, FIELD_NTP_LAST, 0));
+	last_seen_text(last, sizeof last, &c->s, FIELD_NTP_LAST);
 	int lw = (int)strlen(last), room = inner - lw - 2;
 	int count = room / BRIEF_SLOT_W;
 	count = count < 2 ? 2 : count > (int)NBRIEF ? (int)NBRIEF : count;

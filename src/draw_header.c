@@ -149,7 +149,7 @@ draw_source_line(const struct paint *p)
 	}
 	if (m->last.server.time[0]) {
 		fmt_sanitize(target, sizeof target, m->last.server.time, strlen(m->last.server.time), t->utf8);
-		seg_add(s, &n, "server ", ROLE_TEXT, 35, true, false, "%s", target);
+		seg_add(s, &n, "server ", ROLE_TEXT, 45, true, false, "%s", target);
 	}
 	localtime_r(&now, &tm);
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
