@@ -43,6 +43,7 @@ static struct {
 	int click_x, click_y;
 	int cursor_x;              /* text cursor in the search/filter line, -1 none */
 	enum source_err logged;    /* last source error written to the log */
+	bool hung_up;              /* the terminal went away */
 } ui;
 
 static volatile sig_atomic_t screen_up;
@@ -435,6 +436,12 @@ ui_input(void *ctx, struct monitor *mon, const struct pollfd *pfd, size_t n)
 	wint_t ch;
 	int r;
 
+	if (n > 0 && (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL))) {
+		/* the terminal hung up without a SIGHUP reaching us: stop, do not spin */
+		log_msg("the terminal went away");
+		ui.hung_up = true;
+		return false;
+	}
 	ui.t.now = clock_mono();
 	while ((r = wget_wch(stdscr, &ch)) != ERR) {
 		unsigned f;
@@ -545,7 +552,9 @@ ui_run(struct monitor *mon, const struct options *o, double interval, const stru
 	ui_stop();
 	if (ui.save_pending)
 		save_state();
-	log_msg("end: %s", sig ? "signal" : "quit");
+	log_msg("end: %s", sig ? "signal" : ui.hung_up ? "terminal gone" : "quit");
 	tui_free(&ui.t);
+	if (ui.hung_up && !sig)
+		sig = SIGHUP;
 	return sig ? 128 + sig : 0;
 }

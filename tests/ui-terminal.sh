@@ -155,4 +155,16 @@ expect_contains "$(cat "$dir/log")" "not \`key = value\`" "broken state file: th
 tmux_keys q
 tmux_wait "EXIT=0" >/dev/null
 expect_eq "$(cat "$dir/stderr")" "" "broken state file: nothing on stderr"
+
+# the terminal goes away (an SSH connection drops): ticctop does not outlive it
+start_ui
+tmux_wait "Clients 7" >/dev/null
+pid=$(cat "$dir/pid")
+tmux_stop
+n=0
+while kill -0 "$pid" 2>/dev/null && [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)" != Z ] && [ $n -lt 50 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+check "ticctop ends when its terminal goes away" [ $n -lt 50 ]
 finish
