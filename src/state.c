@@ -152,40 +152,88 @@ parse_bool(const char *v, bool *out)
 /* Everything one parse collects before it decides. */
 struct reading {
 	struct saved *s;
+	const char *target;
 	struct strset open, closed;
 	bool have_version, have_source;
 	char *why;
 	size_t whysize;
 };
 
+/* What a line's value does; false when out of memory. */
+typedef bool (*take_fn)(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen);
+
+/* version = 1: the only version there is. */
+static bool
+take_version(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	r->have_version = strcmp(v, "1") == 0;
+	return true;
+}
+
+/* source = TARGET: the file is for this source. */
+static bool
+take_source(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	r->have_source = strlen(r->target) == vlen && memcmp(v, r->target, vlen) == 0;
+	return true;
+}
+
+/* theme = NAME. */
+static bool
+take_theme(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (!(r->s->have_theme = theme_parse(v, &r->s->theme)))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
+/* sort = KEY. */
+static bool
+take_sort(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (!(r->s->have_sort = sort_key_parse(v, &r->s->sort)))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
+/* reverse = yes|no, expand-all = yes|no. */
+static bool
+take_switch(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	bool *to = strcmp(key, "reverse") == 0 ? &r->s->reverse : &r->s->expand_all;
+
+	if (!parse_bool(v, to))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
+/* open = ADDRESS, closed = ADDRESS: cards that differ from expand-all. */
+static bool
+take_card(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (vlen == 0 || memchr(v, '\0', vlen)) {
+		note(r->why, r->whysize, lineno, key, v);
+		return true;
+	}
+	return strset_add(strcmp(key, "open") == 0 ? &r->open : &r->closed, v, vlen);
+}
+
+/* The keys a state file may hold; any other key is ignored (a newer ticctop's). */
+static const struct {
+	const char *key;
+	take_fn take;
+} takers[] = {
+	{ "version", take_version }, { "source", take_source }, { "theme", take_theme }, { "sort", take_sort },
+	{ "reverse", take_switch }, { "expand-all", take_switch }, { "open", take_card }, { "closed", take_card },
+};
+
 /* Take one `key = value` line; false when out of memory. */
 static bool
-take(struct reading *r, const char *target, size_t lineno, const char *key, const char *v, size_t vlen)
+take(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
 {
-	struct saved *s = r->s;
-	bool b;
-
-	if (strcmp(key, "version") == 0) {
-		r->have_version = strcmp(v, "1") == 0;
-	} else if (strcmp(key, "source") == 0) {
-		r->have_source = strcmp(v, target) == 0 && strlen(target) == vlen;
-	} else if (strcmp(key, "theme") == 0) {
-		if (!(s->have_theme = theme_parse(v, &s->theme)))
-			note(r->why, r->whysize, lineno, "theme", v);
-	} else if (strcmp(key, "sort") == 0) {
-		if (!(s->have_sort = sort_key_parse(v, &s->sort)))
-			note(r->why, r->whysize, lineno, "sort", v);
-	} else if (strcmp(key, "reverse") == 0 || strcmp(key, "expand-all") == 0) {
-		if (!parse_bool(v, &b))
-			note(r->why, r->whysize, lineno, key, v);
-		else
-			*(key[0] == 'r' ? &s->reverse : &s->expand_all) = b;
-	} else if (strcmp(key, "open") == 0 || strcmp(key, "closed") == 0) {
-		if (vlen == 0 || memchr(v, '\0', vlen))
-			note(r->why, r->whysize, lineno, key, v);
-		else
-			return strset_add(key[0] == 'o' ? &r->open : &r->closed, v, vlen);
-	}
+	for (size_t i = 0; i < sizeof takers / sizeof takers[0]; i++)
+		if (strcmp(key, takers[i].key) == 0)
+			return takers[i].take(r, lineno, key, v, vlen);
 	return true;
 }
 
@@ -193,7 +241,7 @@ take(struct reading *r, const char *target, size_t lineno, const char *key, cons
 enum state_err
 state_parse(const char *buf, size_t len, const char *target, struct saved *s, char *why, size_t whysize)
 {
-	struct reading r = { .s = s, .why = why, .whysize = whysize };
+	struct reading r = { .s = s, .target = target, .why = why, .whysize = whysize };
 	enum state_err e = STATE_OK;
 	size_t pos = 0, llen, lineno = 0, klen, vlen;
 	const char *line;
@@ -229,7 +277,7 @@ state_parse(const char *buf, size_t len, const char *target, struct saved *s, ch
 		}
 		memcpy(key, line, klen);
 		key[klen] = '\0';
-		if (!take(&r, target, lineno, key, value, vlen))
+		if (!take(&r, lineno, key, value, vlen))
 			e = STATE_ERR_NOMEM;
 	}
 	if (e == STATE_OK && !r.have_version)

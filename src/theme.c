@@ -106,7 +106,7 @@ static const char *const glyphs[GLYPH_COUNT][2] = {
 	[GLYPH_HEAVY_LT] = { "┣", "#" }, [GLYPH_HEAVY_RT] = { "┫", "#" },
 	[GLYPH_SEP]      = { "·", "|" }, [GLYPH_ASC]      = { "↑", "^" },
 	[GLYPH_DESC]     = { "↓", "v" }, [GLYPH_ELLIPSIS] = { "…", "~" },
-	[GLYPH_ALERT]    = { "⚠", "!" }, [GLYPH_CURSOR]   = { "▏", "_" },
+	[GLYPH_ALERT]    = { "⚠", "!" },
 };
 
 /* The text of glyph g. */
