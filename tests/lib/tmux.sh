@@ -51,9 +51,10 @@ tmux_start() {
 	tmux_wait '$' >/dev/null
 }
 
-# Kills this test's tmux server and removes its home.
+# Kills this test's tmux server and removes its socket file and its home.
 tmux_stop() {
 	_tm kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET"
 	[ -n "$TMUX_HOME" ] && rm -rf "$TMUX_HOME"
 	TMUX_HOME=
 }
