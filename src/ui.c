@@ -65,16 +65,18 @@ draw_text(const struct paint *p, int y, int x, int maxw, enum role r, const char
 	return (int)used;
 }
 
-/* Paint n copies of the one-column string s. */
+/* Paint n copies of the one-column string s: one cell made once and laid
+ * n times (a border drawn glyph by glyph cost half of a frame). */
 void
 draw_repeat(const struct paint *p, int y, int x, int n, enum role r, const char *s)
 {
-	if (n <= 0)
+	wchar_t wc[2] = { 0, 0 };
+	cchar_t cell;
+
+	if (n <= 0 || mbtowc(wc, s, strlen(s)) <= 0 ||
+	    setcchar(&cell, wc, p->role[r] & ~A_COLOR, (short)PAIR_NUMBER(p->role[r]), NULL) != OK)
 		return;
-	attrset(p->role[r]);
-	move(y, x);
-	for (int i = 0; i < n; i++)
-		addstr(s);
+	mvhline_set(y, x, &cell, n);
 }
 
 /* Paint the rectangle blank in role r. */

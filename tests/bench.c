@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
+#include <locale.h>
 #include <math.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -28,11 +29,16 @@
 #include "parse.h"
 #include "parse_dash.h"
 #include "source.h"
+#include "draw.h"
+#include "tui.h"
 #include "view.h"
 
 #define NA NAN                      /* a figure that cannot be measured here */
 #define BODY_CAP ((size_t)1 << 30)  /* a fixture may be this big, decompressed */
 #define CHRONYC_RUNS 3
+#define FRAME_W 200
+#define FRAME_H 60
+#define FRAME_TERM "xterm-256color"
 
 extern char **environ;
 
@@ -67,12 +73,18 @@ struct bench {
 	const struct size_def *size;
 	struct buf csv[2];      /* the fixture, and the same with every Last one second older */
 	struct buf txt, json;
-	struct model *m;        /* holds csv[flip] after the last refresh */
 	struct source_memo memo; /* a chronyc source's memo of csv[0] */
 	int flip;
-	struct view v;
-	struct health h;
+	struct monitor mon;     /* its model holds csv[flip] after the last refresh */
+	struct tui tui;         /* the full screen, 200x60 */
+	struct paint paint;     /* monochrome roles, as with --no-color */
 };
+
+static bool have_screen; /* the off-screen terminal is up */
+
+/* What the header names as the source. */
+static const struct source_ops bench_ops = { .kind = "chronyc" };
+static struct source bench_source = { .ops = &bench_ops, .target = "chronyc -c -n clients" };
 
 /* Seconds on clock id. */
 static double
@@ -173,7 +185,7 @@ write_older(void *ctx, const struct row *r)
 
 /* Feed body b to m as one complete refresh. */
 static void
-refresh(struct model *m, const struct health *h, const struct buf *b,
+take_body(struct model *m, const struct health *h, const struct buf *b,
         enum parse_err (*parse)(const char *, size_t, row_sink, void *, struct parse_report *))
 {
 	struct parse_report rep;
@@ -190,7 +202,7 @@ measure_csv_first(struct bench *b)
 	struct model *m = model_new();
 	double t0 = now();
 
-	refresh(m, &b->h, &b->csv[0], parse_csv);
+	take_body(m, &b->mon.health, &b->csv[0], parse_csv);
 	double t = now() - t0;
 	model_free(m);
 	return t;
@@ -203,7 +215,7 @@ measure_csv_next(struct bench *b)
 	double t0 = now();
 
 	b->flip ^= 1;
-	refresh(b->m, &b->h, &b->csv[b->flip], parse_csv);
+	take_body(b->mon.model, &b->mon.health, &b->csv[b->flip], parse_csv);
 	return now() - t0;
 }
 
@@ -214,7 +226,7 @@ measure_csv_same(struct bench *b)
 	struct source_result res;
 	double t0 = now();
 
-	model_begin(b->m); /* what the loop does; the refresh is never ended */
+	model_begin(b->mon.model); /* what the loop does; the refresh is never ended */
 	source_memo_repeat(&b->memo, &b->csv[0], &res);
 	return now() - t0;
 }
@@ -226,7 +238,7 @@ measure_table(struct bench *b)
 	struct model *m = model_new();
 	double t0 = now();
 
-	refresh(m, &b->h, &b->txt, parse_table);
+	take_body(m, &b->mon.health, &b->txt, parse_table);
 	double t = now() - t0;
 	model_free(m);
 	return t;
@@ -243,7 +255,7 @@ measure_json(struct bench *b)
 
 	model_begin(m);
 	parse_dash(b->json.data, b->json.len, model_put, m, &rep, &info);
-	model_end(m, &b->h, true);
+	model_end(m, &b->mon.health, true);
 	double t = now() - t0;
 	model_free(m);
 	return t;
@@ -254,10 +266,10 @@ measure_json(struct bench *b)
 static double
 measure_sort_addr(struct bench *b)
 {
-	b->v.key = SORT_ADDR;
-	b->v.basis.valid = false; /* as if the model's members had changed */
+	b->mon.view.key = SORT_ADDR;
+	b->mon.view.basis.valid = false; /* as if the model's members had changed */
 	double t0 = now();
-	view_update(&b->v, b->m);
+	view_update(&b->mon.view, b->mon.model);
 	return now() - t0;
 }
 
@@ -266,12 +278,12 @@ measure_sort_addr(struct bench *b)
 static double
 measure_view_kept(struct bench *b)
 {
-	b->v.key = SORT_ADDR;
-	view_update(&b->v, b->m);
+	b->mon.view.key = SORT_ADDR;
+	view_update(&b->mon.view, b->mon.model);
 	b->flip ^= 1;
-	refresh(b->m, &b->h, &b->csv[b->flip], parse_csv);
+	take_body(b->mon.model, &b->mon.health, &b->csv[b->flip], parse_csv);
 	double t0 = now();
-	view_update(&b->v, b->m);
+	view_update(&b->mon.view, b->mon.model);
 	return now() - t0;
 }
 
@@ -279,12 +291,12 @@ measure_view_kept(struct bench *b)
 static double
 measure_sort_last(struct bench *b)
 {
-	b->v.key = SORT_LAST;
+	b->mon.view.key = SORT_LAST;
 	double t0 = now();
-	view_update(&b->v, b->m);
+	view_update(&b->mon.view, b->mon.model);
 	double t = now() - t0;
-	b->v.key = SORT_ADDR;
-	view_update(&b->v, b->m);
+	b->mon.view.key = SORT_ADDR;
+	view_update(&b->mon.view, b->mon.model);
 	return t;
 }
 
@@ -295,34 +307,77 @@ measure_summary(struct bench *b)
 	size_t counts[STATUS_COUNT];
 	double t0 = now();
 
-	model_summary(b->m, counts);
+	model_summary(b->mon.model, counts);
 	return now() - t0;
 }
 
-/* One frame drawn at 200x60 off-screen (the UI is not on this branch yet). */
+/* Paint a whole frame of p's screen (header, visible cards, key bar) and
+ * flush it to the terminal. */
+static void
+paint_frame(const struct paint *p)
+{
+	draw_header(p);
+	draw_cards(p);
+	draw_keybar(p);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+/* Take the next steady refresh into the model and the view (untimed). */
+static void
+next_refresh(struct bench *b)
+{
+	b->flip ^= 1;
+	take_body(b->mon.model, &b->mon.health, &b->csv[b->flip], parse_csv);
+	monitor_update_view(&b->mon);
+}
+
+/* What the full screen does after each refresh: summary, selection, card layout. */
+static double
+measure_ui_refresh(struct bench *b)
+{
+	next_refresh(b);
+	double t0 = now();
+	tui_refreshed(&b->tui);
+	return now() - t0;
+}
+
+/* One frame drawn at 200x60 into the off-screen terminal, after a refresh. */
 static double
 measure_frame(struct bench *b)
 {
-	return NA;
+	if (!have_screen)
+		return NA;
+	next_refresh(b);
+	tui_refreshed(&b->tui);
+	double t0 = now();
+	paint_frame(&b->paint);
+	return now() - t0;
 }
 
-/* One search keystroke: "127.1.1" becomes "127.1.12", every client re-filtered and sorted. */
+/* Type text into the full screen's filter line, applying each key. */
+static void
+type_filter(struct tui *t, const char *text)
+{
+	for (; *text; text++)
+		tui_react(t, tui_insert(t, (unsigned char)*text));
+}
+
+/* One search keystroke: the filter "127.1.1" becomes "127.1.12", every
+ * client is filtered and sorted again, the cards laid out, the frame drawn. */
 static double
 measure_search(struct bench *b)
 {
-	const char *bad;
-
-	filter_parse("127.1.1", &b->v.filter, &bad);
-	view_update(&b->v, b->m);
+	tui_react(&b->tui, tui_filter_start(&b->tui));
+	type_filter(&b->tui, "127.1.1");
 	double t0 = now();
-	filter_parse("127.1.12", &b->v.filter, &bad);
-	view_update(&b->v, b->m);
+	type_filter(&b->tui, "2");
+	if (have_screen)
+		paint_frame(&b->paint);
 	double t = now() - t0;
-	filter_parse("", &b->v.filter, &bad);
-	view_update(&b->v, b->m);
+	tui_react(&b->tui, tui_edit_cancel(&b->tui));
 	return t;
 }
-
 /* A row of the table: one measure, how it is shown, and whether it is part of
  * the work every refresh costs (parse + update + sort + draw). */
 struct measure {
@@ -332,7 +387,7 @@ struct measure {
 };
 
 enum measure_id {
-	M_CSV_FIRST, M_CSV_NEXT, M_CSV_SAME, M_TABLE, M_JSON, M_SORT_ADDR, M_VIEW_KEPT, M_SORT_LAST, M_SUMMARY, M_FRAME, M_SEARCH,
+	M_CSV_FIRST, M_CSV_NEXT, M_CSV_SAME, M_TABLE, M_JSON, M_SORT_ADDR, M_VIEW_KEPT, M_SORT_LAST, M_SUMMARY, M_UI_REFRESH, M_FRAME, M_SEARCH,
 	NMEASURES
 };
 
@@ -346,8 +401,9 @@ static const struct measure measures[NMEASURES] = {
 	[M_VIEW_KEPT] = { "  same, no client came or went (index kept)", measure_view_kept, false },
 	[M_SORT_LAST] = { "classify + sort, by last seen", measure_sort_last, false },
 	[M_SUMMARY] = { "health summary", measure_summary, false },
+	[M_UI_REFRESH] = { "full screen after a refresh (layout)", measure_ui_refresh, true },
 	[M_FRAME] = { "frame 200x60, off-screen terminal", measure_frame, true },
-	[M_SEARCH] = { "search keystroke, re-filter all", measure_search, false },
+	[M_SEARCH] = { "search keystroke: re-filter all, frame", measure_search, false },
 };
 
 /* Targets at the largest N, in seconds (or bytes, for memory). */
@@ -392,16 +448,17 @@ measure_median(const struct measure *me, struct bench *b, int runs)
 	return median(t, (size_t)runs);
 }
 
-/* Load the fixtures of size s and bring a model to its steady state; false on failure. */
+/* Load the fixtures of size s, bring the model to its steady state and put
+ * the full screen on it; false on failure. */
 static bool
 bench_init(struct bench *b, const struct config *cfg, const struct size_def *s)
 {
 	struct parse_report rep;
+	struct health h;
 
 	memset(b, 0, sizeof *b);
 	b->size = s;
-	health_init(&b->h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
-	view_init(&b->v);
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
 	b->csv[1].cap = BODY_CAP;
 	if (!load_fixture(cfg, s->csv, &b->csv[0]) || !load_fixture(cfg, s->txt, &b->txt) ||
 	    !load_fixture(cfg, s->json, &b->json)) {
@@ -409,12 +466,19 @@ bench_init(struct bench *b, const struct config *cfg, const struct size_def *s)
 		return false;
 	}
 	parse_csv(b->csv[0].data, b->csv[0].len, write_older, &b->csv[1], &rep);
-	if (!(b->m = model_new()))
+	if (!monitor_init(&b->mon, &bench_source, &h))
 		return false;
-	refresh(b->m, &b->h, &b->csv[0], parse_csv);
+	b->mon.have_data = true;
+	b->mon.polls = 1;
+	take_body(b->mon.model, &b->mon.health, &b->csv[0], parse_csv);
 	b->memo.body.cap = BODY_CAP;
 	b->memo.valid = buf_append(&b->memo.body, b->csv[0].data, b->csv[0].len);
-	return view_update(&b->v, b->m);
+	monitor_update_view(&b->mon);
+	tui_init(&b->tui, &b->mon, 1.0, true);
+	tui_resize(&b->tui, FRAME_W, FRAME_H);
+	tui_refreshed(&b->tui);
+	b->paint.t = &b->tui;
+	return true;
 }
 
 /* Free what bench_init made. */
@@ -424,10 +488,25 @@ bench_free(struct bench *b)
 	for (int i = 0; i < 2; i++)
 		buf_free(&b->csv[i]);
 	buf_free(&b->txt);
-	buf_free(&b->memo.body);
 	buf_free(&b->json);
-	model_free(b->m);
-	view_free(&b->v);
+	buf_free(&b->memo.body);
+	tui_free(&b->tui);
+	monitor_free(&b->mon);
+}
+
+/* Put an off-screen terminal of FRAME_W x FRAME_H up, writing to /dev/null,
+ * in the user's locale as ticctop does; false when curses cannot. */
+static bool
+screen_start(void)
+{
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+
+	setlocale(LC_ALL, "");
+	if (!out || !in || !newterm(FRAME_TERM, out, in) || resizeterm(FRAME_H, FRAME_W) != OK) {
+		fprintf(stderr, "bench: no off-screen terminal (%s): frames are not timed\n", FRAME_TERM);
+		return false;
+	}
+	return true;
 }
 
 /* What a ticctop process holds for one kind of source: the answer and the
@@ -473,32 +552,39 @@ print_peak_rss(void)
 }
 
 /* The memory child: what ticctop holds after refreshes from source kind k
- * at size s (answer and memo, model, view sorted two ways, a search). */
+ * at size s (answer and memo, model, view sorted two ways, the full screen
+ * with its frames, a filter typed). */
 static int
 memory_child(const struct config *cfg, const struct size_def *s, enum source_kind k)
 {
 	struct source_memo memo = { .body.cap = BODY_CAP };
 	struct buf body = { 0 };
-	struct model *m = model_new();
+	struct monitor mon;
 	struct health h;
-	struct view v;
-	const char *bad;
+	struct tui t;
+	struct paint p = { .t = &t };
 
 	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
-	view_init(&v);
-	if (!m || !load_fixture(cfg, k == SOURCE_KIND_CHRONYC ? s->csv : s->json, &body) ||
+	if (!monitor_init(&mon, &bench_source, &h) ||
+	    !load_fixture(cfg, k == SOURCE_KIND_CHRONYC ? s->csv : s->json, &body) ||
 	    !buf_append(&memo.body, body.data, body.len))
 		return 2;
+	tui_init(&t, &mon, 1.0, true);
+	tui_resize(&t, FRAME_W, FRAME_H);
 	for (int r = 0; r < 2; r++) {
-		child_refresh(k, m, &h, &body);
-		v.key = r ? SORT_LAST : SORT_ADDR;
-		view_update(&v, m);
+		child_refresh(k, mon.model, &mon.health, &body);
+		mon.view.key = r ? SORT_LAST : SORT_ADDR;
+		mon.view_stale = true;
+		monitor_update_view(&mon);
+		tui_refreshed(&t);
+		if (have_screen)
+			paint_frame(&p);
 	}
-	filter_parse("127.1.12", &v.filter, &bad);
-	view_update(&v, m);
+	tui_react(&t, tui_filter_start(&t));
+	type_filter(&t, "127.1.12");
 	print_peak_rss();
-	view_free(&v);
-	model_free(m);
+	tui_free(&t);
+	monitor_free(&mon);
 	buf_free(&body);
 	buf_free(&memo.body);
 	return 0;
@@ -685,5 +771,6 @@ main(int argc, char **argv)
 	}
 	if (cfg.socket && !cfg.port)
 		cfg.socket = NULL;
+	have_screen = screen_start();
 	return child ? memory_child(&cfg, child, kind) : bench_run(&cfg);
 }
