@@ -69,6 +69,7 @@ struct tui {
 	long help_lines;             /* lines of the help text (set by the front end) */
 	size_t counts[STATUS_COUNT]; /* all clients by status */
 	uint64_t seen_version;       /* model version the layout was made for */
+	uint64_t seen_built;         /* view rebuild the selection, matches and layout were made for */
 	unsigned dirty;              /* REACT_PAINT bits still to paint */
 	char message[256];
 	double message_until;

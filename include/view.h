@@ -40,6 +40,7 @@ struct view {
 	bool reverse;           /* invert the key's natural direction */
 	struct filter filter;
 	struct radix_rec *rec;  /* sort scratch, 2 * cap records, kept between sorts */
+	uint64_t built;         /* counts the rebuilds of idx: while it stays, idx is as it was */
 	struct view_basis {     /* what idx was last built from (view.c's business) */
 		bool valid;
 		const struct model *m;

@@ -126,9 +126,11 @@ static unsigned
 card_rows(void *ctx, size_t i, int w)
 {
 	const struct tui *t = ctx;
-	const struct client *c = tui_client(t, i);
 	char safe[ADDR_SAFE];
 
+	if (!t->expand_all && t->toggled.n == 0)
+		return CARD_COLLAPSED_H; /* all collapsed: no client to look at (100k: 5 ms) */
+	const struct client *c = tui_client(t, i);
 	if (!tui_expanded(t, c))
 		return CARD_COLLAPSED_H;
 	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, t->utf8);
@@ -170,6 +172,7 @@ tui_react(struct tui *t, unsigned flags)
 	}
 	if (flags & REACT_LAYOUT) {
 		relayout(t);
+		t->seen_built = t->mon->view.built;
 		flags |= REACT_CARDS;
 	}
 	if (flags & (REACT_THEME | REACT_CLEAR))
@@ -235,6 +238,11 @@ tui_refreshed(struct tui *t)
 	if (model_version(t->mon->model) != t->seen_version || t->mon->view.n != t->grid.n) {
 		t->seen_version = model_version(t->mon->model);
 		model_summary(t->mon->model, t->counts);
+		f |= REACT_CARDS;
+	}
+	/* a view kept as it was (only counters changed) has the same cards in
+	 * the same places: no new selection, matches or layout (100k: 5 ms) */
+	if (t->mon->view.built != t->seen_built || t->mon->view.n != t->grid.n) {
 		sync_selection(t);
 		count_matches(t);
 		f |= REACT_LAYOUT;

@@ -360,5 +360,6 @@ view_update(struct view *v, const struct model *m)
 			v->idx[v->n++] = (uint32_t)i;
 	sort_index(v, m);
 	v->basis = (struct view_basis){ true, m, model_members(m), v->key, v->reverse, v->filter };
+	v->built++;
 	return true;
 }

@@ -71,6 +71,43 @@ START_TEST(selection_stays_on_its_client_across_refreshes)
 }
 END_TEST
 
+/* Refreshes in turn: the CSV, and whether the cards must be laid out again. */
+static const struct {
+	const char *csv;
+	const char *sort;   /* sort key picked before the refresh, NULL to keep it */
+	bool layout;
+} relayouts[] = {
+	{ "127.1.0.1,3,0,-2,127,16,2,0,-3,16\n127.1.0.2,3,0,-2,127,16,2,0,-3,16\n127.1.0.4,15,4,-4,-5,16,0,0,127,4294967295\n", NULL, true },
+	{ "127.1.0.1,4,0,-2,127,17,2,0,-3,17\n127.1.0.2,4,0,-2,127,17,2,0,-3,17\n127.1.0.4,16,9,-4,-5,17,0,0,127,4294967295\n", NULL, false },
+	{ "127.1.0.1,5,0,-2,127,18,2,0,-3,18\n127.1.0.2,5,0,-2,127,18,2,0,-3,18\n127.1.0.4,17,12,-4,-5,18,0,0,127,4294967295\n", NULL, false },
+	{ "10.0.0.1,1,0,0,127,1,0,0,127,4294967295\n127.1.0.1,5,0,-2,127,18,2,0,-3,18\n127.1.0.2,5,0,-2,127,18,2,0,-3,18\n127.1.0.4,17,12,-4,-5,18,0,0,127,4294967295\n", NULL, true },
+	{ "10.0.0.1,1,0,0,127,2,0,0,127,4294967295\n127.1.0.1,5,3,-2,127,19,2,0,-3,19\n127.1.0.2,5,0,-2,127,19,2,0,-3,19\n127.1.0.4,17,12,-4,-5,19,0,0,127,4294967295\n", "drops", true },
+};
+
+START_TEST(counters_alone_keep_the_cards_in_place)
+{
+	UNIT_KEYS(&t, 'l'); /* 127.1.0.2, listed in every refresh below */
+	const char *sel = unit_selected(&t);
+	char want[64];
+	snprintf(want, sizeof want, "%s", sel);
+	for (size_t i = 0; i < sizeof relayouts / sizeof relayouts[0]; i++) {
+		enum sort_key k;
+		if (relayouts[i].sort) {
+			ck_assert(sort_key_parse(relayouts[i].sort, &k));
+			mon.view.key = k;
+			mon.view_stale = true;
+		}
+		unit_poll(&mon, relayouts[i].csv);
+		unsigned f = tui_refreshed(&t);
+		ck_assert_msg(!!(f & REACT_LAYOUT) == relayouts[i].layout, "refresh %zu", i);
+		ck_assert(f & REACT_CARDS);
+		ck_assert_uint_eq(t.grid.n, mon.view.n);
+		ck_assert_str_eq(unit_selected(&t), want);
+		ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+	}
+}
+END_TEST
+
 START_TEST(expand_one_and_all)
 {
 	UNIT_KEYS(&t, 'l');
@@ -340,6 +377,7 @@ tui_suite(void)
 	tcase_add_test(tc, starts_on_the_first_card);
 	tcase_add_test(tc, selection_stays_on_its_client_when_sorting);
 	tcase_add_test(tc, selection_stays_on_its_client_across_refreshes);
+	tcase_add_test(tc, counters_alone_keep_the_cards_in_place);
 	tcase_add_test(tc, expand_one_and_all);
 	tcase_add_test(tc, expanded_follows_the_address);
 	tcase_add_test(tc, incremental_search);
