@@ -67,6 +67,12 @@ enum value_form { FORM_CSV, FORM_TABLE };
 enum line_err parse_value(enum field f, enum value_form form, const char *tok, size_t len,
                           struct sample *s);
 
+/* Read chronyc -c's nine values p[0..end) (after the address's comma) into
+ * s the quick way: true when every one is plain (at most 10 digits, in
+ * range) and nothing else is there; false leaves the line to parse_value,
+ * which says what is wrong.  What it accepts, parse_value reads the same. */
+bool parse_csv_values(const char *p, const char *end, struct sample *s);
+
 /* Parse `chronyc -c clients` output: 10 comma-separated fields a line. */
 enum parse_err parse_csv(const char *buf, size_t len, row_sink sink, void *ctx,
                          struct parse_report *rep);

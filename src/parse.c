@@ -10,6 +10,19 @@
 #define CSV_NEVER 4294967295LL
 #define MAX_COUNT 4294967295LL   /* chronyc's counters are 32-bit */
 #define NAME_WIDTH 25            /* chronyc cuts longer names to 24 chars + '>' */
+#define FAST_DIGITS 10           /* longer numbers are left to the careful path */
+
+/* What each kind of value may be: a sign, its range, and chronyc -c's
+ * spelling of "none" (outside the range for counts: never none). */
+static const struct {
+	bool sign;
+	int64_t min, max;
+	int64_t csv_none;
+} kind_rules[] = {
+	[KIND_COUNT] = { false, 0, MAX_COUNT, -1 },
+	[KIND_LOG2] = { true, -128, 127, CSV_NO_INTERVAL },
+	[KIND_SECONDS] = { false, 0, MAX_COUNT, CSV_NEVER },
+};
 
 static const char *const line_err_texts[LINE_ERR_COUNT] = {
 	[LINE_OK]           = "ok",
@@ -100,31 +113,42 @@ parse_value(enum field f, enum value_form form, const char *tok, size_t len, str
 		unit = suffix_seconds(tok[len - 1]);
 		len--;
 	}
-	if (!read_decimal(tok, len, kind == KIND_LOG2, &v, &overflow))
+	if (!read_decimal(tok, len, kind_rules[kind].sign, &v, &overflow))
 		return LINE_BAD_NUMBER;
-	if (overflow)
+	if (overflow || v < kind_rules[kind].min || v > kind_rules[kind].max)
 		return LINE_OUT_OF_RANGE;
-	switch (kind) {
-	case KIND_LOG2:
-		if (v < -128 || v > 127)
-			return LINE_OUT_OF_RANGE;
-		if (form == FORM_CSV && v == CSV_NO_INTERVAL)
-			return LINE_OK;
-		break;
-	case KIND_SECONDS:
-		if (v > MAX_COUNT)
-			return LINE_OUT_OF_RANGE;
-		if (form == FORM_CSV && v == CSV_NEVER)
-			return LINE_OK;
-		v *= unit;
-		break;
-	case KIND_COUNT:
-		if (v > MAX_COUNT)
-			return LINE_OUT_OF_RANGE;
-		break;
-	}
-	sample_set(s, f, v);
+	if (form == FORM_CSV && v == kind_rules[kind].csv_none)
+		return LINE_OK; /* stays unknown */
+	sample_set(s, f, v * unit);
 	return LINE_OK;
+}
+
+/* Read chronyc -c's values p[0..end) the quick way: true when all are plain
+ * (at most FAST_DIGITS digits, in range, comma-separated, nothing after). */
+bool
+parse_csv_values(const char *p, const char *end, struct sample *s)
+{
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		enum field_kind kind = field_info((enum field)f)->kind;
+		bool neg = kind_rules[kind].sign && p < end && *p == '-';
+		int64_t v = 0;
+
+		if (neg)
+			p++;
+		const char *digits = p;
+		while (p < end && *p >= '0' && *p <= '9' && p - digits < FAST_DIGITS)
+			v = v * 10 + (*p++ - '0');
+		bool last = f == FIELD_COUNT - 1;
+		if (p == digits || (last ? p != end : p == end || *p != ','))
+			return false;
+		p += !last; /* over the comma */
+		v = neg ? -v : v;
+		if (v < kind_rules[kind].min || v > kind_rules[kind].max)
+			return false;
+		if (v != kind_rules[kind].csv_none)
+			sample_set(s, (enum field)f, v);
+	}
+	return true;
 }
 
 /* Return whether chronyc cut this name. */

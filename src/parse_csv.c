@@ -18,6 +18,14 @@ csv_line(const char *line, size_t len, struct row *r)
 
 	if (memchr(line, '\0', len))
 		return LINE_NUL;
+	memset(r, 0, sizeof *r);
+	const char *comma = memchr(line, ',', len);
+	if (comma && comma > line && parse_csv_values(comma + 1, line + len, &r->s)) {
+		r->addr = line;
+		r->len = (size_t)(comma - line);
+		return LINE_OK;
+	}
+	memset(r, 0, sizeof *r);
 	for (size_t i = 0; i <= len; i++) {
 		if (i < len && line[i] != ',')
 			continue;

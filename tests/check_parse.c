@@ -60,6 +60,47 @@ START_TEST(table_mixed_fixture)
 }
 END_TEST
 
+/* chronyc -c's values after the address, and whether the quick reader takes them. */
+static const struct {
+	const char *values;
+	bool quick;
+} quick_values[] = {
+	{ "2,0,-4,127,11,0,0,127,4294967295", true },
+	{ "4294967295,4294967295,-128,126,4294967294,0,0,-5,0", true },
+	{ "007,0,-0,127,0,0,0,127,4294967295", true },
+	{ "2,0,-4,127,11,0,0,127", false },                 /* a field short */
+	{ "2,0,-4,127,11,0,0,127,4294967295,", false },     /* one too many */
+	{ "2,0,-4,127,11,0,0,127,4294967295,9", false },
+	{ "2,,-4,127,11,0,0,127,4294967295", false },       /* empty */
+	{ "-2,0,-4,127,11,0,0,127,4294967295", false },     /* a signed count */
+	{ "2,0,-129,127,11,0,0,127,4294967295", false },    /* out of range */
+	{ "4294967296,0,-4,127,11,0,0,127,4294967295", false },
+	{ "12345678901,0,-4,127,11,0,0,127,4294967295", false }, /* 11 digits */
+	{ "2,0,-4,127,11m,0,0,127,4294967295", false },     /* a suffix is the table's */
+	{ "2,0,-,127,11,0,0,127,4294967295", false },
+	{ "2,0,+4,127,11,0,0,127,4294967295", false },
+	{ "2,0,-4,127,11,0,0,127,4294967295\r", false },
+	{ " 2,0,-4,127,11,0,0,127,4294967295", false },
+};
+
+START_TEST(quick_csv_values_read_as_parse_value_does)
+{
+	const char *v = quick_values[_i].values;
+	struct sample quick = { 0 }, careful = { 0 };
+	bool ok = parse_csv_values(v, v + strlen(v), &quick);
+	ck_assert_int_eq(ok, quick_values[_i].quick);
+	if (!ok)
+		return;
+	const char *p = v;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		size_t n = strcspn(p, ",");
+		ck_assert_int_eq(parse_value((enum field)f, FORM_CSV, p, n, &careful), LINE_OK);
+		p += n + (p[n] == ',');
+	}
+	ck_assert(memcmp(&quick, &careful, sizeof quick) == 0);
+}
+END_TEST
+
 START_TEST(csv_and_table_agree_on_1000)
 {
 	size_t lc, lt;
@@ -238,6 +279,7 @@ parse_suite(void)
 	tcase_add_test(fx, table_cut_hostnames);
 	tcase_add_loop_test(bad, value_table, 0, sizeof values / sizeof values[0]);
 	tcase_add_loop_test(bad, csv_bad_input, 0, sizeof bad_csv / sizeof bad_csv[0]);
+	tcase_add_loop_test(bad, quick_csv_values_read_as_parse_value_does, 0, sizeof quick_values / sizeof quick_values[0]);
 	tcase_add_test(bad, csv_nul_byte_skips_line);
 	tcase_add_test(bad, table_needs_header);
 	tcase_add_test(bad, table_header_only_is_empty_list);
