@@ -20,6 +20,9 @@ struct model {
 	size_t nslot;          /* power of two, at least 2 * cap */
 	size_t next;           /* where the next row probably is: sources list in a stable order */
 	uint32_t refresh;      /* current refresh number */
+	size_t listed;         /* clients the current refresh listed */
+	struct health judge;   /* the rules the verdicts follow, once judged is set */
+	bool judged;
 	size_t rows;           /* rows the last ended refresh delivered */
 	size_t put;            /* rows put in the current refresh */
 	bool changed;
@@ -117,6 +120,7 @@ void
 model_begin(struct model *m)
 {
 	m->refresh++;
+	m->listed = 0;
 	m->put = 0;
 	m->next = 0;
 	m->changed = false;
@@ -165,10 +169,10 @@ guess_next(const struct model *m, const struct row *r)
 	return c;
 }
 
-/* The client r names, found through the hash, or added when it is new;
- * NULL when out of memory or out of occurrence numbers. */
+/* The client r names, found through the hash, or added when it is new
+ * (*added set); NULL when out of memory or out of occurrence numbers. */
 static struct client *
-lookup(struct model *m, const struct row *r)
+lookup(struct model *m, const struct row *r, bool *added)
 {
 	uint16_t dup = 0;
 	size_t i;
@@ -185,7 +189,7 @@ lookup(struct model *m, const struct row *r)
 	if (m->slot[i].idx)
 		return &m->c[m->slot[i].idx - 1];
 	if ((c = add_client(m, r, dup)))
-		m->changed = true;
+		m->changed = *added = true;
 	return c;
 }
 
@@ -195,15 +199,20 @@ model_put(void *ctx, const struct row *r)
 {
 	struct model *m = ctx;
 	struct client *c;
+	bool added = false;
 
 	if (r->len > UINT32_MAX)
 		return false;
-	if (!(c = guess_next(m, r)) && !(c = lookup(m, r)))
+	if (!(c = guess_next(m, r)) && !(c = lookup(m, r, &added)))
 		return false;
-	if (memcmp(&c->s, &r->s, sizeof c->s) != 0) {
+	if (added || memcmp(&c->s, &r->s, sizeof c->s) != 0) {
 		c->s = r->s;
 		m->changed = true;
+		if (m->judged) /* judged here, while the client is at hand */
+			c->verdict = health_eval(&m->judge, &c->s);
 	}
+	if (c->seen != m->refresh)
+		m->listed++;
 	c->seen = m->refresh;
 	m->next = (size_t)(c - m->c) + 1;
 	m->put++;
@@ -232,15 +241,34 @@ forget_unseen(struct model *m)
 		place(m, i, hash_addr(m->c[i].addr, m->c[i].len, m->c[i].dup));
 }
 
-/* End a refresh: when complete, forget clients it did not list; judge all. */
+/* Return whether a and b hold the same rules. */
+static bool
+same_rules(const struct health *a, const struct health *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->rule[i].field != b->rule[i].field || a->rule[i].threshold != b->rule[i].threshold ||
+		    a->rule[i].status != b->rule[i].status)
+			return false;
+	return true;
+}
+
+/* End a refresh: when complete, forget clients it did not list.  Changed
+ * clients were judged as they were put; all are judged again only when the
+ * rules are not the ones they were judged by. */
 void
 model_end(struct model *m, const struct health *h, bool complete)
 {
 	m->rows = m->put;
-	if (complete)
+	if (complete && m->listed != m->n)
 		forget_unseen(m);
-	for (size_t i = 0; i < m->n; i++)
-		m->c[i].verdict = health_eval(h, &m->c[i].s);
+	if (!m->judged || !same_rules(&m->judge, h)) {
+		m->judge = *h;
+		m->judged = true;
+		for (size_t i = 0; i < m->n; i++)
+			m->c[i].verdict = health_eval(h, &m->c[i].s);
+	}
 	if (m->changed)
 		m->version++;
 }

@@ -125,6 +125,53 @@ START_TEST(many_clients_grow_hash)
 }
 END_TEST
 
+/* Refreshes in turn: thresholds, a client's drops (-1: not known) and
+ * whether it is listed, and the verdict it must have after. */
+static const struct {
+	long warn, crit;
+	long drops;
+	enum status st;
+	uint8_t rule;
+} judged_steps[] = {
+	{ 1, 10, -1, STATUS_OK, HEALTH_NO_RULE },   /* new, nothing known */
+	{ 1, 10, 3, STATUS_WARNING, 1 },
+	{ 1, 10, 3, STATUS_WARNING, 1 },            /* unchanged */
+	{ 1, 10, 12, STATUS_CRITICAL, 0 },
+	{ 1, 20, 12, STATUS_WARNING, 1 },           /* thresholds moved, counters did not */
+	{ 5, 20, 3, STATUS_OK, HEALTH_NO_RULE },
+	{ 1, 2, 3, STATUS_CRITICAL, 0 },
+};
+
+START_TEST(verdicts_follow_counters_and_thresholds)
+{
+	struct model *m = model_new();
+	for (size_t i = 0; i < sizeof judged_steps / sizeof judged_steps[0]; i++) {
+		struct health h;
+		struct row r = { .addr = "127.0.0.1", .len = 9 };
+		health_init(&h, judged_steps[i].warn, judged_steps[i].crit);
+		if (judged_steps[i].drops >= 0)
+			sample_set(&r.s, FIELD_NTP_DROPS, judged_steps[i].drops);
+		model_begin(m);
+		ck_assert(model_put(m, &r));
+		put(m, "127.0.0.2", 1, (long)i, false); /* a neighbour that changes every time */
+		model_end(m, &h, true);
+		struct verdict v = model_at(m, (size_t)model_find(m, "127.0.0.1", 9))->verdict;
+		ck_assert_msg(v.status == judged_steps[i].st && v.rule == judged_steps[i].rule,
+		              "step %zu: status %d rule %d", i, v.status, v.rule);
+		struct verdict w = model_at(m, (size_t)model_find(m, "127.0.0.2", 9))->verdict;
+		ck_assert_int_eq(w.status, health_eval(&h, &model_at(m, (size_t)model_find(m, "127.0.0.2", 9))->s).status);
+	}
+	struct health h; /* a client new in a later refresh, nothing known: judged all the same */
+	struct row r = { .addr = "127.0.0.3", .len = 9 };
+	health_init(&h, 1, 2);
+	model_begin(m);
+	ck_assert(model_put(m, &r));
+	model_end(m, &h, true);
+	ck_assert_int_eq(model_at(m, (size_t)model_find(m, "127.0.0.3", 9))->verdict.rule, HEALTH_NO_RULE);
+	model_free(m);
+}
+END_TEST
+
 /* Classification: address text, expected family. */
 static const struct {
 	const char *addr;
@@ -211,6 +258,7 @@ model_suite(void)
 	tcase_add_loop_test(c, classify, 0, sizeof families / sizeof families[0]);
 	tcase_add_loop_test(hc, health_table, 0, sizeof verdicts / sizeof verdicts[0]);
 	tcase_add_test(hc, fixture_verdicts_match_ticc_dash);
+	tcase_add_test(hc, verdicts_follow_counters_and_thresholds);
 	suite_add_tcase(s, t);
 	suite_add_tcase(s, c);
 	suite_add_tcase(s, hc);
