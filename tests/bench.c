@@ -4,10 +4,12 @@
  * Input is real output kept in tests/fixtures (gzip-compressed ones are read
  * through `gzip -dc`, run with a fixed argv).  Every figure is the median of
  * several runs, in CPU time of the thread doing the work (wall time for
- * chronyc, which mostly waits for chronyd).  With --socket and --port (tests/bench.sh starts a private
- * chronyd and passes them), each N is also loaded into that chronyd with
- * tests/ntpload and chronyc is timed on it.  Exit status: 0 when every target
- * at the largest N is met, 1 when one is missed, 2 on a usage or setup error. */
+ * chronyc, which mostly waits for chronyd).  Frames go to an off-screen
+ * xterm-256color terminal on /dev/null.  With --socket and --port
+ * (tests/bench.sh starts a private chronyd and passes them), each N is also
+ * loaded into that chronyd with tests/ntpload and chronyc is timed on it.
+ * Exit status: 0 when every target at the largest N is met, 1 when one is
+ * missed, 2 on a usage or setup error. */
 #include "config.h"
 
 #include <errno.h>
