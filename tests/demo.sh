@@ -22,7 +22,7 @@ new_leftovers() {
 }
 before=$(leftovers)
 
-run_ticctop --demo -b -n 6 -d 10 -o json
+run_ticctop --demo -b -n 10 -d 10 -o json
 expect_eq "$RC" 2 "demo reaches critical within a few seconds (exit 2)"
 last=$(echo "$OUT" | python3 -c '
 import json, sys
@@ -33,7 +33,7 @@ while i < len(text):
 s = docs[-1]["summary"]
 fam = {c["family"] for c in docs[-1]["clients"]}
 print(len(docs), s["total"] >= 300, s["warning"] > 0, s["critical"] > 0, "ipv6" in fam)')
-expect_eq "$last" "6 True True True True" "six reports; 300+ clients, warnings, criticals, IPv6"
+expect_eq "$last" "10 True True True True" "ten reports; 300+ clients, warnings, criticals, IPv6"
 expect_eq "$(new_leftovers)" "" "nothing left after a normal end"
 expect_contains "$OUT" '"target":"ticctop --demo (a private chronyd)"' \
 	"one name for every demo (not its temp socket), so its remembered settings are found again"

@@ -86,6 +86,11 @@ _chronyd_is_ours() {
 	{ tr '\0' ' ' <"/proc/$1/cmdline"; } 2>/dev/null | grep -qF -- "-f $2 "
 }
 
+# Succeeds if pid $1 is alive and a child of this shell.
+_chronyd_is_child() {
+	[ "$({ sed 's/.*) //' "/proc/$1/stat"; } 2>/dev/null | cut -d' ' -f2)" = "$$" ]
+}
+
 # Succeeds if chronyd pid $1 owns every socket on port $2, one on 127.0.0.1.
 _chronyd_owns_port() {
 	_cd_mine=$(ls -l "/proc/$1/fd" 2>/dev/null |
@@ -216,7 +221,9 @@ chronyd_chronyc() {
 # Stops CHRONYD_PID if it is still our chronyd: TERM, 5 s, KILL; reaps it.
 _chronyd_kill() {
 	[ -n "${CHRONYD_PID:-}" ] || return 0
-	if _chronyd_is_ours "$CHRONYD_PID" "$CHRONYD_CONF"; then
+	# Ours: running with our config, or still our own child that has not
+	# exec'd chronyd yet (else the kill is skipped and wait hangs for -t).
+	if _chronyd_is_ours "$CHRONYD_PID" "$CHRONYD_CONF" || _chronyd_is_child "$CHRONYD_PID"; then
 		kill -TERM "$CHRONYD_PID" 2>/dev/null
 		_cd_n=0
 		while _chronyd_is_ours "$CHRONYD_PID" "$CHRONYD_CONF" && [ "$_cd_n" -lt 50 ]; do
