@@ -106,38 +106,37 @@ tmux_resize() {
 	_tm resize-window -t t -x "$1" -y "$2"
 }
 
-# Waits until the screen contains text $1 (at most $2 or TMUX_TIMEOUT seconds);
-# prints the screen; fails (showing it on stderr) when the text never came.
-tmux_wait() {
-	_tw_n=$(( ${2:-$TMUX_TIMEOUT} * 20 ))
+# Waits until text $2 is (want=shown) or is not (want=gone) on the screen, at
+# most $3 or TMUX_TIMEOUT seconds; prints the screen; fails (showing it on
+# stderr) when that never happened.
+_tmux_wait_for() {
+	_tw_n=$(( ${3:-$TMUX_TIMEOUT} * 20 ))
 	while [ "$_tw_n" -gt 0 ]; do
 		_tw_s=$(tmux_screen)
 		case $_tw_s in
-		*"$1"*) echo "$_tw_s"; return 0 ;;
+		*"$2"*) _tw_is=shown ;;
+		*) _tw_is=gone ;;
 		esac
+		if [ "$_tw_is" = "$1" ]; then
+			echo "$_tw_s"
+			return 0
+		fi
 		sleep 0.05
 		_tw_n=$((_tw_n - 1))
 	done
-	echo "  screen never showed: $1" >&2
+	echo "  screen never got $1: $2" >&2
 	tmux_screen >&2
 	return 1
 }
 
-# Waits until the screen no longer contains text $1; prints the screen.
+# Waits until the screen contains text $1 (at most $2 or TMUX_TIMEOUT seconds).
+tmux_wait() {
+	_tmux_wait_for shown "$@"
+}
+
+# Waits until the screen no longer contains text $1.
 tmux_wait_gone() {
-	_tw_n=$(( ${2:-$TMUX_TIMEOUT} * 20 ))
-	while [ "$_tw_n" -gt 0 ]; do
-		_tw_s=$(tmux_screen)
-		case $_tw_s in
-		*"$1"*) ;;
-		*) echo "$_tw_s"; return 0 ;;
-		esac
-		sleep 0.05
-		_tw_n=$((_tw_n - 1))
-	done
-	echo "  screen still shows: $1" >&2
-	tmux_screen >&2
-	return 1
+	_tmux_wait_for gone "$@"
 }
 
 # Checks that the screen shows text $1 (waiting for it); $2 says what.
