@@ -21,6 +21,7 @@
 #define ERR_CAP (64 * 1024)   /* stderr kept for the message */
 #define KILL_GRACE 1.0        /* seconds between TERM and KILL */
 #define MAX_EXTRA 16          /* descriptors the loop may add to a wait */
+#define DRAIN_READS 256       /* reads of 64 KiB in one drain: 16 MiB */
 
 extern char **environ;
 
@@ -69,13 +70,14 @@ close_fd(int *fd)
 	*fd = -1;
 }
 
-/* Read what fd has into b without blocking; close it at end of file. */
+/* Read what fd has into b without blocking, at most DRAIN_READS reads (a
+ * child that writes without end must not keep us here); close it at end of file. */
 static void
 drain(struct chronyc_source *c, int *fd, struct buf *b)
 {
 	char tmp[65536];
 
-	while (*fd >= 0) {
+	for (int reads = 0; *fd >= 0 && reads < DRAIN_READS; reads++) {
 		ssize_t n = read(*fd, tmp, sizeof tmp);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -108,15 +110,17 @@ reap(struct chronyc_source *c)
 	c->finished = true;
 }
 
-/* Signal a child that is past its deadline: TERM, then KILL after a grace. */
+/* Signal a child that is past its deadline, or has printed more than we
+ * take: TERM, then KILL after a grace. */
 static void
 enforce_deadline(struct chronyc_source *c, double now)
 {
-	if (c->pid <= 0 || now < c->deadline)
+	if (c->pid <= 0 || (now < c->deadline && !(c->too_big && !c->term_sent)))
 		return;
 	if (!c->term_sent) {
 		kill(c->pid, SIGTERM);
-		c->term_sent = c->timed_out = true;
+		c->term_sent = true;
+		c->timed_out = !c->too_big;
 		c->deadline = now + KILL_GRACE;
 	} else if (!c->kill_sent) {
 		kill(c->pid, SIGKILL);
@@ -140,10 +144,15 @@ chronyc_start(struct source *s, double now)
 	c->too_big = c->timed_out = c->term_sent = c->kill_sent = false;
 	c->spawn_errno = 0;
 	c->status = 0;
-	if (pipe2(po, O_CLOEXEC | O_NONBLOCK) < 0 || pipe2(pe, O_CLOEXEC | O_NONBLOCK) < 0) {
+	/* only our read ends are non-blocking: a child writing to a non-blocking
+	 * pipe gets EAGAIN when we fall behind, and chronyc would lose output */
+	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 || fcntl(po[0], F_SETFL, O_NONBLOCK) < 0 ||
+	    fcntl(pe[0], F_SETFL, O_NONBLOCK) < 0) {
 		c->spawn_errno = errno;
 		close_fd(&po[0]);
 		close_fd(&po[1]);
+		close_fd(&pe[0]);
+		close_fd(&pe[1]);
 		c->finished = true;
 		return true;
 	}

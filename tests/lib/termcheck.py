@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Judge bytes that reached a terminal, and batch reports, for hostile names.
+
+Usage:
+  termcheck.py raw FILE utf8|ascii   the bytes a pty received: no ESC, no other
+                                     C0 control but CR/LF/TAB, no DEL; in a
+                                     UTF-8 locale valid UTF-8 with no C1
+                                     control, bidi control or invisible
+                                     character; in the C locale ASCII only
+  termcheck.py json FILE NAMES       a JSON report: valid, and each of NAMES
+                                     (a file, one Python bytes literal a line)
+                                     appears as the sanitised text it must be
+  termcheck.py csv FILE NAMES        the same for a CSV report (RFC 4180)
+  termcheck.py sanitise NAMES        print each name as fmt_sanitize shows it
+Prints what is wrong and exits 1, else exits 0.
+"""
+import ast
+import csv
+import io
+import json
+import sys
+import unicodedata
+
+# Code points that must never reach a terminal as themselves (format.c).
+HIDDEN = [(0x80, 0x9F), (0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160),
+          (0x17B4, 0x17B5), (0x180B, 0x180F), (0x200B, 0x200F), (0x2028, 0x202E),
+          (0x2060, 0x206F), (0x3164, 0x3164), (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF),
+          (0xFFA0, 0xFFA0), (0xFFF0, 0xFFFB), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+          (0xE0000, 0xE0FFF)]
+
+
+def hidden(cp):
+    """Whether code point cp must be shown escaped."""
+    return any(lo <= cp <= hi for lo, hi in HIDDEN)
+
+
+def sanitise(name, utf8=True):
+    """What fmt_sanitize makes of bytes name (the reference, written apart)."""
+    out, i = [], 0
+    while i < len(name):
+        b = name[i]
+        if b == 0x5C:
+            out.append("\\\\")
+            i += 1
+            continue
+        if 0x20 <= b < 0x7F:
+            out.append(chr(b))
+            i += 1
+            continue
+        if utf8 and b >= 0x80:
+            for n in (2, 3, 4):
+                try:
+                    ch = name[i:i + n].decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
+                if len(ch) == 1 and not hidden(ord(ch)):
+                    out.append(ch)
+                    i += n
+                    break
+                if len(ch) == 1:
+                    out.append("".join("\\x%02x" % c for c in name[i:i + n]))
+                    i += n
+                    break
+            else:
+                out.append("\\x%02x" % b)
+                i += 1
+            continue
+        out.append("\\x%02x" % b)
+        i += 1
+    return "".join(out)
+
+
+def check_raw(path, mode):
+    """Fail on any byte or character a terminal would obey or hide."""
+    data = open(path, "rb").read()
+    bad = []
+    for i, b in enumerate(data):
+        if (b < 0x20 and b not in (0x0A, 0x0D, 0x09)) or b == 0x7F:
+            bad.append("byte 0x%02x at %d" % (b, i))
+        elif mode == "ascii" and b >= 0x80:
+            bad.append("non-ASCII byte 0x%02x at %d" % (b, i))
+    if mode == "utf8":
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            bad.append("invalid UTF-8: %s" % e)
+            text = ""
+        for i, ch in enumerate(text):
+            if hidden(ord(ch)):
+                bad.append("U+%04X (%s) at character %d" % (ord(ch), unicodedata.name(ch, "?"), i))
+    for b in bad[:20]:
+        print("  raw:", b)
+    if bad:
+        print("  %d offending bytes in %d bytes" % (len(bad), len(data)))
+    return not bad
+
+
+def names_of(path):
+    """The hostile names, as bytes."""
+    return [ast.literal_eval(line) for line in open(path) if line.strip()]
+
+
+def check_names(found, path):
+    """Every name must be there, sanitised."""
+    missing = [sanitise(n) for n in names_of(path) if sanitise(n) not in found]
+    for m in missing:
+        print("  missing:", repr(m))
+    return not missing
+
+
+def check_json(path, names):
+    """A valid report listing each name sanitised, with the skipped count."""
+    try:
+        doc = json.load(open(path, encoding="utf-8"))
+    except ValueError as e:
+        print("  invalid JSON:", e)
+        return False
+    found = {c["addr"] for c in doc["clients"]}
+    ok = check_names(found, names)
+    if doc["source"]["skipped"] < 1:
+        print("  source.skipped is", doc["source"]["skipped"])
+        ok = False
+    return ok
+
+
+def check_csv(path, names):
+    """A valid RFC 4180 report (13 columns a row) listing each name sanitised."""
+    raw = open(path, "rb").read()
+    if b"\r\n" not in raw or raw.replace(b"\r\n", b"").count(b"\n"):
+        print("  CSV rows must end in CRLF, and only there")
+        return False
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
+    widths = {len(r) for r in rows}
+    if widths != {13}:
+        print("  rows of", widths, "fields")
+        return False
+    return check_names({r[0] for r in rows[1:]}, names)
+
+
+def main(argv):
+    """Dispatch on the first argument."""
+    if argv[1] == "raw":
+        ok = check_raw(argv[2], argv[3])
+    elif argv[1] == "json":
+        ok = check_json(argv[2], argv[3])
+    elif argv[1] == "csv":
+        ok = check_csv(argv[2], argv[3])
+    else:
+        for n in names_of(argv[2]):
+            print(sanitise(n))
+        ok = True
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
