@@ -24,11 +24,7 @@ fake() {
 
 # Prints "pid state" for each child of pid $1.
 children_of() {
-	for s in /proc/[0-9]*/stat; do
-		sed -n 's/.*) \([A-Za-z]\) \([0-9]*\) .*/\1 \2/p' "$s" 2>/dev/null | {
-			read -r st pp && [ "$pp" = "$1" ] && echo "${s#/proc/}" | sed "s,/stat, $st,"
-		}
-	done
+	cat /proc/[0-9]*/stat 2>/dev/null | awk -v p="$1" '{ pid = $1; sub(/.*\) /, ""); if ($2 == p) print pid, $1 }'
 }
 
 # Succeeds if no pid listed in file $1 (one a line) is still running.
