@@ -22,6 +22,12 @@ struct options {
 	bool demo;
 	double timeout;
 	long max_size_mib;
+	/* remote dashboard (--url) */
+	const char *url;
+	const char *cacert, *capath, *cert, *key;
+	bool insecure;
+	const char *user, *password_file, *bearer_file;
+	const char *noproxy;
 	/* what is shown */
 	const char *filter;
 	int sort;            /* enum sort_key */

@@ -36,6 +36,8 @@ enum line_err {
 	LINE_OUT_OF_RANGE,    /* a number beyond what chronyc can report */
 	LINE_BAD_ADDRESS,     /* empty address, or longer than PARSE_ADDR_MAX */
 	LINE_NUL,             /* a NUL byte inside the line */
+	LINE_BAD_TYPE,        /* JSON: an entry or value of the wrong type */
+	LINE_MISSING,         /* JSON: an entry lacks a field */
 	LINE_ERR_COUNT
 };
 
@@ -55,6 +57,7 @@ struct parse_report {
 	size_t rows;           /* rows handed to the sink */
 	size_t skipped;        /* lines that were not rows */
 	size_t bad_line;       /* first skipped line, 1-based; 0 = none */
+	bool entries;          /* bad_line counts JSON array entries, not lines */
 	enum line_err bad_why; /* why that line was skipped */
 	char detail[200];      /* whole-parse failure: what was expected, what came */
 };
@@ -75,6 +78,9 @@ enum parse_err parse_csv(const char *buf, size_t len, row_sink sink, void *ctx,
 enum parse_err parse_table(const char *buf, size_t len, row_sink sink, void *ctx,
                            struct parse_report *rep);
 
+/* Return whether chronyc cut this name (25 chars ending in '>'): such rows never merge. */
+bool parse_name_cut(const char *addr, size_t len);
+
 /* Step over the input a line at a time: return the next line of buf from
  * *pos (without its "\n" or "\r\n") and advance *pos; false at the end. */
 bool parse_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *llen);
@@ -87,7 +93,8 @@ typedef enum line_err (*line_parser)(const char *line, size_t len, struct row *r
 
 /* Parse the lines of buf from *pos (line numbers after lineno) with fn,
  * handing rows to sink and counting the rest in rep (rows with an address
- * over PARSE_ADDR_MAX bytes among them); blank lines are passed over.  Fails only when no line was a row, or the sink refused. */
+ * over PARSE_ADDR_MAX bytes among them); blank lines are passed over.
+ * Fails only when no line was a row, or the sink refused. */
 enum parse_err parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser fn,
                           row_sink sink, void *ctx, struct parse_report *rep);
 

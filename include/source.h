@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "parse.h"
+#include "parse_dash.h"
 
 enum source_err {
 	SOURCE_OK,
@@ -31,6 +32,14 @@ enum source_err {
 	SOURCE_ERR_TOO_BIG,         /* the answer passed --max-size */
 	SOURCE_ERR_SYSTEM,          /* pipe, spawn or memory failure here */
 	SOURCE_ERR_PARSE,           /* an answer came, but not client data */
+	SOURCE_ERR_CONNECT,         /* http: cannot resolve or connect */
+	SOURCE_ERR_TLS,             /* http: TLS failed (certificate not trusted, ...) */
+	SOURCE_ERR_HTTP_STATUS,     /* http: the server answered 4xx/5xx */
+	SOURCE_ERR_AUTH,            /* http: 401/403/407, credentials wanted or refused */
+	SOURCE_ERR_REDIRECT,        /* http: a redirect ticctop will not follow */
+	SOURCE_ERR_TRANSFER,        /* http: the transfer broke (cut short, bad encoding, ...) */
+	SOURCE_ERR_FORMAT,          /* http: not JSON at all (an HTML page, text) */
+	SOURCE_ERR_SERVER,          /* http: the dashboard reports its own error */
 	SOURCE_ERR_COUNT
 };
 
@@ -40,6 +49,7 @@ struct source_result {
 	char message[1024];          /* one line for people; raw, sanitise before showing */
 	struct parse_report rep;    /* what the parser saw */
 	enum parse_err perr;
+	struct dash_info server;    /* a remote server's clock, count and own error; zero otherwise */
 };
 
 struct source;
@@ -57,6 +67,7 @@ struct source_ops {
 struct source {
 	const struct source_ops *ops;
 	char target[512];           /* what it reads, for people and JSON (no secrets) */
+	const char *warning;        /* standing warning for stderr and the header (--insecure), NULL none */
 };
 
 /* Short name of an error for machines and tests ("not-authorised"). */

@@ -16,6 +16,7 @@
 #include "loop.h"
 #include "options.h"
 #include "source_chronyc.h"
+#include "source_http.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
 static void
@@ -27,10 +28,32 @@ print_version(void)
 
 #define DEMO_CLIENTS 300
 
+/* Make the http source --url asks for; NULL (with a message) on failure. */
+static struct source *
+make_http_source(const struct options *o)
+{
+	struct http_cfg hc = {
+		.url = o->url, .cacert = o->cacert, .capath = o->capath, .cert = o->cert, .key = o->key,
+		.insecure = o->insecure, .user = o->user, .password_file = o->password_file,
+		.bearer_file = o->bearer_file, .noproxy = o->noproxy,
+		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
+	};
+	char why[600];
+	struct source *s = source_http_new(&hc, why, sizeof why);
+
+	if (!s)
+		fprintf(stderr, "ticctop: %s\n", why);
+	else if (s->warning)
+		fprintf(stderr, "ticctop: warning: %s\n", s->warning);
+	return s;
+}
+
 /* Make the source the options ask for; NULL (with a message) on failure. */
 static struct source *
 make_source(const struct options *o, const struct demo *demo)
 {
+	if (o->url)
+		return make_http_source(o);
 	struct chronyc_cfg cc = {
 		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : o->socket, .sudo = o->sudo,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,

@@ -11,10 +11,11 @@
 
 enum opt_kind { OPT_FLAG, OPT_LONG, OPT_DOUBLE, OPT_STRING, OPT_CHOICE };
 
-enum opt_group { GROUP_SOURCE, GROUP_SHOW, GROUP_BATCH, GROUP_GENERAL, GROUP_COUNT };
+enum opt_group { GROUP_SOURCE, GROUP_REMOTE, GROUP_SHOW, GROUP_BATCH, GROUP_GENERAL, GROUP_COUNT };
 
 static const char *const group_titles[GROUP_COUNT] = {
 	[GROUP_SOURCE] = "Where the clients come from",
+	[GROUP_REMOTE] = "Remote dashboard (TICC-DASH, Chrony Web Interface); secrets never on the command line",
 	[GROUP_SHOW] = "What is shown",
 	[GROUP_BATCH] = "Batch mode (no full screen; for scripts and Nagios)",
 	[GROUP_GENERAL] = "General",
@@ -62,6 +63,26 @@ static const struct opt_def defs[] = {
 	  "time one poll of the source may take (default 5)" },
 	{ "max-size", 0, OPT_LONG, GROUP_SOURCE, AT(max_size_mib), "MIB", 1, 4096, NULL, 0,
 	  "largest answer accepted from the source, in MiB (default 64)" },
+	{ "url", 'u', OPT_STRING, GROUP_REMOTE, AT(url), "URL", 0, 0, NULL, 0,
+	  "read the clients from a dashboard's /data URL (http or https)" },
+	{ "cacert", 0, OPT_STRING, GROUP_REMOTE, AT(cacert), "FILE", 0, 0, NULL, 0,
+	  "trust the CA certificates in FILE (PEM) for https" },
+	{ "capath", 0, OPT_STRING, GROUP_REMOTE, AT(capath), "DIR", 0, 0, NULL, 0,
+	  "trust the CA certificates in DIR (hashed names) for https" },
+	{ "cert", 0, OPT_STRING, GROUP_REMOTE, AT(cert), "FILE", 0, 0, NULL, 0,
+	  "client certificate (PEM) for https" },
+	{ "key", 0, OPT_STRING, GROUP_REMOTE, AT(key), "FILE", 0, 0, NULL, 0,
+	  "the client certificate's private key (PEM, unencrypted)" },
+	{ "insecure", 0, OPT_FLAG, GROUP_REMOTE, AT(insecure), NULL, 0, 0, NULL, 0,
+	  "do not check the server's certificate (warns on stderr and in the header)" },
+	{ "user", 0, OPT_STRING, GROUP_REMOTE, AT(user), "NAME", 0, 0, NULL, 0,
+	  "Basic auth user; password from $TICCTOP_PASSWORD or --password-file" },
+	{ "password-file", 0, OPT_STRING, GROUP_REMOTE, AT(password_file), "FILE", 0, 0, NULL, 0,
+	  "read --user's password from the first line of FILE" },
+	{ "bearer-file", 0, OPT_STRING, GROUP_REMOTE, AT(bearer_file), "FILE", 0, 0, NULL, 0,
+	  "send the bearer token in the first line of FILE" },
+	{ "noproxy", 0, OPT_STRING, GROUP_REMOTE, AT(noproxy), "HOSTS", 0, 0, NULL, 0,
+	  "comma-separated hosts reached without the proxy of $http_proxy/$https_proxy ('*': all)" },
 	{ "filter", 'F', OPT_STRING, GROUP_SHOW, AT(filter), "TEXT", 0, 0, NULL, 0,
 	  "show clients whose address contains TEXT (any case); also status:ok|warn|crit, family:v4|v6|host" },
 	{ "sort", 's', OPT_CHOICE, GROUP_SHOW, AT(sort), "KEY", 0, 0, sort_choice, SORT_COUNT,
@@ -89,12 +110,14 @@ static const struct opt_def defs[] = {
 
 #define NDEFS (sizeof defs / sizeof defs[0])
 
+static const char default_chronyc[] = "chronyc";
+
 /* Fill o with the defaults. */
 void
 options_defaults(struct options *o)
 {
 	memset(o, 0, sizeof *o);
-	o->chronyc = "chronyc";
+	o->chronyc = default_chronyc;
 	o->timeout = 5;
 	o->max_size_mib = 64;
 	o->sort = SORT_ADDR;
@@ -162,6 +185,42 @@ set_value(struct options *o, const struct opt_def *d, const char *value, char *e
 	return OPT_ERR_UNKNOWN;
 }
 
+/* Return whether flag or string option d was given. */
+static bool
+given(const struct options *o, const struct opt_def *d)
+{
+	const char *p = (const char *)o + d->offset;
+	return d->kind == OPT_FLAG ? *(const bool *)p : *(const char *const *)p != NULL;
+}
+
+/* Check the remote dashboard's options against each other and the rest. */
+static enum opt_err
+finish_remote(const struct options *o, char *err, size_t errsize)
+{
+	if (o->url && (o->socket || o->sudo || o->demo || o->chronyc != default_chronyc)) {
+		snprintf(err, errsize, "--url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc");
+		return OPT_ERR_CONFLICT;
+	}
+	for (size_t i = 0; i < NDEFS && !o->url; i++)
+		if (defs[i].group == GROUP_REMOTE && given(o, &defs[i])) {
+			snprintf(err, errsize, "--%s only applies to a remote dashboard (--url)", defs[i].name);
+			return OPT_ERR_CONFLICT;
+		}
+	if (o->key && !o->cert) {
+		snprintf(err, errsize, "--key goes with --cert");
+		return OPT_ERR_CONFLICT;
+	}
+	if (o->password_file && !o->user) {
+		snprintf(err, errsize, "--password-file goes with --user");
+		return OPT_ERR_CONFLICT;
+	}
+	if (o->user && o->bearer_file) {
+		snprintf(err, errsize, "--user and --bearer-file are two ways to log in: give one");
+		return OPT_ERR_CONFLICT;
+	}
+	return OPT_OK;
+}
+
 /* Check options that depend on each other; apply --once. */
 static enum opt_err
 finish(struct options *o, char *err, size_t errsize)
@@ -179,7 +238,7 @@ finish(struct options *o, char *err, size_t errsize)
 		snprintf(err, errsize, "--demo starts its own chronyd: it does not go with --socket or --sudo");
 		return OPT_ERR_CONFLICT;
 	}
-	return OPT_OK;
+	return finish_remote(o, err, errsize);
 }
 
 /* Parse argv into o. */

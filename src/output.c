@@ -116,6 +116,36 @@ json_client(FILE *fp, const struct report *r, const struct client *c)
 	fputs("}}", fp);
 }
 
+/* Write s, or null when it is empty. */
+static void
+json_string_or_null(FILE *fp, const char *s)
+{
+	if (s[0])
+		json_string(fp, s, strlen(s));
+	else
+		fputs("null", fp);
+}
+
+/* Write what a remote server said about itself as "server":{...}; nothing
+ * when it said nothing (local sources, or no answer). */
+static void
+json_server(FILE *fp, const struct dash_info *srv)
+{
+	if (!srv || (srv->format == DASH_NONE && !srv->time[0] && !srv->error[0]))
+		return;
+	fputs(",\"server\":{\"format\":", fp);
+	json_string_or_null(fp, dash_format_name(srv->format));
+	fputs(",\"time\":", fp);
+	json_string_or_null(fp, srv->time);
+	if (srv->have_count)
+		fprintf(fp, ",\"count\":%lld", srv->count);
+	else
+		fputs(",\"count\":null", fp);
+	fputs(",\"error\":", fp);
+	json_string_or_null(fp, srv->error);
+	fputc('}', fp);
+}
+
 /* Write r as the documented JSON document. */
 static void
 write_json(FILE *fp, const struct report *r)
@@ -139,6 +169,7 @@ write_json(FILE *fp, const struct report *r)
 		fprintf(fp, ",\"age\":%.1f", r->age);
 	else
 		fputs(",\"age\":null", fp);
+	json_server(fp, r->server);
 	fprintf(fp, "},\"summary\":{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu},"
 	            "\"clients\":[", model_size(r->m), r->v->n, n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
 	for (size_t i = 0; i < r->v->n; i++) {

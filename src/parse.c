@@ -9,6 +9,7 @@
 #define CSV_NO_INTERVAL 127
 #define CSV_NEVER 4294967295LL
 #define MAX_COUNT 4294967295LL   /* chronyc's counters are 32-bit */
+#define NAME_WIDTH 25            /* chronyc cuts longer names to 24 chars + '>' */
 
 static const char *const line_err_texts[LINE_ERR_COUNT] = {
 	[LINE_OK]           = "ok",
@@ -17,6 +18,8 @@ static const char *const line_err_texts[LINE_ERR_COUNT] = {
 	[LINE_OUT_OF_RANGE] = "a number is out of range",
 	[LINE_BAD_ADDRESS]  = "no address, or one over 255 bytes",
 	[LINE_NUL]          = "a NUL byte in the line",
+	[LINE_BAD_TYPE]     = "a value has the wrong JSON type",
+	[LINE_MISSING]      = "a field is missing",
 };
 
 static const char *const parse_err_texts[PARSE_ERR_COUNT] = {
@@ -123,6 +126,13 @@ parse_value(enum field f, enum value_form form, const char *tok, size_t len, str
 	return LINE_OK;
 }
 
+/* Return whether chronyc cut this name. */
+bool
+parse_name_cut(const char *addr, size_t len)
+{
+	return len == NAME_WIDTH && addr[len - 1] == '>';
+}
+
 /* Return the next line of buf from *pos, without its line ending. */
 bool
 parse_next_line(const char *buf, size_t len, size_t *pos, const char **line, size_t *llen)
@@ -186,8 +196,9 @@ parse_report_text(const struct parse_report *rep, enum parse_err err, char *buf,
 	if (err != PARSE_OK)
 		snprintf(buf, size, "%s%s%s", parse_err_text(err), rep->detail[0] ? ": " : "", rep->detail);
 	else if (rep->skipped)
-		snprintf(buf, size, "%zu line%s skipped (first: line %zu, %s)", rep->skipped,
-		         rep->skipped == 1 ? "" : "s", rep->bad_line, line_err_text(rep->bad_why));
+		snprintf(buf, size, "%zu %s skipped (first: %s %zu, %s)", rep->skipped,
+		         rep->entries ? (rep->skipped == 1 ? "entry" : "entries") : (rep->skipped == 1 ? "line" : "lines"),
+		         rep->entries ? "entry" : "line", rep->bad_line, line_err_text(rep->bad_why));
 	else if (size)
 		buf[0] = '\0';
 }

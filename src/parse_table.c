@@ -5,8 +5,6 @@
 
 #include "parse.h"
 
-#define NAME_WIDTH 25 /* chronyc cuts longer names to 24 chars + '>' */
-
 /* Return whether c is white space between table columns. */
 static bool
 is_blank(char c)
@@ -66,7 +64,7 @@ table_line(const char *line, size_t len, struct row *r)
 	memset(r, 0, sizeof *r);
 	r->addr = line + a;
 	r->len = end - a;
-	r->truncated = r->len == NAME_WIDTH && r->addr[r->len - 1] == '>';
+	r->truncated = parse_name_cut(r->addr, r->len);
 	for (int f = 0; f < FIELD_COUNT; f++)
 		if ((e = parse_value((enum field)f, FORM_TABLE, line + wstart[f], wlen[f], &r->s)) != LINE_OK)
 			return e;

@@ -16,6 +16,14 @@ static const char *const err_names[SOURCE_ERR_COUNT] = {
 	[SOURCE_ERR_TOO_BIG]        = "too-big",
 	[SOURCE_ERR_SYSTEM]         = "system",
 	[SOURCE_ERR_PARSE]          = "parse",
+	[SOURCE_ERR_CONNECT]        = "connect",
+	[SOURCE_ERR_TLS]            = "tls",
+	[SOURCE_ERR_HTTP_STATUS]    = "http-status",
+	[SOURCE_ERR_AUTH]           = "auth",
+	[SOURCE_ERR_REDIRECT]       = "redirect",
+	[SOURCE_ERR_TRANSFER]       = "transfer",
+	[SOURCE_ERR_FORMAT]         = "format",
+	[SOURCE_ERR_SERVER]         = "server",
 };
 
 /* Short name of an error for machines and tests. */

@@ -1,0 +1,43 @@
+/* source_http.h — the remote source: a TICC-DASH / Chrony Web Interface `/data` URL.
+ *
+ * Contract: one GET per poll through libcurl's multi interface, driven from
+ * the loop's wait (curl_multi_poll with the loop's descriptors as extra
+ * waits), so nothing blocks.  One easy handle is reused, so the connection
+ * is kept alive between polls.  Limits: connect 2 s, the whole poll
+ * cfg->timeout, abort below 1 KiB/s for half the timeout, body capped at
+ * cfg->max_size after decompression (checked in the write callback, since
+ * libcurl does not enforce its own cap on chunked bodies).  Only http and
+ * https; redirects are followed (at most 5) only on the same host and port,
+ * or from http to https on the same host, so credentials never go to
+ * another host.  TLS is verified unless cfg->insecure.  Secrets (password
+ * from TICCTOP_PASSWORD or a file, bearer token from a file) never appear in
+ * target, messages or warnings; a URL carrying credentials is refused.
+ * The answer is parsed by parse_dash; what the server says about itself
+ * (clock, count, own error) is in source_result.server. */
+#ifndef TICCTOP_SOURCE_HTTP_H
+#define TICCTOP_SOURCE_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "source.h"
+
+struct http_cfg {
+	const char *url;            /* http:// or https://, no credentials */
+	const char *cacert;         /* CA bundle file, NULL: the system's */
+	const char *capath;         /* CA directory, NULL: the system's */
+	const char *cert, *key;     /* client certificate and its (unencrypted) key */
+	bool insecure;              /* do not verify the server's certificate */
+	const char *user;           /* Basic auth user; password from password_file or TICCTOP_PASSWORD */
+	const char *password_file;
+	const char *bearer_file;    /* file holding a bearer token */
+	const char *noproxy;        /* hosts that bypass the proxy (libcurl's NOPROXY) */
+	double timeout;             /* seconds a poll may take, redirects included */
+	size_t max_size;            /* bytes of body accepted, after decompression */
+};
+
+/* Make an http source; NULL with a one-line reason in err (bad URL,
+ * unreadable secret, missing password, out of memory). */
+struct source *source_http_new(const struct http_cfg *cfg, char *err, size_t errsize);
+
+#endif

@@ -1,0 +1,314 @@
+/* parse_dash.c — TICC-DASH / Chrony Web Interface `/data` JSON to client rows. */
+#include "config.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "parse_dash.h"
+
+#define KEYS_LISTED 4      /* keys named when the document is of another kind */
+#define VALUE_SHOWN 24     /* bytes of a bad value quoted back */
+
+/* The keys TICC-DASH sends for chronyc's columns (tokens 1-6 of a row). */
+static const struct {
+	const char *key;
+	enum field field;
+} dash_fields[] = {
+	{ "NTP", FIELD_NTP_PACKETS },
+	{ "Drop", FIELD_NTP_DROPS },
+	{ "Int", FIELD_NTP_INTERVAL },
+	{ "IntL", FIELD_NTP_INTERVAL_LIMITED },
+	{ "Last", FIELD_NTP_LAST },
+	{ "Cmd", FIELD_CMD_PACKETS },
+};
+
+static const char *const format_names[DASH_FORMAT_COUNT] = {
+	[DASH_NONE] = "", [DASH_TICC] = "ticc-dash", [DASH_WEB_V1] = "chrony-web-v1",
+};
+
+/* jansson's error codes in the user's words; others are "invalid JSON". */
+static const struct {
+	enum json_error_code code;
+	const char *text;
+} json_errors[] = {
+	{ json_error_stack_overflow, "nested deeper than 2048 levels" },
+	{ json_error_premature_end_of_input, "the JSON ends early (cut off?)" },
+	{ json_error_duplicate_key, "a key appears twice in one object" },
+	{ json_error_invalid_utf8, "invalid UTF-8" },
+	{ json_error_null_character, "a \\u0000 inside a string" },
+	{ json_error_numeric_overflow, "a number too large" },
+	{ json_error_end_of_input_expected, "more text after the JSON document" },
+};
+
+/* What a value of each kind is, for "expected ..." messages. */
+static const char *const kind_texts[] = {
+	[KIND_COUNT] = "a count", [KIND_LOG2] = "a log2 interval", [KIND_SECONDS] = "seconds (e.g. 15, 21m, 3h)",
+};
+
+/* Machine name of a format. */
+const char *
+dash_format_name(enum dash_format f)
+{
+	return format_names[f];
+}
+
+/* Name a JSON value's type as a phrase ("an array"). */
+static const char *
+type_text(const json_t *j)
+{
+	static const char *const names[] = {
+		[JSON_OBJECT] = "an object", [JSON_ARRAY] = "an array", [JSON_STRING] = "a string",
+		[JSON_INTEGER] = "a number", [JSON_REAL] = "a number", [JSON_TRUE] = "true",
+		[JSON_FALSE] = "false", [JSON_NULL] = "null",
+	};
+	return names[json_typeof(j)];
+}
+
+/* Write a failure's detail into rep. */
+static void __attribute__((format(printf, 2, 3)))
+set_detail(struct parse_report *rep, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(rep->detail, sizeof rep->detail, fmt, ap);
+	va_end(ap);
+}
+
+/* Describe why jansson refused the text; returns the parse error. */
+static enum parse_err
+json_failure(const json_error_t *je, struct parse_report *rep)
+{
+	enum json_error_code code = json_error_code(je);
+	const char *what = "invalid JSON";
+
+	if (code == json_error_out_of_memory)
+		return PARSE_ERR_NOMEM;
+	for (size_t i = 0; i < sizeof json_errors / sizeof json_errors[0]; i++)
+		if (json_errors[i].code == code)
+			what = json_errors[i].text;
+	set_detail(rep, "%s at line %d, column %d (%s)", what, je->line, je->column, je->text);
+	return PARSE_ERR_JSON;
+}
+
+/* Copy the string member key of root into dst; false (with the detail) if
+ * it is there but neither a string nor null. */
+static bool
+meta_string(const json_t *root, const char *key, char *dst, size_t size, struct parse_report *rep)
+{
+	const json_t *v = json_object_get(root, key);
+
+	if (!v || json_is_null(v))
+		return true;
+	if (!json_is_string(v)) {
+		set_detail(rep, "\"%s\" is %s, expected a string", key, type_text(v));
+		return false;
+	}
+	snprintf(dst, size, "%.*s", (int)(json_string_length(v) < size ? json_string_length(v) : size - 1),
+	         json_string_value(v));
+	return true;
+}
+
+/* Read what the server says about itself: count, local_time, error. */
+static bool
+read_meta(const json_t *root, struct parse_report *rep, struct dash_info *info)
+{
+	const json_t *count = json_object_get(root, "count");
+
+	if (count && !json_is_null(count)) {
+		if (!json_is_integer(count)) {
+			set_detail(rep, "\"count\" is %s, expected a number", type_text(count));
+			return false;
+		}
+		info->have_count = true;
+		info->count = (long long)json_integer_value(count);
+	}
+	return meta_string(root, "local_time", info->time, sizeof info->time, rep) &&
+	       meta_string(root, "error", info->error, sizeof info->error, rep);
+}
+
+/* Check one value of an entry: present, a string.  *v gets it. */
+static enum line_err
+entry_string(const json_t *e, const char *key, const json_t **v)
+{
+	if (!(*v = json_object_get(e, key)))
+		return LINE_MISSING;
+	return json_is_string(*v) ? LINE_OK : LINE_BAD_TYPE;
+}
+
+/* Read one entry of clients_parsed into r.  On failure *key names the
+ * member at fault (NULL: the entry itself) and *v the value. */
+static enum line_err
+dash_entry(const json_t *e, struct row *r, const char **key, const json_t **v)
+{
+	enum line_err le;
+
+	*key = NULL;
+	*v = e;
+	if (!json_is_object(e))
+		return LINE_BAD_TYPE;
+	memset(r, 0, sizeof *r);
+	*key = "addr";
+	if ((le = entry_string(e, *key, v)) != LINE_OK)
+		return le;
+	r->addr = json_string_value(*v);
+	r->len = json_string_length(*v);
+	if (r->len == 0 || r->len > PARSE_ADDR_MAX)
+		return LINE_BAD_ADDRESS;
+	r->truncated = parse_name_cut(r->addr, r->len);
+	for (size_t i = 0; i < sizeof dash_fields / sizeof dash_fields[0]; i++) {
+		*key = dash_fields[i].key;
+		if ((le = entry_string(e, *key, v)) != LINE_OK ||
+		    (le = parse_value(dash_fields[i].field, FORM_TABLE, json_string_value(*v), json_string_length(*v),
+		                      &r->s)) != LINE_OK)
+			return le;
+	}
+	return LINE_OK;
+}
+
+/* Say what was wrong with entry n (1-based), in the user's words. */
+static void
+describe_entry(struct parse_report *rep, size_t n, enum line_err le, const char *key, const json_t *v)
+{
+	if (!key) {
+		set_detail(rep, "entry %zu is %s, expected an object", n, type_text(v));
+		return;
+	}
+	switch (le) {
+	case LINE_MISSING:
+		set_detail(rep, "entry %zu has no \"%s\"", n, key);
+		break;
+	case LINE_BAD_TYPE:
+		set_detail(rep, "entry %zu: \"%s\" is %s, expected a string", n, key, type_text(v));
+		break;
+	case LINE_BAD_ADDRESS:
+		set_detail(rep, "entry %zu: \"addr\" is %s", n, json_string_length(v) ? "longer than 255 bytes" : "empty");
+		break;
+	default: {
+		size_t len = json_string_length(v);
+		enum field f = FIELD_COUNT;
+		for (size_t i = 0; i < sizeof dash_fields / sizeof dash_fields[0]; i++)
+			if (strcmp(dash_fields[i].key, key) == 0)
+				f = dash_fields[i].field;
+		set_detail(rep, "entry %zu: \"%s\" is \"%.*s%s\", expected %s (%s)", n, key,
+		           (int)(len > VALUE_SHOWN ? VALUE_SHOWN : len), json_string_value(v), len > VALUE_SHOWN ? "..." : "",
+		           kind_texts[field_info(f)->kind], line_err_text(le));
+	}
+	}
+}
+
+/* Hand every good entry of a clients_parsed array to sink. */
+static enum parse_err
+dash_entries(const json_t *list, row_sink sink, void *ctx, struct parse_report *rep)
+{
+	size_t i;
+	const json_t *e;
+
+	rep->entries = true;
+	json_array_foreach(list, i, e) {
+		struct row r;
+		const char *key;
+		const json_t *v;
+		enum line_err le = dash_entry(e, &r, &key, &v);
+		if (le != LINE_OK) {
+			if (rep->skipped == 0)
+				describe_entry(rep, i + 1, le, key, v);
+			parse_skip(rep, i + 1, le);
+			continue;
+		}
+		if (!sink(ctx, &r))
+			return PARSE_ERR_NOMEM;
+		rep->rows++;
+	}
+	if (rep->rows == 0 && rep->skipped > 0)
+		return PARSE_ERR_NO_ROWS;
+	rep->detail[0] = '\0'; /* only a failure keeps its detail */
+	return PARSE_OK;
+}
+
+/* Parse V1's "clients": chronyc's plain table as one string. */
+static enum parse_err
+dash_v1(const json_t *text, row_sink sink, void *ctx, struct parse_report *rep)
+{
+	char why[sizeof rep->detail];
+	enum parse_err err = parse_table(json_string_value(text), json_string_length(text), sink, ctx, rep);
+
+	if (err == PARSE_ERR_NO_HEADER) {
+		snprintf(why, sizeof why, "%s", rep->detail);
+		set_detail(rep, "\"clients\" is not chronyc's clients table: %s", why);
+	}
+	return err;
+}
+
+/* Say what keys the object has when it is not a /data answer. */
+static enum parse_err
+unknown_object(const json_t *root, struct parse_report *rep)
+{
+	char keys[120] = "";
+	size_t n = 0, o = 0;
+	const char *k;
+	const json_t *v;
+
+	json_object_foreach((json_t *)root, k, v) {
+		if (n++ < KEYS_LISTED && o < sizeof keys)
+			o += (size_t)snprintf(keys + o, sizeof keys - o, "%s\"%.24s\"", o ? ", " : "", k);
+	}
+	set_detail(rep, "expected \"clients_parsed\" (TICC-DASH) or \"clients\" (Web Interface V1), got %s%s%s",
+	           n ? "keys " : "an empty object", keys, n > KEYS_LISTED ? ", ..." : "");
+	return PARSE_ERR_SCHEMA;
+}
+
+/* Walk a parsed document: detect the format, read the rows and the rest. */
+static enum parse_err
+dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report *rep, struct dash_info *info)
+{
+	const json_t *list;
+
+	if (!json_is_object(root)) {
+		set_detail(rep, "expected a JSON object, got %s", type_text(root));
+		return PARSE_ERR_SCHEMA;
+	}
+	if (!read_meta(root, rep, info))
+		return PARSE_ERR_SCHEMA;
+	if ((list = json_object_get(root, "clients_parsed"))) {
+		info->format = DASH_TICC;
+		if (json_is_array(list))
+			return dash_entries(list, sink, ctx, rep);
+		set_detail(rep, "\"clients_parsed\" is %s, expected an array", type_text(list));
+		return PARSE_ERR_SCHEMA;
+	}
+	if ((list = json_object_get(root, "clients"))) {
+		info->format = DASH_WEB_V1;
+		if (json_is_string(list))
+			return dash_v1(list, sink, ctx, rep);
+		set_detail(rep, "\"clients\" is %s, expected a string (chronyc's table)", type_text(list));
+		return PARSE_ERR_SCHEMA;
+	}
+	return unknown_object(root, rep);
+}
+
+/* Parse a /data answer. */
+enum parse_err
+parse_dash(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep,
+           struct dash_info *info)
+{
+	json_error_t je;
+	json_t *root;
+	size_t i = 0;
+
+	memset(rep, 0, sizeof *rep);
+	memset(info, 0, sizeof *info);
+	while (i < len && buf[i] && strchr(" \t\r\n", buf[i]))
+		i++;
+	if (i == len) {
+		set_detail(rep, "the answer is empty");
+		return PARSE_ERR_JSON;
+	}
+	if (!(root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je)))
+		return json_failure(&je, rep);
+	enum parse_err err = dash_document(root, sink, ctx, rep, info);
+	json_decref(root);
+	return err;
+}
