@@ -1,0 +1,98 @@
+#!/bin/sh
+# The remote source's faults.  The /data server stopped under a running
+# `ticctop -b -d 5 -o json --url ...` and started again on the same port: the
+# error shows within 2 refreshes, the last clients stay listed meanwhile, and
+# ticctop is normal again within 2 refreshes of the restart (a kept-alive
+# connection to the old server must not wedge it).  A URL whose host does not
+# resolve (in a private network namespace: no query leaves the machine):
+# a clear error every refresh, in bounded time, and ticctop keeps running.
+. "$top_srcdir/tests/lib/common.sh"
+command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
+command -v unshare >/dev/null || { echo "unshare (util-linux) missing"; exit 77; }
+at_exit stop_all
+scratch=$(mktemp -d)
+httpd_pid=
+pid=
+stop_all() {
+	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid"
+	stop_httpd
+	rm -rf "$scratch"
+}
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+
+# Starts tests/httpd.py on 127.0.0.1, on port $1 (0: any); sets port.
+start_httpd() {
+	rm -f "$scratch/port"
+	python3 "$top_srcdir/tests/httpd.py" --port "$1" --port-file "$scratch/port" --log "$scratch/httpd.log" \
+		--fixtures "$top_srcdir/tests/fixtures" 2>>"$scratch/httpd.err" &
+	httpd_pid=$!
+	_i=0
+	while [ ! -s "$scratch/port" ] && [ "$_i" -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	port=$(cat "$scratch/port" 2>/dev/null)
+	[ -n "$port" ]
+}
+# Stops the server by its pid.
+stop_httpd() {
+	[ -n "$httpd_pid" ] && kill -TERM "$httpd_pid" 2>/dev/null && { wait "$httpd_pid"; } 2>/dev/null
+	httpd_pid=
+}
+
+out=$scratch/stream.json
+summary() { python3 "$top_srcdir/tests/lib/jsonstream.py" "$out"; }
+reports() { summary 2>/dev/null | wc -l; }
+# Waits (up to 20 s) until there are at least $1 reports.
+wait_reports() {
+	_i=0
+	while [ "$(reports)" -lt "$1" ] && [ "$_i" -lt 200 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	[ "$(reports)" -ge "$1" ]
+}
+# Prints fields 1-2 (ok|error total) of report $1.
+status_of() { summary 2>/dev/null | sed -n "$1p" | cut -d' ' -f1-2; }
+
+check "server up" start_httpd 0 || { cat "$scratch/httpd.err"; finish; }
+"$TICCTOP" -b -d 5 -o json --timeout 2 --url "http://127.0.0.1:$port/fixture/data-mixed.json" \
+	>"$out" 2>"$scratch/stream.err" &
+pid=$!
+check "two good reports" wait_reports 2
+expect_eq "$(status_of 2)" "ok 7" "before: the 7 clients of data-mixed.json"
+
+stop_httpd
+n=$(reports)
+check "two reports after the server stopped" wait_reports $((n + 2))
+expect_eq "$(status_of $((n + 2)))" "error 7" "error within 2 refreshes, last clients still listed"
+expect_contains "$(cat "$scratch/stream.err")" "cannot connect" "stderr says it cannot connect"
+
+check "server started again on port $port" start_httpd "$port"
+n=$(reports)
+check "two reports after the restart" wait_reports $((n + 2))
+expect_eq "$(status_of $((n + 2)))" "ok 7" "normal within 2 refreshes of the restart"
+check "no value out of range in any report ($(reports) reports)" summary >/dev/null
+check "ticctop still running" [ -e "/proc/$pid" ]
+kill -TERM "$pid"
+wait "$pid"
+expect_eq "$?" 143 "SIGTERM ends it cleanly (exit 143)"
+pid=
+
+# A host that does not resolve, where no resolver can be reached.
+if unshare -n true 2>/dev/null; then
+	netns="unshare -n"
+elif unshare -r -n true 2>/dev/null; then
+	netns="unshare -r -n"
+else
+	echo "cannot make a network namespace (not root, no user namespaces)"
+	exit 77
+fi
+start=$(date +%s)
+OUT=$(timeout 30 $netns "$TICCTOP" -b -n 3 -d 5 -o json --timeout 3 --url "http://ticctop-test.invalid/data" 2>"$scratch/dns.err")
+RC=$?
+expect_eq "$RC" 3 "unresolvable host: exit 3 after 3 reports"
+expect_eq "$(grep -c 'cannot resolve the host name' "$scratch/dns.err")" 3 "unresolvable host: said each refresh"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c '"ok":false')" 3 "unresolvable host: 3 JSON reports"
+check "unresolvable host: within 15 s" [ $(($(date +%s) - start)) -le 15 ]
+finish
