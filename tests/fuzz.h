@@ -15,6 +15,7 @@
 #include "model.h"
 #include "output.h"
 #include "parse.h"
+#include "parse_dash.h"
 #include "view.h"
 
 /* A parser under test: bytes in, rows to sink. */
@@ -96,9 +97,10 @@ fuzz_check_terminal(const char *out, size_t len, bool utf8, bool crlf)
 	}
 }
 
-/* Run data through parser, model, health, view and the three writers. */
+/* Run data through parser, model, health, view and the three writers;
+ * server is what the parser learnt of a remote server (NULL: nothing). */
 static int
-fuzz_run(fuzz_parser parser, const uint8_t *data, size_t size)
+fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data, size_t size)
 {
 	struct model *m = model_new();
 	struct health h;
@@ -126,7 +128,7 @@ fuzz_run(fuzz_parser parser, const uint8_t *data, size_t size)
 	FUZZ_ASSERT(view_update(&v, m));
 	FUZZ_ASSERT(v.n == model_size(m));
 
-	struct report r = { .kind = "fuzz", .target = "fuzz", .error = err == PARSE_OK ? NULL : text,
+	struct report r = { .kind = "fuzz", .target = "fuzz", .error = err == PARSE_OK ? NULL : text, .server = server,
 	                    .skipped = rep.skipped, .skip_note = text, .have_data = true, .m = m, .v = &v, .h = &h };
 	for (int utf8 = 0; utf8 < 2; utf8++) {
 		r.utf8 = utf8;

@@ -7,5 +7,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return fuzz_run(parse_csv, data, size);
+	return fuzz_run(parse_csv, NULL, data, size);
 }
