@@ -9,36 +9,16 @@
 . "$top_srcdir/tests/lib/common.sh"
 command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
 command -v unshare >/dev/null || { echo "unshare (util-linux) missing"; exit 77; }
+. "$top_srcdir/tests/lib/httpd-server.sh"
 at_exit stop_all
 scratch=$(mktemp -d)
-httpd_pid=
 pid=
 stop_all() {
 	[ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid"
-	stop_httpd
+	httpd_server_stop
 	rm -rf "$scratch"
 }
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
-
-# Starts tests/httpd.py on 127.0.0.1, on port $1 (0: any); sets port.
-start_httpd() {
-	rm -f "$scratch/port"
-	python3 "$top_srcdir/tests/httpd.py" --port "$1" --port-file "$scratch/port" --log "$scratch/httpd.log" \
-		--fixtures "$top_srcdir/tests/fixtures" 2>>"$scratch/httpd.err" &
-	httpd_pid=$!
-	_i=0
-	while [ ! -s "$scratch/port" ] && [ "$_i" -lt 100 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	port=$(cat "$scratch/port" 2>/dev/null)
-	[ -n "$port" ]
-}
-# Stops the server by its pid.
-stop_httpd() {
-	[ -n "$httpd_pid" ] && kill -TERM "$httpd_pid" 2>/dev/null && { wait "$httpd_pid"; } 2>/dev/null
-	httpd_pid=
-}
 
 out=$scratch/stream.json
 summary() { python3 "$top_srcdir/tests/lib/jsonstream.py" "$out"; }
@@ -55,20 +35,21 @@ wait_reports() {
 # Prints fields 1-2 (ok|error total) of report $1.
 status_of() { summary 2>/dev/null | sed -n "$1p" | cut -d' ' -f1-2; }
 
-check "server up" start_httpd 0 || { cat "$scratch/httpd.err"; finish; }
+check "server up" httpd_server_start "$scratch" || { cat "$scratch/httpd.err"; finish; }
+port=$PORT
 "$TICCTOP" -b -d 5 -o json --timeout 2 --url "http://127.0.0.1:$port/fixture/data-mixed.json" \
 	>"$out" 2>"$scratch/stream.err" &
 pid=$!
 check "two good reports" wait_reports 2
 expect_eq "$(status_of 2)" "ok 7" "before: the 7 clients of data-mixed.json"
 
-stop_httpd
+httpd_server_stop
 n=$(reports)
 check "two reports after the server stopped" wait_reports $((n + 2))
 expect_eq "$(status_of $((n + 2)))" "error 7" "error within 2 refreshes, last clients still listed"
 expect_contains "$(cat "$scratch/stream.err")" "cannot connect" "stderr says it cannot connect"
 
-check "server started again on port $port" start_httpd "$port"
+check "server started again on port $port" httpd_server_start "$scratch" --port "$port"
 n=$(reports)
 check "two reports after the restart" wait_reports $((n + 2))
 expect_eq "$(status_of $((n + 2)))" "ok 7" "normal within 2 refreshes of the restart"

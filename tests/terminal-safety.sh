@@ -10,11 +10,11 @@
 # texts built from what a source said are escaped as well.
 . "$top_srcdir/tests/lib/common.sh"
 command -v script >/dev/null || { echo "script (util-linux) missing"; exit 77; }
+. "$top_srcdir/tests/lib/httpd-server.sh"
 at_exit stop_all
 scratch=$(mktemp -d)
-httpd_pid=
 stop_all() {
-	[ -n "$httpd_pid" ] && kill -TERM "$httpd_pid" 2>/dev/null && { wait "$httpd_pid"; } 2>/dev/null
+	httpd_server_stop
 	rm -rf "$scratch"
 }
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
@@ -62,15 +62,8 @@ printf '#!/bin/sh\nexec cat "%s"\n' "$scratch/clients.csv" >"$scratch/chronyc"
 # a failing chronyc whose error text is hostile too
 printf '#!/bin/sh\nprintf "506 Cannot\\033[2J talk \\302\\233\\342\\200\\256 \\033]0;x\\007\\n" >&2\nexit 1\n' >"$scratch/chronyc-fail"
 chmod +x "$scratch/chronyc" "$scratch/chronyc-fail"
-python3 "$top_srcdir/tests/httpd.py" --port-file "$scratch/port" --log "$scratch/httpd.log" \
-	--fixtures "$scratch/www" 2>"$scratch/httpd.err" &
-httpd_pid=$!
-i=0
-while [ ! -s "$scratch/port" ] && [ "$i" -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-url="http://127.0.0.1:$(cat "$scratch/port")/fixture"
+httpd_server_start "$scratch" --fixtures "$scratch/www" || { cat "$scratch/httpd.err"; exit 99; }
+url="http://127.0.0.1:$PORT/fixture"
 
 # Runs ticctop on a pty (stdout and stderr), raw bytes into $scratch/$1.pty.
 on_pty() {

@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Signals at random moments to `ticctop -b`, and what must follow.
 
-Usage: sigdrive.py TICCTOP SCRATCH FIXTURE ROUNDS SEED [demo]
-For SIGINT, SIGTERM and SIGHUP, ROUNDS runs each: ticctop in batch mode
-(-d 2, JSON) reads a fake chronyc that sleeps a random moment before it
-answers (or, every third round, hangs), and gets the signal 0 - 1.5 s after
-it began to catch signals (before main, nothing can); it must exit by itself
-with 128 + N (not die of the signal) within 3 s, leaving no process running:
-this driver is a child subreaper, so anything ticctop left running would be
-handed to it and found.  With "demo", ROUNDS more runs each of --demo,
-signalled 0 - 20 ms after it started its chronyd, while it waits for it.  Then
-SIGWINCH, many times at random moments: ticctop must keep running and
-reporting, and end with 143 on SIGTERM.  Prints ok/FAIL lines; exits 1 on
-any failure.
+Usage: sigdrive.py --ticctop PATH --scratch DIR --fixture CSV --rounds N
+                   --seed S [--demo] [--url BASE]
+For SIGINT, SIGTERM and SIGHUP, N runs each: ticctop in batch mode (-d 2,
+JSON) reads a fake chronyc that sleeps a random moment before it answers
+(or, every third round, hangs), and gets the signal 0 - 1.5 s after it began
+to catch signals (before main, nothing can); it must exit by itself with
+128 + N (not die of the signal) within 3 s, leaving no process running: this
+driver is a child subreaper, so anything ticctop left running would be
+handed to it and found.  With --demo, N more runs each of --demo, signalled
+0 - 20 ms after it started its chronyd, while it waits for it.  With --url
+(tests/httpd.py's base URL), N more runs each of --url on /hang, /trickle
+and a fixture in turn.  Then SIGWINCH, many times at random moments: ticctop
+must keep running and reporting, and end with 143 on SIGTERM.  Prints
+ok/FAIL lines; exits 1 on any failure.
 """
+import argparse
 import ctypes
 import os
 import random
@@ -158,32 +161,43 @@ def winch_round(judge, ticctop, chronyc, scratch, rng):
     reap_orphans(judge, "SIGWINCH")
 
 
-def main(argv):
+def main():
     """Run every round; 0 when all passed."""
-    ticctop, scratch, fixture, rounds, seed = argv[1], argv[2], argv[3], int(argv[4]), int(argv[5])
-    demo = len(argv) > 6 and argv[6] == "demo"
+    ap = argparse.ArgumentParser()
+    for opt in ("--ticctop", "--scratch", "--fixture"):
+        ap.add_argument(opt, required=True)
+    ap.add_argument("--rounds", type=int, required=True)
+    ap.add_argument("--seed", type=int, required=True)
+    ap.add_argument("--demo", action="store_true")
+    ap.add_argument("--url")
+    a = ap.parse_args()
     libc = ctypes.CDLL(None, use_errno=True)
     if libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
         print("cannot become a child subreaper")
         return 99
-    rng = random.Random(seed)
-    print("seed %d" % seed)
+    rng = random.Random(a.seed)
+    print("seed %d" % a.seed)
     judge = Judge()
-    slow, hang = fake_chronyc(scratch, fixture, False), fake_chronyc(scratch, fixture, True)
+    slow, hang = fake_chronyc(a.scratch, a.fixture, False), fake_chronyc(a.scratch, a.fixture, True)
+    paths = ("/hang", "/trickle", "/fixture/data-mixed.json")
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        for r in range(rounds):
+        for r in range(a.rounds):
             chronyc = hang if r % 3 == 2 else slow
             delay = rng.uniform(0, 1.5)
-            one_round(judge, [ticctop, "-b", "-d", "2", "-o", "json", "--timeout", "5", "--chronyc", chronyc], sig,
+            one_round(judge, [a.ticctop, "-b", "-d", "2", "-o", "json", "--timeout", "5", "--chronyc", chronyc], sig,
                       delay, "%s after %.3f s (%s chronyc)" % (sig.name, delay, "hanging" if chronyc == hang else "slow"))
-        for r in range(rounds if demo else 0):
+        for r in range(a.rounds if a.demo else 0):
             delay = rng.uniform(0, 0.02)  # while the demo's chronyd starts
-            one_round(judge, [ticctop, "--demo", "-b", "-o", "json"], sig, delay,
+            one_round(judge, [a.ticctop, "--demo", "-b", "-o", "json"], sig, delay,
                       "%s %.3f s after --demo started chronyd" % (sig.name, delay), has_child)
-    winch_round(judge, ticctop, slow, scratch, rng)
+        for r in range(a.rounds if a.url else 0):
+            delay, path = rng.uniform(0, 1.5), paths[r % len(paths)]
+            one_round(judge, [a.ticctop, "-b", "-d", "2", "-o", "json", "--timeout", "5", "--url", a.url + path], sig,
+                      delay, "%s after %.3f s (--url %s)" % (sig.name, delay, path))
+    winch_round(judge, a.ticctop, slow, a.scratch, rng)
     print("%d checks, %d failed" % (judge.checks, judge.failed))
     return 1 if judge.failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())
