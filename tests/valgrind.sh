@@ -2,15 +2,17 @@
 # valgrind.sh RUNNER... — make check-valgrind: every Check runner given, then
 # ticctop itself (--once in each format on the fixtures and on hostile names
 # through a fake chronyc; a failing, a hanging and an endless chronyc; a
-# three-refresh batch run; --demo), under
+# three-refresh batch run; --demo; --url on tests/httpd.py's good and
+# hostile answers), under
 #   valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite
 # No error and nothing definitely lost, or exit 1.  Environment: top_srcdir,
 # TICCTOP (the program), VALGRIND (the valgrind command line).
 set -u
+. "$top_srcdir/tests/lib/httpd-server.sh"
 failed=0
 runs=0
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+trap 'httpd_server_stop; rm -rf "$scratch"' EXIT
 
 # Runs "$@" under valgrind; counts a failure when valgrind reports one, or
 # (with WANT=0) when the program does not exit 0.
@@ -65,5 +67,21 @@ vg "$TICCTOP" --once --chronyc "$scratch/no-such-chronyc"
 fake chronyc "exec cat '$top_srcdir/tests/fixtures/mixed-clients.csv'"
 vg "$TICCTOP" -b -n 3 -d 1 -o json -s drops -F status:warn --chronyc "$scratch/chronyc"
 [ -x /usr/sbin/chronyd ] && vg "$TICCTOP" --demo -b -n 2 -d 5 -o json
+# the remote source, on tests/httpd.py: good answers and hostile ones
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+if httpd_server_start "$scratch"; then
+	base="http://127.0.0.1:$PORT"
+	for path in /fixture/data-mixed.json /fixture/chrony-web-v1-data.json /fixture/data-hostnames.json /numbers \
+		/deep /truncated /html /gzip-bomb /redirect-loop /status/500; do
+		vg "$TICCTOP" --once -o json --url "$base$path"
+	done
+	vg "$TICCTOP" --once --max-size 1 --url "$base/big"
+	vg "$TICCTOP" --once --timeout 1 --url "$base/hang"
+	vg "$TICCTOP" -b -n 3 -d 2 -o csv --url "$base/fixture/data-mixed.json"
+	httpd_server_stop
+else
+	echo "FAIL - httpd.py did not start"
+	failed=$((failed + 1))
+fi
 echo "$runs runs under valgrind, $failed failed"
 [ "$failed" = 0 ]
