@@ -3,6 +3,7 @@
  * 2^64, CRLF, no final newline, nothing at all, a million lines.  Each case
  * must end in a clear error or a count of skipped lines the user is told
  * about (parse_report_text), never a crash and never a wrong number. */
+#include "rowcheck.h"
 #include "unit.h"
 
 #define BIG (4u << 20)          /* a line of megabytes */
@@ -23,22 +24,13 @@ static struct {
 static bool
 check_row(void *ctx, const struct row *r)
 {
+	char why[128];
+
 	(void)ctx;
 	seen.rows++;
-	if (r->len == 0 || r->len > PARSE_ADDR_MAX || memchr(r->addr, '\0', r->len)) {
+	if (!row_valid(r, why, sizeof why)) {
 		seen.bad = true;
-		snprintf(seen.why, sizeof seen.why, "row %zu: address of %zu bytes", seen.rows, r->len);
-	}
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		if (!sample_known(&r->s, (enum field)f))
-			continue;
-		int64_t v = r->s.v[f];
-		enum field_kind k = field_info((enum field)f)->kind;
-		if ((k == KIND_COUNT && (v < 0 || v > 4294967295LL)) || (k == KIND_LOG2 && (v < -128 || v > 127)) ||
-		    (k == KIND_SECONDS && v < 0)) {
-			seen.bad = true;
-			snprintf(seen.why, sizeof seen.why, "row %zu: field %d = %lld", seen.rows, f, (long long)v);
-		}
+		snprintf(seen.why, sizeof seen.why, "row %zu: %s", seen.rows, why);
 	}
 	return true;
 }
