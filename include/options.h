@@ -1,4 +1,4 @@
-/* options.h — the command line (and later the config file) from one table.
+/* options.h — the command line and the config file, from one table.
  *
  * Contract: every option is a row (long name, short letter, kind, where it
  * is stored, help); parsing, `--help` and the man page's list all follow the
@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "output.h"
+#include "theme.h"
 #include "view.h"
 
 struct options {
@@ -33,6 +34,12 @@ struct options {
 	int sort;            /* enum sort_key */
 	bool reverse;
 	long warn_drops, crit_drops;
+	/* full screen */
+	int theme;           /* enum theme_id */
+	bool no_color;
+	bool ascii;
+	bool no_mouse;
+	const char *log;
 	/* batch */
 	bool batch;
 	bool once;
@@ -42,6 +49,8 @@ struct options {
 	/* general */
 	bool help;
 	bool version;
+	/* bit i: row i of the table was given on the command line */
+	unsigned long long given;
 };
 
 enum opt_err {
@@ -59,6 +68,14 @@ void options_defaults(struct options *o);
 
 /* Parse argv into o; on error write a one-line message into err. */
 enum opt_err options_parse(struct options *o, int argc, char **argv, char *err, size_t errsize);
+
+/* Parse a config file's text: `long-name = value` lines (a flag alone, or
+ * `= yes|no`), # comments.  text is cut in place and o keeps pointers into
+ * it, so it must outlive o.  Errors name file and line. */
+enum opt_err options_parse_config(struct options *o, char *text, const char *file, char *err, size_t errsize);
+
+/* Return whether the option with this long name was on the command line. */
+bool options_given(const struct options *o, const char *name);
 
 /* Print --help, generated from the table, grouped. */
 void options_help(FILE *fp, const char *prog);

@@ -46,6 +46,9 @@ const char *sort_key_name(enum sort_key k);
 /* Human title of a sort key ("Address order", ...). */
 const char *sort_key_title(enum sort_key k);
 
+/* Return whether key k puts the biggest first when not reversed. */
+bool sort_key_descending(enum sort_key k);
+
 /* Find a sort key by machine name; false when there is none. */
 bool sort_key_parse(const char *name, enum sort_key *k);
 

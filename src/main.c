@@ -12,11 +12,14 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "conffile.h"
 #include "demo.h"
+#include "log.h"
 #include "loop.h"
 #include "options.h"
 #include "source_chronyc.h"
 #include "source_http.h"
+#include "ui.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
 static void
@@ -27,6 +30,9 @@ print_version(void)
 }
 
 #define DEMO_CLIENTS 300
+
+/* The config file's text: options point into it until the end. */
+static char *config;
 
 /* Make the http source --url asks for; NULL (with a message) on failure. */
 static struct source *
@@ -80,8 +86,14 @@ main(int argc, char **argv)
 	}
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
-	if (options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
+	if (!conffile_load(&o, &config, err, sizeof err) || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
 		fprintf(stderr, "ticctop: %s\n", err);
+		free(config);
+		return EXIT_UNKNOWN;
+	}
+	if (o.log && !log_open(o.log, err, sizeof err)) {
+		fprintf(stderr, "ticctop: %s\n", err);
+		free(config);
 		return EXIT_UNKNOWN;
 	}
 	if (o.help) {
@@ -115,18 +127,24 @@ main(int argc, char **argv)
 		return EXIT_UNKNOWN;
 	}
 
-	struct batch b = {
-		.format = (enum out_format)o.format, .iterations = o.iterations,
-		.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
-	};
-	struct frontend fe = batch_frontend(&b);
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
-	int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
+	int rc;
+	if (!o.batch && isatty(STDOUT_FILENO)) {
+		rc = ui_run(&mon, &o, (double)o.delay / 10.0, demo ? &task : NULL);
+	} else {
+		struct batch b = {
+			.format = (enum out_format)o.format, .iterations = o.iterations,
+			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
+		};
+		struct frontend fe = batch_frontend(&b);
+		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
+		rc = sig ? 128 + sig : (int)b.status;
+	}
 
 	monitor_free(&mon);
 	src->ops->free(src);
 	demo_stop(demo);
-	if (sig)
-		return 128 + sig;
-	return (int)b.status;
+	log_close();
+	free(config);
+	return rc;
 }

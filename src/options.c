@@ -11,12 +11,13 @@
 
 enum opt_kind { OPT_FLAG, OPT_LONG, OPT_DOUBLE, OPT_STRING, OPT_CHOICE };
 
-enum opt_group { GROUP_SOURCE, GROUP_REMOTE, GROUP_SHOW, GROUP_BATCH, GROUP_GENERAL, GROUP_COUNT };
+enum opt_group { GROUP_SOURCE, GROUP_REMOTE, GROUP_SHOW, GROUP_SCREEN, GROUP_BATCH, GROUP_GENERAL, GROUP_COUNT };
 
 static const char *const group_titles[GROUP_COUNT] = {
 	[GROUP_SOURCE] = "Where the clients come from",
 	[GROUP_REMOTE] = "Remote dashboard (TICC-DASH, Chrony Web Interface); secrets never on the command line",
 	[GROUP_SHOW] = "What is shown",
+	[GROUP_SCREEN] = "Full screen",
 	[GROUP_BATCH] = "Batch mode (no full screen; for scripts and Nagios)",
 	[GROUP_GENERAL] = "General",
 };
@@ -41,6 +42,13 @@ static const char *
 sort_choice(int i)
 {
 	return sort_key_name((enum sort_key)i);
+}
+
+/* Name of theme i, for the choice table. */
+static const char *
+theme_choice(int i)
+{
+	return theme_name((enum theme_id)i);
 }
 
 /* Name of output format i, for the choice table. */
@@ -93,6 +101,16 @@ static const struct opt_def defs[] = {
 	  "NTP drops that make a client warning (default 1)" },
 	{ "crit-drops", 0, OPT_LONG, GROUP_SHOW, AT(crit_drops), "N", 1, 4294967295.0, NULL, 0,
 	  "NTP drops that make a client critical (default 10)" },
+	{ "theme", 0, OPT_CHOICE, GROUP_SCREEN, AT(theme), "NAME", 0, 0, theme_choice, THEME_COUNT,
+	  "colours: dark, light or mono (default dark; `t` switches, and is remembered)" },
+	{ "no-color", 'C', OPT_FLAG, GROUP_SCREEN, AT(no_color), NULL, 0, 0, NULL, 0,
+	  "no colours, as when NO_COLOR is set" },
+	{ "ascii", 0, OPT_FLAG, GROUP_SCREEN, AT(ascii), NULL, 0, 0, NULL, 0,
+	  "ASCII lines and symbols, even in a UTF-8 locale" },
+	{ "no-mouse", 0, OPT_FLAG, GROUP_SCREEN, AT(no_mouse), NULL, 0, 0, NULL, 0,
+	  "leave the mouse to the terminal (to select and paste)" },
+	{ "log", 0, OPT_STRING, GROUP_SCREEN, AT(log), "FILE", 0, 0, NULL, 0,
+	  "append debug notes to FILE (nothing else is written while the screen is up)" },
 	{ "batch", 'b', OPT_FLAG, GROUP_BATCH, AT(batch), NULL, 0, 0, NULL, 0,
 	  "print reports instead of the full screen (default when stdout is not a terminal)" },
 	{ "iterations", 'n', OPT_LONG, GROUP_BATCH, AT(iterations), "N", 1, 1e9, NULL, 0,
@@ -109,6 +127,7 @@ static const struct opt_def defs[] = {
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
+_Static_assert(NDEFS <= 64, "options.given has a bit per option");
 
 static const char default_chronyc[] = "chronyc";
 
@@ -125,6 +144,7 @@ options_defaults(struct options *o)
 	o->crit_drops = HEALTH_CRIT_DROPS;
 	o->delay = 10;
 	o->format = FORMAT_TEXT;
+	o->theme = THEME_DARK;
 }
 
 /* Find an option by long name (name[0..len)) or, when len is 0, by letter. */
@@ -279,11 +299,13 @@ options_parse(struct options *o, int argc, char **argv, char *err, size_t errsiz
 				}
 				if ((e = set_value(o, d, NULL, err, errsize)) != OPT_OK)
 					return e;
+				o->given |= 1ull << (d - defs);
 				d = NULL;
 			}
 			if (!d)
 				continue;
 		}
+		o->given |= 1ull << (d - defs);
 		if (d->kind != OPT_FLAG && !value) {
 			if (i + 1 >= argc) {
 				snprintf(err, errsize, "--%s needs a value (%s)", d->name, d->metavar);
@@ -295,6 +317,97 @@ options_parse(struct options *o, int argc, char **argv, char *err, size_t errsiz
 			return e;
 	}
 	return finish(o, err, errsize);
+}
+
+/* Options that make no sense as a default in the config file. */
+static const char *const command_line_only[] = { "help", "version" };
+
+/* Cut blanks from both ends of s[0..*len); returns the new start. */
+static char *
+trim(char *s, size_t *len)
+{
+	while (*len > 0 && (s[*len - 1] == ' ' || s[*len - 1] == '\t' || s[*len - 1] == '\r'))
+		(*len)--;
+	while (*len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*len)--;
+	}
+	s[*len] = '\0';
+	return s;
+}
+
+/* Take one config line `name [= value]` into o. */
+static enum opt_err
+config_line(struct options *o, char *line, size_t len, char *err, size_t errsize)
+{
+	static const struct { const char *word; bool value; } words[] = {
+		{ "yes", true }, { "no", false }, { "true", true }, { "false", false },
+		{ "on", true }, { "off", false }, { "1", true }, { "0", false },
+	};
+	char *eq = memchr(line, '=', len), *value = NULL;
+	size_t nlen = eq ? (size_t)(eq - line) : len, vlen;
+	char *name = trim(line, &nlen);
+	const struct opt_def *d = nlen ? find_def(name, nlen, 0) : NULL;
+
+	for (size_t i = 0; d && i < sizeof command_line_only / sizeof command_line_only[0]; i++)
+		if (strcmp(d->name, command_line_only[i]) == 0)
+			d = NULL;
+	if (!d) {
+		snprintf(err, errsize, "unknown option \"%s\"", name);
+		return OPT_ERR_UNKNOWN;
+	}
+	if (eq) {
+		vlen = len - (size_t)(eq + 1 - line);
+		value = trim(eq + 1, &vlen);
+	}
+	if (d->kind != OPT_FLAG) {
+		if (!value || !*value) {
+			snprintf(err, errsize, "%s needs a value (%s = %s)", d->name, d->name, d->metavar);
+			return OPT_ERR_MISSING;
+		}
+		return set_value(o, d, value, err, errsize);
+	}
+	for (size_t i = 0; value && i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(value, words[i].word) == 0) {
+			*(bool *)((char *)o + d->offset) = words[i].value;
+			return OPT_OK;
+		}
+	if (value) {
+		snprintf(err, errsize, "%s is a switch: yes or no, not \"%s\"", d->name, value);
+		return OPT_ERR_UNEXPECTED;
+	}
+	return set_value(o, d, NULL, err, errsize);
+}
+
+/* Parse a config file's text into o. */
+enum opt_err
+options_parse_config(struct options *o, char *text, const char *file, char *err, size_t errsize)
+{
+	char *line = text, why[400];
+	size_t lineno = 0;
+	enum opt_err e;
+
+	while (*line) {
+		char *end = strchr(line, '\n'), *next = end ? end + 1 : line + strlen(line);
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		lineno++;
+		char *s = trim(line, &len);
+		if (len > 0 && s[0] != '#' && (e = config_line(o, s, len, why, sizeof why)) != OPT_OK) {
+			snprintf(err, errsize, "%s:%zu: %s", file, lineno, why);
+			return e;
+		}
+		line = next;
+	}
+	return OPT_OK;
+}
+
+/* Return whether the option with this long name was on the command line. */
+bool
+options_given(const struct options *o, const char *name)
+{
+	const struct opt_def *d = find_def(name, strlen(name), 0);
+
+	return d && (o->given >> (d - defs) & 1u);
 }
 
 /* Print --help, generated from the table, grouped. */

@@ -154,10 +154,10 @@ chronyc_start(struct source *s, double now)
 	c->too_big = c->timed_out = c->term_sent = c->kill_sent = false;
 	c->spawn_errno = 0;
 	c->status = 0;
-	/* only our read ends are non-blocking: a child writing to a non-blocking
-	 * pipe gets EAGAIN when we fall behind, and chronyc would lose output */
-	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 || fcntl(po[0], F_SETFL, O_NONBLOCK) < 0 ||
-	    fcntl(pe[0], F_SETFL, O_NONBLOCK) < 0) {
+	/* only our (read) ends are non-blocking: chronyc's stdout must block, or
+	 * its stdio loses output with EAGAIN whenever the pipe is full */
+	if (pipe2(po, O_CLOEXEC) < 0 || pipe2(pe, O_CLOEXEC) < 0 ||
+	    fcntl(po[0], F_SETFL, O_NONBLOCK) < 0 || fcntl(pe[0], F_SETFL, O_NONBLOCK) < 0) {
 		c->spawn_errno = errno;
 		close_fd(&po[0]);
 		close_fd(&po[1]);

@@ -61,6 +61,13 @@ sort_key_title(enum sort_key k)
 	return sorts[k].title;
 }
 
+/* Return whether key k puts the biggest first when not reversed. */
+bool
+sort_key_descending(enum sort_key k)
+{
+	return sorts[k].descending;
+}
+
 /* Find a sort key by machine name. */
 bool
 sort_key_parse(const char *name, enum sort_key *k)

@@ -1,0 +1,114 @@
+/* layout.h — where things go on the screen: regions, the card grid, scrolling.
+ *
+ * Contract: pure maths, no curses.  The screen is a header, an optional
+ * error banner, the card area and the key bar.  Cards are packed like a
+ * masonry: as many columns as fit (CARD_MIN_W each), each card going to the
+ * shortest column (the leftmost on a tie), so a tall expanded card leaves
+ * no hole.  Cards in a column share edges: a card's title line is the
+ * bottom edge of the card above, and each column ends with one closing
+ * line, so a card's height counts its title and body, not its bottom.  Because a card always lands at the lowest column top, card
+ * tops never decrease in view order; the visible range and hit tests use
+ * that.  Rows are counted from the top of the whole grid; `top` is the
+ * first grid row shown. */
+#ifndef TICCTOP_LAYOUT_H
+#define TICCTOP_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CARD_MIN_W 40        /* a column is at least this wide (80 columns: one) */
+#define CARD_GAP 2           /* blank columns between two card columns */
+#define GRID_MAX_COLS 32
+#define GRID_MIN_W 24        /* narrower than this, the screen is "too small" */
+#define CARD_COLLAPSED_H 2   /* title line, one line (the bottom edge is shared) */
+#define GRID_CLOSE 1         /* the closing line under the last card of a column */
+#define CARD_DETAIL_ROWS 8   /* lines inside an expanded card (draw_cards' table) */
+#define CARD_TITLE_EXTRA 14  /* title columns that are not the address */
+#define CARD_PAD 4           /* border and space each side of a body line */
+#define HEADER_LINES 2
+#define BAR_LINES 1
+#define BANNER_MAX_LINES 3
+
+struct rect {
+	int x, y, w, h;
+};
+
+/* The screen's regions for one terminal size. */
+struct screen {
+	bool too_small;         /* only the "too small" notice fits */
+	struct rect header, banner, cards, bar;
+};
+
+/* Split a w x h terminal; banner_lines (0..BANNER_MAX_LINES) are wanted for an error. */
+void layout_screen(struct screen *s, int w, int h, int banner_lines);
+
+/* Rows of a card: collapsed, or expanded with its address (addr_cols wide)
+ * wrapped under the title when the title cannot hold it. */
+unsigned card_height(bool expanded, size_t addr_cols, int w);
+
+/* Columns the title leaves for the address in a card w wide. */
+int card_title_room(int w);
+
+struct grid_cell {
+	uint32_t y;      /* first row */
+	uint16_t h;      /* rows */
+	uint16_t col;    /* column */
+};
+
+struct grid {
+	int cols;
+	int col_x[GRID_MAX_COLS], col_w[GRID_MAX_COLS];
+	uint32_t col_h[GRID_MAX_COLS];   /* rows of each column, closing line included */
+	struct grid_cell *cell;     /* one per card, in view order */
+	size_t n, cap;
+	uint32_t height;            /* rows of the tallest column */
+	uint16_t max_h;             /* tallest card */
+};
+
+/* The height of card i when placed in a column w wide. */
+typedef unsigned (*grid_height_fn)(void *ctx, size_t i, int w);
+
+enum grid_dir { GRID_UP, GRID_DOWN, GRID_LEFT, GRID_RIGHT };
+
+/* Columns that fit in width, filling col_x and col_w (at least 1). */
+int grid_columns(int width, int *col_x, int *col_w);
+
+/* Make g empty. */
+void grid_init(struct grid *g);
+
+/* Free g's cells. */
+void grid_free(struct grid *g);
+
+/* Pack n cards into an area width wide; false when out of memory. */
+bool grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx);
+
+/* The card reached from `from` going d: up/down in the same column, left/right
+ * the previous/next card in order; `from` itself at an edge. */
+size_t grid_move(const struct grid *g, size_t from, enum grid_dir d);
+
+/* The card in from's column about `rows` rows further (negative: up). */
+size_t grid_page(const struct grid *g, size_t from, long rows);
+
+/* Clamp top so the area (view_h rows) does not scroll past the grid. */
+long grid_clamp(const struct grid *g, long top, int view_h);
+
+/* The top that keeps card sel in view, moving as little as possible from top. */
+long grid_follow(const struct grid *g, long top, int view_h, size_t sel);
+
+/* Cards [*first, *end) may show between rows top and top + view_h. */
+void grid_visible(const struct grid *g, long top, int view_h, size_t *first, size_t *end);
+
+/* The card at area position (x, y), or -1. */
+long grid_hit(const struct grid *g, long top, int view_h, int x, int y);
+
+/* Return whether card i is the last of its column (it draws the closing line). */
+bool grid_last_in_column(const struct grid *g, size_t i);
+
+/* Return whether card i and its bottom edge are between rows top and top + view_h. */
+bool grid_shown(const struct grid *g, long top, int view_h, size_t i);
+
+/* A card to select after scrolling left sel out of view: the nearest wholly shown one. */
+size_t grid_nearest_shown(const struct grid *g, long top, int view_h, size_t sel);
+
+#endif

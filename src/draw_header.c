@@ -1,0 +1,236 @@
+/* draw_header.c — the two header lines and the error banner. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "draw.h"
+#include "format.h"
+#include "text.h"
+
+#define MAX_SEGS 12
+#define FLEX_MIN 12   /* the source is cut down to this before the data age goes */
+
+/* A piece of a header line: dropped whole when the line is short, lowest
+ * priority first, except the flexible one, which is cut instead. */
+struct seg {
+	const char *lead;   /* drawn before text in ROLE_DIM ("  ", " · ") */
+	char text[600];
+	enum role role;
+	int prio;
+	bool right;         /* right-aligned group */
+	bool flex;
+	int w;              /* columns of lead + text; -1 once dropped */
+};
+
+/* Add a segment to s[*n]. */
+static void
+seg_add(struct seg *s, size_t *n, const char *lead, enum role role, int prio, bool right, bool flex,
+        const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+
+static void
+seg_add(struct seg *s, size_t *n, const char *lead, enum role role, int prio, bool right, bool flex,
+        const char *fmt, ...)
+{
+	va_list ap;
+	struct seg *g = &s[(*n)++];
+
+	g->lead = lead;
+	va_start(ap, fmt);
+	vsnprintf(g->text, sizeof g->text, fmt, ap);
+	va_end(ap);
+	g->role = role;
+	g->prio = prio;
+	g->right = right;
+	g->flex = flex;
+	g->w = (int)(text_width(lead, strlen(lead)) + text_width(g->text, strlen(g->text)));
+}
+
+/* Drop the lowest-priority segment (below max_prio, the flexible one only
+ * when flex_too); returns the columns saved, 0 when none could go. */
+static int
+drop_one(struct seg *s, size_t n, int max_prio, bool flex_too)
+{
+	size_t drop = n;
+
+	for (size_t i = 0; i < n; i++)
+		if (s[i].w >= 0 && s[i].prio < max_prio && (flex_too || !s[i].flex) &&
+		    (drop == n || s[i].prio <= s[drop].prio))
+			drop = i;
+	if (drop == n)
+		return 0;
+	int w = s[drop].w;
+	s[drop].w = -1;
+	return w;
+}
+
+/* Paint segments on line y, w wide.  Segments less important than the
+ * flexible one go first, then the flexible one is cut (down to FLEX_MIN),
+ * then the rest go by priority. */
+static void
+draw_line(const struct paint *p, int y, int w, struct seg *s, size_t n)
+{
+	int total = 0, x, left_end = 0, saved;
+	struct seg *flex = NULL;
+	char cut[sizeof s[0].text];
+
+	for (size_t i = 0; i < n; i++) {
+		total += s[i].w;
+		if (s[i].flex)
+			flex = &s[i];
+	}
+	while (total > w && flex && (saved = drop_one(s, n, flex->prio, false)))
+		total -= saved;
+	if (total > w && flex && flex->w > FLEX_MIN) {
+		int lw = (int)text_width(flex->lead, strlen(flex->lead));
+		int keep = flex->w - (total - w) > FLEX_MIN ? flex->w - (total - w) : FLEX_MIN;
+		text_clip(cut, sizeof cut, flex->text, strlen(flex->text), (size_t)(keep - lw), glyph(GLYPH_ELLIPSIS, p->t->utf8));
+		memcpy(flex->text, cut, sizeof cut);
+		total -= flex->w - keep;
+		flex->w = keep;
+	}
+	while (total > w && (saved = drop_one(s, n, 1000, true)))
+		total -= saved;
+	struct rect line = { 0, y, w, 1 };
+	draw_clear(p, &line, ROLE_TEXT);
+	for (int pass = 0; pass < 2; pass++) {
+		int rw = 0;
+		for (size_t i = 0; i < n; i++)
+			if (s[i].right && s[i].w >= 0)
+				rw += s[i].w;
+		x = pass == 0 ? 0 : w - rw;
+		if (pass == 1 && x < left_end)
+			x = left_end;
+		for (size_t i = 0; i < n; i++) {
+			if (s[i].w < 0 || s[i].right != (pass == 1))
+				continue;
+			int lw = draw_text(p, y, x, w - x, ROLE_DIM, s[i].lead);
+			x += lw + draw_text(p, y, x + lw, w - x - lw, s[i].role, s[i].text);
+		}
+		if (pass == 0)
+			left_end = x;
+	}
+}
+
+/* Write the data age: tenths below 10 s, then whole units. */
+static void
+age_text(char *buf, size_t size, double secs)
+{
+	if (secs < 0)
+		secs = 0;
+	if (secs < 10)
+		snprintf(buf, size, "%.1f s", secs);
+	else
+		fmt_duration(buf, size, (int64_t)secs);
+}
+
+/* First line: program, source, clock, data age. */
+static void
+draw_source_line(const struct paint *p)
+{
+	const struct tui *t = p->t;
+	const struct monitor *m = t->mon;
+	struct seg s[MAX_SEGS];
+	size_t n = 0;
+	char age[32], clock[16], target[sizeof s[0].text];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	seg_add(s, &n, "", ROLE_APP, 100, false, false, "ticctop");
+	fmt_sanitize(target, sizeof target, m->src->target, strlen(m->src->target), t->utf8);
+	seg_add(s, &n, " ", ROLE_TEXT, 40, false, true, "%s", target);
+	if (m->src->warning) {
+		/* a standing warning (--insecure): its first words, the rest is in the log */
+		size_t k = strcspn(m->src->warning, ":");
+		seg_add(s, &n, " ", ROLE_STALE, 95, false, false, "%s %.*s", glyph(GLYPH_ALERT, t->utf8), (int)k,
+		        m->src->warning);
+	}
+	if (m->last.server.time[0]) {
+		fmt_sanitize(target, sizeof target, m->last.server.time, strlen(m->last.server.time), t->utf8);
+		seg_add(s, &n, "server ", ROLE_TEXT, 45, true, false, "%s", target);
+	}
+	localtime_r(&now, &tm);
+	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+	seg_add(s, &n, m->last.server.time[0] ? "  here " : "", ROLE_DIM, 30, true, false, "%s", clock);
+	if (!m->have_data) {
+		seg_add(s, &n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
+		        m->polls ? "NO DATA" : "waiting for data");
+	} else {
+		double a = t->now - m->data_time;
+		bool stale = !m->paused && (m->last.err != SOURCE_OK || a > 2 * t->interval);
+		age_text(age, sizeof age, a);
+		if (stale)
+			seg_add(s, &n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
+		else
+			seg_add(s, &n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
+	}
+	draw_line(p, t->scr.header.y, t->scr.header.w, s, n);
+}
+
+/* Second line: the summary over all clients, then order, filter, PAUSED. */
+static void
+draw_summary_line(const struct paint *p)
+{
+	const struct tui *t = p->t;
+	const struct monitor *m = t->mon;
+	struct seg s[MAX_SEGS];
+	size_t n = 0;
+	const char *sep = glyph(GLYPH_SEP, t->utf8);
+	char lead[8], filter[FILTER_TEXT_MAX * 4];
+
+	snprintf(lead, sizeof lead, " %s ", sep);
+	seg_add(s, &n, "", ROLE_ADDR, 95, false, false, "Clients %zu", model_size(m->model));
+	for (int st = 0; st < STATUS_COUNT; st++) {
+		const struct status_look *l = status_look((enum status)st);
+		seg_add(s, &n, lead, t->counts[st] ? l->role : ROLE_DIM, 80, false, false, "%s %zu", l->word,
+		        t->counts[st]);
+	}
+	if (!filter_is_empty(&m->view.filter))
+		seg_add(s, &n, lead, ROLE_ADDR, 85, false, false, "shown %zu", m->view.n);
+	if (t->search.text_len)
+		seg_add(s, &n, lead, ROLE_MATCH, 70, false, false, "found %zu", t->matches);
+	if (m->paused)
+		seg_add(s, &n, "  ", ROLE_PAUSED, 99, true, false, "PAUSED");
+	if (!filter_is_empty(&m->view.filter)) {
+		fmt_sanitize(filter, sizeof filter, t->filter_good, strlen(t->filter_good), t->utf8);
+		seg_add(s, &n, "  filter: ", ROLE_INPUT, 60, true, false, "%s", filter);
+	}
+	seg_add(s, &n, "  sort: ", ROLE_TEXT, 50, true, false, "%s %s", sort_key_title(m->view.key),
+	        glyph(sort_key_descending(m->view.key) != m->view.reverse ? GLYPH_DESC : GLYPH_ASC, t->utf8));
+	draw_line(p, t->scr.header.y + 1, t->scr.header.w, s, n);
+}
+
+/* The error banner: the source's own words, wrapped. */
+static void
+draw_banner(const struct paint *p)
+{
+	const struct rect *b = &p->t->scr.banner;
+	char text[8192];
+	size_t len = tui_banner(p->t, text, sizeof text), off = 0;
+
+	draw_clear(p, b, ROLE_BANNER);
+	for (int row = 0; row < b->h && off < len; row++) {
+		char line[2048];
+		size_t n = text_fit(text + off, len - off, (size_t)b->w, NULL);
+		if (n == 0)
+			break;
+		if (row == b->h - 1 && off + n < len)
+			text_clip(line, sizeof line, text + off, len - off, (size_t)b->w, glyph(GLYPH_ELLIPSIS, p->t->utf8));
+		else
+			snprintf(line, sizeof line, "%.*s", (int)n, text + off);
+		draw_text(p, b->y + row, b->x, b->w, ROLE_BANNER, line);
+		off += n;
+	}
+}
+
+/* Header: source, clocks, data age, summary, order, filter, PAUSED; and the error banner. */
+void
+draw_header(const struct paint *p)
+{
+	draw_source_line(p);
+	draw_summary_line(p);
+	if (p->t->scr.banner.h > 0)
+		draw_banner(p);
+}

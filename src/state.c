@@ -1,0 +1,453 @@
+/* state.c — the per-source state file: tolerant parse, atomic write. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "parse.h"
+#include "state.h"
+
+#define SLUG_MAX 40
+#define LINE_MAX_ESCAPED 8192
+
+static const char *const err_texts[STATE_ERR_COUNT] = {
+	[STATE_OK] = "ok",
+	[STATE_ERR_MISSING] = "no state file yet",
+	[STATE_ERR_NO_HOME] = "neither XDG_STATE_HOME nor HOME is set",
+	[STATE_ERR_IO] = "cannot read or write it",
+	[STATE_ERR_TOO_BIG] = "too big",
+	[STATE_ERR_SYNTAX] = "not `key = value` lines",
+	[STATE_ERR_VERSION] = "unknown version",
+	[STATE_ERR_OTHER_SOURCE] = "written for another source",
+	[STATE_ERR_NOMEM] = "out of memory",
+};
+
+/* Describe an error in a few words. */
+const char *
+state_err_text(enum state_err e)
+{
+	return err_texts[e];
+}
+
+/* Make s empty. */
+void
+saved_init(struct saved *s)
+{
+	memset(s, 0, sizeof *s);
+	strset_init(&s->toggled);
+}
+
+/* Free what s holds. */
+void
+saved_free(struct saved *s)
+{
+	strset_free(&s->toggled);
+	saved_init(s);
+}
+
+/* The state file of the source named target. */
+enum state_err
+state_path(char *buf, size_t size, const char *target)
+{
+	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	char slug[SLUG_MAX + 1];
+	size_t n = 0;
+	uint64_t h = 1469598103934665603ULL;
+	int w;
+
+	for (const char *p = target; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+		h = (h ^ c) * 1099511628211ULL;
+		bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+		if (n < SLUG_MAX && (word || (n > 0 && slug[n - 1] != '-')))
+			slug[n++] = word ? (char)(c | (c >= 'A' && c <= 'Z' ? 0x20 : 0)) : '-';
+	}
+	while (n > 0 && slug[n - 1] == '-')
+		n--;
+	slug[n] = '\0';
+	if (xdg && xdg[0] == '/')
+		w = snprintf(buf, size, "%s/ticctop/%s-%016llx.state", xdg, slug, (unsigned long long)h);
+	else if (home && home[0] == '/')
+		w = snprintf(buf, size, "%s/.local/state/ticctop/%s-%016llx.state", home, slug, (unsigned long long)h);
+	else
+		return STATE_ERR_NO_HOME;
+	return w < 0 || (size_t)w >= size ? STATE_ERR_NO_HOME : STATE_OK;
+}
+
+/* Undo the file's escapes in s[0..len) into out; false on a bad escape. */
+static bool
+unescape(const char *s, size_t len, char *out, size_t size, size_t *olen)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == '\\') {
+			unsigned v;
+			if (i + 1 < len && s[i + 1] == '\\') {
+				i++;
+			} else if (i + 3 < len && s[i + 1] == 'x' && sscanf(s + i + 2, "%2x", &v) == 1 &&
+			           strchr("0123456789abcdefABCDEF", s[i + 3]) && strchr("0123456789abcdefABCDEF", s[i + 2])) {
+				c = (char)v;
+				i += 3;
+			} else {
+				return false;
+			}
+		}
+		if (o + 1 >= size)
+			return false;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	*olen = o;
+	return true;
+}
+
+/* Write s escaped so it is one printable word without spaces. */
+static void
+put_escaped(FILE *fp, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\\')
+			fputs("\\\\", fp);
+		else if (c <= 0x20 || c >= 0x7f)
+			fprintf(fp, "\\x%02x", c);
+		else
+			fputc(c, fp);
+	}
+}
+
+/* Add a note to why (keeping the first ones). */
+static void
+note(char *why, size_t size, size_t lineno, const char *what, const char *value)
+{
+	size_t o = strlen(why);
+
+	if (o + 1 < size)
+		snprintf(why + o, size - o, "%sline %zu: %s \"%.40s\" ignored", o ? "; " : "", lineno, what, value);
+}
+
+/* Parse a yes/no word; false when it is neither. */
+static bool
+parse_bool(const char *v, bool *out)
+{
+	static const struct { const char *word; bool value; } words[] = {
+		{ "yes", true }, { "no", false }, { "true", true }, { "false", false },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(v, words[i].word) == 0) {
+			*out = words[i].value;
+			return true;
+		}
+	return false;
+}
+
+/* Everything one parse collects before it decides. */
+struct reading {
+	struct saved *s;
+	const char *target;
+	struct strset open, closed;
+	bool have_version, have_source;
+	char *why;
+	size_t whysize;
+};
+
+/* What a line's value does; false when out of memory. */
+typedef bool (*take_fn)(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen);
+
+/* version = 1: the only version there is. */
+static bool
+take_version(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	r->have_version = strcmp(v, "1") == 0;
+	return true;
+}
+
+/* source = TARGET: the file is for this source. */
+static bool
+take_source(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	r->have_source = strlen(r->target) == vlen && memcmp(v, r->target, vlen) == 0;
+	return true;
+}
+
+/* theme = NAME. */
+static bool
+take_theme(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (!(r->s->have_theme = theme_parse(v, &r->s->theme)))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
+/* sort = KEY. */
+static bool
+take_sort(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (!(r->s->have_sort = sort_key_parse(v, &r->s->sort)))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
+/* reverse = yes|no, expand-all = yes|no. */
+static bool
+take_switch(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	bool *to = strcmp(key, "reverse") == 0 ? &r->s->reverse : &r->s->expand_all;
+
+	if (!parse_bool(v, to))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
+/* open = ADDRESS, closed = ADDRESS: cards that differ from expand-all. */
+static bool
+take_card(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (vlen == 0 || memchr(v, '\0', vlen)) {
+		note(r->why, r->whysize, lineno, key, v);
+		return true;
+	}
+	return strset_add(strcmp(key, "open") == 0 ? &r->open : &r->closed, v, vlen);
+}
+
+/* The keys a state file may hold; any other key is ignored (a newer ticctop's). */
+static const struct {
+	const char *key;
+	take_fn take;
+} takers[] = {
+	{ "version", take_version }, { "source", take_source }, { "theme", take_theme }, { "sort", take_sort },
+	{ "reverse", take_switch }, { "expand-all", take_switch }, { "open", take_card }, { "closed", take_card },
+};
+
+/* Take one `key = value` line; false when out of memory. */
+static bool
+take(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	for (size_t i = 0; i < sizeof takers / sizeof takers[0]; i++)
+		if (strcmp(key, takers[i].key) == 0)
+			return takers[i].take(r, lineno, key, v, vlen);
+	return true;
+}
+
+/* Parse a state file's bytes for source target into s. */
+enum state_err
+state_parse(const char *buf, size_t len, const char *target, struct saved *s, char *why, size_t whysize)
+{
+	struct reading r = { .s = s, .target = target, .why = why, .whysize = whysize };
+	enum state_err e = STATE_OK;
+	size_t pos = 0, llen, lineno = 0, klen, vlen;
+	const char *line;
+	char key[32], *value = malloc(LINE_MAX_ESCAPED);
+
+	why[0] = '\0';
+	saved_free(s);
+	if (!value)
+		return STATE_ERR_NOMEM;
+	strset_init(&r.open);
+	strset_init(&r.closed);
+	if (len > STATE_MAX_BYTES)
+		e = STATE_ERR_TOO_BIG;
+	while (e == STATE_OK && parse_next_line(buf, len, &pos, &line, &llen)) {
+		lineno++;
+		while (llen > 0 && (line[llen - 1] == ' ' || line[llen - 1] == '\t'))
+			llen--;
+		while (llen > 0 && (line[0] == ' ' || line[0] == '\t'))
+			line++, llen--;
+		if (llen == 0 || line[0] == '#')
+			continue;
+		const char *eq = memchr(line, '=', llen);
+		for (klen = eq ? (size_t)(eq - line) : 0; klen > 0 && line[klen - 1] == ' '; klen--)
+			;
+		const char *v = eq ? eq + 1 : NULL;
+		while (v && v < line + llen && *v == ' ')
+			v++;
+		if (!eq || klen == 0 || klen >= sizeof key || memchr(line, '\0', llen) ||
+		    !unescape(v, (size_t)(line + llen - v), value, LINE_MAX_ESCAPED, &vlen)) {
+			snprintf(why, whysize, "line %zu is not `key = value`", lineno);
+			e = STATE_ERR_SYNTAX;
+			break;
+		}
+		memcpy(key, line, klen);
+		key[klen] = '\0';
+		if (!take(&r, lineno, key, value, vlen))
+			e = STATE_ERR_NOMEM;
+	}
+	if (e == STATE_OK && !r.have_version)
+		e = STATE_ERR_VERSION;
+	else if (e == STATE_OK && !r.have_source)
+		e = STATE_ERR_OTHER_SOURCE;
+	free(value);
+	if (e != STATE_OK) {
+		strset_free(&r.open);
+		strset_free(&r.closed);
+		saved_free(s);
+		if (!why[0])
+			snprintf(why, whysize, "%s", state_err_text(e));
+		return e;
+	}
+	s->toggled = s->expand_all ? r.closed : r.open;
+	strset_free(s->expand_all ? &r.open : &r.closed);
+	return STATE_OK;
+}
+
+/* Read path for source target into s. */
+enum state_err
+state_read(const char *path, const char *target, struct saved *s, char *why, size_t whysize)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+
+	why[0] = '\0';
+	if (!fp) {
+		if (errno == ENOENT)
+			return STATE_ERR_MISSING;
+		snprintf(why, whysize, "%s", strerror(errno));
+		return STATE_ERR_IO;
+	}
+	if (fstat(fileno(fp), &st) < 0 || st.st_size > (off_t)STATE_MAX_BYTES || !S_ISREG(st.st_mode)) {
+		fclose(fp);
+		snprintf(why, whysize, "%s", state_err_text(STATE_ERR_TOO_BIG));
+		return STATE_ERR_TOO_BIG;
+	}
+	char *buf = malloc((size_t)st.st_size + 1);
+	if (!buf) {
+		fclose(fp);
+		return STATE_ERR_NOMEM;
+	}
+	size_t n = fread(buf, 1, (size_t)st.st_size, fp);
+	bool bad = ferror(fp);
+	fclose(fp);
+	enum state_err e;
+	if (bad) {
+		snprintf(why, whysize, "read error");
+		e = STATE_ERR_IO;
+	} else {
+		e = state_parse(buf, n, target, s, why, whysize);
+	}
+	free(buf);
+	return e;
+}
+
+/* Make directory path and its parents (mode 0700); false with errno set. */
+static bool
+make_dirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		bool ok = mkdir(path, 0700) == 0 || errno == EEXIST;
+		*p = '/';
+		if (!ok)
+			return false;
+	}
+	return mkdir(path, 0700) == 0 || errno == EEXIST;
+}
+
+/* Compare two strings through pointers (for qsort). */
+static int
+compare_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Write the state text to fp; false when out of memory. */
+static bool
+write_text(FILE *fp, const char *target, const struct saved *s)
+{
+	size_t n = strset_count(&s->toggled), pos = 0;
+	const char **cards = malloc((n ? n : 1) * sizeof *cards);
+	const char *e;
+
+	if (!cards)
+		return false;
+	for (size_t i = 0; (e = strset_next(&s->toggled, &pos)); i++)
+		cards[i] = e;
+	qsort(cards, n, sizeof *cards, compare_str);
+	fprintf(fp, "# ticctop: theme, order and open cards for one source (safe to delete)\n"
+	            "version = %d\nsource = ", STATE_VERSION);
+	put_escaped(fp, target);
+	fputc('\n', fp);
+	if (s->have_theme)
+		fprintf(fp, "theme = %s\n", theme_name(s->theme));
+	if (s->have_sort)
+		fprintf(fp, "sort = %s\nreverse = %s\n", sort_key_name(s->sort), s->reverse ? "yes" : "no");
+	fprintf(fp, "expand-all = %s\n", s->expand_all ? "yes" : "no");
+	for (size_t i = 0; i < n; i++) {
+		fputs(s->expand_all ? "closed = " : "open = ", fp);
+		put_escaped(fp, cards[i]);
+		fputc('\n', fp);
+	}
+	free(cards);
+	return true;
+}
+
+/* Write s for source target to path atomically. */
+enum state_err
+state_write(const char *path, const char *target, const struct saved *s, char *why, size_t whysize)
+{
+	size_t plen = strlen(path);
+	char *dir = malloc(plen + 8), *tmp = malloc(plen + 8);
+	enum state_err e = STATE_ERR_IO;
+	const char *step = "mkdir";
+	int fd = -1;
+
+	why[0] = '\0';
+	if (!dir || !tmp) {
+		free(dir);
+		free(tmp);
+		return STATE_ERR_NOMEM;
+	}
+	memcpy(dir, path, plen + 1);
+	char *slash = strrchr(dir, '/');
+	if (slash && slash != dir)
+		*slash = '\0';
+	snprintf(tmp, plen + 8, "%s.XXXXXX", path);
+	if (!make_dirs(dir))
+		goto out;
+	step = "create";
+	if ((fd = mkstemp(tmp)) < 0)
+		goto out;
+	FILE *fp = fdopen(fd, "w");
+	if (!fp) {
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	bool ok = write_text(fp, target, s);
+	step = "write";
+	ok = ok && fflush(fp) == 0 && !ferror(fp);
+	ok = ok && fsync(fd) == 0;
+	ok = fclose(fp) == 0 && ok;
+	if (ok) {
+		step = "rename";
+		ok = rename(tmp, path) == 0;
+	}
+	if (!ok) {
+		int saved_errno = errno;
+		unlink(tmp);
+		errno = saved_errno;
+		goto out;
+	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd); /* the rename is durable once the directory is */
+		close(dfd);
+	}
+	e = STATE_OK;
+out:
+	if (e != STATE_OK)
+		snprintf(why, whysize, "%s %s: %s", step, e == STATE_ERR_IO && step[0] == 'm' ? dir : path,
+		         strerror(errno));
+	free(dir);
+	free(tmp);
+	return e;
+}

@@ -1,0 +1,359 @@
+/* check_tui.c — what keys and the mouse do to the screen's state, without a screen. */
+#include "unit_tui.h"
+
+#include "keys.h"
+
+static struct monitor mon;
+static struct tui t;
+
+/* A 200x50 screen on the mixed clients. */
+static void
+setup(void)
+{
+	unit_tui(&mon, &t, 200, 50);
+}
+
+/* Free it. */
+static void
+teardown(void)
+{
+	unit_tui_free(&mon, &t);
+}
+
+START_TEST(starts_on_the_first_card)
+{
+	ck_assert_uint_eq(mon.view.n, 7);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.1");
+	ck_assert_uint_eq(t.counts[STATUS_OK], 4);
+	ck_assert_uint_eq(t.counts[STATUS_WARNING], 2);
+	ck_assert_uint_eq(t.counts[STATUS_CRITICAL], 1);
+	ck_assert_int_eq(t.grid.cols, 4);
+}
+END_TEST
+
+START_TEST(selection_stays_on_its_client_when_sorting)
+{
+	UNIT_KEYS(&t, KEYC_END);
+	ck_assert_str_eq(unit_selected(&t), "::1");
+	UNIT_KEYS(&t, KEYC_LEFT);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
+	unsigned f = UNIT_KEYS(&t, KEYC_F6, KEYC_DOWN, KEYC_ENTER); /* sort by drops */
+	ck_assert(f & REACT_SAVE);
+	ck_assert_int_eq(mon.view.key, SORT_DROPS);
+	ck_assert_uint_eq(t.sel, 0);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
+	UNIT_KEYS(&t, 'I');
+	ck_assert(mon.view.reverse);
+	ck_assert_uint_eq(t.sel, 6);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
+}
+END_TEST
+
+START_TEST(selection_stays_on_its_client_across_refreshes)
+{
+	UNIT_KEYS(&t, 'l', 'l', 'l');
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.4");
+	/* a new client sorts first; another one goes away */
+	unit_poll(&mon, "10.0.0.1,1,0,0,127,1,0,0,127,4294967295\n"
+	                "127.1.0.1,2,0,-2,127,15,2,0,-3,15\n"
+	                "127.1.0.4,14,4,-4,-5,15,0,0,127,4294967295\n"
+	                "127.1.0.8,40,28,-5,-5,14,0,0,127,4294967295\n");
+	tui_refreshed(&t);
+	ck_assert_uint_eq(mon.view.n, 4);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.4");
+	ck_assert_uint_eq(t.sel, 2);
+	/* the selected client goes away: the selection stays where it was */
+	unit_poll(&mon, "10.0.0.1,1,0,0,127,1,0,0,127,4294967295\n"
+	                "127.1.0.1,2,0,-2,127,15,2,0,-3,15\n"
+	                "127.1.0.8,40,28,-5,-5,14,0,0,127,4294967295\n");
+	tui_refreshed(&t);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
+}
+END_TEST
+
+START_TEST(expand_one_and_all)
+{
+	UNIT_KEYS(&t, 'l');
+	unsigned f = UNIT_KEYS(&t, KEYC_ENTER);
+	ck_assert(f & REACT_SAVE);
+	ck_assert(tui_expanded(&t, tui_client(&t, 1)));
+	ck_assert(!tui_expanded(&t, tui_client(&t, 0)));
+	ck_assert_uint_gt(t.grid.cell[1].h, CARD_COLLAPSED_H);
+	UNIT_KEYS(&t, ' ');
+	ck_assert(!tui_expanded(&t, tui_client(&t, 1)));
+	UNIT_KEYS(&t, '+');
+	for (size_t i = 0; i < mon.view.n; i++)
+		ck_assert(tui_expanded(&t, tui_client(&t, i)));
+	UNIT_KEYS(&t, KEYC_ENTER);                 /* one closed while all are open */
+	ck_assert(!tui_expanded(&t, tui_client(&t, 1)));
+	ck_assert(tui_expanded(&t, tui_client(&t, 2)));
+	UNIT_KEYS(&t, '-');
+	for (size_t i = 0; i < mon.view.n; i++)
+		ck_assert(!tui_expanded(&t, tui_client(&t, i)));
+	UNIT_KEYS(&t, 'e');
+	ck_assert(t.expand_all);
+	UNIT_KEYS(&t, 'E');
+	ck_assert(!t.expand_all);
+}
+END_TEST
+
+START_TEST(expanded_follows_the_address)
+{
+	UNIT_KEYS(&t, KEYC_END, KEYC_ENTER);     /* ::1 open */
+	UNIT_KEYS(&t, 's', KEYC_DOWN, KEYC_ENTER);
+	long at = -1;
+	for (size_t i = 0; i < mon.view.n; i++)
+		if (strcmp(tui_client(&t, i)->addr, "::1") == 0)
+			at = (long)i;
+	ck_assert_int_ge(at, 0);
+	ck_assert(tui_expanded(&t, tui_client(&t, (size_t)at)));
+	ck_assert_uint_gt(t.grid.cell[at].h, CARD_COLLAPSED_H);
+}
+END_TEST
+
+START_TEST(incremental_search)
+{
+	unsigned f = UNIT_KEYS(&t, '/');
+	ck_assert_int_eq(t.mode, TUI_SEARCH);
+	ck_assert(f & REACT_BAR);
+	unit_type(&t, "0.");
+	ck_assert_uint_eq(t.matches, 6);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.1");
+	unit_type(&t, "5");
+	ck_assert_uint_eq(t.matches, 1);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.5");
+	UNIT_KEYS(&t, KEYC_BACKSPACE, KEYC_BACKSPACE, KEYC_BACKSPACE);
+	unit_type(&t, "q");                      /* q types in the search line, it does not quit */
+	ck_assert_str_eq(t.search_text, "q");
+	ck_assert_uint_eq(t.matches, 0);
+	UNIT_KEYS(&t, KEYC_CTRL('u'));
+	unit_type(&t, "127.1.0");
+	ck_assert_int_ge(tui_match(&t, tui_client(&t, 0)), 0);
+	ck_assert_int_eq(tui_match(&t, tui_client(&t, 6)), -1);
+	UNIT_KEYS(&t, KEYC_ENTER);
+	ck_assert_int_eq(t.mode, TUI_BROWSE);
+	ck_assert_str_eq(t.search_text, "127.1.0");
+	size_t from = t.sel;
+	UNIT_KEYS(&t, 'n');
+	ck_assert_uint_eq(t.sel, from + 1);
+	UNIT_KEYS(&t, 'N', 'N');
+	ck_assert_uint_eq(t.sel, 5);             /* wrapped past the first to 127.1.0.8 */
+	UNIT_KEYS(&t, KEYC_ESC);
+	ck_assert_uint_eq(t.search.text_len, 0);
+	UNIT_KEYS(&t, 'n');
+	ck_assert_ptr_nonnull(strstr(t.message, "press /"));
+}
+END_TEST
+
+START_TEST(search_is_case_insensitive)
+{
+	unit_poll(&mon, "Client.Example.org,1,0,0,127,1,0,0,127,4294967295\n127.1.0.1,2,0,-2,127,15,2,0,-3,15\n");
+	tui_refreshed(&t);
+	UNIT_KEYS(&t, '/');
+	unit_type(&t, "EXAMPLE");
+	ck_assert_uint_eq(t.matches, 1);
+	ck_assert_str_eq(unit_selected(&t), "Client.Example.org");
+	UNIT_KEYS(&t, KEYC_ESC);
+	ck_assert_int_eq(t.mode, TUI_BROWSE);
+	ck_assert_uint_eq(t.matches, 0);
+}
+END_TEST
+
+START_TEST(filter_line)
+{
+	UNIT_KEYS(&t, '\\');
+	ck_assert_int_eq(t.mode, TUI_FILTER);
+	unit_type(&t, "status:warn");
+	ck_assert_uint_eq(mon.view.n, 2);
+	ck_assert_str_eq(t.filter_good, "status:warn");
+	unit_type(&t, " status:crit");
+	ck_assert_uint_eq(mon.view.n, 3);
+	unit_type(&t, " family:v6");            /* the tokens of one kind OR, the kinds AND */
+	ck_assert_uint_eq(mon.view.n, 0);
+	UNIT_KEYS(&t, KEYC_CTRL('u'));
+	ck_assert_uint_eq(mon.view.n, 7);
+	unit_type(&t, "status:bogus");
+	ck_assert_ptr_nonnull(t.filter_why);
+	ck_assert_str_eq(t.filter_good, "status"); /* the last valid prefix stays in force */
+	UNIT_KEYS(&t, KEYC_CTRL('u'));
+	unit_type(&t, "family:v4 .8");
+	ck_assert_uint_eq(mon.view.n, 1);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
+	unit_type(&t, " status:");
+	UNIT_KEYS(&t, KEYC_ENTER);                /* an invalid line falls back to the filter in force */
+	ck_assert_int_eq(t.mode, TUI_BROWSE);
+	ck_assert_str_eq(t.filter_text, "family:v4 .8 status");
+	ck_assert_ptr_null(t.filter_why);
+	UNIT_KEYS(&t, KEYC_F4, KEYC_ESC);
+	ck_assert_uint_eq(mon.view.n, 7);
+	ck_assert(filter_is_empty(&mon.view.filter));
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
+}
+END_TEST
+
+START_TEST(themes_cycle_unless_colours_are_off)
+{
+	ck_assert_int_eq(t.theme, THEME_DARK);
+	unsigned f = UNIT_KEYS(&t, 't');
+	ck_assert(f & REACT_THEME);
+	ck_assert(f & REACT_SAVE);
+	ck_assert_int_eq(t.theme, THEME_LIGHT);
+	UNIT_KEYS(&t, 't');
+	ck_assert_int_eq(t.theme, THEME_MONO);
+	UNIT_KEYS(&t, 't');
+	ck_assert_int_eq(t.theme, THEME_DARK);
+	t.colours = 0;
+	f = UNIT_KEYS(&t, 't');
+	ck_assert_int_eq(t.theme, THEME_DARK);
+	ck_assert(!(f & REACT_THEME));
+	ck_assert_ptr_nonnull(strstr(t.message, "Colours are off"));
+}
+END_TEST
+
+START_TEST(pause_help_redraw_quit)
+{
+	UNIT_KEYS(&t, 'p');
+	ck_assert(mon.paused);
+	UNIT_KEYS(&t, 'p');
+	ck_assert(!mon.paused);
+	ck_assert(UNIT_KEYS(&t, KEYC_CTRL('l')) & REACT_CLEAR);
+	t.help_lines = 100;
+	UNIT_KEYS(&t, '?');
+	ck_assert_int_eq(t.mode, TUI_HELP);
+	UNIT_KEYS(&t, KEYC_END);
+	ck_assert_int_eq(t.help_top, 100 - (t.scr.cards.h - 2));
+	UNIT_KEYS(&t, KEYC_PGDN, KEYC_DOWN);
+	ck_assert_int_eq(t.help_top, 100 - (t.scr.cards.h - 2));
+	UNIT_KEYS(&t, KEYC_HOME, KEYC_UP);
+	ck_assert_int_eq(t.help_top, 0);
+	UNIT_KEYS(&t, 'x');                        /* any other key closes the help */
+	ck_assert_int_eq(t.mode, TUI_BROWSE);
+	ck_assert(UNIT_KEYS(&t, 'q') & REACT_QUIT);
+	ck_assert(UNIT_KEYS(&t, KEYC_F10) & REACT_QUIT);
+}
+END_TEST
+
+START_TEST(one_column_at_80x24)
+{
+	tui_resize(&t, 80, 24);
+	ck_assert_int_eq(t.grid.cols, 1);
+	UNIT_KEYS(&t, KEYC_DOWN, KEYC_DOWN);
+	ck_assert_uint_eq(t.sel, 2);
+	UNIT_KEYS(&t, '+', KEYC_END);
+	ck_assert_uint_eq(t.sel, 6);
+	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+	UNIT_KEYS(&t, KEYC_PGUP);
+	ck_assert_uint_lt(t.sel, 6);
+	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+	tui_resize(&t, 20, 6);
+	ck_assert(t.scr.too_small);
+	ck_assert(UNIT_KEYS(&t, 'q') & REACT_QUIT);
+}
+END_TEST
+
+START_TEST(mouse)
+{
+	const struct rect *a = &t.scr.cards;
+	/* second column, first row of cards */
+	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[1] + 10, a->y + 1, false));
+	ck_assert_uint_eq(t.sel, 1);
+	ck_assert(!tui_expanded(&t, tui_client(&t, 1)));
+	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[1] + 10, a->y + 1, true));
+	ck_assert(tui_expanded(&t, tui_client(&t, 1)));
+	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[2] + 3, a->y, false)); /* its status symbol */
+	ck_assert_uint_eq(t.sel, 2);
+	ck_assert(tui_expanded(&t, tui_client(&t, 2)));
+	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[1] - 1, a->y, false)); /* the gap */
+	ck_assert_uint_eq(t.sel, 2);
+	UNIT_KEYS(&t, 's');
+	struct rect r = tui_menu_rect(&t);
+	tui_react(&t, tui_click(&t, r.x + 3, r.y + 1 + SORT_LAST, false));
+	ck_assert_int_eq(t.mode, TUI_BROWSE);
+	ck_assert_int_eq(mon.view.key, SORT_LAST);
+}
+END_TEST
+
+START_TEST(wheel_keeps_the_selection_in_view)
+{
+	unit_tui_free(&mon, &t);
+	unit_tui(&mon, &t, 80, 12);
+	UNIT_KEYS(&t, '+');
+	ck_assert_uint_eq(t.sel, 0);
+	for (int i = 0; i < 5; i++)
+		tui_react(&t, tui_wheel(&t, 1));
+	ck_assert_int_eq(t.top, 15);
+	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel) || t.grid.cell[t.sel].h + GRID_CLOSE > t.scr.cards.h);
+	ck_assert_uint_gt(t.sel, 0);
+	for (int i = 0; i < 10; i++)
+		tui_react(&t, tui_wheel(&t, -1));
+	ck_assert_int_eq(t.top, 0);
+}
+END_TEST
+
+START_TEST(error_banner)
+{
+	char buf[256];
+
+	ck_assert_uint_eq(tui_banner(&t, buf, sizeof buf), 0);
+	mon.last.err = SOURCE_ERR_NO_DAEMON;
+	snprintf(mon.last.message, sizeof mon.last.message, "506 Cannot talk to daemon\x1b[2J");
+	tui_refreshed(&t);
+	ck_assert_uint_gt(tui_banner(&t, buf, sizeof buf), 0);
+	ck_assert_ptr_nonnull(strstr(buf, "506 Cannot talk to daemon\\x1b[2J"));
+	ck_assert_ptr_nonnull(strstr(buf, "last good data"));
+	ck_assert_int_eq(t.scr.banner.h, 1);
+	ck_assert_int_eq(t.scr.cards.y, HEADER_LINES + 1);
+	ck_assert_uint_eq(mon.view.n, 7);
+	mon.last.err = SOURCE_OK;
+	tui_refreshed(&t);
+	ck_assert_int_eq(t.scr.banner.h, 0);
+}
+END_TEST
+
+START_TEST(a_hundred_thousand_clients)
+{
+	size_t n = 100000, o = 0;
+	char *csv = malloc(n * 48);
+	for (size_t i = 0; i < n; i++)
+		o += (size_t)sprintf(csv + o, "10.%zu.%zu.%zu,%zu,%zu,-4,127,5,0,0,127,4294967295\n", i >> 16, (i >> 8) & 255,
+		                     i & 255, i % 97, i % 13);
+	unit_poll(&mon, csv);
+	free(csv);
+	tui_refreshed(&t);
+	ck_assert_uint_eq(mon.view.n, n + 0);
+	UNIT_KEYS(&t, KEYC_END);
+	ck_assert_uint_eq(t.sel, n - 1);
+	UNIT_KEYS(&t, 's', KEYC_DOWN, KEYC_ENTER);
+	ck_assert_str_eq(unit_selected(&t), "10.1.134.159");
+	UNIT_KEYS(&t, '+');
+	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+}
+END_TEST
+
+/* All tui tests. */
+static Suite *
+tui_suite(void)
+{
+	Suite *s = suite_create("tui");
+	TCase *tc = tcase_create("tui");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, starts_on_the_first_card);
+	tcase_add_test(tc, selection_stays_on_its_client_when_sorting);
+	tcase_add_test(tc, selection_stays_on_its_client_across_refreshes);
+	tcase_add_test(tc, expand_one_and_all);
+	tcase_add_test(tc, expanded_follows_the_address);
+	tcase_add_test(tc, incremental_search);
+	tcase_add_test(tc, search_is_case_insensitive);
+	tcase_add_test(tc, filter_line);
+	tcase_add_test(tc, themes_cycle_unless_colours_are_off);
+	tcase_add_test(tc, pause_help_redraw_quit);
+	tcase_add_test(tc, one_column_at_80x24);
+	tcase_add_test(tc, mouse);
+	tcase_add_test(tc, wheel_keeps_the_selection_in_view);
+	tcase_add_test(tc, error_banner);
+	tcase_add_test(tc, a_hundred_thousand_clients);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+UNIT_MAIN(tui_suite)

@@ -1,0 +1,151 @@
+# tmux.sh: drive the real program on a real screen, a detached tmux of fixed
+# size on a private socket (POSIX sh).  Only this test's tmux server is ever
+# touched: it has its own -L socket and tmux_stop kills that server alone.
+#
+#   . "$top_srcdir/tests/lib/tmux.sh"
+#   tmux_available || exit 77           # no tmux at all: skip
+#   at_exit tmux_stop
+#   tmux_start 80 24 [TERM]             # a shell in a W x H pane (TERM default tmux-256color)
+#   tmux_run 'ticctop ...'              # type a command line and Enter
+#   tmux_wait 'Clients 7' [SECS]        # until the screen shows the text (else fail)
+#   tmux_keys F6 Down Enter             # tmux key names; tmux_type 'text' types literally
+#   tmux_mouse click|wheelup|wheeldown X Y   # xterm mouse reports (0-based cell)
+#   tmux_widest                         # columns of the widest line on the screen
+#   tmux_screen [-e]                    # the screen now (-e: with colour escapes)
+#   tmux_resize W H
+#   tmux_pane FORMAT                    # a pane variable, e.g. '#{alternate_on}'
+#
+# The shell gets HOME, XDG_STATE_HOME and XDG_CONFIG_HOME under TMUX_HOME (a
+# fresh temp dir) and a UTF-8 locale, so a test never reads or writes the
+# user's own settings.
+
+TMUX_BIN=${TMUX_PROG:-tmux}
+case $TMUX_BIN in
+*/*) ;;
+*) TMUX_BIN=$(command -v "$TMUX_BIN" 2>/dev/null || echo /usr/bin/tmux) ;;
+esac
+TMUX_SOCKET=ticctop-test-$$
+TMUX_HOME=
+TMUX_TIMEOUT=${TMUX_TIMEOUT:-10}
+
+# Succeeds if tmux can be run.
+tmux_available() {
+	[ -x "$TMUX_BIN" ] && "$TMUX_BIN" -V >/dev/null 2>&1
+}
+
+# Runs tmux on this test's socket, never the user's server (TMUX unset: not nested).
+_tm() {
+	env -u TMUX "$TMUX_BIN" -L "$TMUX_SOCKET" -f /dev/null "$@"
+}
+
+# Starts a shell in a detached W x H session; $3 is its TERM.
+tmux_start() {
+	[ -n "$TMUX_HOME" ] || TMUX_HOME=$(mktemp -d "${TMPDIR:-/tmp}/ticctop-tmux.XXXXXX")
+	mkdir -p "$TMUX_HOME/state" "$TMUX_HOME/config"
+	_tm new-session -d -s t -x "$1" -y "$2" \
+		"env -i PATH='$PATH' HOME='$TMUX_HOME' XDG_STATE_HOME='$TMUX_HOME/state' \
+		XDG_CONFIG_HOME='$TMUX_HOME/config' LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM='${3:-tmux-256color}' \
+		PS1='$ ' ${TMUX_ENV:-} sh" || return 1
+	_tm set-option -g status off >/dev/null
+	_tm set-option -g default-terminal "${3:-tmux-256color}" >/dev/null
+	tmux_wait '$' >/dev/null
+}
+
+# Kills this test's tmux server and removes its socket file and its home.
+tmux_stop() {
+	_tm kill-server 2>/dev/null
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TMUX_SOCKET"
+	[ -n "$TMUX_HOME" ] && rm -rf "$TMUX_HOME"
+	TMUX_HOME=
+}
+
+# Prints the screen (pass -e for colours and attributes).
+tmux_screen() {
+	_tm capture-pane -p "$@" -t t
+}
+
+# Prints a pane variable such as '#{alternate_on}'.
+tmux_pane() {
+	_tm display-message -p -t t "$1"
+}
+
+# Sends tmux key names.
+tmux_keys() {
+	_tm send-keys -t t "$@"
+}
+
+# Types text literally.
+tmux_type() {
+	_tm send-keys -t t -l "$1"
+}
+
+# Types a command line and Enter.
+tmux_run() {
+	_tm send-keys -t t -l "$1" && _tm send-keys -t t Enter
+}
+
+# Sends xterm (X10) mouse reports at cell X, Y: click (left press and release),
+# wheelup or wheeldown.
+tmux_mouse() {
+	_x=$(printf %x $(($2 + 33)))
+	_y=$(printf %x $(($3 + 33)))
+	case $1 in
+	click) _tm send-keys -t t -H 1b 5b 4d 20 "$_x" "$_y" 1b 5b 4d 23 "$_x" "$_y" ;;
+	wheelup) _tm send-keys -t t -H 1b 5b 4d 60 "$_x" "$_y" ;;
+	wheeldown) _tm send-keys -t t -H 1b 5b 4d 61 "$_x" "$_y" ;;
+	esac
+}
+
+# Prints the display width of the widest line on the screen.
+tmux_widest() {
+	tmux_screen | LC_ALL=C.UTF-8 wc -L
+}
+
+# Resizes the window.
+tmux_resize() {
+	_tm resize-window -t t -x "$1" -y "$2"
+}
+
+# Waits until the screen contains text $1 (at most $2 or TMUX_TIMEOUT seconds);
+# prints the screen; fails (showing it on stderr) when the text never came.
+tmux_wait() {
+	_tw_n=$(( ${2:-$TMUX_TIMEOUT} * 20 ))
+	while [ "$_tw_n" -gt 0 ]; do
+		_tw_s=$(tmux_screen)
+		case $_tw_s in
+		*"$1"*) echo "$_tw_s"; return 0 ;;
+		esac
+		sleep 0.05
+		_tw_n=$((_tw_n - 1))
+	done
+	echo "  screen never showed: $1" >&2
+	tmux_screen >&2
+	return 1
+}
+
+# Waits until the screen no longer contains text $1; prints the screen.
+tmux_wait_gone() {
+	_tw_n=$(( ${2:-$TMUX_TIMEOUT} * 20 ))
+	while [ "$_tw_n" -gt 0 ]; do
+		_tw_s=$(tmux_screen)
+		case $_tw_s in
+		*"$1"*) ;;
+		*) echo "$_tw_s"; return 0 ;;
+		esac
+		sleep 0.05
+		_tw_n=$((_tw_n - 1))
+	done
+	echo "  screen still shows: $1" >&2
+	tmux_screen >&2
+	return 1
+}
+
+# Checks that the screen shows text $1 (waiting for it); $2 says what.
+expect_screen() {
+	if tmux_wait "$1" >/dev/null; then check "$2" true; else check "$2" false; fi
+}
+
+# Checks that the screen stops showing text $1; $2 says what.
+expect_screen_gone() {
+	if tmux_wait_gone "$1" >/dev/null; then check "$2" true; else check "$2" false; fi
+}
