@@ -444,9 +444,9 @@ state_write(const char *path, const char *target, const struct saved *s, char *w
 	}
 	e = STATE_OK;
 out:
-	if (e != STATE_OK)
-		snprintf(why, whysize, "%s %s: %s", step, e == STATE_ERR_IO && step[0] == 'm' ? dir : path,
-		         strerror(errno));
+	if (e != STATE_OK) /* the cause first: a narrow key bar cuts the end */
+		snprintf(why, whysize, "%s (%s %s)", strerror(errno), step,
+		         e == STATE_ERR_IO && step[0] == 'm' ? dir : path);
 	free(dir);
 	free(tmp);
 	return e;

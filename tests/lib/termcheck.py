@@ -11,6 +11,14 @@ Usage:
                                      (a file, one Python bytes literal a line)
                                      appears as the sanitised text it must be
   termcheck.py csv FILE NAMES        the same for a CSV report (RFC 4180)
+  termcheck.py curses FILE           the bytes curses wrote for the full
+                                     screen: valid UTF-8 with no C1, bidi or
+                                     invisible character, no control but
+                                     CR/LF/TAB/BS/BEL outside escape
+                                     sequences, and every escape sequence one
+                                     that draws: no OSC, DCS, APC, PM or SOS
+                                     (titles, clipboard, hyperlinks), no query
+                                     that makes the terminal answer
   termcheck.py sanitise NAMES        print each name as fmt_sanitize shows it
 Prints what is wrong and exits 1, else exits 0.
 """
@@ -95,6 +103,58 @@ def check_raw(path, mode):
     return not bad
 
 
+# CSI final bytes a screen painter may send: cursor moves, erases, insert and
+# delete, scrolling region, modes, attributes.  Not n (status reports), c
+# (device attributes), t (window reports and titles), q, p, | ... (queries).
+CSI_FINALS = set("@ABCDEFGHJKLMPSTXZ`abdefghlmrsu")
+# Two-byte escapes: charset selection ((, ), *, +), keypad (=, >), save and
+# restore cursor (7, 8), index and reverse index (D, M), next line (E).
+ESC_NEXT = set("()*+=>78DEM")
+
+
+def check_curses(path):
+    """Fail on any byte sequence a painter has no business sending."""
+    data = open(path, "rb").read()
+    bad = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        bad.append("invalid UTF-8: %s" % e)
+        text = data.decode("utf-8", "replace")
+    i, seqs = 0, {}
+    while i < len(text):
+        ch = text[i]
+        if ch == "\x1b":
+            nxt = text[i + 1:i + 2]
+            if nxt == "[":
+                j = i + 2
+                while j < len(text) and text[j] in "0123456789;?>=<!:":
+                    j += 1
+                while j < len(text) and " " <= text[j] <= "/":
+                    j += 1
+                final = text[j:j + 1]
+                if final not in CSI_FINALS:
+                    bad.append("CSI ...%r at %d: %r" % (final, i, text[i:j + 1]))
+                seqs["CSI " + final] = seqs.get("CSI " + final, 0) + 1
+                i = j + 1
+            elif nxt in ESC_NEXT:
+                i += 3 if nxt in "()*+" else 2
+            else:
+                bad.append("ESC %r at %d: %r" % (nxt, i, text[i:i + 20]))
+                i += 2
+            continue
+        if (ord(ch) < 0x20 and ch not in "\r\n\t\b\x07\x0e\x0f") or ch == "\x7f":
+            bad.append("control 0x%02x at %d" % (ord(ch), i))
+        elif hidden(ord(ch)):
+            bad.append("U+%04X (%s) at %d" % (ord(ch), unicodedata.name(ch, "?"), i))
+        i += 1
+    for b in bad[:20]:
+        print("  curses:", b)
+    if bad:
+        print("  %d offending sequences in %d bytes; sequences seen: %s" % (len(bad), len(data), seqs))
+    return not bad
+
+
 def names_of(path):
     """The hostile names, as bytes."""
     return [ast.literal_eval(line) for line in open(path) if line.strip()]
@@ -145,6 +205,8 @@ def main(argv):
         ok = check_json(argv[2], argv[3])
     elif argv[1] == "csv":
         ok = check_csv(argv[2], argv[3])
+    elif argv[1] == "curses":
+        ok = check_curses(argv[2])
     else:
         for n in names_of(argv[2]):
             print(sanitise(n))

@@ -14,6 +14,8 @@
 #   tmux_screen [-e]                    # the screen now (-e: with colour escapes)
 #   tmux_resize W H
 #   tmux_pane FORMAT                    # a pane variable, e.g. '#{alternate_on}'
+#   tmux_record FILE                    # append every byte the pane's program writes to FILE
+#   tmux_record                         # stop recording
 #
 # The shell gets HOME, XDG_STATE_HOME and XDG_CONFIG_HOME under TMUX_HOME (a
 # fresh temp dir) and a UTF-8 locale, so a test never reads or writes the
@@ -67,6 +69,15 @@ tmux_screen() {
 # Prints a pane variable such as '#{alternate_on}'.
 tmux_pane() {
 	_tm display-message -p -t t "$1"
+}
+
+# Appends the raw output of the pane to file $1 (pipe-pane); no argument stops.
+tmux_record() {
+	if [ -n "${1:-}" ]; then
+		_tm pipe-pane -t t "cat >>'$1'"
+	else
+		_tm pipe-pane -t t
+	fi
 }
 
 # Sends tmux key names.
