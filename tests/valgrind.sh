@@ -83,5 +83,32 @@ else
 	echo "FAIL - httpd.py did not start"
 	failed=$((failed + 1))
 fi
+# the full screen in a detached tmux: keys through every mode, a resize
+if command -v tmux >/dev/null; then
+	. "$top_srcdir/tests/lib/tmux.sh"
+	TMUX_TIMEOUT=60
+	if tmux_start 120 40; then
+		runs=$((runs + 1))
+		tmux_run "clear; $VALGRIND --log-file='$scratch/ui.vg' '$TICCTOP' --chronyc '$scratch/chronyc' -d 5 2>/dev/null; echo EXIT=\$?"
+		ok=true
+		for step in "+" "F1" "Escape" "s Down Enter" "t" "/ 1 2 7 Enter" "n" "F4 s t a t u s : c r i t Enter" \
+			"Escape" "p" "p" "Enter" "-" "q"; do
+			tmux_wait "Clients 7" >/dev/null || ok=false
+			# shellcheck disable=SC2086 # step holds key names
+			tmux_keys $step
+			sleep 0.5
+		done
+		tmux_resize 60 15
+		tmux_wait "EXIT=0" >/dev/null || ok=false
+		tmux_stop
+		if $ok && [ -f "$scratch/ui.vg" ] && ! grep -q '^==[0-9]*==' "$scratch/ui.vg"; then
+			echo "ok - valgrind: the full screen (keys, help, search, filter, sort, themes, pause)"
+		else
+			echo "FAIL - valgrind: the full screen"
+			sed 's/^/  /' "$scratch/ui.vg" | head -n 60
+			failed=$((failed + 1))
+		fi
+	fi
+fi
 echo "$runs runs under valgrind, $failed failed"
 [ "$failed" = 0 ]
