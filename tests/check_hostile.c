@@ -2,8 +2,12 @@
  * megabytes, NUL bytes, missing and extra fields, numbers negative or past
  * 2^64, CRLF, no final newline, nothing at all, a million lines.  Each case
  * must end in a clear error or a count of skipped lines the user is told
- * about (parse_report_text), never a crash and never a wrong number. */
+ * about (parse_report_text), never a crash and never a wrong number.  And
+ * the state file's reader on megabytes of escapes. */
+#include <time.h>
+
 #include "rowcheck.h"
+#include "state.h"
 #include "unit.h"
 
 #define BIG (4u << 20)          /* a line of megabytes */
@@ -240,6 +244,53 @@ START_TEST(million_distinct_rows_keep_their_numbers)
 }
 END_TEST
 
+/* A state file in a buffer of exactly its size (nothing after it, as read
+ * from disk): source "x" and n lines "open = hI\x41\x41..." (200 escapes). */
+static char *
+state_text(size_t n, size_t *len)
+{
+	size_t cap = 64 + n * 1000, o;
+	char *buf = malloc(cap), *exact;
+
+	ck_assert_ptr_nonnull(buf);
+	o = (size_t)snprintf(buf, cap, "version = 1\nsource = x\n");
+	for (size_t i = 0; i < n; i++) {
+		o += (size_t)snprintf(buf + o, cap - o, "open = h%zu", i);
+		for (int k = 0; k < 200; k++)
+			o += (size_t)snprintf(buf + o, cap - o, "\\x41");
+		buf[o++] = '\n';
+	}
+	exact = malloc(o);
+	ck_assert_ptr_nonnull(exact);
+	memcpy(exact, buf, o);
+	free(buf);
+	*len = o;
+	return exact;
+}
+
+START_TEST(state_file_escapes_linear_and_in_bounds)
+{
+	size_t len;
+	char *text = state_text(5000, &len), why[256];
+	struct saved s;
+	struct timespec t0, t1;
+
+	saved_init(&s);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* unescape once ran sscanf over the rest of the buffer for each escape:
+	 * past its end (ASan, valgrind) and quadratic (this took minutes) */
+	ck_assert_int_eq(state_parse(text, len, "x", &s, why, sizeof why), STATE_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	ck_assert_msg(secs < 5, "4 MB of escapes took %.1f s", secs);
+	char want[256] = "h4999";
+	memset(want + 5, 'A', 200);
+	ck_assert(strset_has(&s.toggled, want, 205));
+	saved_free(&s);
+	free(text);
+}
+END_TEST
+
 /* Make the hostile-input suite. */
 static Suite *
 hostile_suite(void)
@@ -250,6 +301,7 @@ hostile_suite(void)
 	tcase_set_timeout(t, 60);
 	tcase_add_loop_test(t, hostile_table, 0, sizeof cases / sizeof cases[0]);
 	tcase_add_test(t, million_distinct_rows_keep_their_numbers);
+	tcase_add_test(t, state_file_escapes_linear_and_in_bounds);
 	suite_add_tcase(s, t);
 	return s;
 }
