@@ -36,7 +36,7 @@ typedef enum parse_err (*fuzz_parser)(const char *buf, size_t len, row_sink sink
 static size_t fuzz_rows;
 
 /* A row_sink that checks each row, then hands it to the model. */
-static bool
+static inline bool
 fuzz_sink(void *model, const struct row *r)
 {
 	char why[128];
@@ -50,7 +50,7 @@ fuzz_sink(void *model, const struct row *r)
 }
 
 /* Write r in format f into a new string (caller frees); *len gets its length. */
-static char *
+static inline char *
 fuzz_render(enum out_format f, struct report *r, size_t *len)
 {
 	char *out = NULL;
@@ -64,7 +64,7 @@ fuzz_render(enum out_format f, struct report *r, size_t *len)
 
 /* Check text for a terminal: no control but '\n' (and CR LF in CSV), and
  * valid UTF-8 with nothing fmt_sanitize hides, or ASCII only. */
-static void
+static inline void
 fuzz_check_terminal(const char *out, size_t len, bool utf8, bool crlf)
 {
 	for (size_t i = 0; i < len;) {
@@ -87,7 +87,7 @@ fuzz_check_terminal(const char *out, size_t len, bool utf8, bool crlf)
 
 /* Run data through parser, model, health, view and the three writers;
  * server is what the parser learnt of a remote server (NULL: nothing). */
-static int
+static inline int
 fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data, size_t size)
 {
 	struct model *m = model_new();
