@@ -6,7 +6,7 @@
 # terminal (tmux pipe-pane) must be valid UTF-8 with no C1, bidi or
 # invisible character and no escape sequence but those that paint (no OSC,
 # DCS, APC, no query the terminal would answer); the pane's title stays; the
-# names show as \x1b text.
+# names show as \x1b text; the --log file holds no raw control either.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 . "$top_srcdir/tests/lib/httpd-server.sh"
@@ -55,7 +55,7 @@ judge() {
 }
 
 tmux_record "$dir/chronyc.raw"
-tmux_run "clear; '$TICCTOP' --chronyc '$dir/chronyc' -d 5 2>'$dir/stderr'; echo EXIT=\$?"
+tmux_run "clear; '$TICCTOP' --chronyc '$dir/chronyc' -d 5 --log '$dir/log' 2>'$dir/stderr'; echo EXIT=\$?"
 tmux_wait "Clients 16" >/dev/null || check "started" false
 tmux_keys +
 expect_screen 'evil\x1b[2J\x1b[H\x1b]0;owned\x07title' "names show ESC as \\x1b"
@@ -68,6 +68,8 @@ expect_screen "EXIT=0" "quits"
 tmux_record
 judge chronyc
 expect_eq "$(cat "$dir/stderr")" "" "nothing on stderr"
+expect_contains "$(cat "$dir/log")" '506 Cannot\x1b]0;PWNED\x07 talk' "the --log file has the error, escaped"
+check "the --log file is safe to cat on a terminal" python3 "$top_srcdir/tests/lib/termcheck.py" raw "$dir/log" utf8
 
 tmux_run clear
 tmux_record "$dir/http.raw"
