@@ -19,6 +19,7 @@ struct chronyc_cfg {
 	bool sudo;             /* prefix `sudo -n` */
 	double timeout;        /* seconds a poll may take */
 	size_t max_size;       /* bytes of output accepted */
+	const char *label;     /* names the source instead of the command line, or NULL */
 };
 
 /* Make a chronyc source; NULL when out of memory. */

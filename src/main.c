@@ -30,6 +30,7 @@ print_version(void)
 }
 
 #define DEMO_CLIENTS 300
+#define DEMO_LABEL "ticctop --demo (a private chronyd)"
 
 /* The config file's text: options point into it until the end. */
 static char *config;
@@ -62,6 +63,7 @@ make_source(const struct options *o, const struct demo *demo)
 		return make_http_source(o);
 	struct chronyc_cfg cc = {
 		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : o->socket, .sudo = o->sudo,
+		.label = demo ? DEMO_LABEL : NULL, /* one name for every demo, so its settings are remembered */
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
 	struct source *s = source_chronyc_new(&cc);

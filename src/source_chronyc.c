@@ -402,6 +402,6 @@ source_chronyc_new(const struct chronyc_cfg *cfg)
 	join_args(c->cmdline, sizeof c->cmdline, cfg->chronyc, c->argv + first + 1);
 	join_args(c->sudoers, sizeof c->sudoers, strchr(cfg->chronyc, '/') ? cfg->chronyc : CHRONYC_PATH,
 	          c->argv + first + 1);
-	snprintf(c->base.target, sizeof c->base.target, "%s", c->cmdline);
+	snprintf(c->base.target, sizeof c->base.target, "%s", cfg->label ? cfg->label : c->cmdline);
 	return &c->base;
 }

@@ -35,6 +35,8 @@ fam = {c["family"] for c in docs[-1]["clients"]}
 print(len(docs), s["total"] >= 300, s["warning"] > 0, s["critical"] > 0, "ipv6" in fam)')
 expect_eq "$last" "6 True True True True" "six reports; 300+ clients, warnings, criticals, IPv6"
 expect_eq "$(new_leftovers)" "" "nothing left after a normal end"
+expect_contains "$OUT" '"target":"ticctop --demo (a private chronyd)"' \
+	"one name for every demo (not its temp socket), so its remembered settings are found again"
 
 for sig in TERM INT HUP; do
 	"$TICCTOP" --demo -b -o json >/dev/null 2>&1 &

@@ -34,8 +34,8 @@ duplicate-keys|10|: broken JSON: a key appears twice in one object|/dupkeys|
 100MB-length|30|: the server announced an answer larger than --max-size|/big-length|
 bad-gzip|10|: the compressed answer is broken|/bad-gzip|
 gzip-bomb|30|: the answer passed 64 MiB (counted after decompression; --max-size)|/gzip-bomb|
-hang|10|: no answer within 3.|/hang|
-hang-timeout-1|10|: no answer within 1.|/hang|--timeout 1
+hang|10|limits: --timeout 5 s, under 1 KiB/s for 3 s|/hang|
+hang-timeout-1|10|limits: --timeout 1 s,|/hang|--timeout 1
 trickle|10|: the answer was still incomplete after 3.|/trickle|
 redirect-file|10|: redirected to file:///etc/passwd: not followed: only http and https are followed|/redirect-file|
 redirect-host|10|: not followed: ticctop follows redirects only on the same host and port|/redirect-host|
