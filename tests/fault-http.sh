@@ -20,40 +20,29 @@ stop_all() {
 }
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
-out=$scratch/stream.json
-summary() { python3 "$top_srcdir/tests/lib/jsonstream.py" "$out"; }
-reports() { summary 2>/dev/null | wc -l; }
-# Waits (up to 20 s) until there are at least $1 reports.
-wait_reports() {
-	_i=0
-	while [ "$(reports)" -lt "$1" ] && [ "$_i" -lt 200 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	[ "$(reports)" -ge "$1" ]
-}
-# Prints fields 1-2 (ok|error total) of report $1.
-status_of() { summary 2>/dev/null | sed -n "$1p" | cut -d' ' -f1-2; }
+STREAM=$scratch/stream.json
+# Prints "ok|error TOTAL" of report $1.
+status_of() { stream_report "$1" | cut -d' ' -f1-2; }
 
 check "server up" httpd_server_start "$scratch" || { cat "$scratch/httpd.err"; finish; }
 port=$PORT
 "$TICCTOP" -b -d 5 -o json --timeout 2 --url "http://127.0.0.1:$port/fixture/data-mixed.json" \
-	>"$out" 2>"$scratch/stream.err" &
+	>"$STREAM" 2>"$scratch/stream.err" &
 pid=$!
-check "two good reports" wait_reports 2
+check "two good reports" stream_wait 2
 expect_eq "$(status_of 2)" "ok 7" "before: the 7 clients of data-mixed.json"
 
 httpd_server_stop
-n=$(reports)
-check "two reports after the server stopped" wait_reports $((n + 2))
+n=$(stream_count)
+check "two reports after the server stopped" stream_wait $((n + 2))
 expect_eq "$(status_of $((n + 2)))" "error 7" "error within 2 refreshes, last clients still listed"
 expect_contains "$(cat "$scratch/stream.err")" "cannot connect" "stderr says it cannot connect"
 
 check "server started again on port $port" httpd_server_start "$scratch" --port "$port"
-n=$(reports)
-check "two reports after the restart" wait_reports $((n + 2))
+n=$(stream_count)
+check "two reports after the restart" stream_wait $((n + 2))
 expect_eq "$(status_of $((n + 2)))" "ok 7" "normal within 2 refreshes of the restart"
-check "no value out of range in any report ($(reports) reports)" summary >/dev/null
+check "no value out of range in any report ($(stream_count) reports)" stream_summary >/dev/null
 check "ticctop still running" [ -e "/proc/$pid" ]
 kill -TERM "$pid"
 wait "$pid"

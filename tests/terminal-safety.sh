@@ -32,11 +32,6 @@ python3 - "$names" "$scratch" <<'PY'
 import ast, json, sys
 names = [ast.literal_eval(l) for l in open(sys.argv[1]) if l.strip()]
 out = sys.argv[2]
-with open(out + "/clients.csv", "wb") as f:
-    for i, n in enumerate(names):
-        f.write(n + b",%d,%d,-2,127,15,0,0,127,4294967295\n" % (i + 1, 12 if i % 3 == 0 else 0))
-    f.write(b"nul\x00\x1b[31m,1,0,-2,127,15,0,0,127,4294967295\n")
-    f.write(b"\x1b[31m" * 60 + b",1,0,-2,127,15,0,0,127,4294967295\n")
 utf8 = []
 for n in names:
     try:
@@ -58,6 +53,7 @@ with open(out + "/www/server-error.json", "w") as f:
 with open(out + "/www/badutf.json", "wb") as f:
     f.write(b'{"clients_parsed":[{"addr":"x\xff\x1b[2J\x1b]0;t\x07","NTP":"1"}],"count":1}')
 PY
+check_py clients "$names" "$scratch/clients.csv"
 printf '#!/bin/sh\nexec cat "%s"\n' "$scratch/clients.csv" >"$scratch/chronyc"
 # a failing chronyc whose error text is hostile too
 printf '#!/bin/sh\nprintf "506 Cannot\\033[2J talk \\302\\233\\342\\200\\256 \\033]0;x\\007\\n" >&2\nexit 1\n' >"$scratch/chronyc-fail"

@@ -20,16 +20,13 @@ stop_all() {
 }
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
-python3 - "$top_srcdir/tests/fixtures/hostile-names.txt" "$dir" <<'PY'
-import ast, json, sys
-names = [ast.literal_eval(l) for l in open(sys.argv[1]) if l.strip()]
-with open(sys.argv[2] + "/clients.csv", "wb") as f:
-    for i, n in enumerate(names):
-        f.write(n + b",%d,%d,-2,127,15,0,0,127,4294967295\n" % (i + 1, 12 if i % 3 == 0 else 0))
+python3 "$top_srcdir/tests/lib/termcheck.py" clients "$top_srcdir/tests/fixtures/hostile-names.txt" "$dir/clients.csv"
+python3 - "$dir" <<'PY'
+import json, sys
 doc = {"clients_parsed": [{"addr": "host-%d\u202e\x1b]0;PWNED\x07" % i, "NTP": "5", "Drop": "0", "Int": "-2",
                            "IntL": "-", "Last": "15", "Cmd": "0"} for i in range(3)],
        "count": 3, "local_time": "\x1b]0;PWNED\x07\u202e\x1b[6n22-11-2026, 10:00:00"}
-with open(sys.argv[2] + "/hostile.json", "w") as f:
+with open(sys.argv[1] + "/hostile.json", "w") as f:
     json.dump(doc, f)
 PY
 # answers twice with the hostile names, then fails with hostile words

@@ -43,14 +43,7 @@ for t in "$@"; do
 	CK_FORK=no TICCTOP_SOAK_REFRESHES=300 WANT=0 vg "$t"
 done
 
-python3 - "$top_srcdir/tests/fixtures/hostile-names.txt" "$scratch/hostile.csv" <<'PY'
-import ast, sys
-names = [ast.literal_eval(l) for l in open(sys.argv[1]) if l.strip()]
-with open(sys.argv[2], "wb") as f:
-    for i, n in enumerate(names):
-        f.write(n + b",%d,%d,-2,127,15,0,0,127,4294967295\n" % (i + 1, 12 if i % 3 == 0 else 0))
-    f.write(b"nul\x00x,1,0,-2,127,15,0,0,127,4294967295\njunk\n")
-PY
+python3 "$top_srcdir/tests/lib/termcheck.py" clients "$top_srcdir/tests/fixtures/hostile-names.txt" "$scratch/hostile.csv"
 for csv in "$top_srcdir/tests/fixtures/mixed-clients.csv" "$top_srcdir/tests/fixtures/n1000-clients.csv" "$scratch/hostile.csv"; do
 	fake chronyc "exec cat '$csv'"
 	for fmt in text csv json; do

@@ -20,6 +20,11 @@ Usage:
                                      (titles, clipboard, hyperlinks), no query
                                      that makes the terminal answer
   termcheck.py sanitise NAMES        print each name as fmt_sanitize shows it
+  termcheck.py clients NAMES OUT     write what a fake chronyc answers: a
+                                     `chronyc -c clients` row per name (every
+                                     third with 12 drops: critical), then two
+                                     lines that are not rows (a NUL byte, a
+                                     300-byte name)
 Prints what is wrong and exits 1, else exits 0.
 """
 import ast
@@ -197,6 +202,16 @@ def check_csv(path, names):
     return check_names({r[0] for r in rows[1:]}, names)
 
 
+def write_clients(names, out):
+    """The fake chronyc's answer for the names."""
+    with open(out, "wb") as f:
+        for i, n in enumerate(names_of(names)):
+            f.write(n + b",%d,%d,-2,127,15,0,0,127,4294967295\n" % (i + 1, 12 if i % 3 == 0 else 0))
+        f.write(b"nul\x00\x1b[31m,1,0,-2,127,15,0,0,127,4294967295\n")
+        f.write(b"\x1b[31m" * 60 + b",1,0,-2,127,15,0,0,127,4294967295\n")
+    return True
+
+
 def main(argv):
     """Dispatch on the first argument."""
     if argv[1] == "raw":
@@ -207,6 +222,8 @@ def main(argv):
         ok = check_csv(argv[2], argv[3])
     elif argv[1] == "curses":
         ok = check_curses(argv[2])
+    elif argv[1] == "clients":
+        ok = write_clients(argv[2], argv[3])
     else:
         for n in names_of(argv[2]):
             print(sanitise(n))
