@@ -269,8 +269,10 @@ write_text(FILE *fp, const struct report *r)
 		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);
 		fprintf(fp, " - source error: %s", addr);
 	}
-	if (r->skipped && r->skip_note)
-		fprintf(fp, " - %s", r->skip_note);
+	if (r->skipped && r->skip_note) {
+		fmt_sanitize(addr, sizeof addr, r->skip_note, strlen(r->skip_note), r->utf8);
+		fprintf(fp, " - %s", addr);
+	}
 	fprintf(fp, " | clients=%zu ok=%zu warning=%zu critical=%zu\n", model_size(r->m), n[STATUS_OK],
 	        n[STATUS_WARNING], n[STATUS_CRITICAL]);
 	if (!r->have_data)

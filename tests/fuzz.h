@@ -94,7 +94,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	struct health h;
 	struct view v;
 	struct parse_report rep;
-	char text[512];
+	char text[512], note[512];
 	size_t len;
 
 	FUZZ_ASSERT(m != NULL);
@@ -109,6 +109,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	FUZZ_ASSERT(memchr(rep.detail, '\0', sizeof rep.detail) != NULL);
 	parse_report_text(&rep, err, text, sizeof text);
 	FUZZ_ASSERT((text[0] != '\0') == (err != PARSE_OK || rep.skipped > 0)); /* never silent */
+	parse_report_text(&rep, PARSE_OK, note, sizeof note); /* the skip note, as batch.c makes it */
 	model_end(m, &h, err == PARSE_OK);
 	view_init(&v);
 	v.key = (enum sort_key)(size % SORT_COUNT);
@@ -117,7 +118,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	FUZZ_ASSERT(v.n == model_size(m));
 
 	struct report r = { .kind = "fuzz", .target = "fuzz", .error = err == PARSE_OK ? NULL : text, .server = server,
-	                    .skipped = rep.skipped, .skip_note = text, .have_data = true, .m = m, .v = &v, .h = &h };
+	                    .skipped = rep.skipped, .skip_note = note, .have_data = true, .m = m, .v = &v, .h = &h };
 	for (int utf8 = 0; utf8 < 2; utf8++) {
 		r.utf8 = utf8;
 		char *out = fuzz_render(FORMAT_TEXT, &r, &len);
