@@ -1,7 +1,9 @@
 /* batch.h — the batch front end: a report per refresh on stdout.
  *
  * Contract: after each finished poll, writes one report (text, CSV or JSON)
- * and, when the source failed, one line on stderr; stops after `iterations`
+ * and, when the source failed, one line on stderr ("ticctop: ...") — or,
+ * when it answered but some lines were not client rows, one warning line
+ * ("ticctop: warning: N lines skipped (first: ...)"); stops after `iterations`
  * reports (0 = never) or when stdout is gone.  `status` is the Nagios exit
  * status of the last report. */
 #ifndef TICCTOP_BATCH_H

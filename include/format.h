@@ -15,6 +15,10 @@
 /* Make src[0..len) safe to print; utf8 false escapes every non-ASCII byte. */
 size_t fmt_sanitize(char *dst, size_t size, const char *src, size_t len, bool utf8);
 
+/* Decode one UTF-8 sequence at s (n > 0 bytes left) into *cp: its length,
+ * or 0 if it is not valid UTF-8 (overlong, surrogate, past U+10FFFF, cut). */
+size_t fmt_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
 /* A log2-seconds interval as a duration: -4 -> "62.5 ms", 3 -> "8 s". */
 size_t fmt_interval(char *dst, size_t size, int64_t log2s);
 

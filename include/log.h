@@ -1,7 +1,8 @@
 /* log.h — the debug log (--log FILE): the only place the full screen may write text.
  *
  * Contract: without log_open every call is a no-op.  Lines are stamped with
- * the wall clock and flushed at once, so a crash loses nothing. */
+ * the wall clock and flushed at once, so a crash loses nothing.  A line is
+ * written as fmt_sanitize shows it (it may quote a source), cut at 4 KiB. */
 #ifndef TICCTOP_LOG_H
 #define TICCTOP_LOG_H
 

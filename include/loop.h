@@ -70,6 +70,13 @@ void monitor_free(struct monitor *mon);
 /* Rebuild the view if the model or the view's settings changed. */
 void monitor_update_view(struct monitor *mon);
 
+/* Catch SIGINT, SIGTERM, SIGHUP and SIGWINCH into the loop's self-pipe from
+ * now on (SIGPIPE ignored); false on failure.  main calls it first, so that
+ * a signal while things start (the demo's chronyd, the terminal) is kept for
+ * the loop, which then ends cleanly, instead of killing the process midway.
+ * loop_run calls it too, and puts the default handlers back when it ends. */
+bool loop_catch_signals(void);
+
 /* Run until the front end says stop or a signal ends it: returns 0 or the
  * signal number.  interval is the refresh period in seconds. */
 int loop_run(struct monitor *mon, const struct frontend *fe, double interval, const struct side_task *task);

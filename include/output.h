@@ -2,8 +2,10 @@
  *
  * Contract: writes one report of the current view to a stream; every string
  * from the source is escaped for the format (sanitised text, RFC 4180 CSV of
- * sanitised fields, JSON with \u escapes).  The JSON shape is the stable
- * contract documented in ticctop(1).  output_status maps the summary to a
+ * sanitised fields, JSON strings of sanitised text in pure ASCII).  Lines the parser
+ * skipped are never silent: "skipped" in the JSON source object, a note on
+ * the text status line.  The JSON shape is the stable contract documented in
+ * ticctop(1).  output_status maps the summary to a
  * Nagios plugin exit status. */
 #ifndef TICCTOP_OUTPUT_H
 #define TICCTOP_OUTPUT_H
@@ -27,6 +29,8 @@ struct report {
 	const char *kind;          /* source kind: "chronyc", "http" */
 	const char *target;        /* what the source reads (no secrets) */
 	const char *error;         /* the source's last error, NULL if the last poll was good */
+	size_t skipped;            /* lines of the last poll that were not client rows */
+	const char *skip_note;     /* what was skipped, for people ("2 lines skipped (first: ...)") */
 	const struct dash_info *server; /* what a remote server said about itself, NULL or empty: nothing */
 	bool have_data;            /* some poll has ever succeeded */
 	double age;                /* seconds since the data was read */
@@ -34,7 +38,7 @@ struct report {
 	const struct model *m;
 	const struct view *v;
 	const struct health *h;
-	bool utf8;                 /* the terminal takes UTF-8 (text format) */
+	bool utf8;                 /* the terminal takes UTF-8 (text and CSV; JSON is always ASCII) */
 };
 
 /* Machine name of a format ("text", "csv", "json"). */

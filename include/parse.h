@@ -14,6 +14,9 @@
 
 #include "sample.h"
 
+/* Bytes an address may have: more than any DNS name, so not a client. */
+#define PARSE_ADDR_MAX 255
+
 /* One client row as a parser saw it. */
 struct row {
 	const char *addr;   /* not NUL-terminated; points into the input */
@@ -31,7 +34,7 @@ enum line_err {
 	LINE_FIELD_COUNT,     /* wrong number of fields */
 	LINE_BAD_NUMBER,      /* a field is not a number of its kind */
 	LINE_OUT_OF_RANGE,    /* a number beyond what chronyc can report */
-	LINE_BAD_ADDRESS,     /* empty address */
+	LINE_BAD_ADDRESS,     /* empty address, or longer than PARSE_ADDR_MAX */
 	LINE_NUL,             /* a NUL byte inside the line */
 	LINE_BAD_TYPE,        /* JSON: an entry or value of the wrong type */
 	LINE_MISSING,         /* JSON: an entry lacks a field */
@@ -95,8 +98,9 @@ void parse_skip(struct parse_report *rep, size_t lineno, enum line_err e);
 typedef enum line_err (*line_parser)(const char *line, size_t len, struct row *r);
 
 /* Parse the lines of buf from *pos (line numbers after lineno) with fn,
- * handing rows to sink and counting the rest in rep; blank lines are
- * passed over.  Fails only when no line was a row, or the sink refused. */
+ * handing rows to sink and counting the rest in rep (rows with an address
+ * over PARSE_ADDR_MAX bytes among them); blank lines are passed over.
+ * Fails only when no line was a row, or the sink refused. */
 enum parse_err parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser fn,
                           row_sink sink, void *ctx, struct parse_report *rep);
 

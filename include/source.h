@@ -4,7 +4,8 @@
  * caller.  The loop calls start() on each tick (false: the previous poll is
  * still running, the tick is skipped), wait() to sleep until the source's
  * own I/O or one of the loop's descriptors is ready (the source does its
- * I/O inside), and deliver() once ready() says a poll finished: deliver
+ * I/O inside; it returns poll's result and, on -1, poll's errno — EINTR
+ * is how the loop learns of a signal), and deliver() once ready() says a poll finished: deliver
  * hands the rows to a sink, or says in the source's own words why there are
  * none.  stop() ends any poll in flight (children killed and reaped).  No
  * source knows about curses or the model. */

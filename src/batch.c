@@ -13,17 +13,22 @@ batch_refreshed(void *ctx, struct monitor *mon)
 {
 	struct batch *b = ctx;
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
+	char note[256];
 	struct report r = {
 		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
+		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
 		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
 	};
 
+	parse_report_text(&mon->last.rep, PARSE_OK, note, sizeof note);
 	if (err) {
 		char safe[2048];
 		fmt_sanitize(safe, sizeof safe, err, strlen(err), b->utf8);
 		fprintf(stderr, "ticctop: %s\n", safe);
+	} else if (r.skipped) {
+		fprintf(stderr, "ticctop: warning: %s\n", note);
 	}
 	if (b->format != FORMAT_TEXT || !err)
 		output_write(stdout, b->format, &r);

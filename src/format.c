@@ -9,8 +9,8 @@
 #include "format.h"
 
 /* Decode one UTF-8 sequence at s (n bytes left): its length, or 0 if invalid. */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+size_t
+fmt_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	static const struct { unsigned char mask, lead; uint32_t min; } seq[] = {
 		{ 0xe0, 0xc0, 0x80 }, { 0xf0, 0xe0, 0x800 }, { 0xf8, 0xf0, 0x10000 },
@@ -35,19 +35,33 @@ utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return 0;
 }
 
-/* Return whether code point c must not reach a terminal as itself. */
+/* Return whether code point c must not reach a terminal as itself: C1
+ * controls, line and paragraph separators, interlinear annotations, and
+ * Unicode's Default_Ignorable_Code_Point set (zero-width characters, bidi
+ * marks, embeddings, overrides and isolates, fillers, variation selectors,
+ * tags) — all invisible, or able to reorder or hide the text around them. */
 static bool
 is_hidden(uint32_t c)
 {
 	static const struct { uint32_t lo, hi; } ranges[] = {
-		{ 0x80, 0x9f },     /* C1 controls */
-		{ 0xad, 0xad },     /* soft hyphen */
-		{ 0x61c, 0x61c },   /* Arabic letter mark */
-		{ 0x200b, 0x200f }, /* zero-width, LRM, RLM */
-		{ 0x2028, 0x202e }, /* separators, bidi embeddings and overrides */
-		{ 0x2060, 0x206f }, /* word joiner, bidi isolates, invisible operators */
-		{ 0xfeff, 0xfeff }, /* zero-width no-break space */
-		{ 0xfff9, 0xfffb }, /* interlinear annotations */
+		{ 0x80, 0x9f },       /* C1 controls */
+		{ 0xad, 0xad },       /* soft hyphen */
+		{ 0x34f, 0x34f },     /* combining grapheme joiner */
+		{ 0x61c, 0x61c },     /* Arabic letter mark */
+		{ 0x115f, 0x1160 },   /* Hangul fillers */
+		{ 0x17b4, 0x17b5 },   /* Khmer inherent vowels */
+		{ 0x180b, 0x180f },   /* Mongolian variation selectors, vowel separator */
+		{ 0x200b, 0x200f },   /* zero-width, LRM, RLM */
+		{ 0x2028, 0x202e },   /* separators, bidi embeddings and overrides */
+		{ 0x2060, 0x206f },   /* word joiner, bidi isolates, invisible operators */
+		{ 0x3164, 0x3164 },   /* Hangul filler */
+		{ 0xfe00, 0xfe0f },   /* variation selectors */
+		{ 0xfeff, 0xfeff },   /* zero-width no-break space */
+		{ 0xffa0, 0xffa0 },   /* halfwidth Hangul filler */
+		{ 0xfff0, 0xfffb },   /* unassigned specials, interlinear annotations */
+		{ 0x1bca0, 0x1bca3 }, /* shorthand format controls */
+		{ 0x1d173, 0x1d17a }, /* musical format controls */
+		{ 0xe0000, 0xe0fff }, /* tags, variation selectors supplement */
 	};
 	for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
 		if (c >= ranges[i].lo && c <= ranges[i].hi)
@@ -85,7 +99,7 @@ fmt_sanitize(char *dst, size_t size, const char *src, size_t len, bool utf8)
 			ok = put(dst, size, &o, (const char *)s + i, 1);
 		else if (s[i] == '\\')
 			ok = put(dst, size, &o, "\\\\", 2);
-		else if (utf8 && s[i] >= 0x80 && (n = utf8_decode(s + i, len - i, &cp)) && !is_hidden(cp))
+		else if (utf8 && s[i] >= 0x80 && (n = fmt_utf8_decode(s + i, len - i, &cp)) && !is_hidden(cp))
 			ok = put(dst, size, &o, (const char *)s + i, n);
 		else {
 			n = n ? n : 1; /* an invalid byte is escaped alone */

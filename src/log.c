@@ -8,7 +8,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "format.h"
 #include "log.h"
+
+#define LOG_LINE_MAX 4096
 
 static FILE *log_fp;
 
@@ -33,7 +36,7 @@ void
 log_msg(const char *fmt, ...)
 {
 	va_list ap;
-	char stamp[32];
+	char stamp[32], raw[LOG_LINE_MAX], safe[LOG_LINE_MAX * 4];
 	struct timespec ts;
 	struct tm tm;
 
@@ -42,11 +45,12 @@ log_msg(const char *fmt, ...)
 	clock_gettime(CLOCK_REALTIME, &ts);
 	localtime_r(&ts.tv_sec, &tm);
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", &tm);
-	fprintf(log_fp, "%s.%03ld ", stamp, ts.tv_nsec / 1000000);
 	va_start(ap, fmt);
-	vfprintf(log_fp, fmt, ap);
+	int n = vsnprintf(raw, sizeof raw, fmt, ap);
 	va_end(ap);
-	fputc('\n', log_fp);
+	/* source errors quote what a source said: the log is read on terminals too */
+	fmt_sanitize(safe, sizeof safe, raw, n < 0 ? 0 : (size_t)n < sizeof raw ? (size_t)n : sizeof raw - 1, true);
+	fprintf(log_fp, "%s.%03ld %s\n", stamp, ts.tv_nsec / 1000000, safe);
 }
 
 /* The log's descriptor, or -1. */

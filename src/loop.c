@@ -28,9 +28,9 @@ on_signal(int signo)
 	errno = saved;
 }
 
-/* Install the signal handlers and the self-pipe; false on failure. */
-static bool
-signals_start(void)
+/* Catch the loop's signals into the self-pipe from now on; false on failure. */
+bool
+loop_catch_signals(void)
 {
 	struct sigaction sa;
 
@@ -150,7 +150,7 @@ loop_run(struct monitor *mon, const struct frontend *fe, double interval, const 
 	double next_tick = clock_mono();
 	int end = 0;
 
-	if (!signals_start())
+	if (!loop_catch_signals())
 		return SIGTERM;
 	for (;;) {
 		double now = clock_mono();

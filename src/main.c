@@ -82,6 +82,10 @@ main(int argc, char **argv)
 	struct health h;
 	const char *bad = NULL;
 
+	if (!loop_catch_signals()) {
+		fprintf(stderr, "ticctop: cannot set up signal handling\n");
+		return EXIT_UNKNOWN;
+	}
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
 	if (!conffile_load(&o, &config, err, sizeof err) || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {

@@ -35,7 +35,22 @@ output_status(const struct report *r)
 	return n[STATUS_CRITICAL] ? EXIT_CRITICAL : n[STATUS_WARNING] ? EXIT_WARNING : EXIT_OK;
 }
 
-/* Write s as a JSON string: controls as \u00XX, bad UTF-8 as visible \\xNN. */
+/* Write code point c as a JSON \u escape (a surrogate pair above U+FFFF). */
+static void
+json_escape_cp(FILE *fp, uint32_t c)
+{
+	if (c > 0xffff) {
+		c -= 0x10000;
+		fprintf(fp, "\\u%04x\\u%04x", 0xd800 + (unsigned)(c >> 10), 0xdc00 + (unsigned)(c & 0x3ff));
+	} else {
+		fprintf(fp, "\\u%04x", (unsigned)c);
+	}
+}
+
+/* Write s as a JSON string of its sanitised text (what fmt_sanitize shows,
+ * e.g. ESC as the four characters \x1b), pure ASCII: '"' and '\' escaped,
+ * every other character beyond ASCII as \uXXXX, so that no byte of the
+ * report can be a control on any terminal, UTF-8 or not. */
 static void
 json_string(FILE *fp, const char *s, size_t len)
 {
@@ -44,18 +59,20 @@ json_string(FILE *fp, const char *s, size_t len)
 	fputc('"', fp);
 	while (len > 0) {
 		size_t chunk = len > CHUNK ? CHUNK : len;
-		while (chunk < len && chunk > 1 && ((unsigned char)s[chunk] & 0xc0) == 0x80)
-			chunk--; /* never cut a UTF-8 sequence */
-		/* sanitising first keeps valid UTF-8 and makes everything else visible text */
+		for (int back = 0; back < 3 && chunk < len && chunk > 1 && ((unsigned char)s[chunk] & 0xc0) == 0x80; back++)
+			chunk--; /* never cut a UTF-8 sequence (at most 4 bytes) */
 		size_t n = fmt_sanitize(safe, sizeof safe, s, chunk, true);
-		for (size_t i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)safe[i];
-			if (c == '"' || c == '\\')
-				fprintf(fp, "\\%c", c);
-			else if (c < 0x20)
-				fprintf(fp, "\\u%04x", c);
+		for (size_t i = 0; i < n;) {
+			const unsigned char *c = (const unsigned char *)safe + i;
+			uint32_t cp;
+			size_t k = *c < 0x80 ? 1 : fmt_utf8_decode(c, n - i, &cp);
+			if (*c >= 0x80)
+				json_escape_cp(fp, cp); /* fmt_sanitize left only valid UTF-8 */
+			else if (*c == '"' || *c == '\\')
+				fprintf(fp, "\\%c", *c);
 			else
-				fputc(c, fp);
+				fputc(*c, fp); /* and no control character */
+			i += k;
 		}
 		s += chunk;
 		len -= chunk;
@@ -147,6 +164,7 @@ write_json(FILE *fp, const struct report *r)
 		json_string(fp, r->error, strlen(r->error));
 	else
 		fputs("null", fp);
+	fprintf(fp, ",\"skipped\":%zu", r->skipped);
 	if (r->have_data)
 		fprintf(fp, ",\"age\":%.1f", r->age);
 	else
@@ -163,12 +181,13 @@ write_json(FILE *fp, const struct report *r)
 	fputs("\n]}\n", fp);
 }
 
-/* Write one CSV field: sanitised, quoted when it holds , or ". */
+/* Write one CSV field: sanitised (beyond ASCII only for a UTF-8 terminal),
+ * quoted when it holds , or ". */
 static void
-csv_field(FILE *fp, const char *s, size_t len)
+csv_field(FILE *fp, const char *s, size_t len, bool utf8)
 {
 	char safe[ADDR_MAX];
-	size_t n = fmt_sanitize(safe, sizeof safe, s, len, true);
+	size_t n = fmt_sanitize(safe, sizeof safe, s, len, utf8);
 
 	if (!strpbrk(safe, ",\"")) {
 		fwrite(safe, 1, n, fp);
@@ -196,9 +215,9 @@ write_csv(FILE *fp, const struct report *r)
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
 		health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
-		csv_field(fp, c->addr, c->len);
+		csv_field(fp, c->addr, c->len, r->utf8);
 		fprintf(fp, ",%s,%s,", family_name((enum family)c->family), status_name((enum status)c->verdict.status));
-		csv_field(fp, reason, strlen(reason));
+		csv_field(fp, reason, strlen(reason), r->utf8);
 		for (int f = 0; f < FIELD_COUNT; f++) {
 			fputc(',', fp);
 			if (sample_known(&c->s, (enum field)f))
@@ -249,6 +268,10 @@ write_text(FILE *fp, const struct report *r)
 	if (r->error) {
 		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);
 		fprintf(fp, " - source error: %s", addr);
+	}
+	if (r->skipped && r->skip_note) {
+		fmt_sanitize(addr, sizeof addr, r->skip_note, strlen(r->skip_note), r->utf8);
+		fprintf(fp, " - %s", addr);
 	}
 	fprintf(fp, " | clients=%zu ok=%zu warning=%zu critical=%zu\n", model_size(r->m), n[STATUS_OK],
 	        n[STATUS_WARNING], n[STATUS_CRITICAL]);

@@ -29,7 +29,7 @@ static const char *const line_err_texts[LINE_ERR_COUNT] = {
 	[LINE_FIELD_COUNT]  = "wrong number of fields",
 	[LINE_BAD_NUMBER]   = "a field is not a number",
 	[LINE_OUT_OF_RANGE] = "a number is out of range",
-	[LINE_BAD_ADDRESS]  = "no address",
+	[LINE_BAD_ADDRESS]  = "no address, or one over 255 bytes",
 	[LINE_NUL]          = "a NUL byte in the line",
 	[LINE_BAD_TYPE]     = "a value has the wrong JSON type",
 	[LINE_MISSING]      = "a field is missing",
@@ -201,7 +201,9 @@ parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser f
 		lineno++;
 		if (llen == 0)
 			continue;
-		if ((e = fn(line, llen, &r)) != LINE_OK) {
+		if ((e = fn(line, llen, &r)) == LINE_OK && r.len > PARSE_ADDR_MAX)
+			e = LINE_BAD_ADDRESS;
+		if (e != LINE_OK) {
 			parse_skip(rep, lineno, e);
 			continue;
 		}

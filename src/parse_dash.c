@@ -8,7 +8,6 @@
 
 #include "parse_dash.h"
 
-#define ADDR_MAX_LEN 255   /* longer than any DNS name: not a client */
 #define KEYS_LISTED 4      /* keys named when the document is of another kind */
 #define VALUE_SHOWN 24     /* bytes of a bad value quoted back */
 
@@ -156,7 +155,7 @@ dash_entry(const json_t *e, struct row *r, const char **key, const json_t **v)
 		return le;
 	r->addr = json_string_value(*v);
 	r->len = json_string_length(*v);
-	if (r->len == 0 || r->len > ADDR_MAX_LEN)
+	if (r->len == 0 || r->len > PARSE_ADDR_MAX)
 		return LINE_BAD_ADDRESS;
 	r->truncated = parse_name_cut(r->addr, r->len);
 	for (size_t i = 0; i < sizeof dash_fields / sizeof dash_fields[0]; i++) {
@@ -397,7 +396,7 @@ scan_entry(struct scan *s, struct row *r)
 			return false;
 		}
 	} while (scan_char(s, ','));
-	if (!scan_char(s, '}') || seen != all || r->len == 0 || r->len > ADDR_MAX_LEN)
+	if (!scan_char(s, '}') || seen != all || r->len == 0 || r->len > PARSE_ADDR_MAX)
 		return false;
 	r->truncated = parse_name_cut(r->addr, r->len);
 	return true;

@@ -21,6 +21,7 @@
 #define ERR_CAP (64 * 1024)   /* stderr kept for the message */
 #define KILL_GRACE 1.0        /* seconds between TERM and KILL */
 #define MAX_EXTRA 16          /* descriptors the loop may add to a wait */
+#define DRAIN_READS 256       /* reads of 64 KiB in one drain: 16 MiB */
 
 extern char **environ;
 
@@ -70,13 +71,14 @@ close_fd(int *fd)
 	*fd = -1;
 }
 
-/* Read what fd has into b without blocking; close it at end of file. */
+/* Read what fd has into b without blocking, at most DRAIN_READS reads (a
+ * child that writes without end must not keep us here); close it at end of file. */
 static void
 drain(struct chronyc_source *c, int *fd, struct buf *b)
 {
 	char tmp[65536];
 
-	while (*fd >= 0) {
+	for (int reads = 0; *fd >= 0 && reads < DRAIN_READS; reads++) {
 		ssize_t n = read(*fd, tmp, sizeof tmp);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -109,18 +111,29 @@ reap(struct chronyc_source *c)
 	c->finished = true;
 }
 
-/* Signal a child that is past its deadline: TERM, then KILL after a grace. */
+/* Send sig to the child's process group: the child and whatever it started
+ * (a wrapper script's own children, ssh, sleep) end with it. */
+static void
+signal_child(const struct chronyc_source *c, int sig)
+{
+	if (kill(-c->pid, sig) < 0)
+		kill(c->pid, sig);
+}
+
+/* Signal a child that is past its deadline, or has printed more than we
+ * take: TERM, then KILL after a grace. */
 static void
 enforce_deadline(struct chronyc_source *c, double now)
 {
-	if (c->pid <= 0 || now < c->deadline)
+	if (c->pid <= 0 || (now < c->deadline && !(c->too_big && !c->term_sent)))
 		return;
 	if (!c->term_sent) {
-		kill(c->pid, SIGTERM);
-		c->term_sent = c->timed_out = true;
+		signal_child(c, SIGTERM);
+		c->term_sent = true;
+		c->timed_out = !c->too_big;
 		c->deadline = now + KILL_GRACE;
 	} else if (!c->kill_sent) {
-		kill(c->pid, SIGKILL);
+		signal_child(c, SIGKILL);
 		c->kill_sent = true;
 	}
 }
@@ -132,6 +145,7 @@ chronyc_start(struct source *s, double now)
 	struct chronyc_source *c = (struct chronyc_source *)s;
 	int po[2] = { -1, -1 }, pe[2] = { -1, -1 };
 	posix_spawn_file_actions_t fa;
+	posix_spawnattr_t attr;
 	pid_t pid;
 
 	if (c->pid > 0 || c->finished)
@@ -157,7 +171,11 @@ chronyc_start(struct source *s, double now)
 	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
 	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
-	int rc = posix_spawnp(&pid, c->argv[0], &fa, NULL, (char *const *)c->argv, environ);
+	posix_spawnattr_init(&attr);
+	posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP); /* its own group, see signal_child */
+	posix_spawnattr_setpgroup(&attr, 0);
+	int rc = posix_spawnp(&pid, c->argv[0], &fa, &attr, (char *const *)c->argv, environ);
+	posix_spawnattr_destroy(&attr);
 	posix_spawn_file_actions_destroy(&fa);
 	close(po[1]);
 	close(pe[1]);
@@ -199,6 +217,7 @@ chronyc_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_
 			timeout_ms = 10; /* no pidfd: look for the exit now and then */
 	}
 	int rc = poll(pfd, n, timeout_ms);
+	int poll_errno = errno; /* what the caller must see, whatever the reads below leave */
 	memcpy(extra, pfd, nextra * sizeof *extra);
 	if (c->pid > 0) {
 		drain(c, &c->out, &c->obuf);
@@ -207,6 +226,7 @@ chronyc_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_
 	}
 	if (c->pid > 0)
 		enforce_deadline(c, clock_mono());
+	errno = poll_errno;
 	return rc;
 }
 
@@ -312,11 +332,11 @@ chronyc_stop(struct source *s)
 	struct chronyc_source *c = (struct chronyc_source *)s;
 
 	if (c->pid > 0) {
-		kill(c->pid, SIGTERM);
+		signal_child(c, SIGTERM);
 		for (int i = 0; i < 100 && waitpid(c->pid, NULL, WNOHANG) == 0; i++)
 			usleep(10000);
 		if (waitpid(c->pid, NULL, WNOHANG) == 0) {
-			kill(c->pid, SIGKILL);
+			signal_child(c, SIGKILL);
 			waitpid(c->pid, NULL, 0);
 		}
 		c->pid = 0;

@@ -1,6 +1,7 @@
 /* state.c — the per-source state file: tolerant parse, atomic write. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -80,7 +81,19 @@ state_path(char *buf, size_t size, const char *target)
 	return w < 0 || (size_t)w >= size ? STATE_ERR_NO_HOME : STATE_OK;
 }
 
-/* Undo the file's escapes in s[0..len) into out; false on a bad escape. */
+/* The value of hex digit c, or -1. */
+static int
+hex_value(char c)
+{
+	static const char digits[] = "0123456789abcdef";
+	const char *p = c ? strchr(digits, tolower((unsigned char)c)) : NULL;
+
+	return p ? (int)(p - digits) : -1;
+}
+
+/* Undo the file's escapes in s[0..len) into out; false on a bad escape.
+ * (s is not NUL-terminated: sscanf here read to the end of the buffer and
+ * beyond for every escape, quadratic and out of bounds.) */
 static bool
 unescape(const char *s, size_t len, char *out, size_t size, size_t *olen)
 {
@@ -89,12 +102,10 @@ unescape(const char *s, size_t len, char *out, size_t size, size_t *olen)
 	for (size_t i = 0; i < len; i++) {
 		char c = s[i];
 		if (c == '\\') {
-			unsigned v;
 			if (i + 1 < len && s[i + 1] == '\\') {
 				i++;
-			} else if (i + 3 < len && s[i + 1] == 'x' && sscanf(s + i + 2, "%2x", &v) == 1 &&
-			           strchr("0123456789abcdefABCDEF", s[i + 3]) && strchr("0123456789abcdefABCDEF", s[i + 2])) {
-				c = (char)v;
+			} else if (i + 3 < len && s[i + 1] == 'x' && hex_value(s[i + 2]) >= 0 && hex_value(s[i + 3]) >= 0) {
+				c = (char)(hex_value(s[i + 2]) * 16 + hex_value(s[i + 3]));
 				i += 3;
 			} else {
 				return false;
@@ -444,9 +455,9 @@ state_write(const char *path, const char *target, const struct saved *s, char *w
 	}
 	e = STATE_OK;
 out:
-	if (e != STATE_OK)
-		snprintf(why, whysize, "%s %s: %s", step, e == STATE_ERR_IO && step[0] == 'm' ? dir : path,
-		         strerror(errno));
+	if (e != STATE_OK) /* the cause first: a narrow key bar cuts the end */
+		snprintf(why, whysize, "%s (%s %s)", strerror(errno), step,
+		         e == STATE_ERR_IO && step[0] == 'm' ? dir : path);
 	free(dir);
 	free(tmp);
 	return e;

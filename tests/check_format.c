@@ -60,6 +60,17 @@ static const struct {
 	{ "nul\0byte", 8, true, "nul\\x00byte" },
 	{ "new\nline\r", 0, true, "new\\x0aline\\x0d" },
 	{ "\xf0\x9f\x95\x92 clock", 0, true, "\xf0\x9f\x95\x92 clock" },
+	{ "iso\xe2\x81\xa6late", 0, true, "iso\\xe2\\x81\\xa6late" },           /* U+2066 LRI */
+	{ "tag\xf3\xa0\x81\x81", 0, true, "tag\\xf3\\xa0\\x81\\x81" },         /* U+E0041 TAG A */
+	{ "vs\xef\xb8\x8f", 0, true, "vs\\xef\\xb8\\x8f" },                       /* U+FE0F */
+	{ "cgj\xcd\x8f", 0, true, "cgj\\xcd\\x8f" },                                /* U+034F */
+	{ "fill\xe3\x85\xa4", 0, true, "fill\\xe3\\x85\\xa4" },                   /* U+3164 */
+	{ "mvs\xe1\xa0\x8e", 0, true, "mvs\\xe1\\xa0\\x8e" },                     /* U+180E */
+	{ "ls\xe2\x80\xa8", 0, true, "ls\\xe2\\x80\\xa8" },                       /* U+2028 */
+	{ "sur\xed\xa0\x80", 0, true, "sur\\xed\\xa0\\x80" },                     /* a UTF-16 surrogate */
+	{ "big\xf4\x90\x80\x80", 0, true, "big\\xf4\\x90\\x80\\x80" },         /* beyond U+10FFFF */
+	{ "raw\x9b" "1m", 0, true, "raw\\x9b1m" },                                       /* C1 CSI, one byte */
+	{ "\xd7\x90\xd7\x91 hebrew", 0, true, "\xd7\x90\xd7\x91 hebrew" },          /* RTL letters stay */
 };
 
 START_TEST(sanitize_table)

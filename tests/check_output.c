@@ -109,6 +109,33 @@ START_TEST(json_escapes_hostile_names)
 }
 END_TEST
 
+START_TEST(json_is_ascii_and_round_trips)
+{
+	json_error_t e;
+	load("caf\xc3\xa9\xf0\x9f\x95\x92\xc4\x9b,1,0,-2,127,15,0,0,127,4294967295\n");
+	render(FORMAT_JSON, NULL);
+	for (const char *p = out; *p; p++)
+		ck_assert_msg((unsigned char)*p < 0x80, "byte 0x%02x in JSON (a C1 control on an 8-bit terminal)", (unsigned char)*p);
+	ck_assert_ptr_nonnull(strstr(out, "\"caf\\u00e9\\ud83d\\udd52\\u011b\""));
+	json_t *doc = json_loads(out, 0, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(json_object_get(doc, "clients"), 0), "addr")),
+	                 "caf\xc3\xa9\xf0\x9f\x95\x92\xc4\x9b");
+	json_decref(doc);
+}
+END_TEST
+
+START_TEST(csv_escapes_beyond_ascii_without_utf8)
+{
+	load("\xc4\x9b,1,0,-2,127,15,0,0,127,4294967295\n");
+	struct report r = { .kind = "chronyc", .target = "t", .have_data = true, .m = m, .v = &v, .h = &h, .utf8 = false };
+	FILE *fp = open_memstream(&out, &outlen);
+	output_write(fp, FORMAT_CSV, &r);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(out, "\r\n\\xc4\\x9b,hostname,"));
+}
+END_TEST
+
 START_TEST(csv_header_quoting_and_unknowns)
 {
 	load("127.0.0.1,2,0,-2,127,15,0,0,127,4294967295\nhost\"x\",y,1,0,-2,127,15,0,0,127,1\nhost,z,1,0,-2,127,15,0,0,127,1\n");
@@ -151,6 +178,34 @@ START_TEST(text_has_nagios_line_and_rows)
 }
 END_TEST
 
+START_TEST(skipped_lines_are_shown)
+{
+	json_error_t e;
+	load("a,1,0,-2,127,15,0,0,127,1\n");
+	struct report r = { .kind = "chronyc", .target = "t", .have_data = true, .time = 0, .m = m, .v = &v, .h = &h,
+	                    .skipped = 2, .skip_note = "2 lines skipped (first: line 3, a NUL byte in the line)" };
+	FILE *fp = open_memstream(&out, &outlen);
+	output_write(fp, FORMAT_JSON, &r);
+	fclose(fp);
+	json_t *doc = json_loads(out, 0, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc, "source"), "skipped")), 2);
+	json_decref(doc);
+	free(out);
+	fp = open_memstream(&out, &outlen);
+	output_write(fp, FORMAT_TEXT, &r);
+	fclose(fp);
+	ck_assert_msg(strncmp(out, "TICCTOP OK - 1 clients: 1 ok, 0 warning, 0 critical - 2 lines skipped (first: line 3, "
+	                           "a NUL byte in the line) | ", 100) == 0, "%s", out);
+	free(out);
+	r.skip_note = "bad \x1b]0;x\x07 \xe2\x80\xae";  /* the note is escaped like any text */
+	fp = open_memstream(&out, &outlen);
+	output_write(fp, FORMAT_TEXT, &r);
+	fclose(fp);
+	ck_assert_ptr_nonnull(strstr(out, " - bad \\x1b]0;x\\x07 \\xe2\\x80\\xae | "));
+}
+END_TEST
+
 /* CSV rows, error, and the expected exit status. */
 static const struct {
 	const char *csv;
@@ -185,9 +240,12 @@ output_suite(void)
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, json_matches_schema);
 	tcase_add_test(t, json_escapes_hostile_names);
+	tcase_add_test(t, json_is_ascii_and_round_trips);
+	tcase_add_test(t, csv_escapes_beyond_ascii_without_utf8);
 	tcase_add_test(t, csv_header_quoting_and_unknowns);
 	tcase_add_test(t, csv_quotes_fields);
 	tcase_add_test(t, text_has_nagios_line_and_rows);
+	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
 	suite_add_tcase(s, t);
 	return s;

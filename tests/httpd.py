@@ -308,7 +308,7 @@ ROUTES = [
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
-    allow_reuse_address = False
+    allow_reuse_address = True
     _bomb = None
     _bomb_lock = threading.Lock()
 
@@ -328,9 +328,12 @@ class Server(ThreadingHTTPServer):
             return Server._bomb
 
 
-def serve(addr, opts, log_lock, second=None):
-    """A server on addr, port 0, wrapped in TLS with --tls."""
-    srv = Server((addr, 0), Handler)
+def serve(addr, opts, log_lock, second=None, port=0):
+    """A server on addr and port (0: the kernel picks), wrapped in TLS with
+    --tls.  Bound with SO_REUSEADDR (which on Linux never lets two servers
+    listen on one port), so that a server can be started again on the port
+    of one that was stopped while connections to it were still closing."""
+    srv = Server((addr, port), Handler)
     srv.opts, srv.log_lock, srv.second = opts, log_lock, second
     if opts.tls:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -346,6 +349,7 @@ def main():
     ap.add_argument("--log", required=True)
     ap.add_argument("--fixtures", required=True)
     ap.add_argument("--bind", default="127.0.0.1", type=loopback)
+    ap.add_argument("--port", type=int, default=0, help="port for --bind (default: the kernel picks)")
     ap.add_argument("--also-bind", type=loopback, help="a second loopback address (the 'other host')")
     ap.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     ap.add_argument("--user", default="ticc")
@@ -359,7 +363,7 @@ def main():
     if opts.also_bind:
         servers.append(serve(opts.also_bind, opts, lock))
     second = servers[0].server_address[:2] if servers else None
-    servers.insert(0, serve(opts.bind, opts, lock, second))
+    servers.insert(0, serve(opts.bind, opts, lock, second, opts.port))
     for s in servers[1:]:
         threading.Thread(target=s.serve_forever, daemon=True).start()
     tmp = opts.port_file + ".tmp"

@@ -23,15 +23,6 @@ start_ui() {
 	tmux_run "clear; sh -c 'echo \$\$ >$dir/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' --chronyc '$dir/chronyc' -d 5 $* 2>'$dir/stderr'; echo EXIT=\$?"
 }
 
-# Checks that the shell is back and the terminal as it was; $1 names the way out.
-expect_restored() {
-	expect_eq "$(tmux_pane '#{alternate_on}')" 0 "$1: alternate screen gone"
-	expect_eq "$(tmux_pane '#{cursor_flag}')" 1 "$1: cursor visible"
-	tmux_run "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo END"
-	expect_screen "icanon echo END" "$1: tty modes restored"
-	tmux_run clear
-}
-
 tmux_start 80 24 || exit 99
 
 # every way out gives the terminal back

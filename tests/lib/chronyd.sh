@@ -35,6 +35,15 @@
 #   CHRONYD_CONF), waits up to 5 s, then KILL; reaps it; removes CHRONYD_DIR.
 #   Safe to call twice or without a chronyd.
 #
+# chronyd_crash
+#   Kills CHRONYD_PID with SIGKILL (no clean shutdown: the socket file and
+#   pidfile stay) and reaps it, keeping CHRONYD_DIR for chronyd_restart.
+#
+# chronyd_restart
+#   Starts chronyd again with the same chrony.conf (stopping it first with
+#   TERM if it still runs): the same socket, port and command port.  Its
+#   client log starts empty.  Returns 0, or 1 with the log on stderr.
+#
 # chronyd_trap
 #   Installs traps so that chronyd_stop runs when the shell exits, also on
 #   INT, TERM and HUP. A test with its own EXIT trap calls chronyd_stop in it.
@@ -137,6 +146,12 @@ _chronyd_try_start() {
 		CHRONYD_CMDPORT=$(_chronyd_free_port) || return 1
 	fi
 	_chronyd_write_conf "$@"
+	_chronyd_launch
+}
+
+# Starts chronyd with CHRONYD_CONF and waits until it answers and owns its
+# ports; 0 ok, 1 failed, 2 port not ours.
+_chronyd_launch() {
 	: >"$CHRONYD_LOG"
 	# shellcheck disable=SC2086
 	"$CHRONYD_BIN" -x -n $_cd_userflags -t "$CHRONYD_LIFETIME" \
@@ -247,6 +262,27 @@ chronyd_stop() {
 	esac
 	CHRONYD_DIR=
 	return 0
+}
+
+# Kills chronyd with SIGKILL and reaps it, keeping its dir.
+chronyd_crash() {
+	_chronyd_is_ours "${CHRONYD_PID:-}" "${CHRONYD_CONF:-}" || return 1
+	kill -KILL "$CHRONYD_PID"
+	wait "$CHRONYD_PID" 2>/dev/null
+	CHRONYD_PID=
+}
+
+# Starts chronyd again with the same config, socket and ports.
+chronyd_restart() {
+	[ -n "${CHRONYD_CONF:-}" ] && [ -f "$CHRONYD_CONF" ] || {
+		echo "chronyd_restart: no chronyd was started" >&2
+		return 1
+	}
+	_chronyd_kill
+	_chronyd_launch && return 0
+	echo "chronyd_restart: chronyd did not come back; its log:" >&2
+	sed 's/^/  /' "$CHRONYD_LOG" "$CHRONYD_DIR/chronyd.out" >&2 2>/dev/null
+	return 1
 }
 
 # Makes sure chronyd_stop runs however the shell ends.

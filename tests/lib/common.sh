@@ -50,6 +50,24 @@ run_ticctop() {
 	ERR=$(cat "$_errfile")
 }
 
+# A stream of `ticctop -b -o json` reports in file $STREAM (tests/lib/jsonstream.py):
+#   stream_summary    one line per complete report: ok|error TOTAL MAX_NTP_PACKETS SKIPPED
+#                     (fails if a value is out of range)
+#   stream_count      how many complete reports there are
+#   stream_wait N     wait (20 s at most) until there are N; fails if they never come
+#   stream_report N   the summary line of report N (1-based)
+stream_summary() { python3 "$top_srcdir/tests/lib/jsonstream.py" "$STREAM"; }
+stream_count() { stream_summary 2>/dev/null | wc -l; }
+stream_report() { stream_summary 2>/dev/null | sed -n "$1p"; }
+stream_wait() {
+	_sw_i=0
+	while [ "$(stream_count)" -lt "$1" ] && [ "$_sw_i" -lt 200 ]; do
+		sleep 0.1
+		_sw_i=$((_sw_i + 1))
+	done
+	[ "$(stream_count)" -ge "$1" ]
+}
+
 # Ends the test: 1 if any check failed.
 finish() {
 	echo "$_checks checks, $_failed failed"

@@ -3,6 +3,8 @@
 # runs of ticctop bounded in time.  Sourced by tests/http-*.sh; needs
 # top_srcdir and TICCTOP from the test environment.  Loopback only.
 
+. "$top_srcdir/tests/lib/httpd-server.sh"
+
 # Make the scratch directory, clear proxies and secrets, set the cleanup trap.
 http_setup() {
 	if ! command -v python3 >/dev/null 2>&1; then
@@ -23,34 +25,20 @@ http_cleanup() {
 	rm -rf "$TMP"
 }
 
-# httpd_start [ARGS...]: start tests/httpd.py; sets HTTPD_PID, PORT and,
-# with --also-bind, PORT2.  Fails the test if it is not listening in 10 s.
+# httpd_start [ARGS...]: start tests/httpd.py (httpd-server.sh); sets
+# HTTPD_PID, PORT and, with --also-bind, PORT2.  Fails the test if it is not
+# listening in 10 s.
 httpd_start() {
-	rm -f "$TMP/port"
-	python3 "$top_srcdir/tests/httpd.py" --port-file "$TMP/port" --log "$TMP/httpd.log" \
-		--fixtures "$top_srcdir/tests/fixtures" "$@" 2>>"$TMP/httpd.err" &
-	HTTPD_PID=$!
-	n=0
-	while [ ! -s "$TMP/port" ]; do
-		n=$((n + 1))
-		if [ "$n" -gt 100 ] || ! kill -0 "$HTTPD_PID" 2>/dev/null; then
-			echo "FAIL: httpd.py did not start"
-			cat "$TMP/httpd.err"
-			exit 1
-		fi
-		sleep 0.1
-	done
-	PORT=$(sed -n 1p "$TMP/port")
-	PORT2=$(sed -n 2p "$TMP/port")
+	if ! httpd_server_start "$TMP" "$@"; then
+		echo "FAIL: httpd.py did not start"
+		cat "$TMP/httpd.err"
+		exit 1
+	fi
 }
 
 # Stop the server started by httpd_start, by its pid.
 httpd_stop() {
-	if [ -n "$HTTPD_PID" ]; then
-		kill "$HTTPD_PID" 2>/dev/null
-		wait "$HTTPD_PID" 2>/dev/null
-		HTTPD_PID=
-	fi
+	httpd_server_stop
 }
 
 # run_ticctop NAME SECS ARGS...: run ticctop, killed after SECS; RC gets its

@@ -14,6 +14,10 @@
 #   tmux_screen [-e]                    # the screen now (-e: with colour escapes)
 #   tmux_resize W H
 #   tmux_pane FORMAT                    # a pane variable, e.g. '#{alternate_on}'
+#   tmux_record FILE                    # append every byte the pane's program writes to FILE
+#   tmux_record                         # stop recording
+#   expect_screen TEXT WHAT / expect_screen_gone TEXT WHAT / expect_restored WAY
+#                                       # checks (common.sh's check)
 #
 # The shell gets HOME, XDG_STATE_HOME and XDG_CONFIG_HOME under TMUX_HOME (a
 # fresh temp dir) and a UTF-8 locale, so a test never reads or writes the
@@ -67,6 +71,15 @@ tmux_screen() {
 # Prints a pane variable such as '#{alternate_on}'.
 tmux_pane() {
 	_tm display-message -p -t t "$1"
+}
+
+# Appends the raw output of the pane to file $1 (pipe-pane); no argument stops.
+tmux_record() {
+	if [ -n "${1:-}" ]; then
+		_tm pipe-pane -t t "cat >>'$1'"
+	else
+		_tm pipe-pane -t t
+	fi
 }
 
 # Sends tmux key names.
@@ -142,6 +155,16 @@ tmux_wait_gone() {
 # Checks that the screen shows text $1 (waiting for it); $2 says what.
 expect_screen() {
 	if tmux_wait "$1" >/dev/null; then check "$2" true; else check "$2" false; fi
+}
+
+# Checks that the shell is back and the terminal as it was (no alternate
+# screen, cursor visible, canonical mode and echo); $1 names the way out.
+expect_restored() {
+	expect_eq "$(tmux_pane '#{alternate_on}')" 0 "$1: alternate screen gone"
+	expect_eq "$(tmux_pane '#{cursor_flag}')" 1 "$1: cursor visible"
+	tmux_run "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo END"
+	expect_screen "icanon echo END" "$1: tty modes restored"
+	tmux_run clear
 }
 
 # Checks that the screen stops showing text $1; $2 says what.
