@@ -103,7 +103,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	model_begin(m);
 	enum parse_err err = parser((const char *)data, size, fuzz_sink, m, &rep);
 	FUZZ_ASSERT(err >= PARSE_OK && err < PARSE_ERR_COUNT && err != PARSE_ERR_NOMEM);
-	FUZZ_ASSERT(rep.rows == fuzz_rows && model_rows(m) == fuzz_rows && model_size(m) <= fuzz_rows);
+	FUZZ_ASSERT(rep.rows == fuzz_rows && model_size(m) <= fuzz_rows);
 	FUZZ_ASSERT(rep.skipped == 0 || (rep.bad_line >= 1 && rep.bad_why > LINE_OK && rep.bad_why < LINE_ERR_COUNT));
 	FUZZ_ASSERT(err != PARSE_ERR_NO_ROWS || (rep.rows == 0 && rep.skipped > 0));
 	FUZZ_ASSERT(memchr(rep.detail, '\0', sizeof rep.detail) != NULL);
@@ -111,6 +111,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	FUZZ_ASSERT((text[0] != '\0') == (err != PARSE_OK || rep.skipped > 0)); /* never silent */
 	parse_report_text(&rep, PARSE_OK, note, sizeof note); /* the skip note, as batch.c makes it */
 	model_end(m, &h, err == PARSE_OK);
+	FUZZ_ASSERT(model_rows(m) == fuzz_rows); /* counted when the refresh ends */
 	view_init(&v);
 	v.key = (enum sort_key)(size % SORT_COUNT);
 	v.reverse = size & 1;
