@@ -157,7 +157,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	FUZZ_ASSERT((text[0] != '\0') == (err != PARSE_OK || rep.skipped > 0)); /* never silent */
 	parse_report_text(&rep, PARSE_OK, note, sizeof note); /* the skip note, as batch.c makes it */
 	model_end(m, &h, err == PARSE_OK);
-	FUZZ_ASSERT(model_rows(m) == fuzz_rows);
+	FUZZ_ASSERT(model_rows(m) == fuzz_rows); /* counted when the refresh ends */
 	view_init(&v);
 	v.key = (enum sort_key)(size % SORT_COUNT);
 	v.reverse = size & 1;
