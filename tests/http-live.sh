@@ -25,13 +25,11 @@ wait_until 60 test -s "$tmp/port" || exit 99
 port=$(head -n 1 "$tmp/port")
 
 for app in ticc-dash v1; do
-	run_ticctop --once -o json --url "http://127.0.0.1:$port/live/$app"
-	echo "$OUT" >"$tmp/ticctop.json"
-	chronyd_chronyc -c clients >"$tmp/chronyc.csv"
+	read_both "$tmp/ticctop.json" "$tmp/chronyc.csv" --url "http://127.0.0.1:$port/live/$app"
 	expect_eq "$RC" 2 "$app: exit status 2 (some clients critical)"
 	flag=
 	[ $app = ticc-dash ] && flag=--dash
-	check "$app: JSON lists what chronyc lists" python3 "$top_srcdir/tests/compare.py" $flag "$tmp/ticctop.json" "$tmp/chronyc.csv"
+	check "$app: JSON lists what chronyc lists" python3 "$top_srcdir/tests/compare.py" $flag --slack "$SLACK" "$tmp/ticctop.json" "$tmp/chronyc.csv"
 	expect_contains "$OUT" '"kind":"http","target":"http://127.0.0.1:'"$port/live/$app"'"' "$app: source is the URL"
 done
 finish

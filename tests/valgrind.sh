@@ -79,18 +79,37 @@ fi
 # the full screen in a detached tmux: keys through every mode, a resize
 if command -v tmux >/dev/null; then
 	. "$top_srcdir/tests/lib/tmux.sh"
-	TMUX_TIMEOUT=60
 	if tmux_start 120 40; then
 		runs=$((runs + 1))
 		tmux_run "clear; $VALGRIND --log-file='$scratch/ui.vg' '$TICCTOP' --chronyc '$scratch/chronyc' -d 5 2>/dev/null; echo EXIT=\$?"
 		ok=true
-		for step in "+" "F1" "Escape" "s Down Enter" "t" "/ 1 2 7 Enter" "n" "F4 s t a t u s : c r i t Enter" \
-			"Escape" "p" "p" "Enter" "-" "q"; do
-			tmux_wait "Clients 7" >/dev/null || ok=false
-			# shellcheck disable=SC2086 # step holds key names
-			tmux_keys $step
-			sleep 0.5
-		done
+		tmux_wait "Clients 7" >/dev/null || ok=false
+		# keys | what the screen then shows (or no longer shows): each step
+		# waits for its effect, so an Escape is never read with the next key
+		while IFS='|' read -r keys want text; do
+			# shellcheck disable=SC2086 # keys holds key names
+			tmux_keys $keys
+			case $want in
+			shown) tmux_wait "$text" >/dev/null || ok=false ;;
+			gone) tmux_wait_gone "$text" >/dev/null || ok=false ;;
+			esac
+		done <<'EOS'
++|shown|family
+F1|shown|Help 1-
+Escape|gone|Help 1-
+s Down Enter|shown|sort: NTP drops
+t|shown|Theme: light
+/ 1 2 7|shown|Search: 127
+Enter|gone|Search: 127
+n||
+F4 s t a t u s : c r i t Enter|shown|filter: status:crit
+Escape|gone|found
+p|shown|PAUSED
+p|gone|PAUSED
+Enter||
+-||
+q||
+EOS
 		tmux_resize 60 15
 		tmux_wait "EXIT=0" >/dev/null || ok=false
 		tmux_stop

@@ -53,6 +53,21 @@ run_ticctop() {
 	ERR=$(cat "$_errfile")
 }
 
+# Reads the clients twice, one right after the other: `ticctop --once -o
+# json ARGS...` into file $1, then chronyd's own list (chronyd.sh's
+# chronyd_chronyc -c clients) into file $2; SLACK gets how many seconds apart
+# the two reads may have been (measured, plus 2 for rounding), for
+# tests/compare.py --slack.
+read_both() {
+	_rb_json=$1 _rb_csv=$2
+	shift 2
+	_rb_t0=$(date +%s)
+	run_ticctop --once -o json "$@"
+	echo "$OUT" >"$_rb_json"
+	chronyd_chronyc -c clients >"$_rb_csv"
+	SLACK=$(($(date +%s) - _rb_t0 + 2))
+}
+
 # A stream of `ticctop -b -o json` reports in file $STREAM (tests/lib/jsonstream.py):
 #   stream_summary    one line per complete report: ok|error TOTAL MAX_NTP_PACKETS SKIPPED
 #                     (fails if a value is out of range)
