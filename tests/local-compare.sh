@@ -22,8 +22,11 @@ d = json.load(open(sys.argv[1]))
 sys.exit(not any(c["addr"] == "127.0.0.1" and c["cmd"]["packets"] >= 1 for c in d["clients"]))' "$tmp/ticctop.json"
 
 # (1,000 + ::1 + 127.0.0.1, whose Cmd hits made it a client too = 1,002)
-# more packets: some clients pass 10 drops and become critical
-"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 20 --packets 12 || exit 99
+# more packets: some clients pass 10 drops and become critical (30 each:
+# even if chronyd gave them their burst of 4 back meanwhile, as it does when
+# a loaded machine makes the steps slow, 26 are over the limit, about 3 in 4
+# of them dropped; 12 made it depend on how fast the test ran)
+"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 20 --packets 30 || exit 99
 read_both "$tmp/ticctop.json" "$tmp/chronyc.csv" -S "$CHRONYD_SOCK"
 expect_eq "$RC" 2 "exit status 2 once a client is critical"
 check "JSON still lists what chronyc lists" python3 "$top_srcdir/tests/compare.py" --slack "$SLACK" "$tmp/ticctop.json" "$tmp/chronyc.csv"
