@@ -4,7 +4,8 @@
  * from the source is escaped for the format (sanitised text, RFC 4180 CSV of
  * sanitised fields, JSON strings of sanitised text in pure ASCII).  Lines the parser
  * skipped are never silent: "skipped" in the JSON source object, a note on
- * the text status line.  The JSON shape is the stable contract documented in
+ * the text status line.  Numbers are written the same under every locale
+ * (a decimal point, never LC_NUMERIC's comma).  The JSON shape is the stable contract documented in
  * ticctop(1).  output_status maps the summary to a
  * Nagios plugin exit status. */
 #ifndef TICCTOP_OUTPUT_H

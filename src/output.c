@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <locale.h>
 #include <string.h>
 
 #include "format.h"
@@ -286,13 +287,33 @@ write_text(FILE *fp, const struct report *r)
 	}
 }
 
-/* Write one report of r in format f. */
+/* The calling thread's locale with C's numbers (a decimal point, no
+ * grouping), or (locale_t)0 when out of memory. */
+static locale_t
+machine_numbers(void)
+{
+	locale_t base = duplocale(LC_GLOBAL_LOCALE), c = (locale_t)0;
+
+	if (base && !(c = newlocale(LC_NUMERIC_MASK, "C", base)))
+		freelocale(base);
+	return c;
+}
+
+/* Write one report of r in format f, its numbers in C's notation under any
+ * locale (LC_CTYPE still says how wide a name is). */
 void
 output_write(FILE *fp, enum out_format f, const struct report *r)
 {
 	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *) = {
 		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
 	};
+	locale_t c = machine_numbers();
+	locale_t old = c ? uselocale(c) : (locale_t)0;
+
 	writers[f](fp, r);
 	fflush(fp);
+	if (c) {
+		uselocale(old);
+		freelocale(c);
+	}
 }

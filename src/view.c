@@ -1,10 +1,8 @@
 /* view.c — filtering and sorting clients through tables of keys and tokens. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "view.h"
 
@@ -80,7 +78,7 @@ bool
 sort_key_parse(const char *name, enum sort_key *k)
 {
 	for (int i = 0; i < SORT_COUNT; i++)
-		if (strcasecmp(name, sort_key_name((enum sort_key)i)) == 0) {
+		if (addr_casecmp(name, sort_key_name((enum sort_key)i)) == 0) {
 			*k = (enum sort_key)i;
 			return true;
 		}
@@ -92,7 +90,7 @@ static const struct token_def *
 find_token(const char *w, size_t len)
 {
 	for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
-		if (strlen(tokens[i].word) == len && strncasecmp(tokens[i].word, w, len) == 0)
+		if (strlen(tokens[i].word) == len && addr_ncasecmp(w, len, tokens[i].word) == 0)
 			return &tokens[i];
 	return NULL;
 }
@@ -118,7 +116,7 @@ filter_parse(const char *text, struct filter *f, const char **bad)
 			*(t->is_status ? &f->status_mask : &f->family_mask) |= t->bit;
 			continue;
 		}
-		if (memchr(w, ':', len) && (strncasecmp(w, "status:", 7) == 0 || strncasecmp(w, "family:", 7) == 0)) {
+		if (memchr(w, ':', len) && (addr_ncasecmp(w, 7, "status:") == 0 || addr_ncasecmp(w, 7, "family:") == 0)) {
 			*bad = w;
 			return FILTER_ERR_TOKEN;
 		}
@@ -129,7 +127,7 @@ filter_parse(const char *text, struct filter *f, const char **bad)
 		if (f->text_len)
 			f->text[f->text_len++] = ' ';
 		for (size_t i = 0; i < len; i++)
-			f->text[f->text_len++] = (char)tolower((unsigned char)w[i]);
+			f->text[f->text_len++] = (char)addr_lower((unsigned char)w[i]);
 		f->text[f->text_len] = '\0';
 	}
 	return FILTER_OK;
@@ -142,24 +140,6 @@ filter_is_empty(const struct filter *f)
 	return f->text_len == 0 && f->status_mask == 0 && f->family_mask == 0;
 }
 
-/* Return whether lower-case needle n occurs in hay, ignoring case. */
-static bool
-contains_nocase(const char *hay, size_t hlen, const char *n, size_t nlen)
-{
-	if (nlen > hlen)
-		return false;
-	for (size_t i = 0; i + nlen <= hlen; i++) {
-		if (tolower((unsigned char)hay[i]) != (unsigned char)n[0])
-			continue;
-		size_t j = 1;
-		while (j < nlen && tolower((unsigned char)hay[i + j]) == (unsigned char)n[j])
-			j++;
-		if (j == nlen)
-			return true;
-	}
-	return false;
-}
-
 /* Return whether client c passes f. */
 bool
 filter_match(const struct filter *f, const struct client *c)
@@ -168,7 +148,7 @@ filter_match(const struct filter *f, const struct client *c)
 		return false;
 	if (f->family_mask && !(f->family_mask & (1u << c->family)))
 		return false;
-	return f->text_len == 0 || contains_nocase(c->addr, c->len, f->text, f->text_len);
+	return f->text_len == 0 || addr_find(c->addr, c->len, f->text, f->text_len) >= 0;
 }
 
 /* Make an empty view sorted by address. */
@@ -241,7 +221,7 @@ addr_prefix(const struct client *c)
 
 	for (size_t i = 0; i < 8; i++) {
 		unsigned char b = c->family != FAMILY_HOSTNAME ? c->key[i]
-		                  : i < c->len ? (unsigned char)tolower((unsigned char)c->addr[i]) : 0;
+		                  : i < c->len ? (unsigned char)addr_lower((unsigned char)c->addr[i]) : 0;
 		p = p << 8 | b;
 	}
 	return (uint64_t)c->family << 62 | p >> 2;

@@ -230,6 +230,31 @@ START_TEST(exit_status_table)
 }
 END_TEST
 
+START_TEST(numbers_ignore_the_locale)
+{
+	char probe[16];
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+	json_error_t e;
+	unit_locale("comma");
+	snprintf(probe, sizeof probe, "%.1f", 0.5);
+	ck_assert_str_eq(probe, "0,5"); /* the locale is in force */
+	load(csv);
+	struct report r = { .kind = "chronyc", .target = "t", .have_data = true, .age = 0.5, .time = 1795000000,
+	                    .m = m, .v = &v, .h = &h, .utf8 = true };
+	FILE *fp = open_memstream(&out, &outlen);
+	output_write(fp, FORMAT_JSON, &r);
+	fclose(fp);
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON under a decimal-comma locale: %s", e.text);
+	ck_assert(json_real_value(json_object_get(json_object_get(doc, "source"), "age")) == 0.5);
+	json_decref(doc);
+	snprintf(probe, sizeof probe, "%.1f", 0.5);
+	ck_assert_str_eq(probe, "0,5"); /* and is again after the report */
+	free(csv);
+}
+END_TEST
+
 /* Make the output suite. */
 static Suite *
 output_suite(void)
@@ -246,6 +271,7 @@ output_suite(void)
 	tcase_add_test(t, csv_quotes_fields);
 	tcase_add_test(t, text_has_nagios_line_and_rows);
 	tcase_add_test(t, skipped_lines_are_shown);
+	tcase_add_test(t, numbers_ignore_the_locale);
 	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
 	suite_add_tcase(s, t);
 	return s;

@@ -1,4 +1,6 @@
 /* check_view.c — every sort order and the filter over a small known model. */
+#include <ctype.h>
+
 #include "unit.h"
 #include "view.h"
 
@@ -329,6 +331,23 @@ START_TEST(sort_names_round_trip)
 }
 END_TEST
 
+START_TEST(filter_folds_ascii_in_any_locale)
+{
+	struct filter f;
+	const char *bad;
+	enum sort_key k;
+	struct client c = { .addr = (char *)"client.example.org", .len = 18, .family = FAMILY_HOSTNAME };
+	unit_locale("turkish");
+	ck_assert_int_ne(tolower('I'), 'i'); /* the locale is in force */
+	ck_assert_int_eq(filter_parse("CLIENT", &f, &bad), FILTER_OK);
+	ck_assert(filter_match(&f, &c));
+	ck_assert_int_eq(filter_parse("STATUS:CRITICAL FAMILY:HOSTNAME", &f, &bad), FILTER_OK);
+	ck_assert_uint_eq(f.status_mask, 1u << STATUS_CRITICAL);
+	ck_assert(sort_key_parse("INTERVAL", &k) && k == SORT_INTERVAL);
+	ck_assert_int_lt(addr_compare(FAMILY_HOSTNAME, "i.example", NULL, FAMILY_HOSTNAME, "J.example", NULL), 0);
+}
+END_TEST
+
 /* Make the view suite. */
 static Suite *
 view_suite(void)
@@ -340,6 +359,7 @@ view_suite(void)
 	tcase_add_loop_test(t, sort_orders, 0, sizeof orders / sizeof orders[0]);
 	tcase_add_loop_test(t, filter_table, 0, sizeof filters / sizeof filters[0]);
 	tcase_add_test(t, sort_names_round_trip);
+	tcase_add_test(t, filter_folds_ascii_in_any_locale);
 	tcase_add_test(t, kept_view_equals_a_new_one);
 	tcase_add_loop_test(t, sort_matches_full_comparison_sort, 0, sizeof random_models / sizeof random_models[0]);
 	suite_add_tcase(s, t);
