@@ -110,7 +110,8 @@ json_client(FILE *fp, const struct report *r, const struct client *c)
 	health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
 	fputs("{\"addr\":", fp);
 	json_string(fp, c->addr, c->len);
-	fprintf(fp, ",\"family\":\"%s\",\"status\":\"%s\",\"reason\":", family_name((enum family)c->family),
+	fprintf(fp, ",\"family\":\"%s\",\"shared_name\":%s,\"status\":\"%s\",\"reason\":",
+	        family_name((enum family)c->family), c->shared ? "true" : "false",
 	        status_name((enum status)c->verdict.status));
 	json_string(fp, reason, strlen(reason));
 	for (int g = 0; g < FIELD_ALL; g++) {

@@ -230,6 +230,28 @@ START_TEST(exit_status_table)
 }
 END_TEST
 
+START_TEST(shared_name_is_two_clients)
+{
+	json_error_t e;
+	load("client.example.org,5,12,-3,-3,1,0,0,127,4294967295\n"
+	     "client.example.org,5,0,-3,127,1,0,0,127,4294967295\n"
+	     "127.0.0.1,5,0,-3,127,1,0,0,127,4294967295\n");
+	render(FORMAT_JSON, NULL);
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	json_t *sum = json_object_get(doc, "summary"), *cl = json_object_get(doc, "clients");
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "total")), 3);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "critical")), 1);
+	ck_assert(json_is_true(json_object_get(json_array_get(cl, 0), "shared_name"))); /* host names first */
+	ck_assert(json_is_true(json_object_get(json_array_get(cl, 1), "shared_name")));
+	ck_assert(json_is_false(json_object_get(json_array_get(cl, 2), "shared_name"))); /* 127.0.0.1 */
+	json_decref(doc);
+	free(out);
+	render(FORMAT_TEXT, NULL);
+	ck_assert_msg(strncmp(out, "TICCTOP CRITICAL - 3 clients: 2 ok, 0 warning, 1 critical", 57) == 0, "%s", out);
+}
+END_TEST
+
 START_TEST(numbers_ignore_the_locale)
 {
 	char probe[16];
@@ -272,6 +294,7 @@ output_suite(void)
 	tcase_add_test(t, text_has_nagios_line_and_rows);
 	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_test(t, numbers_ignore_the_locale);
+	tcase_add_test(t, shared_name_is_two_clients);
 	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
 	suite_add_tcase(s, t);
 	return s;
