@@ -1,4 +1,5 @@
 /* check_output.c — JSON, CSV and text reports and the Nagios exit status. */
+#include <errno.h>
 #include <jansson.h>
 
 #include "output.h"
@@ -142,8 +143,8 @@ START_TEST(csv_header_quoting_and_unknowns)
 	render(FORMAT_CSV, NULL);
 	ck_assert_str_eq(out,
 		"addr,family,status,reason,ntp_packets,ntp_drops,ntp_interval,ntp_interval_limited,ntp_last_seen,"
-		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen\r\n"
-		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,\r\n");
+		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen,time,age,stale\r\n"
+		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,2026-11-18T11:06:40Z,0.0,false\r\n");
 	/* the two hostile lines have 11 fields: skipped, not mangled */
 }
 END_TEST
@@ -252,6 +253,35 @@ START_TEST(shared_name_is_two_clients)
 }
 END_TEST
 
+START_TEST(stream_staleness_and_failed_writes)
+{
+	load("127.0.0.1,2,0,-2,127,15,0,0,127,4294967295\n");
+	struct report r = { .kind = "chronyc", .target = "t", .error = "506 Cannot talk to daemon\x1b[2J",
+	                    .have_data = true, .age = 12.25, .time = 1795000000, .m = m, .v = &v, .h = &h,
+	                    .utf8 = true, .continued = true };
+	FILE *fp = open_memstream(&out, &outlen); /* a later CSV report: no header, rows marked stale */
+	ck_assert(output_write(fp, FORMAT_CSV, &r));
+	fclose(fp);
+	ck_assert_str_eq(out, "127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,2026-11-18T11:06:40Z,12.2,true\r\n");
+	free(out);
+	fp = open_memstream(&out, &outlen); /* text on a failure: Nagios's one line, nothing stale */
+	ck_assert(output_write(fp, FORMAT_TEXT, &r));
+	fclose(fp);
+	ck_assert_str_eq(out, "TICCTOP UNKNOWN - 506 Cannot talk to daemon\\x1b[2J\n");
+	ck_assert_int_eq(output_status(&r), EXIT_UNKNOWN);
+	free(out);
+	out = NULL;
+	for (int f = 0; f < FORMAT_COUNT; f++) { /* a report that cannot be written says so */
+		fp = fopen("/dev/full", "w");
+		ck_assert_ptr_nonnull(fp);
+		errno = 0;
+		ck_assert(!output_write(fp, (enum out_format)f, &r));
+		ck_assert_int_eq(errno, ENOSPC);
+		fclose(fp);
+	}
+}
+END_TEST
+
 START_TEST(numbers_ignore_the_locale)
 {
 	char probe[16];
@@ -294,6 +324,7 @@ output_suite(void)
 	tcase_add_test(t, text_has_nagios_line_and_rows);
 	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_test(t, numbers_ignore_the_locale);
+	tcase_add_test(t, stream_staleness_and_failed_writes);
 	tcase_add_test(t, shared_name_is_two_clients);
 	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
 	suite_add_tcase(s, t);
