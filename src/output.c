@@ -8,6 +8,7 @@
 
 #include "format.h"
 #include "output.h"
+#include "text.h"
 
 #define ADDR_MAX (255 * 4 + 1)   /* a sanitised address at its longest */
 #define CHUNK 1024               /* bytes of a string escaped at a time */
@@ -276,7 +277,7 @@ write_text(FILE *fp, const struct report *r)
 		return;
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
-		size_t w = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
+		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
 		if (w > width)
 			width = w > 40 ? 40 : w;
 	}
@@ -286,8 +287,9 @@ write_text(FILE *fp, const struct report *r)
 	fputc('\n', fp);
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
-		fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
-		fprintf(fp, "%-8s %-*s", status_name((enum status)c->verdict.status), (int)width, addr);
+		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
+		fprintf(fp, "%-8s %s%*s", status_name((enum status)c->verdict.status), addr,
+		        (int)(w < width ? width - w : 0), "");
 		for (int f = 0; f < FIELD_ALL; f++) {
 			field_text(val, sizeof val, &c->s, f, STYLE_REPORT);
 			fprintf(fp, " %9s", val);

@@ -1,5 +1,7 @@
 /* check_output.c — JSON, CSV and text reports and the Nagios exit status. */
 #include <errno.h>
+#include <locale.h>
+#include <wchar.h>
 #include <jansson.h>
 
 #include "output.h"
@@ -282,6 +284,40 @@ START_TEST(stream_staleness_and_failed_writes)
 }
 END_TEST
 
+/* Terminal columns of s[0..len) (UTF-8, the locale's wcwidth). */
+static size_t
+columns(const char *s, size_t len)
+{
+	size_t cols = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, len - i, &st);
+		ck_assert(k > 0 && k <= 4);
+		cols += (size_t)wcwidth(wc);
+		i += k;
+	}
+	return cols;
+}
+
+START_TEST(text_pads_by_display_width)
+{
+	ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
+	load("\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82,1,0,-2,127,15,0,0,127,4294967295\n" /* 6 columns, 12 bytes */
+	     "\xe4\xb8\xad\xe6\x96\x87,1,0,-2,127,15,0,0,127,4294967295\n"                    /* 4 columns, 6 bytes */
+	     "abcdefgh,1,0,-2,127,15,0,0,127,4294967295\n");
+	render(FORMAT_TEXT, NULL);
+	const char *line = strchr(out, '\n') + 1, *end = strchr(line, '\n');
+	size_t head = columns(line, (size_t)(end - line));
+	for (int k = 0; k < 3; k++) { /* every row as wide as the headings, in columns */
+		line = end + 1;
+		end = strchr(line, '\n');
+		ck_assert_msg(columns(line, (size_t)(end - line)) == head, "row %d: %.*s", k, (int)(end - line), line);
+	}
+}
+END_TEST
+
 START_TEST(numbers_ignore_the_locale)
 {
 	char probe[16];
@@ -324,6 +360,7 @@ output_suite(void)
 	tcase_add_test(t, text_has_nagios_line_and_rows);
 	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_test(t, numbers_ignore_the_locale);
+	tcase_add_test(t, text_pads_by_display_width);
 	tcase_add_test(t, stream_staleness_and_failed_writes);
 	tcase_add_test(t, shared_name_is_two_clients);
 	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
