@@ -54,9 +54,11 @@ check "endless output: not stopped by --timeout" sh -c '! echo "$1" | grep -q --
 check "endless output: the child is gone" all_gone "$scratch/endless.pid"
 
 # 3. hanging at every refresh of a batch run: killed each time, never a zombie
+# (--timeout 2: each child lives 2 s, so the sampling below, slow on a
+# loaded machine, sees them; with 0.3 s it could miss all four)
 fake chronyc-hang "echo \$\$ >>'$scratch/hang.pids'; exec sleep 60"
 : >"$scratch/hang.pids"
-"$TICCTOP" -b -o json -d 3 --timeout 0.3 -n 4 --chronyc "$scratch/chronyc-hang" >"$scratch/hang.out" 2>"$scratch/hang.err" &
+"$TICCTOP" -b -o json -d 3 --timeout 2 -n 4 --chronyc "$scratch/chronyc-hang" >"$scratch/hang.out" 2>"$scratch/hang.err" &
 pid=$!
 # Succeeds once child $2 of $1 is no longer a zombie.
 reaped() {
@@ -78,7 +80,7 @@ done
 wait "$pid"
 rc=$?
 expect_eq "$rc" 3 "hanging chronyc, batch: exit 3 after 4 reports"
-expect_eq "$(grep -c 'gave no answer within 0.3 s and was stopped' "$scratch/hang.err")" 4 "hanging chronyc, batch: 4 timeouts reported"
+expect_eq "$(grep -c 'gave no answer within 2 s and was stopped' "$scratch/hang.err")" 4 "hanging chronyc, batch: 4 timeouts reported"
 expect_eq "$(grep -c '"ok":false' "$scratch/hang.out")" 4 "hanging chronyc, batch: 4 JSON reports"
 check "hanging chronyc, batch: children seen while running ($sampled samples)" [ "$sampled" -gt 0 ]
 expect_eq "$zombies" 0 "hanging chronyc, batch: never a zombie child"
