@@ -15,7 +15,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
 	char note[256];
 	struct report r = {
-		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
+		.kind = mon->src->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
 		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),

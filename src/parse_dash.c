@@ -24,6 +24,9 @@ static const struct {
 	{ "Cmd", FIELD_CMD_PACKETS },
 };
 
+/* Which web application answered, and its machine name (server_info.format). */
+enum dash_format { DASH_NONE, DASH_TICC, DASH_WEB_V1, DASH_FORMAT_COUNT };
+
 static const char *const format_names[DASH_FORMAT_COUNT] = {
 	[DASH_NONE] = "", [DASH_TICC] = "ticc-dash", [DASH_WEB_V1] = "chrony-web-v1",
 };
@@ -46,13 +49,6 @@ static const struct {
 static const char *const kind_texts[] = {
 	[KIND_COUNT] = "a count", [KIND_LOG2] = "a log2 interval", [KIND_SECONDS] = "seconds (e.g. 15, 21m, 3h)",
 };
-
-/* Machine name of a format. */
-const char *
-dash_format_name(enum dash_format f)
-{
-	return format_names[f];
-}
 
 /* Name a JSON value's type as a phrase ("an array"). */
 static const char *
@@ -113,7 +109,7 @@ meta_string(const json_t *root, const char *key, char *dst, size_t size, struct 
 
 /* Read what the server says about itself: count, local_time, error. */
 static bool
-read_meta(const json_t *root, struct parse_report *rep, struct dash_info *info)
+read_meta(const json_t *root, struct parse_report *rep, struct server_info *info)
 {
 	const json_t *count = json_object_get(root, "count");
 
@@ -262,7 +258,7 @@ unknown_object(const json_t *root, struct parse_report *rep)
 
 /* Walk a parsed document: detect the format, read the rows and the rest. */
 static enum parse_err
-dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report *rep, struct dash_info *info)
+dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report *rep, struct server_info *info)
 {
 	const json_t *list;
 
@@ -273,14 +269,14 @@ dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report 
 	if (!read_meta(root, rep, info))
 		return PARSE_ERR_SCHEMA;
 	if ((list = json_object_get(root, "clients_parsed"))) {
-		info->format = DASH_TICC;
+		info->format = format_names[DASH_TICC];
 		if (json_is_array(list))
 			return dash_entries(list, sink, ctx, rep);
 		set_detail(rep, "\"clients_parsed\" is %s, expected an array", type_text(list));
 		return PARSE_ERR_SCHEMA;
 	}
 	if ((list = json_object_get(root, "clients"))) {
-		info->format = DASH_WEB_V1;
+		info->format = format_names[DASH_WEB_V1];
 		if (json_is_string(list))
 			return dash_v1(list, sink, ctx, rep);
 		set_detail(rep, "\"clients\" is %s, expected a string (chronyc's table)", type_text(list));
@@ -444,7 +440,7 @@ scan_meta_string(struct scan *s, char *dst, size_t size)
 
 /* Take "count": an integer or null; false for anything else. */
 static bool
-scan_count(struct scan *s, struct dash_info *info)
+scan_count(struct scan *s, struct server_info *info)
 {
 	const char *d = s->p;
 	long long v = 0;
@@ -465,7 +461,7 @@ scan_count(struct scan *s, struct dash_info *info)
 
 /* Take "clients_parsed", checking every entry (the rows go out later). */
 static bool
-scan_top_list(struct scan *s, struct dash_info *info)
+scan_top_list(struct scan *s, struct server_info *info)
 {
 	size_t rows;
 	bool refused = false;
@@ -475,14 +471,14 @@ scan_top_list(struct scan *s, struct dash_info *info)
 
 /* Take "local_time". */
 static bool
-scan_top_time(struct scan *s, struct dash_info *info)
+scan_top_time(struct scan *s, struct server_info *info)
 {
 	return scan_meta_string(s, info->time, sizeof info->time);
 }
 
 /* Take "error". */
 static bool
-scan_top_error(struct scan *s, struct dash_info *info)
+scan_top_error(struct scan *s, struct server_info *info)
 {
 	return scan_meta_string(s, info->error, sizeof info->error);
 }
@@ -491,7 +487,7 @@ scan_top_error(struct scan *s, struct dash_info *info)
  * first is the list of clients. */
 static const struct {
 	const char *key;
-	bool (*scan)(struct scan *s, struct dash_info *info);
+	bool (*scan)(struct scan *s, struct server_info *info);
 } top_keys[] = {
 	{ "clients_parsed", scan_top_list },
 	{ "count", scan_count },
@@ -504,7 +500,7 @@ static const struct {
 /* Check the whole document: the top-level object, its meta into info, every
  * entry; *list gets where the list of clients starts.  False to decline. */
 static bool
-scan_document(struct scan *s, struct dash_info *info, const char **list)
+scan_document(struct scan *s, struct server_info *info, const char **list)
 {
 	unsigned seen = 0;
 	const char *k;
@@ -536,17 +532,17 @@ scan_document(struct scan *s, struct dash_info *info, const char **list)
  * it did, false when it declined, having handed nothing to sink. */
 static bool
 dash_fast(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep,
-          struct dash_info *info, enum parse_err *err)
+          struct server_info *info, enum parse_err *err)
 {
 	struct scan s = { buf, buf + len };
-	struct dash_info meta = { 0 };
+	struct server_info meta = { 0 };
 	const char *list = NULL;
 	bool refused = false;
 
 	if (!scan_document(&s, &meta, &list))
 		return false;
 	*info = meta;
-	info->format = DASH_TICC;
+	info->format = format_names[DASH_TICC];
 	rep->entries = true;
 	s.p = list;
 	scan_entries(&s, sink, ctx, &rep->rows, &refused);
@@ -557,7 +553,7 @@ dash_fast(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_re
 /* Parse a /data answer. */
 enum parse_err
 parse_dash(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep,
-           struct dash_info *info)
+           struct server_info *info)
 {
 	json_error_t je;
 	json_t *root;

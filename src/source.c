@@ -1,4 +1,4 @@
-/* source.c — what all sources share: the names of their errors. */
+/* source.c — what all sources share: the names of their errors, the memo, wait arithmetic. */
 #include "config.h"
 
 #include "source.h"
@@ -53,4 +53,20 @@ source_memo_keep(struct source_memo *mm, struct buf *body, const struct source_r
 		return;
 	buf_swap(&mm->body, body);
 	mm->res = *res;
+}
+
+/* Milliseconds from now until t, at least 0, at most a minute. */
+int
+source_ms_until(double t, double now)
+{
+	double ms = (t - now) * 1000.0;
+	return ms <= 0 ? 0 : ms > 60000 ? 60000 : (int)ms + 1;
+}
+
+/* Lower *timeout_ms to ms when ms says sooner (-1 = no limit). */
+void
+source_sooner(int *timeout_ms, int ms)
+{
+	if (ms >= 0 && (*timeout_ms < 0 || ms < *timeout_ms))
+		*timeout_ms = ms;
 }

@@ -14,13 +14,11 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "clock.h"
 #include "source_chronyc.h"
 
 #define MAX_ARGV 12
 #define ERR_CAP (64 * 1024)   /* stderr kept for the message */
 #define KILL_GRACE 1.0        /* seconds between TERM and KILL */
-#define MAX_EXTRA 16          /* descriptors the loop may add to a wait */
 #define DRAIN_READS 256       /* reads of 64 KiB in one drain: 16 MiB */
 
 extern char **environ;
@@ -194,40 +192,44 @@ chronyc_start(struct source *s, double now)
 	return true;
 }
 
-/* Wait for the child's output or exit, or for one of extra[]. */
-static int
-chronyc_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_ms, double now)
+/* Watch the child's pipes and pidfd; act again by its deadline. */
+static size_t
+chronyc_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
 {
 	struct chronyc_source *c = (struct chronyc_source *)s;
-	struct pollfd pfd[MAX_EXTRA + 3];
-	size_t n = nextra;
-
-	if (nextra > MAX_EXTRA)
-		return -1;
-	memcpy(pfd, extra, nextra * sizeof *extra);
 	int own[3] = { c->out, c->err, c->pidfd };
+	size_t n = 0;
+
+	if (c->pid <= 0)
+		return 0;
 	for (int i = 0; i < 3; i++)
-		if (own[i] >= 0)
+		if (own[i] >= 0 && n < max)
 			pfd[n++] = (struct pollfd){ .fd = own[i], .events = POLLIN };
-	if (c->pid > 0) {
-		int left = (int)((c->deadline - now) * 1000) + 1;
-		if (left < timeout_ms || timeout_ms < 0)
-			timeout_ms = left < 0 ? 0 : left;
-		if (c->pidfd < 0 && timeout_ms > 10)
-			timeout_ms = 10; /* no pidfd: look for the exit now and then */
+	source_sooner(timeout_ms, source_ms_until(c->deadline, now));
+	if (c->pidfd < 0)
+		source_sooner(timeout_ms, 10); /* no pidfd: look for the exit now and then */
+	return n;
+}
+
+/* Read what the child wrote, reap it when it ended, enforce the deadline. */
+static void
+chronyc_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+
+	if (c->pid <= 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!pfd[i].revents)
+			continue;
+		if (pfd[i].fd == c->out)
+			drain(c, &c->out, &c->obuf);
+		else if (pfd[i].fd == c->err)
+			drain(c, &c->err, &c->ebuf);
 	}
-	int rc = poll(pfd, n, timeout_ms);
-	int poll_errno = errno; /* what the caller must see, whatever the reads below leave */
-	memcpy(extra, pfd, nextra * sizeof *extra);
-	if (c->pid > 0) {
-		drain(c, &c->out, &c->obuf);
-		drain(c, &c->err, &c->ebuf);
-		reap(c);
-	}
+	reap(c); /* the pidfd, or without one the timeout: reap drains what is left */
 	if (c->pid > 0)
-		enforce_deadline(c, clock_mono());
-	errno = poll_errno;
-	return rc;
+		enforce_deadline(c, now);
 }
 
 /* Return whether a finished run waits to be delivered. */
@@ -361,7 +363,7 @@ chronyc_free(struct source *s)
 }
 
 static const struct source_ops chronyc_ops = {
-	"chronyc", chronyc_start, chronyc_wait, chronyc_ready, chronyc_deliver, chronyc_stop, chronyc_free,
+	chronyc_start, chronyc_watch, chronyc_handle, chronyc_ready, chronyc_deliver, chronyc_stop, chronyc_free,
 };
 
 /* Write prog and the NULL-terminated args, space-separated, into out. */
@@ -384,6 +386,7 @@ source_chronyc_new(const struct chronyc_cfg *cfg)
 	if (!c)
 		return NULL;
 	c->base.ops = &chronyc_ops;
+	c->base.kind = "chronyc";
 	c->cfg = *cfg;
 	c->pidfd = c->out = c->err = -1;
 	c->obuf.cap = c->memo.body.cap = cfg->max_size;
