@@ -8,8 +8,16 @@
  *     so the Cmd group's drops, interval and last seen stay unknown.
  *   - Web Interface V1: "clients", chronyc's plain table as one string,
  *     handed to parse_table.
- * JSON is read with jansson, rejecting duplicate keys and NUL characters;
- * nesting deeper than jansson's limit (2048) is a JSON error, not a crash.
+ * Two readers, one result.  The normal path is a fast in-place reader for
+ * the shape real servers send (TICC-DASH's: printable ASCII strings without
+ * escapes, the known top-level keys, entries of exactly the seven string
+ * members): it checks the whole document first and allocates nothing, so
+ * 100k clients cost no tree.  Anything else (V1, escapes, odd entries,
+ * broken JSON) it declines before a row went out, and jansson reads it,
+ * rejecting duplicate keys and NUL characters; nesting deeper than
+ * jansson's limit (2048) is a JSON error, not a crash.  Both readers give
+ * the same rows, report and server_info for any document both accept
+ * (tests/check_dash_fast.c, tests/fuzz_dash.c).
  * The document-level keys must have their types (else PARSE_ERR_SCHEMA);
  * an entry of the wrong shape is skipped and counted (rep->entries set),
  * like a bad line.  What the server said about itself (which application

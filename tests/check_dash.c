@@ -1,4 +1,6 @@
 /* check_dash.c — the /data parser on every real answer and on every hostile JSON shape. */
+#include "config.h"
+
 #include <time.h>
 
 #include "parse_dash.h"

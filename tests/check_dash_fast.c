@@ -5,6 +5,8 @@
  * point into its own tree.  Each document is also read through its twin,
  * the same JSON with the first "addr" key spelled "\u0061ddr": jansson
  * decodes that to the same document, the fast reader never takes an escape. */
+#include "config.h"
+
 #include "parse_dash.h"
 #include "unit.h"
 

@@ -1,4 +1,6 @@
 /* check_output.c — JSON, CSV and text reports and the Nagios exit status. */
+#include "config.h"
+
 #include <jansson.h>
 
 #include "output.h"

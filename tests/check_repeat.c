@@ -3,6 +3,8 @@
  * The model side (a refresh begun and never ended changes nothing), the memo a source
  * keeps, and the chronyc source end to end with a stand-in chronyc that
  * prints a file. */
+#include "config.h"
+
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>

@@ -7,6 +7,8 @@
  * TICCTOP_SOAK_REFRESHES sets the length (check-valgrind runs a short one).
  * The memory bound is judged only in a full-length run outside ASan and
  * valgrind, whose allocators hold on to freed memory by design. */
+#include "config.h"
+
 #include <unistd.h>
 
 #include "output.h"

@@ -1,4 +1,6 @@
 /* check_view.c — every sort order and the filter over a small known model. */
+#include "config.h"
+
 #include "unit.h"
 #include "view.h"
 

@@ -3,6 +3,8 @@
  * document with its "clients_parsed" key spelt with an escape (\u005f for
  * the '_', the same string to any JSON reader) is declined by the fast
  * reader and read by jansson; both readings must agree. */
+#include "config.h"
+
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
