@@ -25,6 +25,8 @@ struct server_info {
 	long long count;                /* the clients it says it has */
 	char time[SERVER_TIME_MAX];     /* its own clock as sent ("DD-MM-YYYY, HH:MM:SS"); "" if none */
 	char error[SERVER_ERROR_MAX];   /* its own error (its chronyc failed); "" if none */
+	char warning[200];              /* what was odd in what it said of itself (a count that is
+	                                   no whole number, or contradicts its list); "" if nothing */
 };
 
 /* The server's clock across polls. */

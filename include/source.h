@@ -19,6 +19,7 @@
 #include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "buf.h"
 #include "parse.h"
@@ -54,6 +55,13 @@ bool source_memo_repeat(const struct source_memo *mm, const struct buf *body, st
 /* After body was parsed into res: keep it (swapped into the memo, not
  * copied) when the poll succeeded, else forget the memo. */
 void source_memo_keep(struct source_memo *mm, struct buf *body, const struct source_result *res);
+
+/* The process groups sources started (chronyc and what it started), so
+ * that every way out stops them, a crash included.  add/remove from normal
+ * code; kill is async-signal-safe (a crash handler calls it). */
+void source_group_add(pid_t pgid);
+void source_group_remove(pid_t pgid);
+void source_groups_kill(int sig);
 
 /* Milliseconds from now until t (monotonic seconds), at least 0, at most a
  * minute; for watch(). */

@@ -5,8 +5,10 @@
  * loop's one wait watches them beside everything else, and each readiness
  * is handed back to curl_multi_socket_action, so nothing blocks and any
  * number of transfers share one wait.  One easy handle is reused, so the connection
- * is kept alive between polls.  Limits: connect 2 s, the whole poll
- * cfg->timeout, abort below 1 KiB/s for half the timeout, body capped at
+ * is kept alive between polls.  One time limit, cfg->timeout, for the whole
+ * poll (connecting, waiting and reading, redirects included: a slow
+ * dashboard is not cut off earlier by another limit, and a timeout says
+ * which phase it ended and that --timeout raises it); body capped at
  * cfg->max_size after decompression (checked in the write callback, since
  * libcurl does not enforce its own cap on chunked bodies).  Only http and
  * https; redirects are followed (at most 5) only on the same host and port,

@@ -30,6 +30,11 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	} else if (r.skipped) {
 		fprintf(stderr, "ticctop: warning: %s\n", note);
 	}
+	if (mon->last.server.warning[0] && !mon->last.same) {
+		char safe[sizeof mon->last.server.warning * 4];
+		fmt_sanitize(safe, sizeof safe, mon->last.server.warning, strlen(mon->last.server.warning), b->utf8);
+		fprintf(stderr, "ticctop: warning: the server's %s\n", safe);
+	}
 	if (b->format != FORMAT_TEXT || !err)
 		output_write(stdout, b->format, &r);
 	b->status = output_status(&r);

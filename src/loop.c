@@ -15,7 +15,49 @@
 
 static int sig_pipe[2] = { -1, -1 };
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH };
+
+/* A crash: the sources' process groups are killed, then the handler that
+ * was there before (the full screen's, which restores the terminal) or the
+ * default one takes the signal. */
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+static struct sigaction fatal_before[sizeof fatal / sizeof fatal[0]];
+
+/* Kill the sources' children, then let the earlier handler or the default end us. */
+static void
+on_crash(int signo)
+{
+	source_groups_kill(SIGKILL);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+		if (fatal[i] != signo)
+			continue;
+		void (*before)(int) = fatal_before[i].sa_handler;
+		if (!(fatal_before[i].sa_flags & SA_SIGINFO) && before != SIG_DFL && before != SIG_IGN) {
+			before(signo); /* it re-raises */
+			return;
+		}
+	}
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+/* Catch the crash signals with on_crash, keeping the handler that was
+ * there unless it is on_crash already. */
+static void
+catch_crashes(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+		sigaction(fatal[i], &sa, &old);
+		if (old.sa_handler != on_crash)
+			fatal_before[i] = old;
+	}
+}
 
 /* Write the signal's number into the self-pipe. */
 static void
@@ -43,15 +85,18 @@ loop_catch_signals(void)
 	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		sigaction(caught[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	catch_crashes();
 	return true;
 }
 
-/* Put the default handlers back. */
+/* Put the default handlers back (and the crash handlers that were there). */
 static void
 signals_stop(void)
 {
 	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		signal(caught[i], SIG_DFL);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &fatal_before[i], NULL);
 }
 
 /* Take a finished poll into the model; keep the last good data on failure. */

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse_dash.h"
@@ -107,19 +108,35 @@ meta_string(const json_t *root, const char *key, char *dst, size_t size, struct 
 	return true;
 }
 
-/* Read what the server says about itself: count, local_time, error. */
+/* Write a warning about what the server said into info (the first one kept). */
+static void __attribute__((format(printf, 2, 3)))
+set_warning(struct server_info *info, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (info->warning[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(info->warning, sizeof info->warning, fmt, ap);
+	va_end(ap);
+}
+
+/* Read what the server says about itself: count, local_time, error.  A
+ * count that is no whole number of clients is a warning, not a failure. */
 static bool
 read_meta(const json_t *root, struct parse_report *rep, struct server_info *info)
 {
 	const json_t *count = json_object_get(root, "count");
 
-	if (count && !json_is_null(count)) {
-		if (!json_is_integer(count)) {
-			set_detail(rep, "\"count\" is %s, expected a number", type_text(count));
-			return false;
-		}
+	if (json_is_integer(count) && json_integer_value(count) >= 0) {
 		info->have_count = true;
 		info->count = (long long)json_integer_value(count);
+	} else if (json_is_number(count)) {
+		char *text = json_dumps(count, JSON_ENCODE_ANY); /* as sent, whatever the locale */
+		set_warning(info, "\"count\" is %.40s, not a number of clients: ignored", text ? text : "a number");
+		free(text);
+	} else if (count && !json_is_null(count)) {
+		set_warning(info, "\"count\" is %s, not a number of clients: ignored", type_text(count));
 	}
 	return meta_string(root, "local_time", info->time, sizeof info->time, rep) &&
 	       meta_string(root, "error", info->error, sizeof info->error, rep);
@@ -226,12 +243,21 @@ dash_entries(const json_t *list, row_sink sink, void *ctx, struct parse_report *
 
 /* Parse V1's "clients": chronyc's plain table as one string. */
 static enum parse_err
-dash_v1(const json_t *text, row_sink sink, void *ctx, struct parse_report *rep)
+dash_v1(const json_t *text, row_sink sink, void *ctx, struct parse_report *rep, struct server_info *info)
 {
 	char why[sizeof rep->detail];
-	enum parse_err err = parse_table(json_string_value(text), json_string_length(text), sink, ctx, rep);
+	const char *t = json_string_value(text);
+	size_t len = json_string_length(text);
+	enum parse_err err = parse_table(t, len, sink, ctx, rep);
 
-	if (err == PARSE_ERR_NO_HEADER) {
+	while (len > 0 && strchr(" \t\r\n", t[len - 1]))
+		len--;
+	if (err == PARSE_ERR_NO_HEADER && len > 0 && !memchr(t, '\n', len)) {
+		/* one line instead of the table: the server's own error, as V1
+		 * sends it ("Error: Command ... returned non-zero exit status 1.") */
+		snprintf(info->error, sizeof info->error, "%.*s", (int)(len < sizeof info->error ? len : sizeof info->error - 1), t);
+		set_detail(rep, "\"clients\" holds the server's error, not chronyc's table");
+	} else if (err == PARSE_ERR_NO_HEADER) {
 		snprintf(why, sizeof why, "%s", rep->detail);
 		set_detail(rep, "\"clients\" is not chronyc's clients table: %s", why);
 	}
@@ -278,7 +304,7 @@ dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report 
 	if ((list = json_object_get(root, "clients"))) {
 		info->format = format_names[DASH_WEB_V1];
 		if (json_is_string(list))
-			return dash_v1(list, sink, ctx, rep);
+			return dash_v1(list, sink, ctx, rep, info);
 		set_detail(rep, "\"clients\" is %s, expected a string (chronyc's table)", type_text(list));
 		return PARSE_ERR_SCHEMA;
 	}
@@ -568,11 +594,13 @@ parse_dash(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_r
 		set_detail(rep, "the answer is empty");
 		return PARSE_ERR_JSON;
 	}
-	if (dash_fast(buf, len, sink, ctx, rep, info, &err))
-		return err;
-	if (!(root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je)))
-		return json_failure(&je, rep);
-	err = dash_document(root, sink, ctx, rep, info);
-	json_decref(root);
+	if (!dash_fast(buf, len, sink, ctx, rep, info, &err)) {
+		if (!(root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je)))
+			return json_failure(&je, rep);
+		err = dash_document(root, sink, ctx, rep, info);
+		json_decref(root);
+	}
+	if (err == PARSE_OK && info->have_count && (unsigned long long)info->count != rep->rows + rep->skipped)
+		set_warning(info, "\"count\" says %lld clients, the list holds %zu", info->count, rep->rows + rep->skipped);
 	return err;
 }

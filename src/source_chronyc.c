@@ -91,13 +91,34 @@ drain(struct chronyc_source *c, int *fd, struct buf *b)
 	}
 }
 
+/* If the child has exited (block: once it has): stop with sig what it left
+ * in its process group (a wrapper's background children; its zombie still
+ * holds the group's number, so no other group can be hit), reap it, forget
+ * the group and return true with its wait status in *st. */
+static bool
+reap_group(struct chronyc_source *c, int sig, int *st, bool block)
+{
+	siginfo_t si = { 0 };
+	int rc;
+
+	while ((rc = waitid(P_PID, (id_t)c->pid, &si, WEXITED | WNOWAIT | (block ? 0 : WNOHANG))) < 0 && errno == EINTR)
+		;
+	if (rc < 0 || si.si_pid != c->pid)
+		return false;
+	kill(-c->pid, sig);
+	if (waitpid(c->pid, st, 0) != c->pid)
+		return false;
+	source_group_remove(c->pid);
+	return true;
+}
+
 /* Reap the child if it has exited; mark the poll finished. */
 static void
 reap(struct chronyc_source *c)
 {
 	int st;
 
-	if (waitpid(c->pid, &st, WNOHANG) != c->pid)
+	if (!reap_group(c, SIGTERM, &st, false))
 		return;
 	drain(c, &c->out, &c->obuf);
 	drain(c, &c->err, &c->ebuf);
@@ -185,6 +206,7 @@ chronyc_start(struct source *s, double now)
 		return true;
 	}
 	c->pid = pid;
+	source_group_add(pid);
 	c->out = po[0];
 	c->err = pe[0];
 	c->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
@@ -257,6 +279,16 @@ output_line(const struct buf *b, const char *needle, char *out, size_t size)
 	}
 }
 
+/* Return whether b holds a line that is not empty. */
+static bool
+has_line(const struct buf *b)
+{
+	char line[2];
+
+	output_line(b, NULL, line, sizeof line);
+	return line[0] != '\0';
+}
+
 /* Classify a failed run from its output and wait status. */
 static void
 explain_failure(struct chronyc_source *c, struct source_result *res)
@@ -285,6 +317,8 @@ explain_failure(struct chronyc_source *c, struct source_result *res)
 	if (WIFSIGNALED(c->status))
 		snprintf(res->message, sizeof res->message, "%s was killed by signal %d%s%s", c->argv[0],
 		         WTERMSIG(c->status), line[0] ? ": " : "", line);
+	else if (WEXITSTATUS(c->status) == 0)
+		snprintf(res->message, sizeof res->message, "%s printed no client list, only an error: %s", c->argv[0], line);
 	else
 		snprintf(res->message, sizeof res->message, "%s exited with status %d%s%s", c->argv[0],
 		         WEXITSTATUS(c->status), line[0] ? ": " : "", line);
@@ -313,11 +347,13 @@ chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result
 		res->err = SOURCE_ERR_TOO_BIG;
 		snprintf(res->message, sizeof res->message, "%s printed more than %zu bytes (--max-size)",
 		         c->argv[0], c->cfg.max_size);
-	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0) {
-		explain_failure(c, res);
+	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0 || (!has_line(&c->obuf) && has_line(&c->ebuf))) {
+		explain_failure(c, res); /* no answer but an error on stderr is that error, whatever the status */
 	} else if (!source_memo_repeat(&c->memo, &c->obuf, res)) {
 		res->perr = parse_csv(c->obuf.data, c->obuf.len, sink, ctx, &res->rep);
-		if (res->perr != PARSE_OK) {
+		if (res->perr != PARSE_OK && has_line(&c->ebuf)) {
+			explain_failure(c, res);
+		} else if (res->perr != PARSE_OK) {
 			char why[256];
 			parse_report_text(&res->rep, res->perr, why, sizeof why);
 			res->err = SOURCE_ERR_PARSE;
@@ -333,13 +369,16 @@ chronyc_stop(struct source *s)
 {
 	struct chronyc_source *c = (struct chronyc_source *)s;
 
+	int st;
+	bool gone = false;
+
 	if (c->pid > 0) {
 		signal_child(c, SIGTERM);
-		for (int i = 0; i < 100 && waitpid(c->pid, NULL, WNOHANG) == 0; i++)
+		for (int i = 0; i < 100 && !(gone = reap_group(c, SIGKILL, &st, false)); i++)
 			usleep(10000);
-		if (waitpid(c->pid, NULL, WNOHANG) == 0) {
+		if (!gone) {
 			signal_child(c, SIGKILL);
-			waitpid(c->pid, NULL, 0);
+			reap_group(c, SIGKILL, &st, true);
 		}
 		c->pid = 0;
 	}

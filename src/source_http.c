@@ -4,7 +4,6 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,8 +16,6 @@
 #include "parse_dash.h"
 #include "source_http.h"
 
-#define CONNECT_TIMEOUT_MS 2000L
-#define LOW_SPEED_BYTES 1024L      /* slower than this for half the timeout aborts */
 #define MAX_REDIRECTS 5
 #define SECRET_MAX 4096            /* longest password or token taken */
 #define URL_MAX 2048
@@ -142,7 +139,6 @@ struct http_source {
 	bool credentials;              /* a password or token is sent */
 	struct buf body;
 	struct source_memo memo;       /* the last good answer, not parsed again if it repeats */
-	long low_speed_secs;
 	bool busy;                     /* a request is in flight */
 	bool finished;                 /* a poll ended and waits for deliver() */
 	bool too_big, out_of_memory;   /* the write callback stopped the body */
@@ -467,19 +463,77 @@ http_ready(const struct source *s)
 	return ((const struct http_source *)s)->finished;
 }
 
-/* Explain a timeout: what came, and when. */
+/* Return whether host is in the comma-separated no-proxy list (libcurl's
+ * rules: "*" is every host, an entry matches the host or a domain above it). */
+static bool
+noproxy_match(const char *list, const char *host)
+{
+	size_t hl = strlen(host);
+
+	while (list && *list) {
+		size_t n = strcspn(list, ", ");
+		const char *e = list;
+		size_t el = n;
+		if (el > 0 && e[0] == '.') {
+			e++;
+			el--;
+		}
+		if ((n == 1 && list[0] == '*') ||
+		    (el > 0 && el <= hl && strncasecmp(host + hl - el, e, el) == 0 && (el == hl || host[hl - el - 1] == '.')))
+			return true;
+		list += n;
+		list += strspn(list, ", ");
+	}
+	return false;
+}
+
+/* The environment variable naming the proxy this request goes through
+ * ("http_proxy"), or NULL when it goes direct (libcurl's order). */
+static const char *
+proxy_var(const struct http_source *h)
+{
+	static const char *const vars[2][4] = {
+		{ "http_proxy", "all_proxy", "ALL_PROXY", NULL },
+		{ "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" },
+	};
+	const char *found = NULL, *noproxy = h->cfg.noproxy;
+	char *part[3];
+
+	if (url_parts(h->url, part) && part[1]) {
+		const char *const *v = vars[strcasecmp(part[0], "https") == 0];
+		for (int i = 0; i < 4 && v[i] && !found; i++)
+			if (getenv(v[i]) && *getenv(v[i]))
+				found = v[i];
+		if (!noproxy)
+			noproxy = getenv("no_proxy") ? getenv("no_proxy") : getenv("NO_PROXY");
+		if (found && noproxy_match(noproxy, part[1]))
+			found = NULL;
+	}
+	for (int i = 0; i < 3; i++)
+		curl_free(part[i]);
+	return found;
+}
+
+/* Explain a timeout: how far the request got, the one limit, the option. */
 static void
 explain_timeout(const struct http_source *h, struct source_result *res)
 {
 	double took = clock_mono() - h->started;
+	curl_off_t connected = 0;
+	const char *proxy = proxy_var(h);
 
-	if (h->status == 0)
-		say(h, res, SOURCE_ERR_TIMEOUT, "no answer within %.1f s (%s); limits: --timeout %g s, under 1 KiB/s for %ld s",
-		    took, h->errbuf, h->cfg.timeout, h->low_speed_secs);
+	curl_easy_getinfo(h->easy, CURLINFO_CONNECT_TIME_T, &connected);
+	if (connected == 0)
+		say(h, res, SOURCE_ERR_TIMEOUT, "no connection%s%s within %.1f s (%s); the limit is --timeout %g s: raise it with --timeout SECONDS",
+		    proxy ? " to the proxy in " : "", proxy ? proxy : "", took, h->errbuf, h->cfg.timeout);
+	else if (h->status == 0)
+		say(h, res, SOURCE_ERR_TIMEOUT, "connected, but no answer within %.1f s (%s); the limit is --timeout %g s: "
+		    "a slow dashboard (one resolving names) may need more: raise it with --timeout SECONDS",
+		    took, h->errbuf, h->cfg.timeout);
 	else
 		say(h, res, SOURCE_ERR_TIMEOUT,
-		    "the answer was still incomplete after %.1f s, %zu bytes in (%s); limits: --timeout %g s, under 1 KiB/s for %ld s",
-		    took, h->body.len, h->errbuf, h->cfg.timeout, h->low_speed_secs);
+		    "the answer was still incomplete after %.1f s, %zu bytes in (%s); the limit is --timeout %g s: raise it with --timeout SECONDS",
+		    took, h->body.len, h->errbuf, h->cfg.timeout);
 }
 
 /* Explain a failed transfer; false when the transfer itself went well. */
@@ -508,6 +562,11 @@ explain_transfer(const struct http_source *h, struct source_result *res)
 				hint = (h->cfg.cacert || h->cfg.capath) && curl_errors[i].hint_ca ? curl_errors[i].hint_ca
 				                                                                 : curl_errors[i].hint;
 			}
+		const char *proxy = proxy_var(h);
+		if (h->code == CURLE_COULDNT_CONNECT && proxy) {
+			text = "cannot connect to the proxy";
+			hint = "is the proxy in http_proxy/https_proxy/all_proxy running? (or bypass it with --noproxy HOST)";
+		}
 		say(h, res, e, "%s%s%s%s%s%s", text, h->errbuf[0] ? " (" : "", h->errbuf, h->errbuf[0] ? ")" : "",
 		    hint ? "; " : "", hint ? hint : "");
 	} else {
@@ -563,8 +622,11 @@ explain_body(const struct http_source *h, row_sink sink, void *ctx, struct sourc
 	}
 	res->perr = parse_dash(h->body.data, h->body.len, sink, ctx, &res->rep, &res->server);
 	if (srv->error[0]) {
-		say(h, res, SOURCE_ERR_SERVER, "the server reports an error: \"%.*s\" (server clock %s; count %lld)",
-		    SHOWN_MAX, srv->error, srv->time[0] ? srv->time : "not sent", srv->have_count ? srv->count : 0LL);
+		char count[32] = "not sent";
+		if (srv->have_count)
+			snprintf(count, sizeof count, "%lld", srv->count);
+		say(h, res, SOURCE_ERR_SERVER, "the server reports an error: \"%.*s\" (server clock %s; count %s)",
+		    SHOWN_MAX, srv->error, srv->time[0] ? srv->time : "not sent", count);
 		return;
 	}
 	if (res->perr == PARSE_OK)
@@ -739,9 +801,6 @@ easy_setup(struct http_source *h)
 		{ CURLOPT_NOSIGNAL, 1 },
 		{ CURLOPT_FOLLOWLOCATION, 0 },     /* redirects are judged by follow() */
 		{ CURLOPT_UNRESTRICTED_AUTH, 0 },
-		{ CURLOPT_CONNECTTIMEOUT_MS, CONNECT_TIMEOUT_MS },
-		{ CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES },
-		{ CURLOPT_LOW_SPEED_TIME, h->low_speed_secs },
 		{ CURLOPT_SSL_VERIFYPEER, !c->insecure },
 		{ CURLOPT_SSL_VERIFYHOST, c->insecure ? 0 : 2 },
 		{ CURLOPT_HTTPAUTH, (long)(c->bearer_file ? CURLAUTH_BEARER : CURLAUTH_BASIC) },
@@ -818,7 +877,6 @@ source_http_new(const struct http_cfg *cfg, char *err, size_t errsize)
 	h->timer_at = -1.0;
 	h->cfg = *cfg;
 	h->body.cap = h->memo.body.cap = cfg->max_size;
-	h->low_speed_secs = (long)ceil(cfg->timeout / 2);
 	if (cfg->insecure)
 		h->base.warning = "--insecure: the server's certificate is not checked; anyone on the way can read and change the data";
 	if (!url_check(h, err, errsize) || !secrets_load(h, err, errsize)) {

@@ -80,6 +80,7 @@ START_TEST(every_fixture)
 		ck_assert_int_eq(info.count, fixtures[_i].count);
 	ck_assert_str_eq(info.time, fixtures[_i].time);
 	ck_assert_str_eq(info.error, fixtures[_i].error);
+	ck_assert_str_eq(info.warning, ""); /* a real answer's count agrees with its list */
 	if (fixtures[_i].first) {
 		ck_assert_str_eq(got.addr[0], fixtures[_i].first);
 		ck_assert_int_eq(got.truncated[0], fixtures[_i].first_cut);
@@ -181,7 +182,7 @@ static const struct {
 	{ "{\"clients_parsed\":{}}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"clients_parsed\" is an object, expected an array" },
 	{ "{\"clients_parsed\":\"x\"}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"clients_parsed\" is a string, expected an array" },
 	{ "{\"clients\":[]}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"clients\" is an array, expected a string" },
-	{ "{\"clients_parsed\":[],\"count\":\"7\"}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"count\" is a string, expected a number" },
+	{ "{\"clients_parsed\":[],\"count\":\"7\"}", PARSE_OK, 0, 0, 0, "" }, /* a warning: count_is_a_warning */
 	{ "{\"clients_parsed\":[],\"local_time\":5}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"local_time\" is a number, expected a string" },
 	{ "{\"clients_parsed\":[],\"error\":[\"x\"]}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"error\" is an array, expected a string" },
 	{ "{\"clients_parsed\":[]}", PARSE_OK, 0, 0, 0, "" },
@@ -206,7 +207,8 @@ static const struct {
 	{ "{\"clients_parsed\":[]} {}", PARSE_ERR_JSON, 0, 0, 0, "more text after the JSON document" },
 	{ "{\"clients_parsed\":[\"\xff\"]}", PARSE_ERR_JSON, 0, 0, 0, "invalid UTF-8" },
 	{ "{\"clients_parsed\":[],\"count\":99999999999999999999999}", PARSE_ERR_JSON, 0, 0, 0, "a number too large" },
-	{ "{\"clients\":\"hello\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "\"clients\" is not chronyc's clients table" },
+	{ "{\"clients\":\"hello\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "\"clients\" holds the server's error, not chronyc's table" },
+	{ "{\"clients\":\"hello\\nworld\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "\"clients\" is not chronyc's clients table" },
 	{ "{\"clients\":\"\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "expected a line starting with \"Hostname\"" },
 	{ "{\"error\":\"boom\"}", PARSE_ERR_SCHEMA, 0, 0, 0, "expected \"clients_parsed\"" },
 };
@@ -341,6 +343,56 @@ START_TEST(a_full_sink_stops_the_parse)
 }
 END_TEST
 
+#define ONE_ENTRY "\"clients_parsed\":[{\"addr\":\"127.1.0.1\",\"NTP\":\"2\",\"Drop\":\"0\"," \
+	"\"Int\":\"-2\",\"IntL\":\"-\",\"Last\":\"15\",\"Cmd\":\"2\"}]"
+
+/* A count that is no count of clients, or contradicts the list: the rows
+ * still count, with a warning that says what was odd. */
+static const struct {
+	const char *doc;
+	bool have_count;
+	const char *warning;
+} counts[] = {
+	{ "{\"count\":1," ONE_ENTRY "}", true, "" },
+	{ "{\"count\":3," ONE_ENTRY "}", true, "\"count\" says 3 clients, the list holds 1" },
+	{ "{\"count\":-1," ONE_ENTRY "}", false, "\"count\" is -1, not a number of clients: ignored" },
+	{ "{\"count\":2.5," ONE_ENTRY "}", false, "\"count\" is 2.5, not a number of clients: ignored" },
+	{ "{\"count\":\"7\"," ONE_ENTRY "}", false, "\"count\" is a string, not a number of clients: ignored" },
+	{ "{\"count\":null," ONE_ENTRY "}", false, "" },
+};
+
+START_TEST(count_is_a_warning)
+{
+	struct parse_report rep;
+	struct server_info info;
+
+	memset(&got, 0, sizeof got);
+	ck_assert_int_eq(parse_dash(counts[_i].doc, strlen(counts[_i].doc), unit_collect, &got, &rep, &info), PARSE_OK);
+	ck_assert_uint_eq(got.n, 1);
+	ck_assert_int_eq(info.have_count, counts[_i].have_count);
+	ck_assert_str_eq(info.warning, counts[_i].warning);
+}
+END_TEST
+
+/* Chrony Web Interface V1 sends its chronyc's failure in place of the
+ * table: that is the server's error, not an unknown answer. */
+START_TEST(v1_error_is_the_servers)
+{
+	size_t len;
+	char *buf = unit_fixture("chrony-web-v1-error.json", &len);
+	struct parse_report rep;
+	struct server_info info;
+
+	memset(&got, 0, sizeof got);
+	ck_assert_int_ne(parse_dash(buf, len, unit_collect, &got, &rep, &info), PARSE_OK);
+	ck_assert_uint_eq(got.n, 0);
+	ck_assert_str_eq(info.format, "chrony-web-v1");
+	ck_assert_str_eq(info.error, "Error: Command '['chronyc', 'clients']' returned non-zero exit status 1.");
+	ck_assert_str_eq(info.time, "22-11-2026, 02:47:40");
+	free(buf);
+}
+END_TEST
+
 /* A document of no known shape names no application. */
 START_TEST(format_unknown)
 {
@@ -394,6 +446,8 @@ dash_suite(void)
 	tcase_add_test(fx, v1_keeps_the_cmd_group);
 	tcase_add_test(fx, hundred_thousand_clients);
 	tcase_add_test(fx, format_unknown);
+	tcase_add_loop_test(fx, count_is_a_warning, 0, sizeof counts / sizeof counts[0]);
+	tcase_add_test(fx, v1_error_is_the_servers);
 	tcase_add_test(fx, server_clock_stops);
 	tcase_add_loop_test(bad, hostile_shapes, 0, sizeof shapes / sizeof shapes[0]);
 	tcase_add_test(bad, server_error_is_kept_even_when_the_shape_is_wrong);
