@@ -120,7 +120,6 @@ loop_wait(struct source *const *src, size_t nsrc, struct pollfd *pfd, size_t n, 
 		errno = EINVAL;
 		return -1;
 	}
-
 	for (size_t i = 0; i < nsrc; i++) {
 		first[i] = total;
 		count[i] = src[i]->ops->watch(src[i], pfd + total, max - total, &timeout_ms, now);

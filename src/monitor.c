@@ -46,8 +46,10 @@ monitor_take(struct monitor *mon, double now, time_t wall)
 {
 	bool ok = mon->last.err == SOURCE_OK;
 
-	if (!mon->last.same) /* a repeated answer leaves the model as it was */
-		model_end(mon->model, &mon->health, ok);
+	if (!mon->last.same)
+		model_end(mon->model, &mon->health, ok, now);
+	else /* a repeated answer leaves the clients as they were; the clock moves */
+		model_tick(mon->model, now);
 	mon->poll_time = now;
 	mon->polls++;
 	if (ok) {
