@@ -7,11 +7,12 @@
  * or a side task is due.  A poll that finishes at once (a program that
  * cannot be started) is delivered at once, not at the next tick.  A tick
  * while the source is still busy is skipped and counted.  A finished poll updates the model (keeping the last good data
- * when it failed) and the view, then tells the front end.  SIGINT, SIGTERM,
- * SIGHUP and SIGQUIT end the loop with the signal's number (the sources
- * then stop their children); SIGWINCH is passed on.  A crash (SIGSEGV,
- * SIGBUS, SIGFPE, SIGILL, SIGABRT) kills the sources' process groups before
- * the earlier handler (the full screen's) or the default one takes it. */
+ * when it failed) and the view, then tells the front end.  SIGINT, SIGTERM
+ * and SIGHUP end the loop with the signal's number (the sources then stop
+ * their children); SIGWINCH is passed on.  A crash (SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL, SIGABRT) or SIGQUIT kills the sources' process groups
+ * before the earlier handler (the full screen's) or the default one takes
+ * it. */
 #ifndef TICCTOP_LOOP_H
 #define TICCTOP_LOOP_H
 
@@ -48,8 +49,8 @@ struct side_task {
 	size_t (*pollfds)(void *ctx, struct pollfd *pfd, size_t max);
 };
 
-/* Catch SIGINT, SIGTERM, SIGHUP, SIGQUIT and SIGWINCH into the loop's
- * self-pipe, and the crash signals, from now on (SIGPIPE ignored); false on
+/* Catch SIGINT, SIGTERM, SIGHUP and SIGWINCH into the loop's self-pipe,
+ * and the crash signals and SIGQUIT, from now on (SIGPIPE ignored); false on
  * failure.  main calls it first, so that
  * a signal while things start (the demo's chronyd, the terminal) is kept for
  * the loop, which then ends cleanly, instead of killing the process midway.

@@ -15,12 +15,13 @@
 
 static int sig_pipe[2] = { -1, -1 };
 
-static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGWINCH };
+static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
 
-/* A crash: the sources' process groups are killed, then the handler that
- * was there before (the full screen's, which restores the terminal) or the
- * default one takes the signal. */
-static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+/* A crash or SIGQUIT (Ctrl-\, which asks for a core dump): the sources'
+ * process groups are killed, then the handler that was there before (the
+ * full screen's, which restores the terminal) or the default one takes the
+ * signal. */
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT };
 static struct sigaction fatal_before[sizeof fatal / sizeof fatal[0]];
 
 /* Kill the sources' children, then let the earlier handler or the default end us. */
