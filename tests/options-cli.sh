@@ -100,7 +100,7 @@ expect_contains "$ERR" "ticctop: warning: $scratch/file/ticctop/config: Not a di
 # --- the mouse: on by default; -M and `mouse = no` leave it to the terminal
 start_ui() {
 	tmux_run "clear; '$TICCTOP' --chronyc '$scratch/chronyc' $*; echo EXIT=\$?"
-	tmux_wait "Clients 7" >/dev/null
+	expect_screen "Clients 7" "the full screen is up (options: ${*:-none})"
 }
 quit_ui() {
 	tmux_keys q
