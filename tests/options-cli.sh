@@ -8,16 +8,10 @@
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/httpd-server.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
-scratch=$(mktemp -d)
-rm_scratch() { rm -rf "$scratch"; }
-at_exit rm_scratch
+ui_setup
+scratch=$UI_DIR
 at_exit httpd_server_stop
-at_exit tmux_stop
-
-# a chronyc that answers with the mixed fixture (7 clients, one critical)
-printf '#!/bin/sh\nexec cat "%s"\n' "$top_srcdir/tests/fixtures/mixed-clients.csv" >"$scratch/chronyc"
-chmod +x "$scratch/chronyc"
+ui_fake_chronyc # a chronyc that answers with the mixed fixture (7 clients, one critical)
 cfg=$scratch/config/ticctop/config
 mkdir -p "$scratch/config/ticctop"
 export XDG_CONFIG_HOME="$scratch/config"
@@ -87,7 +81,7 @@ check "the BOM's bytes never reach stderr" sh -c '! printf "%s" "$1" | LC_ALL=C 
 # --- what is at the path: never a hang
 rm "$cfg"
 mkfifo "$cfg"
-RC=$(timeout 10 "$TICCTOP" --once --chronyc "$scratch/chronyc" >/dev/null 2>"$scratch/err"; echo $?)
+RC=$(timeout 120 "$TICCTOP" --once --chronyc "$scratch/chronyc" >/dev/null 2>"$scratch/err"; echo $?)
 ERR=$(cat "$scratch/err")
 expect_refused "$cfg: not a regular file (a FIFO)" "a FIFO at the config path (no hang)"
 rm "$cfg"
@@ -102,7 +96,7 @@ expect_contains "$ERR" "ticctop: warning: $scratch/file/ticctop/config: Not a di
 
 # --- the mouse: on by default; -M and `mouse = no` leave it to the terminal
 start_ui() {
-	tmux_run "clear; '$TICCTOP' --chronyc '$scratch/chronyc' $*; echo EXIT=\$?"
+	ui_start "--chronyc '$scratch/chronyc' $*"
 	expect_screen "Clients 7" "the full screen is up (options: ${*:-none})"
 }
 quit_ui() {
