@@ -19,6 +19,19 @@ expect_failure() {
 
 run_ticctop --once --chronyc "$scratch/no-such-chronyc"
 expect_failure "cannot run $scratch/no-such-chronyc: No such file or directory (install the chrony package or give --chronyc PATH)" "missing binary"
+expect_contains "$OUT" "TICCTOP UNKNOWN - cannot run $scratch/no-such-chronyc" "missing binary: the Nagios line on stdout"
+
+# a report that cannot be written: exit 3 and one line, whatever the clients' status
+printf '#!/bin/sh\nexec cat "%s"\n' "$top_srcdir/tests/fixtures/mixed-clients.csv" >"$scratch/chronyc-ok"
+chmod +x "$scratch/chronyc-ok"
+for fmt in text csv json; do
+	ERR=$(timeout 30 "$TICCTOP" --once -o $fmt --chronyc "$scratch/chronyc-ok" 2>&1 >/dev/full)
+	RC=$?
+	expect_failure "ticctop: cannot write the report to standard output: No space left on device" "$fmt to a full disk"
+	ERR=$(timeout 30 "$TICCTOP" --once -o $fmt --chronyc "$scratch/chronyc-ok" 2>&1 >&-)
+	RC=$?
+	expect_failure "ticctop: cannot write the report to standard output" "$fmt to a closed stdout"
+done
 
 run_ticctop --once -S "$scratch/no-such.sock"
 expect_failure "Could not open connection to daemon: is chronyd running, is the socket path right (--socket)" "wrong socket"
