@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "layout.h"
-#include "loop.h"
+#include "monitor.h"
 #include "strset.h"
 #include "theme.h"
 #include "view.h"

@@ -81,6 +81,8 @@ main(int argc, char **argv)
 	struct monitor mon;
 	struct health h;
 	const char *bad = NULL;
+	char where[600];
+	enum conffile_result cr;
 
 	if (!loop_catch_signals()) {
 		fprintf(stderr, "ticctop: cannot set up signal handling\n");
@@ -88,13 +90,16 @@ main(int argc, char **argv)
 	}
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
-	if (!conffile_load(&o, &config, err, sizeof err) || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
+	if ((cr = conffile_load(&o, &config, err, sizeof err)) == CONFFILE_WARNING)
+		fprintf(stderr, "ticctop: warning: %s\n", err);
+	if (cr == CONFFILE_ERROR || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
 		fprintf(stderr, "ticctop: %s\n", err);
 		free(config);
 		return EXIT_UNKNOWN;
 	}
 	if (o.log && !log_open(o.log, err, sizeof err)) {
-		fprintf(stderr, "ticctop: %s\n", err);
+		options_where(&o, "log", where, sizeof where);
+		fprintf(stderr, "ticctop: %s%s\n", where, err);
 		free(config);
 		return EXIT_UNKNOWN;
 	}
@@ -122,7 +127,9 @@ main(int argc, char **argv)
 	mon.view.key = (enum sort_key)o.sort;
 	mon.view.reverse = o.reverse;
 	if (o.filter && filter_parse(o.filter, &mon.view.filter, &bad) != FILTER_OK) {
-		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n", bad);
+		options_where(&o, "filter", where, sizeof where);
+		fprintf(stderr, "ticctop: %s--filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n",
+		        where, bad);
 		monitor_free(&mon);
 		src->ops->free(src);
 		demo_stop(demo);
