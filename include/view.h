@@ -68,6 +68,11 @@ bool sort_key_parse(const char *name, enum sort_key *k);
  * On error, *bad points at the offending word. */
 enum filter_err filter_parse(const char *text, struct filter *f, const char **bad);
 
+/* Write the filter words for people into buf, one group per kind joined by
+ * `and`: "status:ok|warn|crit and family:v4|v6|host" (aliases left out);
+ * returns its length. */
+size_t filter_words(char *buf, size_t size, const char *and);
+
 /* Return whether f lets everything through. */
 bool filter_is_empty(const struct filter *f);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -46,6 +47,29 @@ static const struct token_def tokens[] = {
 	{ "family:host", false, 1u << FAMILY_HOSTNAME },
 	{ "family:hostname", false, 1u << FAMILY_HOSTNAME },
 };
+
+/* Write the filter words for people into buf, one group per kind joined by
+ * `and`: "status:ok|warn|crit and family:v4|v6|host" (aliases left out). */
+size_t
+filter_words(char *buf, size_t size, const char *and)
+{
+	size_t o = 0, ntok = sizeof tokens / sizeof tokens[0];
+
+	if (size)
+		buf[0] = '\0';
+	for (int kind = 1; kind >= 0; kind--) {
+		unsigned seen = 0;
+		for (size_t i = 0; i < ntok && o < size; i++) {
+			const struct token_def *d = &tokens[i];
+			if (d->is_status != (kind == 1) || (seen & d->bit))
+				continue;
+			const char *word = seen ? strchr(d->word, ':') + 1 : d->word;
+			o += (size_t)snprintf(buf + o, size - o, "%s%s", seen ? "|" : kind == 1 ? "" : and, word);
+			seen |= d->bit;
+		}
+	}
+	return o < size ? o : size ? size - 1 : 0;
+}
 
 /* Machine name of a sort key. */
 const char *
