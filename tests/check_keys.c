@@ -3,6 +3,7 @@
 
 #include "cards.h"
 #include "keys.h"
+#include "options.h"
 
 /* The key tables of the cards screen: its own, then the app's. */
 static const struct keymap *
@@ -183,6 +184,28 @@ START_TEST(man_page_lists_every_sort_key_and_filter_word)
 }
 END_TEST
 
+START_TEST(usage_names_every_sort_key_and_filter_word)
+{
+	char *text = NULL, words[128], line[256];
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	options_help(fp, "ticctop");
+	fclose(fp);
+	filter_words(words, sizeof words, ", ");
+	snprintf(line, sizeof line, "also %s\n", words);
+	ck_assert_msg(strstr(text, line), "--help lacks the filter words: %s", line);
+	line[0] = '\0';
+	for (int k = 0; k < SORT_COUNT; k++)
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", k ? ", " : "order: ",
+		         sort_key_name((enum sort_key)k));
+	ck_assert_msg(strstr(text, line), "--help lacks the sort keys: %s", line);
+	ck_assert_ptr_null(strchr(text, '%'));
+	free(text);
+}
+END_TEST
+
 /* All key table tests. */
 static Suite *
 keys_suite(void)
@@ -197,6 +220,7 @@ keys_suite(void)
 	tcase_add_test(tc, key_bar_fits_and_keeps_quit);
 	tcase_add_test(tc, help_names_the_filter_words_from_the_table);
 	tcase_add_test(tc, man_page_lists_every_sort_key_and_filter_word);
+	tcase_add_test(tc, usage_names_every_sort_key_and_filter_word);
 	suite_add_tcase(s, tc);
 	return s;
 }
