@@ -1,6 +1,7 @@
 /* health.h — OK / warning / critical for one client, with the reason.
  *
- * Contract: rules live in one table, most severe first; the first rule whose
+ * Contract: rules live in one table, most severe first, each naming a field
+ * of the field table (its label is the reason's word); the first rule whose
  * field is known and at or above its threshold sets the status.  A verdict
  * is two bytes (status and rule index) so 100k clients cost nothing; the
  * reason text is made only when someone reads it.  Defaults match TICC-DASH
@@ -19,7 +20,7 @@ enum status { STATUS_OK, STATUS_WARNING, STATUS_CRITICAL, STATUS_COUNT };
 #define HEALTH_NO_RULE 0xff
 
 struct health_rule {
-	enum field field;
+	int field;           /* a field of the table (sample.h), derived ones too */
 	int64_t threshold;   /* value >= threshold fires the rule */
 	enum status status;
 };

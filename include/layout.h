@@ -18,13 +18,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sample.h"
+
 #define CARD_MIN_W 40        /* a column is at least this wide (80 columns: one) */
 #define CARD_GAP 2           /* blank columns between two card columns */
 #define GRID_MAX_COLS 32
 #define GRID_MIN_W 24        /* narrower than this, the screen is "too small" */
 #define CARD_COLLAPSED_H 2   /* title line, one line (the bottom edge is shared) */
 #define GRID_CLOSE 1         /* the closing line under the last card of a column */
-#define CARD_DETAIL_ROWS 8   /* lines inside an expanded card (draw_cards' table) */
+#define CARD_DETAIL_ROWS (3 + (int)field_card_rows()) /* lines in an expanded card: heads, a row per card label (sample.h), family, status */
 #define CARD_TITLE_EXTRA 14  /* title columns that are not the address */
 #define CARD_PAD 4           /* border and space each side of a body line */
 #define HEADER_LINES 2

@@ -12,21 +12,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "row.h"
 #include "sample.h"
 
 /* Bytes an address may have: more than any DNS name, so not a client. */
 #define PARSE_ADDR_MAX 255
-
-/* One client row as a parser saw it. */
-struct row {
-	const char *addr;   /* not NUL-terminated; points into the input */
-	size_t len;
-	bool truncated;     /* chronyc cut the name (25 chars ending in '>'): never merge */
-	struct sample s;
-};
-
-/* Receives each row; returns false when it cannot take more (out of memory). */
-typedef bool (*row_sink)(void *ctx, const struct row *r);
 
 /* Why a line was skipped. */
 enum line_err {

@@ -2,7 +2,9 @@
  *
  * Contract: read-only over the model; owns only its index array.  Sort keys
  * and filter tokens are tables (names, default direction, comparator), so the
- * command line, the sort menu and the help screen all list the same thing.
+ * command line, the sort menu and the help screen all list the same thing;
+ * a sort key on a field takes its name, title and direction from the field
+ * table (sample.h).
  * Ties are broken by the default address order, so every order is total and
  * stable across refreshes.  Pure: no curses, no I/O. */
 #ifndef TICCTOP_VIEW_H
@@ -15,8 +17,14 @@
 #include "model.h"
 #include "radix.h"
 
+/* Sort keys: the address, the status, and fields (name, title and
+ * direction from the field table); every derived field is a key too. */
 enum sort_key {
 	SORT_ADDR, SORT_DROPS, SORT_LAST, SORT_NTP, SORT_CMD, SORT_INTERVAL, SORT_STATUS,
+	SORT_DERIVED_BEFORE = SORT_STATUS,
+#define VIEW_SORT_ENUM(id, ...) SORT_##id,
+	SAMPLE_DERIVED(VIEW_SORT_ENUM)
+#undef VIEW_SORT_ENUM
 	SORT_COUNT
 };
 

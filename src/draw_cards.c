@@ -10,35 +10,8 @@
 #include "format.h"
 #include "text.h"
 
-#define NO_FIELD (-1)
 #define LABEL_W 10       /* label column of an expanded card */
 #define SAFE_MAX 2048    /* a sanitised address, cut if longer */
-
-/* The table of an expanded card: a label and the NTP and Cmd fields. */
-static const struct detail_row {
-	const char *label;
-	int ntp, cmd;
-} detail[] = {
-	{ "packets", FIELD_NTP_PACKETS, FIELD_CMD_PACKETS },
-	{ "drops", FIELD_NTP_DROPS, FIELD_CMD_DROPS },
-	{ "interval", FIELD_NTP_INTERVAL, FIELD_CMD_INTERVAL },
-	{ "IntL", FIELD_NTP_INTERVAL_LIMITED, NO_FIELD },
-	{ "last seen", FIELD_NTP_LAST, FIELD_CMD_LAST },
-};
-#define NDETAIL (sizeof detail / sizeof detail[0])
-
-/* Column heads, the table, family and status. */
-_Static_assert(1 + NDETAIL + 2 == CARD_DETAIL_ROWS, "CARD_DETAIL_ROWS must match the card's rows");
-
-/* The fields of a collapsed card, most important first. */
-static const struct brief_item {
-	const char *label;
-	enum field field;
-} brief[] = {
-	{ "NTP", FIELD_NTP_PACKETS }, { "drops", FIELD_NTP_DROPS }, { "interval", FIELD_NTP_INTERVAL },
-	{ "cmd", FIELD_CMD_PACKETS },
-};
-#define NBRIEF (sizeof brief / sizeof brief[0])
 #define BRIEF_SLOT_W 18
 
 static const char *const family_words[FAMILY_COUNT] = {
@@ -61,38 +34,6 @@ row_at(const struct frame *f, int r, int *y)
 {
 	*y = f->y + r;
 	return *y >= f->top && *y < f->bottom;
-}
-
-/* Write when a client was last seen (field f): "3 s ago"; "never" only when
- * its group counted no packets, "-" when the source did not say. */
-static void
-last_seen_text(char *buf, size_t size, const struct sample *s, enum field f)
-{
-	enum field packets = strcmp(field_info(f)->group, "ntp") == 0 ? FIELD_NTP_PACKETS : FIELD_CMD_PACKETS;
-
-	if (sample_known(s, f) || (sample_known(s, packets) && s->v[packets] == 0))
-		fmt_ago(buf, size, sample_known(s, f), sample_get(s, f, 0));
-	else
-		snprintf(buf, size, "-");
-}
-
-/* Write field f of s for people: counts whole, intervals and ages as durations. */
-static void
-field_text(char *buf, size_t size, const struct sample *s, int f)
-{
-	if (f == NO_FIELD) {
-		buf[0] = '\0';
-		return;
-	}
-	enum field_kind k = field_info((enum field)f)->kind;
-	if (k == KIND_SECONDS)
-		last_seen_text(buf, size, s, (enum field)f);
-	else if (!sample_known(s, (enum field)f))
-		snprintf(buf, size, "-");
-	else if (k == KIND_LOG2)
-		fmt_interval(buf, size, s->v[f]);
-	else
-		snprintf(buf, size, "%" PRId64, s->v[f]);
 }
 
 /* Paint the left and right border of body row r (blanking between them). */
@@ -204,20 +145,19 @@ draw_brief(const struct frame *f, const struct client *c)
 
 	if (!row_at(f, 1, &y))
 		return;
-	last_seen_text(last, sizeof last, &c->s, FIELD_NTP_LAST);
-	int lw = (int)strlen(last), room = inner - lw - 2;
+	field_text(last, sizeof last, &c->s, FIELD_NTP_LAST, STYLE_CARD);
+	int lw = (int)strlen(last), room = inner - lw - 2, nbrief = 0;
+	for (int fl = 0; fl < FIELD_ALL; fl++)
+		nbrief += field_info(fl)->brief != NULL;
 	int count = room / BRIEF_SLOT_W;
-	count = count < 2 ? 2 : count > (int)NBRIEF ? (int)NBRIEF : count;
+	count = count < 2 ? 2 : count > nbrief ? nbrief : count;
 	int slot = room / count;
-	for (int i = 0; i < count; i++) {
-		enum field fl = brief[i].field;
-		if (!sample_known(&c->s, fl))
-			snprintf(value, sizeof value, "-");
-		else if (field_info(fl)->kind == KIND_COUNT)
-			text_count(value, sizeof value, c->s.v[fl]);
-		else
-			field_text(value, sizeof value, &c->s, (int)fl);
-		draw_pair(f, y, x + i * slot, slot - 1, brief[i].label, value);
+	for (int fl = 0, i = 0; fl < FIELD_ALL && i < count; fl++) {
+		if (!field_info(fl)->brief)
+			continue;
+		field_text(value, sizeof value, &c->s, fl, STYLE_BRIEF);
+		draw_pair(f, y, x + i * slot, slot - 1, field_info(fl)->brief, value);
+		i++;
 	}
 	if (room >= 2 * 9)
 		draw_text(f->p, y, x + inner - lw, lw, ROLE_TEXT, last);
@@ -256,12 +196,16 @@ draw_detail(const struct frame *f, const struct client *c)
 		draw_text(f->p, y, nx, vw, ROLE_DIM, "NTP");
 		draw_text(f->p, y, cx, inner - LABEL_W - vw, ROLE_DIM, "Cmd");
 	}
-	for (size_t i = 0; i < NDETAIL; i++, row++) {
+	for (size_t i = 0; i < field_card_rows(); i++, row++) {
 		if (!row_at(f, row, &y))
 			continue;
-		field_text(a, sizeof a, &c->s, detail[i].ntp);
-		field_text(b, sizeof b, &c->s, detail[i].cmd);
-		draw_text(f->p, y, x, LABEL_W, ROLE_DIM, detail[i].label);
+		int ntp = field_card_cell(i, "ntp"), cmd = field_card_cell(i, "cmd");
+		a[0] = b[0] = '\0';
+		if (ntp >= 0)
+			field_text(a, sizeof a, &c->s, ntp, STYLE_CARD);
+		if (cmd >= 0)
+			field_text(b, sizeof b, &c->s, cmd, STYLE_CARD);
+		draw_text(f->p, y, x, LABEL_W, ROLE_DIM, field_info(ntp >= 0 ? ntp : cmd)->card);
 		draw_text(f->p, y, nx, vw - 1, ROLE_TEXT, a);
 		draw_text(f->p, y, cx, inner - LABEL_W - vw, ROLE_TEXT, b);
 	}

@@ -94,8 +94,10 @@ take_poll(struct monitor *mon, double now)
 {
 	model_begin(mon->model);
 	mon->src->ops->deliver(mon->src, model_put, mon->model, &mon->last);
-	if (!mon->last.same) /* a repeated answer leaves the model as it was */
-		model_end(mon->model, &mon->health, mon->last.err == SOURCE_OK);
+	if (!mon->last.same)
+		model_end(mon->model, &mon->health, mon->last.err == SOURCE_OK, now);
+	else /* a repeated answer leaves the clients as they were; the clock moves */
+		model_tick(mon->model, now);
 	mon->poll_time = now;
 	mon->polls++;
 	if (mon->last.err == SOURCE_OK) {

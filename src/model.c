@@ -26,6 +26,10 @@ struct model {
 	size_t rows;           /* rows the last ended refresh delivered */
 	size_t put;            /* rows put in the current refresh */
 	bool changed;
+	uint32_t *stamp;       /* clients the current refresh added or changed, to stamp at its end */
+	size_t nstamp, stamp_cap;
+	double clock;          /* time of the last answer taken */
+	uint64_t ticks;        /* answers taken */
 	uint64_t version;
 	uint64_t members;      /* bumped when a client is added or removed */
 };
@@ -112,6 +116,7 @@ model_free(struct model *m)
 		free(m->c[i].addr);
 	free(m->c);
 	free(m->slot);
+	free(m->stamp);
 	free(m);
 }
 
@@ -123,6 +128,7 @@ model_begin(struct model *m)
 	m->listed = 0;
 	m->put = 0;
 	m->next = 0;
+	m->nstamp = 0;
 	m->changed = false;
 }
 
@@ -151,6 +157,7 @@ add_client(struct model *m, const struct row *r, uint16_t dup)
 	c->len = (uint32_t)r->len;
 	c->dup = dup;
 	c->family = (uint8_t)addr_classify(addr, r->len, c->key);
+	c->first_seen = -1; /* stamped when the refresh ends */
 	place(m, m->n++, hash_addr(addr, r->len, dup));
 	m->members++;
 	return c;
@@ -193,6 +200,28 @@ lookup(struct model *m, const struct row *r, bool *added)
 	return c;
 }
 
+/* Note that client c changed in this refresh, keeping the sample it had
+ * before the refresh as prev; false when out of memory. */
+static bool
+note_change(struct model *m, struct client *c)
+{
+	if (c->changed == m->refresh)
+		return true; /* listed twice: prev stays the one before this refresh */
+	if (m->nstamp == m->stamp_cap) {
+		size_t cap = m->stamp_cap ? m->stamp_cap * 2 : 256;
+		uint32_t *st = realloc(m->stamp, cap * sizeof *st);
+		if (!st)
+			return false;
+		m->stamp = st;
+		m->stamp_cap = cap;
+	}
+	m->stamp[m->nstamp++] = (uint32_t)(c - m->c);
+	c->changed = m->refresh;
+	c->prev = c->s;
+	c->prev_time = c->time;
+	return true;
+}
+
 /* Take one row of the refresh. */
 bool
 model_put(void *ctx, const struct row *r)
@@ -205,11 +234,11 @@ model_put(void *ctx, const struct row *r)
 		return false;
 	if (!(c = guess_next(m, r)) && !(c = lookup(m, r, &added)))
 		return false;
-	if (added || memcmp(&c->s, &r->s, sizeof c->s) != 0) {
+	if (added || !sample_same_source(&c->s, &r->s)) {
+		if (!note_change(m, c))
+			return false;
 		c->s = r->s;
 		m->changed = true;
-		if (m->judged) /* judged here, while the client is at hand */
-			c->verdict = health_eval(&m->judge, &c->s);
 	}
 	if (c->seen != m->refresh)
 		m->listed++;
@@ -254,16 +283,37 @@ same_rules(const struct health *a, const struct health *b)
 	return true;
 }
 
-/* End a refresh: when complete, forget clients it did not list.  Changed
- * clients were judged as they were put; all are judged again only when the
- * rules are not the ones they were judged by. */
-void
-model_end(struct model *m, const struct health *h, bool complete)
+/* Stamp the clients the refresh added or changed with the clock, compute
+ * their derived fields and judge them (when the rules are those judged by). */
+static void
+stamp_changed(struct model *m, bool judge)
 {
+	for (size_t i = 0; i < m->nstamp; i++) {
+		struct client *c = &m->c[m->stamp[i]];
+		if (c->first_seen < 0)
+			c->first_seen = c->prev_time = m->clock;
+		c->time = m->clock;
+		sample_derive(&c->s, &c->prev, c->time - c->prev_time);
+		if (judge)
+			c->verdict = health_eval(&m->judge, &c->s);
+	}
+	m->nstamp = 0;
+}
+
+/* End a refresh read at clock time now: stamp and judge what changed;
+ * when complete, forget clients it did not list.  All are judged again
+ * only when the rules are not the ones they were judged by. */
+void
+model_end(struct model *m, const struct health *h, bool complete, double now)
+{
+	bool same = m->judged && same_rules(&m->judge, h);
+
 	m->rows = m->put;
+	model_tick(m, now);
+	stamp_changed(m, same);
 	if (complete && m->listed != m->n)
 		forget_unseen(m);
-	if (!m->judged || !same_rules(&m->judge, h)) {
+	if (!same) {
 		m->judge = *h;
 		m->judged = true;
 		for (size_t i = 0; i < m->n; i++)
@@ -271,6 +321,28 @@ model_end(struct model *m, const struct health *h, bool complete)
 	}
 	if (m->changed)
 		m->version++;
+}
+
+/* The source answered at now exactly as the last time: move the clock. */
+void
+model_tick(struct model *m, double now)
+{
+	m->clock = now;
+	m->ticks++;
+}
+
+/* The clock: time of the last answer taken. */
+double
+model_clock(const struct model *m)
+{
+	return m->clock;
+}
+
+/* Answers taken so far. */
+uint64_t
+model_ticks(const struct model *m)
+{
+	return m->ticks;
 }
 
 /* Number of clients. */

@@ -82,7 +82,7 @@ json_string(FILE *fp, const char *s, size_t len)
 
 /* Write a value of field f, or null. */
 static void
-json_value(FILE *fp, const struct sample *s, enum field f)
+json_value(FILE *fp, const struct sample *s, int f)
 {
 	if (sample_known(s, f))
 		fprintf(fp, "%" PRId64, s->v[f]);
@@ -90,12 +90,21 @@ json_value(FILE *fp, const struct sample *s, enum field f)
 		fputs("null", fp);
 }
 
-/* Write one client as a JSON object. */
+/* The first field of f's group, in table order. */
+static int
+first_of_group(int f)
+{
+	for (int g = 0; g < f; g++)
+		if (strcmp(field_info(g)->group, field_info(f)->group) == 0)
+			return g;
+	return f;
+}
+
+/* Write one client as a JSON object: a sub-object per field group. */
 static void
 json_client(FILE *fp, const struct report *r, const struct client *c)
 {
 	char reason[128];
-	const char *group = NULL;
 
 	health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
 	fputs("{\"addr\":", fp);
@@ -103,17 +112,20 @@ json_client(FILE *fp, const struct report *r, const struct client *c)
 	fprintf(fp, ",\"family\":\"%s\",\"status\":\"%s\",\"reason\":", family_name((enum family)c->family),
 	        status_name((enum status)c->verdict.status));
 	json_string(fp, reason, strlen(reason));
-	for (int f = 0; f < FIELD_COUNT; f++) {
-		const struct field_info *fi = field_info((enum field)f);
-		if (group != fi->group)
-			fprintf(fp, "%s\"%s\":{", group ? "}," : ",", fi->group);
-		else
-			fputc(',', fp);
-		group = fi->group;
-		fprintf(fp, "\"%s\":", fi->name);
-		json_value(fp, &c->s, (enum field)f);
+	for (int g = 0; g < FIELD_ALL; g++) {
+		const char *group = field_info(g)->group;
+		if (first_of_group(g) != g)
+			continue; /* each group once, where it first appears */
+		fprintf(fp, ",\"%s\":{", group);
+		for (int f = g; f < FIELD_ALL; f++) {
+			if (strcmp(field_info(f)->group, group) != 0)
+				continue;
+			fprintf(fp, "%s\"%s\":", f == g ? "" : ",", field_info(f)->name);
+			json_value(fp, &c->s, f);
+		}
+		fputc('}', fp);
 	}
-	fputs("}}", fp);
+	fputc('}', fp);
 }
 
 /* Write s, or null when it is empty. */
@@ -209,8 +221,8 @@ write_csv(FILE *fp, const struct report *r)
 	char reason[128];
 
 	fputs("addr,family,status,reason", fp);
-	for (int f = 0; f < FIELD_COUNT; f++)
-		fprintf(fp, ",%s", field_info((enum field)f)->column);
+	for (int f = 0; f < FIELD_ALL; f++)
+		fprintf(fp, ",%s", field_info(f)->column);
 	fputs("\r\n", fp);
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
@@ -218,39 +230,14 @@ write_csv(FILE *fp, const struct report *r)
 		csv_field(fp, c->addr, c->len, r->utf8);
 		fprintf(fp, ",%s,%s,", family_name((enum family)c->family), status_name((enum status)c->verdict.status));
 		csv_field(fp, reason, strlen(reason), r->utf8);
-		for (int f = 0; f < FIELD_COUNT; f++) {
+		for (int f = 0; f < FIELD_ALL; f++) {
 			fputc(',', fp);
-			if (sample_known(&c->s, (enum field)f))
+			if (sample_known(&c->s, f))
 				fprintf(fp, "%" PRId64, c->s.v[f]);
 		}
 		fputs("\r\n", fp);
 	}
 }
-
-/* Format field f of s for the text table. */
-static void
-text_value(char *buf, size_t size, const struct sample *s, enum field f)
-{
-	if (!sample_known(s, f)) {
-		snprintf(buf, size, "-");
-		return;
-	}
-	switch (field_info(f)->kind) {
-	case KIND_COUNT:
-		snprintf(buf, size, "%" PRId64, s->v[f]);
-		break;
-	case KIND_LOG2:
-		fmt_interval(buf, size, s->v[f]);
-		break;
-	case KIND_SECONDS:
-		fmt_duration(buf, size, s->v[f]);
-		break;
-	}
-}
-
-static const char *const text_heads[FIELD_COUNT] = {
-	"NTP", "Drop", "Int", "IntL", "Last", "Cmd", "Drop", "Int", "Last",
-};
 
 /* Write r for people: a Nagios-style status line, then aligned columns. */
 static void
@@ -284,15 +271,15 @@ write_text(FILE *fp, const struct report *r)
 			width = w > 40 ? 40 : w;
 	}
 	fprintf(fp, "%-8s %-*s", "STATUS", (int)width, "ADDRESS");
-	for (int f = 0; f < FIELD_COUNT; f++)
-		fprintf(fp, " %9s", text_heads[f]);
+	for (int f = 0; f < FIELD_ALL; f++)
+		fprintf(fp, " %9s", field_info(f)->head);
 	fputc('\n', fp);
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
 		fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
 		fprintf(fp, "%-8s %-*s", status_name((enum status)c->verdict.status), (int)width, addr);
-		for (int f = 0; f < FIELD_COUNT; f++) {
-			text_value(val, sizeof val, &c->s, (enum field)f);
+		for (int f = 0; f < FIELD_ALL; f++) {
+			field_text(val, sizeof val, &c->s, f, STYLE_REPORT);
 			fprintf(fp, " %9s", val);
 		}
 		fputc('\n', fp);

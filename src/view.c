@@ -11,6 +11,8 @@
 
 #define NO_FIELD (-1)
 
+/* A sort key: on a field (name, title, direction from the field table)
+ * or, with no field, named here. */
 struct sort_def {
 	const char *name;
 	const char *title;
@@ -18,14 +20,17 @@ struct sort_def {
 	bool descending;    /* natural direction: biggest first */
 };
 
+#define VIEW_SORT_ROW(id, ...) { .field = FIELD_##id },
+
 static const struct sort_def sorts[SORT_COUNT] = {
 	[SORT_ADDR]     = { "addr", "Address order", NO_FIELD, false },
-	[SORT_DROPS]    = { "drops", "NTP drops", FIELD_NTP_DROPS, true },
-	[SORT_LAST]     = { "last", "Last seen", FIELD_NTP_LAST, false },
-	[SORT_NTP]      = { "ntp", "NTP packets", FIELD_NTP_PACKETS, true },
-	[SORT_CMD]      = { "cmd", "Cmd packets", FIELD_CMD_PACKETS, true },
-	[SORT_INTERVAL] = { "interval", "NTP interval", FIELD_NTP_INTERVAL, false },
+	[SORT_DROPS]    = { .field = FIELD_NTP_DROPS },
+	[SORT_LAST]     = { .field = FIELD_NTP_LAST },
+	[SORT_NTP]      = { .field = FIELD_NTP_PACKETS },
+	[SORT_CMD]      = { .field = FIELD_CMD_PACKETS },
+	[SORT_INTERVAL] = { .field = FIELD_NTP_INTERVAL },
 	[SORT_STATUS]   = { "status", "Status", NO_FIELD, true },
+	SAMPLE_DERIVED(VIEW_SORT_ROW)
 };
 
 struct token_def {
@@ -75,21 +80,23 @@ filter_words(char *buf, size_t size, const char *and)
 const char *
 sort_key_name(enum sort_key k)
 {
-	return sorts[k].name;
+	const struct field_info *fi = sorts[k].field == NO_FIELD ? NULL : field_info(sorts[k].field);
+
+	return !fi ? sorts[k].name : fi->sort ? fi->sort : fi->column;
 }
 
 /* Human title of a sort key. */
 const char *
 sort_key_title(enum sort_key k)
 {
-	return sorts[k].title;
+	return sorts[k].field == NO_FIELD ? sorts[k].title : field_info(sorts[k].field)->label;
 }
 
 /* Return whether key k puts the biggest first when not reversed. */
 bool
 sort_key_descending(enum sort_key k)
 {
-	return sorts[k].descending;
+	return sorts[k].field == NO_FIELD ? sorts[k].descending : field_info(sorts[k].field)->descending;
 }
 
 /* Find a sort key by machine name. */
@@ -97,7 +104,7 @@ bool
 sort_key_parse(const char *name, enum sort_key *k)
 {
 	for (int i = 0; i < SORT_COUNT; i++)
-		if (strcasecmp(name, sorts[i].name) == 0) {
+		if (strcasecmp(name, sort_key_name((enum sort_key)i)) == 0) {
 			*k = (enum sort_key)i;
 			return true;
 		}
@@ -210,7 +217,7 @@ view_free(struct view *v)
 static int
 compare_field(int f, bool descending, const struct sample *a, const struct sample *b)
 {
-	bool ka = sample_known(a, (enum field)f), kb = sample_known(b, (enum field)f);
+	bool ka = sample_known(a, f), kb = sample_known(b, f);
 
 	if (ka != kb)
 		return ka ? -1 : 1;
@@ -229,7 +236,7 @@ view_compare(enum sort_key k, const struct client *a, const struct client *b)
 	if (k == SORT_STATUS)
 		c = (int)b->verdict.status - (int)a->verdict.status;
 	else if (d->field != NO_FIELD)
-		c = compare_field(d->field, d->descending, &a->s, &b->s);
+		c = compare_field(d->field, sort_key_descending(k), &a->s, &b->s);
 	if (c == 0)
 		c = addr_compare(a->family, a->addr, a->key, b->family, b->addr, b->key);
 	return c ? c : (int)a->dup - (int)b->dup;
@@ -273,7 +280,7 @@ field_span(const struct view *v, const struct model *m, int f, int64_t *min, int
 	*max = INT64_MIN;
 	for (size_t i = 0; f != NO_FIELD && i < v->n; i++) {
 		const struct sample *s = &model_at(m, v->idx[i])->s;
-		if (sample_known(s, (enum field)f)) {
+		if (sample_known(s, f)) {
 			*min = s->v[f] < *min ? s->v[f] : *min;
 			*max = s->v[f] > *max ? s->v[f] : *max;
 		}
@@ -291,10 +298,10 @@ field_rank(const struct client *c, enum sort_key k, int64_t min, int64_t max)
 		return (uint64_t)(STATUS_COUNT - 1 - c->verdict.status);
 	if (d->field == NO_FIELD)
 		return 0;
-	if (!sample_known(&c->s, (enum field)d->field))
+	if (!sample_known(&c->s, d->field))
 		return (uint64_t)max - (uint64_t)min + 1;
 	int64_t x = c->s.v[d->field];
-	return d->descending ? (uint64_t)max - (uint64_t)x : (uint64_t)x - (uint64_t)min;
+	return sort_key_descending(k) ? (uint64_t)max - (uint64_t)x : (uint64_t)x - (uint64_t)min;
 }
 
 /* Order runs of equal radix keys (same field value, same address prefix) by view_compare. */

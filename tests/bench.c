@@ -194,7 +194,7 @@ take_body(struct model *m, const struct health *h, const struct buf *b,
 
 	model_begin(m);
 	parse(b->data, b->len, model_put, m, &rep);
-	model_end(m, h, true);
+	model_end(m, h, true, 0);
 }
 
 /* CSV parse + model update into an empty model (ticctop's first refresh). */
@@ -257,7 +257,7 @@ measure_json(struct bench *b)
 
 	model_begin(m);
 	parse_dash(b->json.data, b->json.len, model_put, m, &rep, &info);
-	model_end(m, &b->mon.health, true);
+	model_end(m, &b->mon.health, true, 0);
 	double t = now() - t0;
 	model_free(m);
 	return t;
@@ -540,7 +540,7 @@ child_refresh(enum source_kind k, struct model *m, const struct health *h, const
 		parse_csv(body->data, body->len, model_put, m, &rep);
 	else
 		parse_dash(body->data, body->len, model_put, m, &rep, &info);
-	model_end(m, h, true);
+	model_end(m, h, true, 0);
 }
 
 /* Print this process's peak resident memory in kB (VmHWM: its own mappings

@@ -2,26 +2,16 @@
 #include "model.h"
 #include "unit.h"
 
-/* Put one row named addr with NTP packets/drops into m. */
-static void
-put(struct model *m, const char *addr, long packets, long drops, bool truncated)
-{
-	struct row r = { .addr = addr, .len = strlen(addr), .truncated = truncated };
-	sample_set(&r.s, FIELD_NTP_PACKETS, packets);
-	sample_set(&r.s, FIELD_NTP_DROPS, drops);
-	ck_assert(model_put(m, &r));
-}
-
 START_TEST(duplicate_rows_merge_later_wins)
 {
 	struct model *m = model_new();
 	struct health h;
 	health_init(&h, 1, 10);
 	model_begin(m);
-	put(m, "127.0.0.1", 5, 0, false);
-	put(m, "127.0.0.2", 1, 0, false);
-	put(m, "127.0.0.1", 7, 2, false);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.1", 5, 0, false);
+	unit_put(m, "127.0.0.2", 1, 0, false);
+	unit_put(m, "127.0.0.1", 7, 2, false);
+	model_end(m, &h, true, 0);
 	ck_assert_uint_eq(model_size(m), 2);
 	ck_assert_uint_eq(model_rows(m), 3);
 	long i = model_find(m, "127.0.0.1", 9);
@@ -39,10 +29,10 @@ START_TEST(cut_names_never_merge)
 	health_init(&h, 1, 10);
 	for (int round = 0; round < 2; round++) {
 		model_begin(m);
-		put(m, "a-very-long-reverse-name>", 1, 0, true);
-		put(m, "a-very-long-reverse-name>", 2, 0, true);
-		put(m, "a-very-long-reverse-name>", 3, 0, true);
-		model_end(m, &h, true);
+		unit_put(m, "a-very-long-reverse-name>", 1, 0, true);
+		unit_put(m, "a-very-long-reverse-name>", 2, 0, true);
+		unit_put(m, "a-very-long-reverse-name>", 3, 0, true);
+		model_end(m, &h, true, 0);
 		ck_assert_uint_eq(model_size(m), 3);
 	}
 	model_free(m);
@@ -55,19 +45,19 @@ START_TEST(unlisted_clients_forgotten_only_when_complete)
 	struct health h;
 	health_init(&h, 1, 10);
 	model_begin(m);
-	put(m, "127.0.0.1", 1, 0, false);
-	put(m, "127.0.0.2", 1, 0, false);
-	put(m, "127.0.0.3", 1, 0, false);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.1", 1, 0, false);
+	unit_put(m, "127.0.0.2", 1, 0, false);
+	unit_put(m, "127.0.0.3", 1, 0, false);
+	model_end(m, &h, true, 0);
 	uint64_t v = model_version(m);
 	model_begin(m);
-	model_end(m, &h, false); /* failed poll: keep the last good data */
+	model_end(m, &h, false, 0); /* failed poll: keep the last good data */
 	ck_assert_uint_eq(model_size(m), 3);
 	ck_assert_uint_eq(model_version(m), v);
 	model_begin(m);
-	put(m, "127.0.0.3", 1, 0, false);
-	put(m, "127.0.0.1", 1, 0, false);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.3", 1, 0, false);
+	unit_put(m, "127.0.0.1", 1, 0, false);
+	model_end(m, &h, true, 0);
 	ck_assert_uint_eq(model_size(m), 2);
 	ck_assert_int_eq(model_find(m, "127.0.0.2", 9), -1);
 	ck_assert_int_ge(model_find(m, "127.0.0.3", 9), 0);
@@ -82,16 +72,16 @@ START_TEST(unchanged_refresh_keeps_version)
 	struct health h;
 	health_init(&h, 1, 10);
 	model_begin(m);
-	put(m, "127.0.0.1", 1, 0, false);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.1", 1, 0, false);
+	model_end(m, &h, true, 0);
 	uint64_t v = model_version(m);
 	model_begin(m);
-	put(m, "127.0.0.1", 1, 0, false);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.1", 1, 0, false);
+	model_end(m, &h, true, 0);
 	ck_assert_uint_eq(model_version(m), v);
 	model_begin(m);
-	put(m, "127.0.0.1", 2, 0, false);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.1", 2, 0, false);
+	model_end(m, &h, true, 0);
 	ck_assert_uint_ne(model_version(m), v);
 	model_free(m);
 }
@@ -106,9 +96,9 @@ START_TEST(many_clients_grow_hash)
 	model_begin(m);
 	for (int i = 0; i < 50000; i++) {
 		snprintf(a, sizeof a, "10.%d.%d.%d", i >> 16, (i >> 8) & 255, i & 255);
-		put(m, a, i, i % 20, false);
+		unit_put(m, a, i, i % 20, false);
 	}
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 	ck_assert_uint_eq(model_size(m), 50000);
 	size_t n[STATUS_COUNT];
 	model_summary(m, n);
@@ -153,8 +143,8 @@ START_TEST(verdicts_follow_counters_and_thresholds)
 			sample_set(&r.s, FIELD_NTP_DROPS, judged_steps[i].drops);
 		model_begin(m);
 		ck_assert(model_put(m, &r));
-		put(m, "127.0.0.2", 1, (long)i, false); /* a neighbour that changes every time */
-		model_end(m, &h, true);
+		unit_put(m, "127.0.0.2", 1, (long)i, false); /* a neighbour that changes every time */
+		model_end(m, &h, true, 0);
 		struct verdict v = model_at(m, (size_t)model_find(m, "127.0.0.1", 9))->verdict;
 		ck_assert_msg(v.status == judged_steps[i].st && v.rule == judged_steps[i].rule,
 		              "step %zu: status %d rule %d", i, v.status, v.rule);
@@ -166,7 +156,7 @@ START_TEST(verdicts_follow_counters_and_thresholds)
 	health_init(&h, 1, 2);
 	model_begin(m);
 	ck_assert(model_put(m, &r));
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 	ck_assert_int_eq(model_at(m, (size_t)model_find(m, "127.0.0.3", 9))->verdict.rule, HEALTH_NO_RULE);
 	model_free(m);
 }
@@ -233,13 +223,85 @@ START_TEST(fixture_verdicts_match_ticc_dash)
 	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
 	model_begin(m);
 	ck_assert_int_eq(parse_csv(buf, len, model_put, m, &rep), PARSE_OK);
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 	model_summary(m, n);
 	ck_assert_uint_eq(n[STATUS_OK], 4);
 	ck_assert_uint_eq(n[STATUS_WARNING], 2);
 	ck_assert_uint_eq(n[STATUS_CRITICAL], 1);
 	model_free(m);
 	free(buf);
+}
+END_TEST
+
+START_TEST(clock_ticks_on_every_answer)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	ck_assert(model_clock(m) == 0);
+	model_begin(m);
+	unit_put(m, "127.0.0.1", 5, 0, false);
+	model_end(m, &h, true, 10);
+	uint64_t v = model_version(m);
+	ck_assert(model_clock(m) == 10 && model_ticks(m) == 1);
+	model_begin(m); /* byte-identical answer: nothing put, the clock still moves */
+	model_tick(m, 11);
+	ck_assert(model_clock(m) == 11 && model_ticks(m) == 2);
+	ck_assert_uint_eq(model_version(m), v);
+	ck_assert(model_at(m, 0)->time == 10);
+	model_begin(m); /* a failed poll is an answer too: the clock moves, data stays */
+	model_end(m, &h, false, 12);
+	ck_assert(model_clock(m) == 12 && model_ticks(m) == 3);
+	ck_assert_uint_eq(model_size(m), 1);
+	model_free(m);
+}
+END_TEST
+
+/* The client named addr in m (which must hold it). */
+static const struct client *
+client_of(const struct model *m, const char *addr)
+{
+	long i = model_find(m, addr, strlen(addr));
+	ck_assert_msg(i >= 0, "%s missing", addr);
+	return model_at(m, (size_t)i);
+}
+
+START_TEST(client_history_survives_compaction)
+{
+	struct model *m = model_new();
+	struct health h;
+	health_init(&h, 1, 10);
+	model_begin(m);
+	unit_put(m, "127.0.0.1", 1, 0, false);
+	unit_put(m, "127.0.0.2", 1, 0, false);
+	unit_put(m, "127.0.0.3", 1, 0, false);
+	model_end(m, &h, true, 100);
+	model_begin(m);
+	unit_put(m, "127.0.0.1", 2, 0, false);
+	unit_put(m, "127.0.0.2", 2, 0, false);
+	unit_put(m, "127.0.0.3", 5, 0, false);
+	unit_put(m, "127.0.0.4", 1, 0, false); /* new in the second refresh */
+	model_end(m, &h, true, 102);
+	model_begin(m); /* 127.0.0.1 goes: the others move down */
+	unit_put(m, "127.0.0.2", 2, 0, false); /* unchanged */
+	unit_put(m, "127.0.0.3", 9, 1, false);
+	unit_put(m, "127.0.0.3", 11, 1, false); /* listed twice: prev stays the one before */
+	unit_put(m, "127.0.0.4", 3, 0, false);
+	model_end(m, &h, true, 105);
+	ck_assert_uint_eq(model_size(m), 3);
+	ck_assert_ptr_eq(client_of(m, "127.0.0.3"), model_at(m, 1));
+	const struct client *c = client_of(m, "127.0.0.3");
+	ck_assert(c->first_seen == 100 && c->time == 105 && c->prev_time == 102);
+	ck_assert_int_eq(c->s.v[FIELD_NTP_PACKETS], 11);
+	ck_assert_int_eq(c->prev.v[FIELD_NTP_PACKETS], 5);
+	ck_assert_int_eq(c->verdict.status, STATUS_WARNING);
+	c = client_of(m, "127.0.0.2");
+	ck_assert(c->first_seen == 100 && c->time == 102 && c->prev_time == 100);
+	ck_assert_int_eq(c->prev.v[FIELD_NTP_PACKETS], 1);
+	c = client_of(m, "127.0.0.4");
+	ck_assert(c->first_seen == 102 && c->time == 105 && c->prev_time == 102);
+	ck_assert_int_eq(c->prev.v[FIELD_NTP_PACKETS], 1);
+	model_free(m);
 }
 END_TEST
 
@@ -255,6 +317,8 @@ model_suite(void)
 	tcase_add_test(t, unlisted_clients_forgotten_only_when_complete);
 	tcase_add_test(t, unchanged_refresh_keeps_version);
 	tcase_add_test(t, many_clients_grow_hash);
+	tcase_add_test(t, clock_ticks_on_every_answer);
+	tcase_add_test(t, client_history_survives_compaction);
 	tcase_add_loop_test(c, classify, 0, sizeof families / sizeof families[0]);
 	tcase_add_loop_test(hc, health_table, 0, sizeof verdicts / sizeof verdicts[0]);
 	tcase_add_test(hc, fixture_verdicts_match_ticc_dash);

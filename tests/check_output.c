@@ -19,7 +19,7 @@ load(const char *csv)
 	m = model_new();
 	model_begin(m);
 	ck_assert_int_eq(parse_csv(csv, strlen(csv), model_put, m, &rep), PARSE_OK);
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 	view_init(&v);
 	ck_assert(view_update(&v, m));
 }
@@ -156,7 +156,7 @@ START_TEST(csv_quotes_fields)
 	model_begin(m);
 	sample_set(&r.s, FIELD_NTP_DROPS, 3);
 	model_put(m, &r);
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 	view_init(&v);
 	view_update(&v, m);
 	render(FORMAT_CSV, NULL);

@@ -14,36 +14,30 @@
 
 #define POLL_LIMIT 5.0 /* seconds a stand-in chronyc may take */
 
-/* Put one row named addr with NTP packets into m. */
-static void
-put(struct model *m, const char *addr, long packets)
-{
-	struct row r = { .addr = addr, .len = strlen(addr) };
-	sample_set(&r.s, FIELD_NTP_PACKETS, packets);
-	ck_assert(model_put(m, &r));
-}
-
 START_TEST(unended_refresh_keeps_the_model_as_it_was)
 {
 	struct model *m = model_new();
 	struct health h;
 	health_init(&h, 1, 10);
 	model_begin(m);
-	put(m, "127.0.0.1", 1);
-	put(m, "127.0.0.2", 2);
-	put(m, "127.0.0.3", 3);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.1", 1, -1, false);
+	unit_put(m, "127.0.0.2", 2, -1, false);
+	unit_put(m, "127.0.0.3", 3, -1, false);
+	model_end(m, &h, true, 0);
 	uint64_t v = model_version(m);
 
-	model_begin(m); /* the answer repeated: nothing put, no model_end */
+	model_begin(m); /* the answer repeated: nothing put; the loop ticks the clock */
+	model_tick(m, 2);
 	ck_assert_uint_eq(model_size(m), 3);
 	ck_assert_uint_eq(model_rows(m), 3);
 	ck_assert_uint_eq(model_version(m), v);
+	ck_assert(model_clock(m) == 2);
+	ck_assert_uint_eq(model_ticks(m), 2);
 
 	model_begin(m); /* the next real refresh still forgets what it does not list */
-	put(m, "127.0.0.3", 3);
-	put(m, "127.0.0.1", 1);
-	model_end(m, &h, true);
+	unit_put(m, "127.0.0.3", 3, -1, false);
+	unit_put(m, "127.0.0.1", 1, -1, false);
+	model_end(m, &h, true, 0);
 	ck_assert_uint_eq(model_size(m), 2);
 	ck_assert_uint_eq(model_rows(m), 2);
 	ck_assert_int_eq(model_find(m, "127.0.0.2", 9), -1);

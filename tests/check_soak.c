@@ -179,7 +179,7 @@ START_TEST(churn_keeps_memory_flat)
 		model_begin(m);
 		ck_assert_int_eq(parse_csv(csv, len, model_put, m, &rep), PARSE_OK);
 		ck_assert_uint_eq(rep.skipped, 1);
-		model_end(m, &h, true);
+		model_end(m, &h, true, 0);
 		v.key = (enum sort_key)(refresh % SORT_COUNT);
 		v.reverse = refresh & 1;
 		ck_assert_int_eq(filter_parse(filters[refresh % 5], &v.filter, &bad), FILTER_OK);

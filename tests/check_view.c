@@ -37,7 +37,7 @@ setup(void)
 		sample_set(&r.s, FIELD_CMD_PACKETS, rows[i].cmd);
 		model_put(m, &r);
 	}
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 }
 
 /* Free the model. */
@@ -200,7 +200,7 @@ random_model(size_t i, uint32_t seed)
 				random_value(&st, (enum field)f, &r.s);
 		ck_assert(model_put(rm, &r));
 	}
-	model_end(rm, &h, true);
+	model_end(rm, &h, true, 0);
 	return rm;
 }
 
@@ -286,7 +286,7 @@ step_refresh(enum step_kind k, int r)
 		sample_set(&row.s, FIELD_NTP_DROPS, r % 15);
 		ck_assert(model_put(m, &row));
 	}
-	model_end(m, &h, true);
+	model_end(m, &h, true, 0);
 }
 
 START_TEST(kept_view_equals_a_new_one)

@@ -156,7 +156,7 @@ fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data
 	parse_report_text(&rep, err, text, sizeof text);
 	FUZZ_ASSERT((text[0] != '\0') == (err != PARSE_OK || rep.skipped > 0)); /* never silent */
 	parse_report_text(&rep, PARSE_OK, note, sizeof note); /* the skip note, as batch.c makes it */
-	model_end(m, &h, err == PARSE_OK);
+	model_end(m, &h, err == PARSE_OK, 0);
 	FUZZ_ASSERT(model_rows(m) == fuzz_rows); /* counted when the refresh ends */
 	view_init(&v);
 	v.key = (enum sort_key)(size % SORT_COUNT);

@@ -1,4 +1,4 @@
-/* unit.h — what the Check runners share: a main, fixture reading, a row collector. */
+/* unit.h — what the Check runners share: a main, fixture reading, a row collector, a row putter. */
 #ifndef TICCTOP_UNIT_H
 #define TICCTOP_UNIT_H
 
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "parse.h"
 
 /* Read tests/fixtures/name whole; *len gets its size.  Aborts the test if missing. */
@@ -48,6 +49,19 @@ unit_collect(void *ctx, const struct row *r)
 	c->truncated[c->n] = r->truncated;
 	c->s[c->n++] = r->s;
 	return true;
+}
+
+/* Put into m one row named addr with NTP packets and drops (a negative
+ * value: not known); cut: chronyc cut the name. */
+static inline void
+unit_put(struct model *m, const char *addr, long packets, long drops, bool cut)
+{
+	struct row r = { .addr = addr, .len = strlen(addr), .truncated = cut };
+	if (packets >= 0)
+		sample_set(&r.s, FIELD_NTP_PACKETS, packets);
+	if (drops >= 0)
+		sample_set(&r.s, FIELD_NTP_DROPS, drops);
+	ck_assert(model_put(m, &r));
 }
 
 /* A main that runs one suite and fails on any failure. */

@@ -21,7 +21,7 @@ unit_poll(struct monitor *mon, const char *csv)
 
 	model_begin(mon->model);
 	ck_assert_int_eq(parse_csv(csv, strlen(csv), model_put, mon->model, &rep), PARSE_OK);
-	model_end(mon->model, &mon->health, true);
+	model_end(mon->model, &mon->health, true, 0);
 	mon->have_data = true;
 	mon->polls++;
 	monitor_update_view(mon);

@@ -1,0 +1,21 @@
+/* derived_field.h — a derived field for check_fields: one row, nothing else.
+ *
+ * check_fields builds the whole core with this header included first, so
+ * its one row below is the only change: the test then finds the field in
+ * every place the field table reaches. */
+#ifndef TICCTOP_DERIVED_FIELD_H
+#define TICCTOP_DERIVED_FIELD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct sample;
+
+/* NTP packets since the sample before (unknown without one). */
+bool derived_gained(const struct sample *now, const struct sample *prev, double seconds, int64_t *v);
+
+#define SAMPLE_DERIVED(X) \
+	X(NTP_GAINED, .group = "ntp", .name = "gained", .column = "ntp_gained", .label = "NTP packets gained", \
+	  .head = "Gain", .card = "gained", .descending = true, .kind = KIND_COUNT, .compute = derived_gained)
+
+#endif
