@@ -77,7 +77,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	char err[512], words[128];
+	char err[512], why[256];
 	struct monitor mon;
 	struct health h;
 	struct filter filter;
@@ -107,9 +107,10 @@ main(int argc, char **argv)
 		goto out;
 	}
 	/* refused before --demo starts a chronyd for nothing */
-	if (o.filter && filter_parse(o.filter, &filter, &bad) != FILTER_OK) {
-		filter_words(words, sizeof words, ", ");
-		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: %s, or text)\n", bad, words);
+	enum filter_err e = o.filter ? filter_parse(o.filter, &filter, &bad) : FILTER_OK;
+	if (e != FILTER_OK) {
+		filter_err_text(e, bad, why, sizeof why);
+		fprintf(stderr, "ticctop: --filter: %s\n", why);
 		goto out;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);

@@ -423,7 +423,7 @@ print_help_text(FILE *fp, const struct opt_def *d)
 				fprintf(fp, "%s%s", i ? ", " : "", d->choice(i));
 			s += 7;
 		} else if (strncmp(s, "%words", 6) == 0) {
-			filter_words(words, sizeof words, ", ");
+			filter_words(words, sizeof words);
 			fputs(words, fp);
 			s += 5;
 		} else {

@@ -4,7 +4,6 @@
  * must end in a clear error or a count of skipped lines the user is told
  * about (parse_report_text), never a crash and never a wrong number.  And
  * the state file's reader on megabytes of escapes. */
-#include <time.h>
 
 #include "rowcheck.h"
 #include "state.h"
@@ -273,16 +272,13 @@ START_TEST(state_file_escapes_linear_and_in_bounds)
 	size_t len;
 	char *text = state_text(5000, &len), why[256];
 	struct saved s;
-	struct timespec t0, t1;
 
 	saved_init(&s);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* unescape once ran sscanf over the rest of the buffer for each escape:
-	 * past its end (ASan, valgrind) and quadratic (this took minutes) */
+	 * past its end (ASan, valgrind) and quadratic (this took minutes: the
+	 * test case's timeout stops that; no wall-clock assertion here, it
+	 * flaked under load — timings belong to `make bench`) */
 	ck_assert_int_eq(state_parse(text, len, "x", &s, why, sizeof why), STATE_OK);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	ck_assert_msg(secs < 5, "4 MB of escapes took %.1f s", secs);
 	char want[256] = "h4999";
 	memset(want + 5, 'A', 200);
 	ck_assert(strset_has(&s.toggled, want, 205));

@@ -84,7 +84,8 @@ server_step(uint32_t *rng, uint32_t refresh)
 }
 
 /* Write the server's listing as `chronyc -c clients` prints it, with a junk
- * line and one client listed twice (the later row wins). */
+ * line and one client listed twice (an address: the later row wins; a host
+ * name: two clients, see twice_apart). */
 static size_t
 server_csv(char *buf, size_t size, uint32_t refresh)
 {
@@ -133,13 +134,21 @@ allocator_hoards(void)
 	return pre && strstr(pre, "vgpreload");
 }
 
+/* Return whether this refresh lists a host name twice (kept as two clients). */
+static bool
+twice_apart(uint32_t refresh)
+{
+	unsigned twice = refresh % POOL;
+	return server.listed[twice] && twice % 3 == 2;
+}
+
 /* Check the model against the server after a refresh. */
 static void
 check_refresh(const struct model *m, uint32_t refresh)
 {
 	char addr[64];
 
-	ck_assert_msg(model_size(m) == server.nlisted, "refresh %u: %zu clients, server lists %zu", refresh,
+	ck_assert_msg(model_size(m) == server.nlisted + twice_apart(refresh), "refresh %u: %zu clients, server lists %zu", refresh,
 	              model_size(m), server.nlisted);
 	for (unsigned k = 0; k < 8; k++) { /* a few clients in full */
 		unsigned i = (refresh * 7919u + k * 104729u) % POOL;
@@ -147,7 +156,7 @@ check_refresh(const struct model *m, uint32_t refresh)
 		long at = model_find(m, addr, strlen(addr));
 		ck_assert_msg((at >= 0) == server.listed[i], "refresh %u: %s %s", refresh, addr,
 		              server.listed[i] ? "missing" : "still there");
-		if (at < 0)
+		if (at < 0 || (i == refresh % POOL && twice_apart(refresh)))
 			continue;
 		const struct client *c = model_at(m, (size_t)at);
 		ck_assert_int_eq(c->s.v[FIELD_NTP_PACKETS], server.packets[i]);
@@ -179,7 +188,7 @@ START_TEST(churn_keeps_memory_flat)
 		model_begin(m);
 		ck_assert_int_eq(parse_csv(csv, len, model_put, m, &rep), PARSE_OK);
 		ck_assert_uint_eq(rep.skipped, 1);
-		model_end(m, &h, true, 0);
+		model_end(m, &h, true, refresh);
 		v.key = (enum sort_key)(refresh % SORT_COUNT);
 		v.reverse = refresh & 1;
 		ck_assert_int_eq(filter_parse(filters[refresh % 5], &v.filter, &bad), FILTER_OK);
