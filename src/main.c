@@ -77,11 +77,12 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	char err[512], why[256];
+	char err[512], words[128], where[600];
 	struct monitor mon;
 	struct health h;
 	struct filter filter;
 	const char *bad = NULL;
+	enum conffile_result cr;
 	struct demo *demo = NULL;
 	struct source *src = NULL;
 	bool have_mon = false;
@@ -93,9 +94,15 @@ main(int argc, char **argv)
 	}
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
-	if (!conffile_load(&o, &config, err, sizeof err) || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK ||
-	    (o.log && !log_open(o.log, err, sizeof err))) {
+	if ((cr = conffile_load(&o, &config, err, sizeof err)) == CONFFILE_WARNING)
+		fprintf(stderr, "ticctop: warning: %s\n", err);
+	if (cr == CONFFILE_ERROR || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
 		fprintf(stderr, "ticctop: %s\n", err);
+		goto out;
+	}
+	if (o.log && !log_open(o.log, err, sizeof err)) {
+		options_where(&o, "log", where, sizeof where);
+		fprintf(stderr, "ticctop: %s%s\n", where, err);
 		goto out;
 	}
 	if (o.help || o.version) {
@@ -107,10 +114,10 @@ main(int argc, char **argv)
 		goto out;
 	}
 	/* refused before --demo starts a chronyd for nothing */
-	enum filter_err e = o.filter ? filter_parse(o.filter, &filter, &bad) : FILTER_OK;
-	if (e != FILTER_OK) {
-		filter_err_text(e, bad, why, sizeof why);
-		fprintf(stderr, "ticctop: --filter: %s\n", why);
+	if (o.filter && filter_parse(o.filter, &filter, &bad) != FILTER_OK) {
+		options_where(&o, "filter", where, sizeof where);
+		filter_words(words, sizeof words);
+		fprintf(stderr, "ticctop: %s--filter: cannot use \"%s\" (words: %s, or text)\n", where, bad, words);
 		goto out;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);

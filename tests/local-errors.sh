@@ -37,10 +37,10 @@ run_ticctop --once -S "$scratch/no-such.sock"
 expect_failure "Could not open connection to daemon: is chronyd running, is the socket path right (--socket)" "wrong socket"
 
 chronyd_start --cmdport || exit 99
-# clients over UDP: the real chronyc, pointed at the UDP command port
-printf '#!/bin/sh\nexec %s -p %s "$@"\n' "$CHRONYC_BIN" "$CHRONYD_CMDPORT" >"$scratch/chronyc-udp"
+# clients over UDP: the real chronyc, pointed at the UDP command port (-S takes only a socket path)
+printf '#!/bin/sh\nexec %s -h 127.0.0.1 -p %s "$@"\n' "$CHRONYC_BIN" "$CHRONYD_CMDPORT" >"$scratch/chronyc-udp"
 chmod +x "$scratch/chronyc-udp"
-run_ticctop --once -o json --chronyc "$scratch/chronyc-udp" -S 127.0.0.1
+run_ticctop --once -o json --chronyc "$scratch/chronyc-udp"
 expect_failure "501 Not authorised: the client list is only served on chronyd's Unix socket, to root or the chrony user: run as root or use --sudo" "501 over UDP"
 expect_contains "$OUT" '"ok":false,"error":"501 Not authorised' "JSON still printed, with the error"
 
