@@ -20,7 +20,7 @@
 
 #include "health.h"
 #include "model.h"
-#include "parse_dash.h"
+#include "server.h"
 #include "status.h"
 #include "view.h"
 
@@ -33,7 +33,7 @@ struct report {
 	const char *error;         /* the source's last error, NULL if the last poll was good */
 	size_t skipped;            /* lines of the last poll that were not client rows */
 	const char *skip_note;     /* what was skipped, for people ("2 lines skipped (first: ...)") */
-	const struct dash_info *server; /* what a remote server said about itself, NULL or empty: nothing */
+	const struct server_info *server; /* what a remote server said about itself, NULL or empty: nothing */
 	bool have_data;            /* some poll has ever succeeded */
 	double age;                /* seconds since the data was read */
 	time_t time;               /* when the data was read (wall clock) */

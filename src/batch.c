@@ -16,7 +16,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
 	char note[256];
 	struct report r = {
-		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
+		.kind = mon->src->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
 		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
@@ -30,6 +30,11 @@ batch_refreshed(void *ctx, struct monitor *mon)
 		fprintf(stderr, "ticctop: %s\n", safe);
 	} else if (r.skipped) {
 		fprintf(stderr, "ticctop: warning: %s\n", note);
+	}
+	if (mon->last.server.warning[0] && !mon->last.same) {
+		char safe[sizeof mon->last.server.warning * 4];
+		fmt_sanitize(safe, sizeof safe, mon->last.server.warning, strlen(mon->last.server.warning), b->utf8);
+		fprintf(stderr, "ticctop: warning: the server's %s\n", safe);
 	}
 	b->status = output_status(&r);
 	b->done++;

@@ -145,12 +145,12 @@ json_string_or_null(FILE *fp, const char *s)
 /* Write what a remote server said about itself as "server":{...}; nothing
  * when it said nothing (local sources, or no answer). */
 static void
-json_server(FILE *fp, const struct dash_info *srv)
+json_server(FILE *fp, const struct server_info *srv)
 {
-	if (!srv || (srv->format == DASH_NONE && !srv->time[0] && !srv->error[0]))
+	if (!srv || ((!srv->format || !srv->format[0]) && !srv->time[0] && !srv->error[0]))
 		return;
 	fputs(",\"server\":{\"format\":", fp);
-	json_string_or_null(fp, dash_format_name(srv->format));
+	json_string_or_null(fp, srv->format ? srv->format : "");
 	fputs(",\"time\":", fp);
 	json_string_or_null(fp, srv->time);
 	if (srv->have_count)

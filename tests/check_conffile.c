@@ -1,4 +1,6 @@
 /* check_conffile.c — the config file goes through the option table; the command line wins. */
+#include "config.h"
+
 #include "unit.h"
 
 #include <sys/stat.h>

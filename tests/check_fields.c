@@ -2,6 +2,8 @@
  * function: built with tests/derived_field.h, the core shows the field in
  * the text, CSV and JSON reports, as a sort key, on the card's table, and
  * health rules can name it. */
+#include "config.h"
+
 #include <jansson.h>
 
 #include "output.h"

@@ -1,4 +1,6 @@
 /* check_format.c — durations, last seen and the escaping of untrusted text. */
+#include "config.h"
+
 #include "format.h"
 #include "unit.h"
 

@@ -4,6 +4,7 @@
  * must end in a clear error or a count of skipped lines the user is told
  * about (parse_report_text), never a crash and never a wrong number.  And
  * the state file's reader on megabytes of escapes. */
+#include "config.h"
 
 #include "rowcheck.h"
 #include "state.h"

@@ -1,4 +1,6 @@
 /* check_keys.c — the key table: one binding per key, help for every action, the bar and help made from it. */
+#include "config.h"
+
 #include "unit.h"
 
 #include "cards.h"

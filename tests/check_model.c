@@ -1,4 +1,6 @@
 /* check_model.c — merging by address, forgetting, classification, health. */
+#include "config.h"
+
 #include "model.h"
 #include "unit.h"
 

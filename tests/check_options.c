@@ -1,4 +1,6 @@
 /* check_options.c — the option table: values, errors in the user's words. */
+#include "config.h"
+
 #include "options.h"
 #include "unit.h"
 #include "unit_locale.h"

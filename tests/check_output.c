@@ -1,4 +1,6 @@
 /* check_output.c — JSON, CSV and text reports and the Nagios exit status. */
+#include "config.h"
+
 #include <errno.h>
 #include <locale.h>
 #include <wchar.h>
@@ -6,6 +8,7 @@
 
 #include "output.h"
 #include "unit.h"
+#include "unit_locale.h"
 
 static struct model *m;
 static struct health h;
@@ -315,6 +318,7 @@ START_TEST(text_pads_by_display_width)
 		end = strchr(line, '\n');
 		ck_assert_msg(columns(line, (size_t)(end - line)) == head, "row %d: %.*s", k, (int)(end - line), line);
 	}
+	setlocale(LC_CTYPE, "C");
 }
 END_TEST
 
@@ -324,7 +328,7 @@ START_TEST(numbers_ignore_the_locale)
 	size_t len;
 	char *csv = unit_fixture("mixed-clients.csv", &len);
 	json_error_t e;
-	unit_locale("comma");
+	unit_use_locale("de_DE.UTF-8");
 	snprintf(probe, sizeof probe, "%.1f", 0.5);
 	ck_assert_str_eq(probe, "0,5"); /* the locale is in force */
 	load(csv);
@@ -340,6 +344,7 @@ START_TEST(numbers_ignore_the_locale)
 	snprintf(probe, sizeof probe, "%.1f", 0.5);
 	ck_assert_str_eq(probe, "0,5"); /* and is again after the report */
 	free(csv);
+	unit_end_locale();
 }
 END_TEST
 

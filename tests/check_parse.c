@@ -1,4 +1,6 @@
 /* check_parse.c — the CSV and plain-table parsers on real chronyc output and on bad input. */
+#include "config.h"
+
 #include "unit.h"
 
 static struct collected got;

@@ -7,6 +7,8 @@
  * TICCTOP_SOAK_REFRESHES sets the length (check-valgrind runs a short one).
  * The memory bound is judged only in a full-length run outside ASan and
  * valgrind, whose allocators hold on to freed memory by design. */
+#include "config.h"
+
 #include <unistd.h>
 
 #include "output.h"
@@ -43,6 +45,7 @@ next_random(uint32_t *state)
 static struct {
 	bool listed[POOL];
 	uint32_t packets[POOL], drops[POOL];
+	uint32_t since[POOL];      /* refresh that listed it first (since it last came back) */
 	char line[POOL][96];
 	uint8_t len[POOL];
 	size_t nlisted;
@@ -69,6 +72,7 @@ server_step(uint32_t *rng, uint32_t refresh)
 		uint32_t r = next_random(rng) % 1000;
 		if (r < 20) {
 			server.listed[i] = !server.listed[i];
+			server.since[i] = refresh;
 			server.nlisted += server.listed[i] ? 1 : (size_t)-1;
 			server.packets[i] = server.drops[i] = 0;
 		} else if (r < 30) {
@@ -159,6 +163,10 @@ check_refresh(const struct model *m, uint32_t refresh)
 		if (at < 0 || (i == refresh % POOL && twice_apart(refresh)))
 			continue;
 		const struct client *c = model_at(m, (size_t)at);
+		ck_assert_msg(c->first_seen == server.since[i] && c->first_seen <= c->prev_time &&
+		              c->prev_time <= c->time && c->time <= model_clock(m),
+		              "refresh %u: %s: times %g %g %g, listed since %u", refresh, addr, c->first_seen,
+		              c->prev_time, c->time, server.since[i]);
 		ck_assert_int_eq(c->s.v[FIELD_NTP_PACKETS], server.packets[i]);
 		ck_assert_int_eq(c->s.v[FIELD_NTP_DROPS], server.drops[i]);
 	}

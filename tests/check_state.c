@@ -1,4 +1,6 @@
 /* check_state.c — the state file: round trip, tolerance of damage, atomic writes; the string set. */
+#include "config.h"
+
 #include "unit.h"
 
 #include <dirent.h>

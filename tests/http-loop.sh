@@ -34,7 +34,7 @@ fi
 run_ticctop one-at-a-time 20 -b -o json -n 3 -d 2 --timeout 1 --url "$base/hang"
 reqs=$(grep -c " /hang " "$TMP/httpd.log")
 reports=$(grep -c '"ticctop":1' "$TMP/out.one-at-a-time")
-errs=$(grep -c "no answer within .*limits: --timeout 1 s," "$TMP/err.one-at-a-time")
+errs=$(grep -c "no answer within .*the limit is --timeout 1 s:" "$TMP/err.one-at-a-time")
 if [ "$RC" -eq 3 ] && [ "$reqs" -eq 3 ] && [ "$reports" -eq 3 ] && [ "$errs" -eq 3 ]; then
 	echo "ok: one-at-a-time: 3 polls in ${SECS_TAKEN} s"
 else

@@ -3,7 +3,6 @@
 #define TICCTOP_UNIT_H
 
 #include <check.h>
-#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,42 +63,6 @@ unit_put(struct model *m, const char *addr, long packets, long drops, bool cut)
 	if (drops >= 0)
 		sample_set(&r.s, FIELD_NTP_DROPS, drops);
 	ck_assert(model_put(m, &r));
-}
-
-/* Select (setlocale LC_ALL) a locale of kind "comma" (LC_NUMERIC as
- * de_DE's: 0,5) or "turkish" (LC_CTYPE as tr_TR's: 'I' lowers to a dotless
- * i, byte 0xfd of ISO-8859-9), built here by localedef from a few lines of
- * source, so the test needs no locales package. */
-static inline void
-unit_locale(const char *kind)
-{
-	char dir[] = "/tmp/ticctop-locale-XXXXXX", path[256], cmd[1024];
-	ck_assert(mkdtemp(dir) != NULL);
-	bool turkish = strcmp(kind, "turkish") == 0;
-	snprintf(path, sizeof path, "%s/src", dir);
-	FILE *fp = fopen(path, "w");
-	ck_assert(fp != NULL);
-	if (turkish)
-		fputs("LC_CTYPE\nupper <U0041>;<U0043>;<U0049>\nlower <U0061>;<U0063>;<U0131>\n"
-		      "toupper (<U0061>,<U0041>);(<U0063>,<U0043>);(<U0131>,<U0049>)\n"
-		      "tolower (<U0041>,<U0061>);(<U0043>,<U0063>);(<U0049>,<U0131>)\nEND LC_CTYPE\n", fp);
-	else
-		fputs("LC_NUMERIC\ndecimal_point \"<U002C>\"\nthousands_sep \"<U002E>\"\ngrouping 3;3\nEND LC_NUMERIC\n", fp);
-	ck_assert(fclose(fp) == 0);
-	snprintf(path, sizeof path, "%s/cm", dir);
-	ck_assert((fp = fopen(path, "w")) != NULL);
-	fputs("<code_set_name> TEST\n<escape_char> /\n<mb_cur_min> 1\n<mb_cur_max> 1\nCHARMAP\n", fp);
-	for (int c = 0; c < 128; c++)
-		fprintf(fp, "<U%04X> /x%02x\n", c, c);
-	fputs("<U0131> /xfd\nEND CHARMAP\n", fp);
-	ck_assert(fclose(fp) == 0);
-	snprintf(cmd, sizeof cmd, "localedef -c -f %s/cm -i %s/src %s/ticctop-%s >/dev/null 2>&1", dir, dir, dir, kind);
-	ck_assert(system(cmd) != -1); /* -c: warnings about the categories left out */
-	ck_assert(setenv("LOCPATH", dir, 1) == 0);
-	snprintf(path, sizeof path, "ticctop-%s", kind); /* not "turkish": locale.alias has that */
-	ck_assert_msg(setlocale(LC_ALL, path) != NULL, "localedef made no %s locale in %s", kind, dir);
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	ck_assert(system(cmd) == 0);
 }
 
 /* A main that runs one suite and fails on any failure. */

@@ -23,6 +23,7 @@ unit_use_locale(const char *name)
 	dir[strcspn(dir, "\n")] = '\0';
 	setenv("LOCPATH", dir, 1);
 	ck_assert_msg(setlocale(LC_ALL, name) != NULL, "cannot switch to %s (LOCPATH %s)", name, dir);
+	unsetenv("LOCPATH"); /* loaded; and glibc's newlocale would leak its copy of LOCPATH */
 }
 
 /* Back to the C locale (runners without fork share one process). */
