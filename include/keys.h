@@ -1,20 +1,29 @@
-/* keys.h — one table: key -> action -> help text, per screen mode.
+/* keys.h — key tables: key -> action (with its argument) -> help text, per mode.
  *
  * Contract: pure.  Keys are ticctop's own codes (a Unicode code point, or a
- * KEYC_ value for keys that are not characters), so the table knows nothing
- * of curses; the front end translates.  A key is bound at most once per
- * mode; every action has a help line and at least one key.  The help screen
- * and the key bar are generated from the table, so they cannot drift from
- * what the keys do.  Actions return reaction flags (tui.h); they never draw.
- * In the search and filter lines, keys that are not bound type text; in the
- * help, they close it. */
+ * KEYC_ value for keys that are not characters), so the tables know nothing
+ * of curses; the front end translates.  There are two kinds of key table
+ * (struct keymap): the app's (keys.c: help, filter, sort menu, theme, pause,
+ * quit, the filter line, the sort menu, the help) and one per screen
+ * (screen.h: moving, opening, searching).  A key is bound at most once per
+ * mode across the current screen's table and the app's; every action has a
+ * help line and at least one key.  An action is a function and an argument,
+ * so one function serves every direction.  The help screen and the key bar
+ * are generated from the tables, so they cannot drift from what the keys do;
+ * the filter words and sort keys the help names come from view.c's tables.
+ * Actions return reaction flags (tui.h); they never draw.  In the search
+ * and filter lines, keys that are not bound type text; in the help, they
+ * close it. */
 #ifndef TICCTOP_KEYS_H
 #define TICCTOP_KEYS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "tui.h"
+struct tui;
+struct screen_ops;
+
+enum tui_mode { TUI_BROWSE, TUI_SEARCH, TUI_FILTER, TUI_SORT, TUI_HELP, TUI_MODE_COUNT };
 
 enum keyc {
 	KEYC_NONE = -1,
@@ -27,36 +36,47 @@ enum keyc {
 };
 #define KEYC_CTRL(c) ((c) & 0x1f)
 
-enum action {
-	ACT_UP, ACT_DOWN, ACT_LEFT, ACT_RIGHT, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_HOME, ACT_END,
-	ACT_TOGGLE, ACT_EXPAND_ALL, ACT_COLLAPSE_ALL,
-	ACT_SEARCH, ACT_SEARCH_NEXT, ACT_SEARCH_PREV, ACT_SEARCH_CLEAR, ACT_FILTER,
-	ACT_EDIT_ACCEPT, ACT_EDIT_CANCEL, ACT_EDIT_ERASE, ACT_EDIT_CLEAR,
-	ACT_SORT_MENU, ACT_MENU_UP, ACT_MENU_DOWN, ACT_MENU_PICK, ACT_INVERT,
-	ACT_THEME, ACT_PAUSE, ACT_REDRAW,
-	ACT_HELP, ACT_HELP_UP, ACT_HELP_DOWN, ACT_HELP_PAGE_UP, ACT_HELP_PAGE_DOWN, ACT_HELP_HOME,
-	ACT_HELP_END, ACT_CLOSE, ACT_QUIT,
-	ACT_COUNT
+/* What a key does: run(t, arg); help says it in at most KEYS_HELP_MAX columns. */
+struct action {
+	unsigned (*run)(struct tui *t, int arg);
+	int arg;
+	const char *help;
 };
 
-/* One row of the binding table. */
+/* One row of a binding table: in mode, key runs action act of its keymap. */
 struct binding {
 	enum tui_mode mode;
 	int key;
-	enum action act;
+	int act;             /* index into the keymap's actions */
 	const char *bar;     /* label in the key bar, NULL if not shown there */
+	int slot;            /* place in the key bar, smallest first (the F-key's number x 10) */
 };
 
-/* The binding table and its length (for the help, the bar and tests). */
-const struct binding *keys_table(size_t *n);
+/* A table of actions (in help order) and the keys bound to them. */
+struct keymap {
+	const struct action *actions;
+	size_t nactions;
+	const struct binding *bindings;
+	size_t nbindings;
+};
 
-/* The help line of action a. */
-const char *keys_action_help(enum action a);
+#define KEYMAP(acts, binds) { acts, sizeof acts / sizeof acts[0], binds, sizeof binds / sizeof binds[0] }
+
+/* A section of the help: the keys of a mode (screen's, then the app's), and
+ * notes (each at most KEYS_NOTE_MAX columns, so the help fits 80 columns). */
+struct help_section {
+	const char *title;
+	int mode;              /* enum tui_mode, or -1 for notes only */
+	const char *notes[3];
+};
+
+/* The app's own key table (for tests). */
+const struct keymap *keys_app(void);
 
 /* Name key for people ("F1", "Enter", "Ctrl-L", "q", "Space") into buf. */
 const char *keys_name(int key, char *buf, size_t size);
 
-/* Do what key means in t's current mode; returns reaction flags. */
+/* Do what key means in t's current mode on its current screen; returns reaction flags. */
 unsigned keys_press(struct tui *t, int key);
 
 /* The help fits an 80-column screen: key lists, action help and notes are no longer. */
@@ -71,8 +91,8 @@ struct help_line {
 	const char *text;
 };
 
-/* Fill out[0..max) with the help screen's lines; returns how many there are. */
-size_t keys_help(struct help_line *out, size_t max);
+/* Fill out[0..max) with the help of screen s (its sections, then the app's); returns how many lines there are. */
+size_t keys_help(const struct screen_ops *s, struct help_line *out, size_t max);
 
 /* One item of the key bar. */
 struct bar_item {
@@ -82,10 +102,10 @@ struct bar_item {
 	int x, w;            /* columns it takes */
 };
 
-/* Lay out the key bar of mode in width columns; returns the items that fit. */
-size_t keys_bar(enum tui_mode mode, int width, struct bar_item *items, size_t max);
+/* Lay out the key bar of mode on screen s in width columns; returns the items that fit. */
+size_t keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_item *items, size_t max);
 
 /* The key of the bar item at column x, or KEYC_NONE. */
-int keys_bar_hit(enum tui_mode mode, int width, int x);
+int keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, int width, int x);
 
 #endif

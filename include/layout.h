@@ -1,7 +1,8 @@
 /* layout.h — where things go on the screen: regions, the card grid, scrolling.
  *
  * Contract: pure maths, no curses.  The screen is a header, an optional
- * error banner, the card area and the key bar.  Cards are packed like a
+ * error banner, the body (where the current screen draws: the cards) and
+ * the key bar.  Cards are packed like a
  * masonry: as many columns as fit (CARD_MIN_W each), each card going to the
  * shortest column (the leftmost on a tie), so a tall expanded card leaves
  * no hole.  Cards in a column share edges: a card's title line is the
@@ -37,13 +38,13 @@ struct rect {
 };
 
 /* The screen's regions for one terminal size. */
-struct screen {
+struct regions {
 	bool too_small;         /* only the "too small" notice fits */
-	struct rect header, banner, cards, bar;
+	struct rect header, banner, body, bar;   /* body: where the current screen draws */
 };
 
 /* Split a w x h terminal; banner_lines (0..BANNER_MAX_LINES) are wanted for an error. */
-void layout_screen(struct screen *s, int w, int h, int banner_lines);
+void layout_regions(struct regions *s, int w, int h, int banner_lines);
 
 /* Rows of a card: collapsed, or expanded with its address (addr_cols wide)
  * wrapped under the title when the title cannot hold it. */

@@ -21,12 +21,10 @@
 #include "health.h"
 #include "model.h"
 #include "server.h"
+#include "status.h"
 #include "view.h"
 
 enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
-
-/* Nagios plugin exit statuses. */
-enum exit_status { EXIT_OK = 0, EXIT_WARNING = 1, EXIT_CRITICAL = 2, EXIT_UNKNOWN = 3 };
 
 /* Everything one report shows. */
 struct report {

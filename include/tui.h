@@ -1,13 +1,16 @@
-/* tui.h — the full screen's state and everything keys and the mouse do to it.
+/* tui.h — the full screen's app-wide state, and the dispatch to its screens.
  *
- * Contract: pure (no curses, no I/O): the selection (kept on the same client,
- * by address, across refreshes, re-sorts and filters), the expanded cards (a
- * set of addresses toggled against an "all expanded" switch), search,
- * filter, sort menu, help scrolling, theme choice, pause, the grid layout and
- * its scroll position.  Every action returns reaction flags (enum react) and
- * never draws; tui_react applies the flags that change data (view rebuild,
- * repacking) and collects the regions to repaint in `dirty`; the front end
- * acts on the rest (save, colours, clear, quit) and paints. */
+ * Contract: pure (no curses, no I/O).  The tui owns what every screen shares:
+ * the monitor shown, the terminal's size and regions, theme and colours, the
+ * mode (browse, search line, filter line, sort menu, help), the search and
+ * filter text, the sort menu, the help and its scrolling, pause, notes, and
+ * the table of screens with each screen's state (screen.h).  Keys, clicks,
+ * the wheel, view and layout changes, the help and the key bar of the
+ * current screen go through its row of the table.  Every action returns
+ * reaction flags (enum react) and never draws; tui_react applies the flags
+ * that change data (view rebuild, the screen's layout) and collects the
+ * regions to repaint in `dirty`; tui_paint says which painter paints what;
+ * the front end acts on the rest (save, colours, clear, quit) and flushes. */
 #ifndef TICCTOP_TUI_H
 #define TICCTOP_TUI_H
 
@@ -15,29 +18,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "keys.h"
 #include "layout.h"
 #include "monitor.h"
-#include "strset.h"
+#include "screen.h"
 #include "theme.h"
 #include "view.h"
 
-enum tui_mode { TUI_BROWSE, TUI_SEARCH, TUI_FILTER, TUI_SORT, TUI_HELP, TUI_MODE_COUNT };
-
 enum react {
 	REACT_HEADER = 1 << 0,   /* repaint the header (and banner) */
-	REACT_CARDS = 1 << 1,    /* repaint the cards and any overlay */
+	REACT_BODY = 1 << 1,     /* repaint the screen's body and any overlay */
 	REACT_BAR = 1 << 2,      /* repaint the key bar */
 	REACT_VIEW = 1 << 3,     /* sort or filter changed: rebuild the view */
-	REACT_LAYOUT = 1 << 4,   /* card heights changed: repack the grid */
+	REACT_LAYOUT = 1 << 4,   /* the body's content changed shape: lay it out again */
 	REACT_SAVE = 1 << 5,     /* a remembered setting changed */
 	REACT_THEME = 1 << 6,    /* the colours changed */
 	REACT_CLEAR = 1 << 7,    /* repaint the whole terminal from scratch */
 	REACT_QUIT = 1 << 8,
 };
-#define REACT_PAINT (REACT_HEADER | REACT_CARDS | REACT_BAR)
+#define REACT_PAINT (REACT_HEADER | REACT_BODY | REACT_BAR)
 
 #define TUI_MESSAGE_SECS 4.0
 #define TUI_WHEEL_ROWS 3
+#define TUI_SCREENS_MAX 8
+#define TUI_HELP_MAX 128
+
+/* Scrolling arguments of actions: a unit, negative for up. */
+enum scroll_by { SCROLL_LINE = 1, SCROLL_PAGE = 2, SCROLL_ALL = 3 };
 
 struct tui {
 	struct monitor *mon;
@@ -48,40 +55,47 @@ struct tui {
 	enum theme_id theme;         /* the user's theme (shown as mono when colours is 0) */
 	enum tui_mode mode;
 	int w, h;                    /* terminal size */
-	struct screen scr;
+	struct regions reg;
 	int banner_lines;
-	struct grid grid;
-	long top;                    /* first grid row shown */
-	size_t sel;                  /* view position of the selected card */
-	char *sel_addr;              /* its address, to find it again */
-	size_t sel_len;
-	struct strset toggled;       /* addresses whose card differs from expand_all */
-	bool expand_all;
-	struct filter search;        /* search text only (no tokens) */
-	char search_text[FILTER_TEXT_MAX];
-	size_t search_origin;        /* where an incremental search started */
-	size_t matches;              /* shown cards matching the search */
+	struct filter search;        /* search text only (no tokens), lower case */
+	char search_text[FILTER_TEXT_MAX];   /* as typed */
+	size_t matches;              /* what the screen shows that matches the search */
 	char filter_text[FILTER_TEXT_MAX];   /* as typed */
 	char filter_good[FILTER_TEXT_MAX];   /* the text of the filter in force */
 	const char *filter_why;      /* the typed text does not parse: why, else NULL */
 	int menu;                    /* sort menu cursor */
+	struct help_line help[TUI_HELP_MAX];  /* the current screen's help */
+	long help_lines;             /* lines of the help (at most TUI_HELP_MAX) */
 	long help_top;
-	long help_lines;             /* lines of the help text (set by the front end) */
 	size_t counts[STATUS_COUNT]; /* all clients by status */
-	uint64_t seen_version;       /* model version the layout was made for */
-	uint64_t seen_built;         /* view rebuild the selection, matches and layout were made for */
+	uint64_t seen_version;       /* model version the counts were taken at */
 	unsigned dirty;              /* REACT_PAINT bits still to paint */
+	int cursor_x;                /* text cursor in the search/filter line, -1 none */
 	char message[256];
 	double message_until;
+	const struct screen *screens;   /* the table of screens */
+	size_t nscreens, cur;        /* how many; the current one */
+	void *state[TUI_SCREENS_MAX];   /* each screen's own state */
 };
 
-/* Make t ready to show mon. */
-void tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8);
+/* Make t ready to show mon through the table of screens (at most
+ * TUI_SCREENS_MAX; the first is current); false when out of memory. */
+bool tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8, const struct screen *screens,
+              size_t nscreens);
 
 /* Free what t owns. */
 void tui_free(struct tui *t);
 
-/* Apply flags: rebuild the view, repack, keep the selection in sight; returns flags. */
+/* The current screen's row. */
+const struct screen *tui_screen(const struct tui *t);
+
+/* The current screen's own state. */
+void *tui_state(const struct tui *t);
+
+/* Make screen i current (an action: arg is the index); its keys, help and body follow. */
+unsigned tui_switch(struct tui *t, int i);
+
+/* Apply flags: rebuild the view, let the screen lay out; returns flags. */
 unsigned tui_react(struct tui *t, unsigned flags);
 
 /* The terminal is now w x h. */
@@ -98,9 +112,6 @@ void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(prin
 
 /* The client shown at view position pos. */
 const struct client *tui_client(const struct tui *t, size_t pos);
-
-/* Return whether c's card is expanded. */
-bool tui_expanded(const struct tui *t, const struct client *c);
 
 /* Offset of the search text in c's address, or -1 (also when no search). */
 long tui_match(const struct tui *t, const struct client *c);
@@ -123,43 +134,37 @@ unsigned tui_wheel(struct tui *t, int dir);
 /* Type code point cp into the search or filter line. */
 unsigned tui_insert(struct tui *t, uint32_t cp);
 
-/* Actions: what keys do (bound in keys.c). */
-unsigned tui_up(struct tui *t);
-unsigned tui_down(struct tui *t);
-unsigned tui_left(struct tui *t);
-unsigned tui_right(struct tui *t);
-unsigned tui_page_up(struct tui *t);
-unsigned tui_page_down(struct tui *t);
-unsigned tui_home(struct tui *t);
-unsigned tui_end(struct tui *t);
-unsigned tui_toggle(struct tui *t);
-unsigned tui_expand_all(struct tui *t);
-unsigned tui_collapse_all(struct tui *t);
-unsigned tui_search_start(struct tui *t);
-unsigned tui_search_next(struct tui *t);
-unsigned tui_search_prev(struct tui *t);
-unsigned tui_search_clear(struct tui *t);
-unsigned tui_filter_start(struct tui *t);
-unsigned tui_edit_accept(struct tui *t);
-unsigned tui_edit_cancel(struct tui *t);
-unsigned tui_edit_erase(struct tui *t);
-unsigned tui_edit_clear(struct tui *t);
-unsigned tui_sort_menu(struct tui *t);
-unsigned tui_menu_up(struct tui *t);
-unsigned tui_menu_down(struct tui *t);
-unsigned tui_menu_pick(struct tui *t);
-unsigned tui_invert(struct tui *t);
-unsigned tui_theme_next(struct tui *t);
-unsigned tui_pause(struct tui *t);
-unsigned tui_redraw(struct tui *t);
-unsigned tui_help(struct tui *t);
-unsigned tui_help_up(struct tui *t);
-unsigned tui_help_down(struct tui *t);
-unsigned tui_help_page_up(struct tui *t);
-unsigned tui_help_page_down(struct tui *t);
-unsigned tui_help_home(struct tui *t);
-unsigned tui_help_end(struct tui *t);
-unsigned tui_close(struct tui *t);
-unsigned tui_quit(struct tui *t);
+/* How the front end paints the parts every screen shares (draw.h). */
+struct painter {
+	void (*header)(const struct paint *p);
+	void (*help)(const struct paint *p);
+	void (*sort_menu)(const struct paint *p);
+	int (*bar)(const struct paint *p);      /* returns the text cursor's column, or -1 */
+	void (*too_small)(const struct paint *p);
+};
+
+/* Paint what is dirty: the shared parts through pa, the body through the
+ * current screen's row; returns the text cursor's column, or -1 for none. */
+int tui_paint(struct tui *t, const struct paint *p, const struct painter *pa);
+
+/* App-wide actions (bound in keys.c; arg as the binding says, else unused). */
+unsigned tui_search_start(struct tui *t, int arg);
+unsigned tui_search_clear(struct tui *t, int arg);
+unsigned tui_filter_start(struct tui *t, int arg);
+unsigned tui_edit_accept(struct tui *t, int arg);
+unsigned tui_edit_cancel(struct tui *t, int arg);
+unsigned tui_edit_erase(struct tui *t, int arg);
+unsigned tui_edit_clear(struct tui *t, int arg);
+unsigned tui_sort_menu(struct tui *t, int arg);
+unsigned tui_menu_move(struct tui *t, int d);
+unsigned tui_menu_pick(struct tui *t, int arg);
+unsigned tui_invert(struct tui *t, int arg);
+unsigned tui_theme_next(struct tui *t, int arg);
+unsigned tui_pause(struct tui *t, int arg);
+unsigned tui_redraw(struct tui *t, int arg);
+unsigned tui_help(struct tui *t, int arg);
+unsigned tui_help_scroll(struct tui *t, int by);
+unsigned tui_close(struct tui *t, int arg);
+unsigned tui_quit(struct tui *t, int arg);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cards.h"
 #include "draw.h"
 #include "format.h"
 #include "text.h"
@@ -242,7 +243,7 @@ draw_empty(const struct paint *p)
 {
 	const struct tui *t = p->t;
 	const struct monitor *m = t->mon;
-	const struct rect *a = &t->scr.cards;
+	const struct rect *a = &t->reg.body;
 	const char *why = !m->have_data ? (m->polls ? "No data: see the message above" : "Waiting for the first poll...")
 	                : model_size(m->model) == 0 ? "The server lists no NTP clients (yet)"
 	                : "No card matches the filter (F4 or \\ to change it, Esc there to clear)";
@@ -251,13 +252,14 @@ draw_empty(const struct paint *p)
 	draw_text(p, a->y + a->h / 2, a->x + (w < a->w ? (a->w - w) / 2 : 0), a->w, ROLE_DIM, why);
 }
 
-/* The visible cards. */
+/* The cards screen's body: the visible cards. */
 void
 draw_cards(const struct paint *p)
 {
 	const struct tui *t = p->t;
-	const struct rect *a = &t->scr.cards;
-	const struct grid *g = &t->grid;
+	const struct rect *a = &t->reg.body;
+	const struct cards *cs = cards_state(t);
+	const struct grid *g = &cs->grid;
 	size_t first, end;
 
 	draw_clear(p, a, ROLE_TEXT);
@@ -265,17 +267,17 @@ draw_cards(const struct paint *p)
 		draw_empty(p);
 		return;
 	}
-	grid_visible(g, t->top, a->h, &first, &end);
+	grid_visible(g, cs->top, a->h, &first, &end);
 	for (size_t i = first; i < end && i < t->mon->view.n; i++) {
 		const struct grid_cell *c = &g->cell[i];
-		if ((long)c->y + c->h + GRID_CLOSE <= t->top)
+		if ((long)c->y + c->h + GRID_CLOSE <= cs->top)
 			continue;
 		struct frame f = {
-			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - t->top),
-			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == t->sel,
+			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - cs->top),
+			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == cs->sel,
 			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
 		const struct client *cl = tui_client(t, i);
-		draw_card(&f, cl, tui_expanded(t, cl));
+		draw_card(&f, cl, cards_expanded(t, cl));
 	}
 }

@@ -168,7 +168,7 @@ draw_source_line(const struct paint *p)
 		else
 			seg_add(s, &n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
 	}
-	draw_line(p, t->scr.header.y, t->scr.header.w, s, n);
+	draw_line(p, t->reg.header.y, t->reg.header.w, s, n);
 }
 
 /* Second line: the summary over all clients, then order, filter, PAUSED. */
@@ -201,14 +201,14 @@ draw_summary_line(const struct paint *p)
 	}
 	seg_add(s, &n, "  sort: ", ROLE_TEXT, 50, true, false, "%s %s", sort_key_title(m->view.key),
 	        glyph(sort_key_descending(m->view.key) != m->view.reverse ? GLYPH_DESC : GLYPH_ASC, t->utf8));
-	draw_line(p, t->scr.header.y + 1, t->scr.header.w, s, n);
+	draw_line(p, t->reg.header.y + 1, t->reg.header.w, s, n);
 }
 
 /* The error banner: the source's own words, wrapped. */
 static void
 draw_banner(const struct paint *p)
 {
-	const struct rect *b = &p->t->scr.banner;
+	const struct rect *b = &p->t->reg.banner;
 	char text[8192];
 	size_t len = tui_banner(p->t, text, sizeof text), off = 0;
 
@@ -233,6 +233,6 @@ draw_header(const struct paint *p)
 {
 	draw_source_line(p);
 	draw_summary_line(p);
-	if (p->t->scr.banner.h > 0)
+	if (p->t->reg.banner.h > 0)
 		draw_banner(p);
 }

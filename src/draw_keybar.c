@@ -14,7 +14,7 @@ static int
 draw_items(const struct paint *p, int y, int w)
 {
 	struct bar_item items[BAR_MAX_ITEMS];
-	size_t n = keys_bar(p->t->mode, w, items, BAR_MAX_ITEMS);
+	size_t n = keys_bar(tui_screen(p->t)->ops, p->t->mode, w, items, BAR_MAX_ITEMS);
 	int x = 0;
 
 	for (size_t i = 0; i < n; i++) {
@@ -58,7 +58,7 @@ int
 draw_keybar(const struct paint *p)
 {
 	const struct tui *t = p->t;
-	const struct rect *b = &t->scr.bar;
+	const struct rect *b = &t->reg.bar;
 	bool editing = t->mode == TUI_SEARCH || t->mode == TUI_FILTER;
 
 	draw_clear(p, b, ROLE_TEXT);

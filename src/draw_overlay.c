@@ -35,12 +35,12 @@ draw_box(const struct paint *p, const struct rect *a, enum role r, const char *t
 	draw_text(p, a->y, x, a->x + a->w - 2 - x, r, " ");
 }
 
-/* The help over the card area. */
+/* The help over the body. */
 void
 draw_help(const struct paint *p)
 {
 	const struct tui *t = p->t;
-	struct rect box = t->scr.cards, *a = &box;
+	struct rect box = t->reg.body, *a = &box;
 	if (a->w > HELP_MAX_W) {
 		a->x += (a->w - HELP_MAX_W) / 2;
 		a->w = HELP_MAX_W;
@@ -48,11 +48,11 @@ draw_help(const struct paint *p)
 	int rows = a->h - 2, kw = a->w - 4 > 60 ? HELP_KEYS_W : (a->w - 4) / 3;
 	char title[64];
 
-	snprintf(title, sizeof title, "Help %ld-%ld of %zu", t->help_top + 1,
-	         t->help_top + rows < (long)p->nhelp ? t->help_top + rows : (long)p->nhelp, p->nhelp);
+	snprintf(title, sizeof title, "Help %ld-%ld of %ld", t->help_top + 1,
+	         t->help_top + rows < t->help_lines ? t->help_top + rows : t->help_lines, t->help_lines);
 	draw_box(p, a, ROLE_MENU, title);
-	for (int r = 0; r < rows && t->help_top + r < (long)p->nhelp; r++) {
-		const struct help_line *l = &p->help[t->help_top + r];
+	for (int r = 0; r < rows && t->help_top + r < t->help_lines; r++) {
+		const struct help_line *l = &t->help[t->help_top + r];
 		int y = a->y + 1 + r, x = a->x + 2, w = a->w - 4;
 		if (l->heading) {
 			draw_text(p, y, x, w, ROLE_MENU_TITLE, l->text);

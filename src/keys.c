@@ -5,50 +5,39 @@
 #include <string.h>
 
 #include "keys.h"
+#include "tui.h"
 
-struct action_def {
-	unsigned (*run)(struct tui *t);
-	const char *help;
+/* The app's actions, in help order. */
+enum {
+	A_FILTER, A_EDIT_ACCEPT, A_EDIT_CANCEL, A_EDIT_ERASE, A_EDIT_CLEAR,
+	A_SORT_MENU, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT, A_THEME, A_PAUSE, A_REDRAW,
+	A_HELP, A_HELP_UP, A_HELP_DOWN, A_HELP_PAGE_UP, A_HELP_PAGE_DOWN, A_HELP_HOME, A_HELP_END,
+	A_CLOSE, A_QUIT,
 };
 
-static const struct action_def actions[ACT_COUNT] = {
-	[ACT_UP]             = { tui_up, "Select the card above" },
-	[ACT_DOWN]           = { tui_down, "Select the card below" },
-	[ACT_LEFT]           = { tui_left, "Select the previous card" },
-	[ACT_RIGHT]          = { tui_right, "Select the next card" },
-	[ACT_PAGE_UP]        = { tui_page_up, "Scroll up a screenful" },
-	[ACT_PAGE_DOWN]      = { tui_page_down, "Scroll down a screenful" },
-	[ACT_HOME]           = { tui_home, "Select the first card" },
-	[ACT_END]            = { tui_end, "Select the last card" },
-	[ACT_TOGGLE]         = { tui_toggle, "Expand or collapse the selected card" },
-	[ACT_EXPAND_ALL]     = { tui_expand_all, "Expand every card" },
-	[ACT_COLLAPSE_ALL]   = { tui_collapse_all, "Collapse every card" },
-	[ACT_SEARCH]         = { tui_search_start, "Search: jump between the matching cards" },
-	[ACT_SEARCH_NEXT]    = { tui_search_next, "Jump to the next match" },
-	[ACT_SEARCH_PREV]    = { tui_search_prev, "Jump to the previous match" },
-	[ACT_SEARCH_CLEAR]   = { tui_search_clear, "Forget the search and its highlight" },
-	[ACT_FILTER]         = { tui_filter_start, "Filter: show only the cards that match" },
-	[ACT_EDIT_ACCEPT]    = { tui_edit_accept, "Keep what you typed and go back to the cards" },
-	[ACT_EDIT_CANCEL]    = { tui_edit_cancel, "Clear it and go back to the cards" },
-	[ACT_EDIT_ERASE]     = { tui_edit_erase, "Erase the last character" },
-	[ACT_EDIT_CLEAR]     = { tui_edit_clear, "Erase the whole line" },
-	[ACT_SORT_MENU]      = { tui_sort_menu, "Choose the order of the cards" },
-	[ACT_MENU_UP]        = { tui_menu_up, "Previous order" },
-	[ACT_MENU_DOWN]      = { tui_menu_down, "Next order" },
-	[ACT_MENU_PICK]      = { tui_menu_pick, "Sort by the highlighted order" },
-	[ACT_INVERT]         = { tui_invert, "Invert the order" },
-	[ACT_THEME]          = { tui_theme_next, "Next theme: dark, light, mono" },
-	[ACT_PAUSE]          = { tui_pause, "Pause or resume polling (the header says PAUSED)" },
-	[ACT_REDRAW]         = { tui_redraw, "Repaint the screen" },
-	[ACT_HELP]           = { tui_help, "Show this help" },
-	[ACT_HELP_UP]        = { tui_help_up, "Scroll up a line" },
-	[ACT_HELP_DOWN]      = { tui_help_down, "Scroll down a line" },
-	[ACT_HELP_PAGE_UP]   = { tui_help_page_up, "Scroll up a page" },
-	[ACT_HELP_PAGE_DOWN] = { tui_help_page_down, "Scroll down a page" },
-	[ACT_HELP_HOME]      = { tui_help_home, "Go to the top" },
-	[ACT_HELP_END]       = { tui_help_end, "Go to the end" },
-	[ACT_CLOSE]          = { tui_close, "Close" },
-	[ACT_QUIT]           = { tui_quit, "Quit" },
+static const struct action actions[] = {
+	[A_FILTER]           = { tui_filter_start, 0, "Filter: show only the cards that match" },
+	[A_EDIT_ACCEPT]      = { tui_edit_accept, 0, "Keep what you typed and go back to the cards" },
+	[A_EDIT_CANCEL]      = { tui_edit_cancel, 0, "Clear it and go back to the cards" },
+	[A_EDIT_ERASE]       = { tui_edit_erase, 0, "Erase the last character" },
+	[A_EDIT_CLEAR]       = { tui_edit_clear, 0, "Erase the whole line" },
+	[A_SORT_MENU]        = { tui_sort_menu, 0, "Choose the order of the cards" },
+	[A_MENU_UP]          = { tui_menu_move, -1, "Previous order" },
+	[A_MENU_DOWN]        = { tui_menu_move, 1, "Next order" },
+	[A_MENU_PICK]        = { tui_menu_pick, 0, "Sort by the highlighted order" },
+	[A_INVERT]           = { tui_invert, 0, "Invert the order" },
+	[A_THEME]            = { tui_theme_next, 0, "Next theme: dark, light, mono" },
+	[A_PAUSE]            = { tui_pause, 0, "Pause or resume polling (the header says PAUSED)" },
+	[A_REDRAW]           = { tui_redraw, 0, "Repaint the screen" },
+	[A_HELP]             = { tui_help, 0, "Show this help" },
+	[A_HELP_UP]          = { tui_help_scroll, -SCROLL_LINE, "Scroll up a line" },
+	[A_HELP_DOWN]        = { tui_help_scroll, SCROLL_LINE, "Scroll down a line" },
+	[A_HELP_PAGE_UP]     = { tui_help_scroll, -SCROLL_PAGE, "Scroll up a page" },
+	[A_HELP_PAGE_DOWN]   = { tui_help_scroll, SCROLL_PAGE, "Scroll down a page" },
+	[A_HELP_HOME]        = { tui_help_scroll, -SCROLL_ALL, "Go to the top" },
+	[A_HELP_END]         = { tui_help_scroll, SCROLL_ALL, "Go to the end" },
+	[A_CLOSE]            = { tui_close, 0, "Close" },
+	[A_QUIT]             = { tui_quit, 0, "Quit" },
 };
 
 #define B TUI_BROWSE
@@ -57,96 +46,67 @@ static const struct action_def actions[ACT_COUNT] = {
 #define M TUI_SORT
 #define H TUI_HELP
 
-/* Table order is help order within an action and key bar order within a mode;
- * the last bar item of a mode is never dropped from a narrow bar. */
+/* Table order is help order within an action; `slot` orders the key bar,
+ * whose last item (the biggest slot) is never dropped from a narrow bar. */
 static const struct binding bindings[] = {
-	{ B, KEYC_F1, ACT_HELP, "Help" },
-	{ B, '?', ACT_HELP, NULL },
-	{ B, 'h', ACT_HELP, NULL },
-	{ B, KEYC_UP, ACT_UP, NULL },
-	{ B, 'k', ACT_UP, NULL },
-	{ B, KEYC_DOWN, ACT_DOWN, NULL },
-	{ B, 'j', ACT_DOWN, NULL },
-	{ B, KEYC_LEFT, ACT_LEFT, NULL },
-	{ B, KEYC_RIGHT, ACT_RIGHT, NULL },
-	{ B, 'l', ACT_RIGHT, NULL },
-	{ B, KEYC_PGUP, ACT_PAGE_UP, NULL },
-	{ B, KEYC_CTRL('b'), ACT_PAGE_UP, NULL },
-	{ B, KEYC_PGDN, ACT_PAGE_DOWN, NULL },
-	{ B, KEYC_CTRL('f'), ACT_PAGE_DOWN, NULL },
-	{ B, KEYC_HOME, ACT_HOME, NULL },
-	{ B, 'g', ACT_HOME, NULL },
-	{ B, KEYC_END, ACT_END, NULL },
-	{ B, 'G', ACT_END, NULL },
-	{ B, KEYC_F3, ACT_SEARCH, "Search" },
-	{ B, '/', ACT_SEARCH, NULL },
-	{ B, 'n', ACT_SEARCH_NEXT, NULL },
-	{ B, 'N', ACT_SEARCH_PREV, NULL },
-	{ B, KEYC_ESC, ACT_SEARCH_CLEAR, NULL },
-	{ B, KEYC_F4, ACT_FILTER, "Filter" },
-	{ B, '\\', ACT_FILTER, NULL },
-	{ B, KEYC_F6, ACT_SORT_MENU, "Sort" },
-	{ B, 's', ACT_SORT_MENU, NULL },
-	{ B, 'I', ACT_INVERT, NULL },
-	{ B, KEYC_ENTER, ACT_TOGGLE, "Expand" },
-	{ B, ' ', ACT_TOGGLE, NULL },
-	{ B, '+', ACT_EXPAND_ALL, "All" },
-	{ B, 'e', ACT_EXPAND_ALL, NULL },
-	{ B, '-', ACT_COLLAPSE_ALL, NULL },
-	{ B, 'E', ACT_COLLAPSE_ALL, NULL },
-	{ B, 't', ACT_THEME, "Theme" },
-	{ B, 'p', ACT_PAUSE, "Pause" },
-	{ B, KEYC_CTRL('l'), ACT_REDRAW, NULL },
-	{ B, KEYC_F10, ACT_QUIT, "Quit" },
-	{ B, 'q', ACT_QUIT, NULL },
+	{ B, KEYC_F1, A_HELP, "Help", 10 },
+	{ B, '?', A_HELP, NULL, 0 },
+	{ B, 'h', A_HELP, NULL, 0 },
+	{ B, KEYC_F4, A_FILTER, "Filter", 40 },
+	{ B, '\\', A_FILTER, NULL, 0 },
+	{ B, KEYC_F6, A_SORT_MENU, "Sort", 60 },
+	{ B, 's', A_SORT_MENU, NULL, 0 },
+	{ B, 'I', A_INVERT, NULL, 0 },
+	{ B, 't', A_THEME, "Theme", 80 },
+	{ B, 'p', A_PAUSE, "Pause", 90 },
+	{ B, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
+	{ B, KEYC_F10, A_QUIT, "Quit", 100 },
+	{ B, 'q', A_QUIT, NULL, 0 },
 
-	{ S, KEYC_ENTER, ACT_EDIT_ACCEPT, "Done" },
-	{ S, KEYC_F3, ACT_SEARCH_NEXT, "Next" },
-	{ S, KEYC_DOWN, ACT_SEARCH_NEXT, NULL },
-	{ S, KEYC_UP, ACT_SEARCH_PREV, NULL },
-	{ S, KEYC_BACKSPACE, ACT_EDIT_ERASE, NULL },
-	{ S, KEYC_CTRL('u'), ACT_EDIT_CLEAR, NULL },
-	{ S, KEYC_CTRL('l'), ACT_REDRAW, NULL },
-	{ S, KEYC_F10, ACT_QUIT, NULL },
-	{ S, KEYC_ESC, ACT_EDIT_CANCEL, "Clear" },
+	{ S, KEYC_ENTER, A_EDIT_ACCEPT, "Done", 10 },
+	{ S, KEYC_BACKSPACE, A_EDIT_ERASE, NULL, 0 },
+	{ S, KEYC_CTRL('u'), A_EDIT_CLEAR, NULL, 0 },
+	{ S, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
+	{ S, KEYC_F10, A_QUIT, NULL, 0 },
+	{ S, KEYC_ESC, A_EDIT_CANCEL, "Clear", 100 },
 
-	{ F, KEYC_ENTER, ACT_EDIT_ACCEPT, "Done" },
-	{ F, KEYC_BACKSPACE, ACT_EDIT_ERASE, NULL },
-	{ F, KEYC_CTRL('u'), ACT_EDIT_CLEAR, NULL },
-	{ F, KEYC_CTRL('l'), ACT_REDRAW, NULL },
-	{ F, KEYC_F10, ACT_QUIT, NULL },
-	{ F, KEYC_ESC, ACT_EDIT_CANCEL, "Clear" },
+	{ F, KEYC_ENTER, A_EDIT_ACCEPT, "Done", 10 },
+	{ F, KEYC_BACKSPACE, A_EDIT_ERASE, NULL, 0 },
+	{ F, KEYC_CTRL('u'), A_EDIT_CLEAR, NULL, 0 },
+	{ F, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
+	{ F, KEYC_F10, A_QUIT, NULL, 0 },
+	{ F, KEYC_ESC, A_EDIT_CANCEL, "Clear", 100 },
 
-	{ M, KEYC_UP, ACT_MENU_UP, NULL },
-	{ M, 'k', ACT_MENU_UP, NULL },
-	{ M, KEYC_DOWN, ACT_MENU_DOWN, NULL },
-	{ M, 'j', ACT_MENU_DOWN, NULL },
-	{ M, KEYC_ENTER, ACT_MENU_PICK, "Sort" },
-	{ M, ' ', ACT_MENU_PICK, NULL },
-	{ M, 'I', ACT_INVERT, "Invert" },
-	{ M, KEYC_CTRL('l'), ACT_REDRAW, NULL },
-	{ M, KEYC_F10, ACT_QUIT, NULL },
-	{ M, KEYC_ESC, ACT_CLOSE, "Cancel" },
-	{ M, KEYC_F6, ACT_CLOSE, NULL },
-	{ M, 's', ACT_CLOSE, NULL },
-	{ M, 'q', ACT_CLOSE, NULL },
+	{ M, KEYC_UP, A_MENU_UP, NULL, 0 },
+	{ M, 'k', A_MENU_UP, NULL, 0 },
+	{ M, KEYC_DOWN, A_MENU_DOWN, NULL, 0 },
+	{ M, 'j', A_MENU_DOWN, NULL, 0 },
+	{ M, KEYC_ENTER, A_MENU_PICK, "Sort", 10 },
+	{ M, ' ', A_MENU_PICK, NULL, 0 },
+	{ M, 'I', A_INVERT, "Invert", 20 },
+	{ M, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
+	{ M, KEYC_F10, A_QUIT, NULL, 0 },
+	{ M, KEYC_ESC, A_CLOSE, "Cancel", 100 },
+	{ M, KEYC_F6, A_CLOSE, NULL, 0 },
+	{ M, 's', A_CLOSE, NULL, 0 },
+	{ M, 'q', A_CLOSE, NULL, 0 },
 
-	{ H, KEYC_UP, ACT_HELP_UP, NULL },
-	{ H, 'k', ACT_HELP_UP, NULL },
-	{ H, KEYC_DOWN, ACT_HELP_DOWN, NULL },
-	{ H, 'j', ACT_HELP_DOWN, NULL },
-	{ H, KEYC_PGUP, ACT_HELP_PAGE_UP, NULL },
-	{ H, KEYC_PGDN, ACT_HELP_PAGE_DOWN, NULL },
-	{ H, ' ', ACT_HELP_PAGE_DOWN, NULL },
-	{ H, KEYC_HOME, ACT_HELP_HOME, NULL },
-	{ H, KEYC_END, ACT_HELP_END, NULL },
-	{ H, KEYC_CTRL('l'), ACT_REDRAW, NULL },
-	{ H, KEYC_F10, ACT_QUIT, NULL },
-	{ H, KEYC_ESC, ACT_CLOSE, "Close" },
-	{ H, 'q', ACT_CLOSE, NULL },
-	{ H, KEYC_F1, ACT_CLOSE, NULL },
-	{ H, '?', ACT_CLOSE, NULL },
-	{ H, 'h', ACT_CLOSE, NULL },
+	{ H, KEYC_UP, A_HELP_UP, NULL, 0 },
+	{ H, 'k', A_HELP_UP, NULL, 0 },
+	{ H, KEYC_DOWN, A_HELP_DOWN, NULL, 0 },
+	{ H, 'j', A_HELP_DOWN, NULL, 0 },
+	{ H, KEYC_PGUP, A_HELP_PAGE_UP, NULL, 0 },
+	{ H, KEYC_PGDN, A_HELP_PAGE_DOWN, NULL, 0 },
+	{ H, ' ', A_HELP_PAGE_DOWN, NULL, 0 },
+	{ H, KEYC_HOME, A_HELP_HOME, NULL, 0 },
+	{ H, KEYC_END, A_HELP_END, NULL, 0 },
+	{ H, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
+	{ H, KEYC_F10, A_QUIT, NULL, 0 },
+	{ H, KEYC_ESC, A_CLOSE, "Close", 100 },
+	{ H, 'q', A_CLOSE, NULL, 0 },
+	{ H, KEYC_F1, A_CLOSE, NULL, 0 },
+	{ H, '?', A_CLOSE, NULL, 0 },
+	{ H, 'h', A_CLOSE, NULL, 0 },
 };
 
 #undef B
@@ -155,21 +115,13 @@ static const struct binding bindings[] = {
 #undef M
 #undef H
 
-#define NBINDINGS (sizeof bindings / sizeof bindings[0])
+static const struct keymap app = KEYMAP(actions, bindings);
 
-/* The binding table and its length. */
-const struct binding *
-keys_table(size_t *n)
+/* The app's own key table. */
+const struct keymap *
+keys_app(void)
 {
-	*n = NBINDINGS;
-	return bindings;
-}
-
-/* The help line of action a. */
-const char *
-keys_action_help(enum action a)
-{
-	return actions[a].help;
+	return &app;
 }
 
 static const char *const special_names[KEYC_LAST - KEYC_BASE] = {
@@ -202,38 +154,41 @@ keys_name(int key, char *buf, size_t size)
 	return buf;
 }
 
-/* Do what key means in t's current mode. */
+/* The binding of key in mode in map, or NULL. */
+static const struct binding *
+find(const struct keymap *map, enum tui_mode mode, int key)
+{
+	for (size_t i = 0; i < map->nbindings; i++)
+		if (map->bindings[i].mode == mode && map->bindings[i].key == key)
+			return &map->bindings[i];
+	return NULL;
+}
+
+/* Do what key means in t's current mode on its current screen. */
 unsigned
 keys_press(struct tui *t, int key)
 {
-	for (size_t i = 0; i < NBINDINGS; i++)
-		if (bindings[i].mode == t->mode && bindings[i].key == key)
-			return actions[bindings[i].act].run(t);
+	const struct keymap *maps[2] = { &tui_screen(t)->ops->keys, &app };
+
+	for (size_t m = 0; m < 2; m++) {
+		const struct binding *b = find(maps[m], t->mode, key);
+		if (b)
+			return maps[m]->actions[b->act].run(t, maps[m]->actions[b->act].arg);
+	}
 	if ((t->mode == TUI_SEARCH || t->mode == TUI_FILTER) && key >= 0 && key < KEYC_BASE)
 		return tui_insert(t, (uint32_t)key);
 	if (t->mode == TUI_HELP)
-		return tui_close(t);
+		return tui_close(t, 0);
 	return 0;
 }
 
-/* A section of the help: the keys of a mode (or none) and notes (each at
- * most KEYS_NOTE_MAX columns, so the help fits 80 columns). */
-struct section {
-	const char *title;
-	int mode;              /* enum tui_mode, or -1 for notes only */
-	const char *notes[3];
-};
+/* The filter line's note: its words, from view.c's table. */
+static char filter_note[KEYS_NOTE_MAX + 1];
 
-static const struct section sections[] = {
-	{ "Cards", TUI_BROWSE, { NULL } },
-	{ "Mouse (--no-mouse turns it off)", -1,
-	  { "A click selects a card; a double click, or one on its symbol, opens it",
-	    "The wheel scrolls; a click on the bottom bar presses that key" } },
-	{ "Search line", TUI_SEARCH,
-	  { "Other keys type: a part of the address or host name, in any case" } },
+/* The app's help sections, after the screen's. */
+static const struct help_section sections[] = {
 	{ "Filter line", TUI_FILTER,
-	  { "Other keys type: a part of the address, and the words",
-	    "status:ok|warn|crit and family:v4|v6|host (each may repeat)" } },
+	  { "Other keys type: a part of the address, and the words", filter_note } },
 	{ "Sort menu", TUI_SORT, { NULL } },
 	{ "This help", TUI_HELP, { "Any other key closes it" } },
 	{ "Status", -1,
@@ -257,59 +212,86 @@ help_add(struct help_line *out, size_t max, size_t *n, bool heading, const char 
 	(*n)++;
 }
 
-/* Write the names of the keys bound to a in mode, comma-separated, into buf. */
+/* Write the names of the keys bound to action a of map in mode, comma-separated, into buf. */
 static void
-keys_of(int mode, enum action a, char *buf, size_t size)
+keys_of(const struct keymap *map, int mode, int a, char *buf, size_t size)
 {
 	char name[16];
 	size_t o = 0;
 
 	buf[0] = '\0';
-	for (size_t i = 0; i < NBINDINGS && o < size; i++)
-		if ((int)bindings[i].mode == mode && bindings[i].act == a)
+	for (size_t i = 0; i < map->nbindings && o < size; i++)
+		if ((int)map->bindings[i].mode == mode && map->bindings[i].act == a)
 			o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? ", " : "",
-			                      keys_name(bindings[i].key, name, sizeof name));
+			                      keys_name(map->bindings[i].key, name, sizeof name));
 }
 
-/* Fill out with the help screen's lines. */
-size_t
-keys_help(struct help_line *out, size_t max)
+/* Add section sec: its title, the keys of its mode in s's map then the app's, its notes. */
+static void
+help_section(const struct screen_ops *s, const struct help_section *sec, struct help_line *out, size_t max,
+             size_t *n)
 {
-	size_t n = 0;
+	const struct keymap *maps[2] = { &s->keys, &app };
 	char keys[48];
 
-	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-		if (s > 0)
-			help_add(out, max, &n, false, "", "");
-		help_add(out, max, &n, true, "", sections[s].title);
-		for (int a = 0; sections[s].mode >= 0 && a < ACT_COUNT; a++) {
-			keys_of(sections[s].mode, (enum action)a, keys, sizeof keys);
+	if (*n > 0)
+		help_add(out, max, n, false, "", "");
+	help_add(out, max, n, true, "", sec->title);
+	for (size_t m = 0; sec->mode >= 0 && m < 2; m++)
+		for (size_t a = 0; a < maps[m]->nactions; a++) {
+			keys_of(maps[m], sec->mode, (int)a, keys, sizeof keys);
 			if (keys[0])
-				help_add(out, max, &n, false, keys, actions[a].help);
+				help_add(out, max, n, false, keys, maps[m]->actions[a].help);
 		}
-		for (size_t k = 0; k < 3 && sections[s].notes[k]; k++)
-			help_add(out, max, &n, false, "", sections[s].notes[k]);
-	}
+	for (size_t k = 0; k < 3 && sec->notes[k]; k++)
+		help_add(out, max, n, false, "", sec->notes[k]);
+}
+
+/* Fill out with the help of screen s: its sections, then the app's. */
+size_t
+keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
+{
+	size_t n = 0;
+	static const char more[] = " (each may repeat)";
+	size_t w = filter_words(filter_note, sizeof filter_note - (sizeof more - 1));
+
+	memcpy(filter_note + w, more, sizeof more);
+	for (size_t i = 0; i < s->nhelp; i++)
+		help_section(s, &s->help[i], out, max, &n);
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		help_section(s, &sections[i], out, max, &n);
 	return n;
 }
 
-/* Lay out the key bar of mode in width columns. */
+/* Lay out the key bar of mode on screen s in width columns. */
 size_t
-keys_bar(enum tui_mode mode, int width, struct bar_item *items, size_t max)
+keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_item *items, size_t max)
 {
+	const struct keymap *maps[2] = { &s->keys, &app };
+	int slots[32];
 	size_t n = 0;
 	int total = 0;
 
-	for (size_t i = 0; i < NBINDINGS && n < max; i++) {
-		const struct binding *b = &bindings[i];
-		if (b->mode != mode || !b->bar)
-			continue;
-		items[n].key = b->key;
-		keys_name(b->key, items[n].name, sizeof items[n].name);
-		items[n].label = b->bar;
-		items[n].w = (int)(strlen(items[n].name) + strlen(b->bar)) + 1;
-		total += items[n++].w;
-	}
+	for (size_t m = 0; m < 2; m++)
+		for (size_t i = 0; i < maps[m]->nbindings && n < max && n < 32; i++) {
+			const struct binding *b = &maps[m]->bindings[i];
+			if (b->mode != mode || !b->bar)
+				continue;
+			/* insert in slot order */
+			size_t at = n;
+			while (at > 0 && slots[at - 1] > b->slot) {
+				slots[at] = slots[at - 1];
+				items[at] = items[at - 1];
+				at--;
+			}
+			slots[at] = b->slot;
+			items[at].key = b->key;
+			keys_name(b->key, items[at].name, sizeof items[at].name);
+			items[at].label = b->bar;
+			items[at].w = (int)(strlen(items[at].name) + strlen(b->bar)) + 1;
+			total += items[at].w;
+			n++;
+		}
 	while (total > width && n > 1) {
 		/* drop the item before the last one (the last is quit/close/clear) */
 		total -= items[n - 2].w;
@@ -325,10 +307,10 @@ keys_bar(enum tui_mode mode, int width, struct bar_item *items, size_t max)
 
 /* The key of the bar item at column x, or KEYC_NONE. */
 int
-keys_bar_hit(enum tui_mode mode, int width, int x)
+keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, int width, int x)
 {
 	struct bar_item items[16];
-	size_t n = keys_bar(mode, width, items, 16);
+	size_t n = keys_bar(s, mode, width, items, 16);
 
 	for (size_t i = 0; i < n; i++)
 		if (x >= items[i].x && x < items[i].x + items[i].w)

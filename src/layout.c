@@ -6,9 +6,9 @@
 
 #include "layout.h"
 
-/* Split a w x h terminal into header, banner, cards and key bar. */
+/* Split a w x h terminal into header, banner, body and key bar. */
 void
-layout_screen(struct screen *s, int w, int h, int banner_lines)
+layout_regions(struct regions *s, int w, int h, int banner_lines)
 {
 	int fixed = HEADER_LINES + BAR_LINES;
 	int room = h - fixed - CARD_COLLAPSED_H;
@@ -25,7 +25,7 @@ layout_screen(struct screen *s, int w, int h, int banner_lines)
 		banner_lines = 0;
 	s->header = (struct rect){ 0, 0, w, HEADER_LINES };
 	s->banner = (struct rect){ 0, HEADER_LINES, w, banner_lines };
-	s->cards = (struct rect){ 0, HEADER_LINES + banner_lines, w, h - fixed - banner_lines };
+	s->body = (struct rect){ 0, HEADER_LINES + banner_lines, w, h - fixed - banner_lines };
 	s->bar = (struct rect){ 0, h - BAR_LINES, w, BAR_LINES };
 }
 

@@ -77,16 +77,20 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	char err[512];
+	char err[512], words[128], where[600];
 	struct monitor mon;
 	struct health h;
+	struct filter filter;
 	const char *bad = NULL;
-	char where[600];
 	enum conffile_result cr;
+	struct demo *demo = NULL;
+	struct source *src = NULL;
+	bool have_mon = false;
+	int rc = EXIT_UNKNOWN;
 
 	if (!loop_catch_signals()) {
 		fprintf(stderr, "ticctop: cannot set up signal handling\n");
-		return EXIT_UNKNOWN;
+		goto out;
 	}
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
@@ -94,50 +98,41 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: warning: %s\n", err);
 	if (cr == CONFFILE_ERROR || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
 		fprintf(stderr, "ticctop: %s\n", err);
-		free(config);
-		return EXIT_UNKNOWN;
+		goto out;
 	}
 	if (o.log && !log_open(o.log, err, sizeof err)) {
 		options_where(&o, "log", where, sizeof where);
 		fprintf(stderr, "ticctop: %s%s\n", where, err);
-		free(config);
-		return EXIT_UNKNOWN;
+		goto out;
 	}
-	if (o.help) {
-		options_help(stdout, "ticctop");
-		return 0;
+	if (o.help || o.version) {
+		if (o.help)
+			options_help(stdout, "ticctop");
+		else
+			print_version();
+		rc = 0;
+		goto out;
 	}
-	if (o.version) {
-		print_version();
-		return 0;
+	/* refused before --demo starts a chronyd for nothing */
+	if (o.filter && filter_parse(o.filter, &filter, &bad) != FILTER_OK) {
+		options_where(&o, "filter", where, sizeof where);
+		filter_words(words, sizeof words);
+		fprintf(stderr, "ticctop: %s--filter: cannot use \"%s\" (words: %s, or text)\n", where, bad, words);
+		goto out;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);
-	struct demo *demo = NULL;
 	if (o.demo && !(demo = demo_start(DEMO_CLIENTS, err, sizeof err))) {
 		fprintf(stderr, "ticctop: --demo: %s\n", err);
-		return EXIT_UNKNOWN;
+		goto out;
 	}
-	struct source *src = make_source(&o, demo);
-	if (!src || !monitor_init(&mon, src, &h)) {
-		if (src)
-			src->ops->free(src);
-		demo_stop(demo);
-		return EXIT_UNKNOWN;
-	}
+	if (!(src = make_source(&o, demo)) || !(have_mon = monitor_init(&mon, src, &h)))
+		goto out;
 	mon.view.key = (enum sort_key)o.sort;
 	mon.view.reverse = o.reverse;
-	if (o.filter && filter_parse(o.filter, &mon.view.filter, &bad) != FILTER_OK) {
-		options_where(&o, "filter", where, sizeof where);
-		fprintf(stderr, "ticctop: %s--filter: cannot use \"%s\" (words: status:ok|warn|crit, family:v4|v6|host, or text)\n",
-		        where, bad);
-		monitor_free(&mon);
-		src->ops->free(src);
-		demo_stop(demo);
-		return EXIT_UNKNOWN;
-	}
+	if (o.filter)
+		mon.view.filter = filter;
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
-	int rc;
 	if (!o.batch && isatty(STDOUT_FILENO)) {
 		rc = ui_run(&mon, &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
@@ -150,8 +145,11 @@ main(int argc, char **argv)
 		rc = sig ? 128 + sig : (int)b.status;
 	}
 
-	monitor_free(&mon);
-	src->ops->free(src);
+out:
+	if (have_mon)
+		monitor_free(&mon);
+	if (src)
+		src->ops->free(src);
 	demo_stop(demo);
 	log_close();
 	free(config);

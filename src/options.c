@@ -120,9 +120,9 @@ static const struct opt_def defs[] = {
 	{ "noproxy", 0, OPT_STRING, GROUP_REMOTE, AT(noproxy), "HOSTS", 0, 0, NULL, 0,
 	  "comma-separated hosts reached without the proxy of $http_proxy/$https_proxy ('*': all)" },
 	{ "filter", 'F', OPT_STRING, GROUP_SHOW, AT(filter), "TEXT", 0, 0, NULL, 0,
-	  "show clients whose address contains TEXT (any case); also status:ok|warn|crit, family:v4|v6|host" },
+	  "show clients whose address contains TEXT (any case); also %words" },
 	{ "sort", 's', OPT_CHOICE, GROUP_SHOW, AT(sort), "KEY", 0, 0, sort_choice, SORT_COUNT,
-	  "order: addr, drops, last, ntp, cmd, interval, status (default addr)" },
+	  "order: %choices (default addr)" },
 	{ "reverse", 0, OPT_FLAG, GROUP_SHOW, AT(reverse), NULL, 0, 0, NULL, 0,
 	  "invert the order" },
 	{ "warn-drops", 0, OPT_LONG, GROUP_SHOW, AT(warn_drops), "N", 1, 4294967295.0, NULL, 0,
@@ -643,6 +643,29 @@ options_where(const struct options *o, const char *name, char *buf, size_t size)
 	where_of(o, name, buf, size);
 }
 
+/* Print d's help, its "%choices" spelt from its choice table and "%words"
+ * from view.c's filter words (so --help cannot drift from what is parsed). */
+static void
+print_help_text(FILE *fp, const struct opt_def *d)
+{
+	char words[128];
+
+	for (const char *s = d->help; *s; s++) {
+		if (strncmp(s, "%choices", 8) == 0) {
+			for (int i = 0; i < d->nchoices; i++)
+				fprintf(fp, "%s%s", i ? ", " : "", d->choice(i));
+			s += 7;
+		} else if (strncmp(s, "%words", 6) == 0) {
+			filter_words(words, sizeof words);
+			fputs(words, fp);
+			s += 5;
+		} else {
+			fputc(*s, fp);
+		}
+	}
+	fputc('\n', fp);
+}
+
 /* Print --help, generated from the table, grouped. */
 void
 options_help(FILE *fp, const char *prog)
@@ -658,7 +681,8 @@ options_help(FILE *fp, const char *prog)
 				continue;
 			snprintf(left, sizeof left, "%c%c%c --%s%s%s", d->letter ? '-' : ' ', d->letter ? d->letter : ' ',
 			         d->letter ? ',' : ' ', d->name, d->metavar ? " " : "", d->metavar ? d->metavar : "");
-			fprintf(fp, "  %-26s %s\n", left, d->help);
+			fprintf(fp, "  %-26s ", left);
+			print_help_text(fp, d);
 		}
 	}
 	fprintf(fp, "\nExit status (batch): 0 all clients OK, 1 a warning, 2 a critical,\n"

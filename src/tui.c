@@ -1,4 +1,4 @@
-/* tui.c — the full screen's state: selection, expansion, search, filter, menus. */
+/* tui.c — the full screen's app-wide state and the dispatch to the current screen. */
 #include "config.h"
 
 #include <ctype.h>
@@ -11,12 +11,10 @@
 #include "text.h"
 #include "tui.h"
 
-#define ADDR_SAFE 2048    /* a sanitised address, cut if longer */
-#define NOT_FOUND ((size_t)-1)
-
-/* Make t ready to show mon. */
-void
-tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8)
+/* Make t ready to show mon through the table of screens. */
+bool
+tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8, const struct screen *screens,
+         size_t nscreens)
 {
 	memset(t, 0, sizeof *t);
 	t->mon = mon;
@@ -24,18 +22,70 @@ tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8)
 	t->utf8 = utf8;
 	t->theme = THEME_DARK;
 	t->menu = mon->view.key;
-	grid_init(&t->grid);
-	strset_init(&t->toggled);
+	t->cursor_x = -1;
+	t->screens = screens;
+	t->nscreens = nscreens < TUI_SCREENS_MAX ? nscreens : TUI_SCREENS_MAX;
+	for (size_t i = 0; i < t->nscreens; i++) {
+		const struct screen_ops *s = screens[i].ops;
+		if (!(t->state[i] = calloc(1, s->state_size ? s->state_size : 1))) {
+			tui_free(t);
+			return false;
+		}
+		if (s->init)
+			s->init(t, t->state[i]);
+	}
+	t->help_lines = (long)keys_help(screens[0].ops, t->help, TUI_HELP_MAX);
+	if (t->help_lines > TUI_HELP_MAX)
+		t->help_lines = TUI_HELP_MAX;
+	return true;
 }
 
 /* Free what t owns. */
 void
 tui_free(struct tui *t)
 {
-	grid_free(&t->grid);
-	strset_free(&t->toggled);
-	free(t->sel_addr);
-	t->sel_addr = NULL;
+	for (size_t i = 0; i < t->nscreens; i++) {
+		if (t->state[i] && t->screens[i].ops->free)
+			t->screens[i].ops->free(t->state[i]);
+		free(t->state[i]);
+		t->state[i] = NULL;
+	}
+}
+
+/* The current screen's row. */
+const struct screen *
+tui_screen(const struct tui *t)
+{
+	return &t->screens[t->cur];
+}
+
+/* The current screen's own state. */
+void *
+tui_state(const struct tui *t)
+{
+	return t->state[t->cur];
+}
+
+/* The current screen's operations. */
+static const struct screen_ops *
+ops(const struct tui *t)
+{
+	return t->screens[t->cur].ops;
+}
+
+/* Make screen i current. */
+unsigned
+tui_switch(struct tui *t, int i)
+{
+	if (i < 0 || (size_t)i >= t->nscreens || (size_t)i == t->cur)
+		return 0;
+	t->cur = (size_t)i;
+	t->mode = TUI_BROWSE;
+	t->help_top = 0;
+	t->help_lines = (long)keys_help(ops(t), t->help, TUI_HELP_MAX);
+	if (t->help_lines > TUI_HELP_MAX)
+		t->help_lines = TUI_HELP_MAX;
+	return ops(t)->refreshed(t) | REACT_LAYOUT | REACT_PAINT;
 }
 
 /* The client shown at view position pos. */
@@ -43,13 +93,6 @@ const struct client *
 tui_client(const struct tui *t, size_t pos)
 {
 	return model_at(t->mon->model, t->mon->view.idx[pos]);
-}
-
-/* Return whether c's card is expanded. */
-bool
-tui_expanded(const struct tui *t, const struct client *c)
-{
-	return t->expand_all != strset_has(&t->toggled, c->addr, c->len);
 }
 
 /* Offset of the search text in c's address, or -1. */
@@ -83,98 +126,17 @@ tui_message(struct tui *t, const char *fmt, ...)
 	t->dirty |= REACT_BAR;
 }
 
-/* Remember the selected client's address so it can be found again. */
-static void
-remember(struct tui *t)
-{
-	if (t->mon->view.n == 0)
-		return;
-	const struct client *c = tui_client(t, t->sel);
-	char *a = realloc(t->sel_addr, c->len + 1);
-	if (!a)
-		return;
-	memcpy(a, c->addr, c->len + 1);
-	t->sel_addr = a;
-	t->sel_len = c->len;
-}
-
-/* Put the selection back on the remembered client after the view changed. */
-static void
-sync_selection(struct tui *t)
-{
-	const struct view *v = &t->mon->view;
-
-	if (v->n == 0) {
-		t->sel = 0;
-		return;
-	}
-	if (t->sel_addr) {
-		long mi = model_find(t->mon->model, t->sel_addr, t->sel_len);
-		for (size_t i = 0; mi >= 0 && i < v->n; i++)
-			if (v->idx[i] == (uint32_t)mi) {
-				t->sel = i;
-				return;
-			}
-	}
-	if (t->sel >= v->n)
-		t->sel = v->n - 1;
-	remember(t);
-}
-
-/* Height of card i in a column w wide (a grid_height_fn). */
-static unsigned
-card_rows(void *ctx, size_t i, int w)
-{
-	const struct tui *t = ctx;
-	char safe[ADDR_SAFE];
-
-	if (!t->expand_all && t->toggled.n == 0)
-		return CARD_COLLAPSED_H; /* all collapsed: no client to look at (100k: 5 ms) */
-	const struct client *c = tui_client(t, i);
-	if (!tui_expanded(t, c))
-		return CARD_COLLAPSED_H;
-	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, t->utf8);
-	return card_height(true, text_width(safe, n), w);
-}
-
-/* Repack the grid for the current view and keep the selection in sight. */
-static void
-relayout(struct tui *t)
-{
-	if (!grid_pack(&t->grid, t->scr.cards.w, t->mon->view.n, card_rows, t)) {
-		t->grid.n = 0;
-		tui_message(t, "out of memory: cannot lay out %zu cards", t->mon->view.n);
-	}
-	t->top = grid_follow(&t->grid, t->top, t->scr.cards.h, t->sel);
-}
-
-/* Count the shown cards that match the search. */
-static void
-count_matches(struct tui *t)
-{
-	t->matches = 0;
-	if (t->search.text_len == 0)
-		return;
-	for (size_t i = 0; i < t->mon->view.n; i++)
-		t->matches += tui_match(t, tui_client(t, i)) >= 0;
-}
-
-/* Apply flags: rebuild the view, repack, keep the selection in sight. */
+/* Apply flags: rebuild the view, let the screen lay out. */
 unsigned
 tui_react(struct tui *t, unsigned flags)
 {
 	if (flags & REACT_VIEW) {
 		t->mon->view_stale = true;
 		monitor_update_view(t->mon);
-		sync_selection(t);
-		count_matches(t);
-		flags |= REACT_LAYOUT | REACT_HEADER;
+		flags |= REACT_HEADER;
 	}
-	if (flags & REACT_LAYOUT) {
-		relayout(t);
-		t->seen_built = t->mon->view.built;
-		flags |= REACT_CARDS;
-	}
+	if (flags & (REACT_VIEW | REACT_LAYOUT))
+		flags |= ops(t)->react(t, flags);
 	if (flags & (REACT_THEME | REACT_CLEAR))
 		flags |= REACT_PAINT;
 	t->dirty |= flags & REACT_PAINT;
@@ -219,7 +181,7 @@ tui_resize(struct tui *t, int w, int h)
 	t->w = w;
 	t->h = h;
 	t->banner_lines = banner_lines(t);
-	layout_screen(&t->scr, w, h, t->banner_lines);
+	layout_regions(&t->reg, w, h, t->banner_lines);
 	return tui_react(t, REACT_LAYOUT | REACT_PAINT);
 }
 
@@ -232,167 +194,18 @@ tui_refreshed(struct tui *t)
 
 	if (bl != t->banner_lines) {
 		t->banner_lines = bl;
-		layout_screen(&t->scr, t->w, t->h, bl);
+		layout_regions(&t->reg, t->w, t->h, bl);
 		f |= REACT_LAYOUT | REACT_PAINT;
 	}
-	if (model_version(t->mon->model) != t->seen_version || t->mon->view.n != t->grid.n) {
+	if (model_version(t->mon->model) != t->seen_version) {
 		t->seen_version = model_version(t->mon->model);
 		model_summary(t->mon->model, t->counts);
-		f |= REACT_CARDS;
+		f |= REACT_BODY;
 	}
-	/* a view kept as it was (only counters changed) has the same cards in
-	 * the same places: no new selection, matches or layout (100k: 5 ms) */
-	if (t->mon->view.built != t->seen_built || t->mon->view.n != t->grid.n) {
-		sync_selection(t);
-		count_matches(t);
-		f |= REACT_LAYOUT;
-	}
-	return tui_react(t, f);
+	return tui_react(t, f | ops(t)->refreshed(t));
 }
 
-/* Select view position pos and scroll it into sight. */
-static unsigned
-select_pos(struct tui *t, size_t pos)
-{
-	size_t n = t->mon->view.n;
-
-	if (n == 0)
-		return 0;
-	t->sel = pos < n ? pos : n - 1;
-	remember(t);
-	t->top = grid_follow(&t->grid, t->top, t->scr.cards.h, t->sel);
-	return REACT_CARDS;
-}
-
-/* Move the selection one step in direction d. */
-static unsigned
-move(struct tui *t, enum grid_dir d)
-{
-	return select_pos(t, grid_move(&t->grid, t->sel, d));
-}
-
-/* Move up. */
-unsigned
-tui_up(struct tui *t)
-{
-	return move(t, GRID_UP);
-}
-
-/* Move down. */
-unsigned
-tui_down(struct tui *t)
-{
-	return move(t, GRID_DOWN);
-}
-
-/* Move to the previous card. */
-unsigned
-tui_left(struct tui *t)
-{
-	return move(t, GRID_LEFT);
-}
-
-/* Move to the next card. */
-unsigned
-tui_right(struct tui *t)
-{
-	return move(t, GRID_RIGHT);
-}
-
-/* Scroll a screenful (sign -1 up, +1 down) and move the selection with it. */
-static unsigned
-page(struct tui *t, int sign)
-{
-	long rows = (long)sign * (t->scr.cards.h > 1 ? t->scr.cards.h : 1);
-
-	t->top = grid_clamp(&t->grid, t->top + rows, t->scr.cards.h);
-	return select_pos(t, grid_page(&t->grid, t->sel, rows));
-}
-
-/* Page up. */
-unsigned
-tui_page_up(struct tui *t)
-{
-	return page(t, -1);
-}
-
-/* Page down. */
-unsigned
-tui_page_down(struct tui *t)
-{
-	return page(t, 1);
-}
-
-/* Select the first card. */
-unsigned
-tui_home(struct tui *t)
-{
-	return select_pos(t, 0);
-}
-
-/* Select the last card. */
-unsigned
-tui_end(struct tui *t)
-{
-	return t->mon->view.n ? select_pos(t, t->mon->view.n - 1) : 0;
-}
-
-/* Expand or collapse the selected card. */
-unsigned
-tui_toggle(struct tui *t)
-{
-	if (t->mon->view.n == 0)
-		return 0;
-	const struct client *c = tui_client(t, t->sel);
-	if (strset_has(&t->toggled, c->addr, c->len))
-		strset_del(&t->toggled, c->addr, c->len);
-	else if (!strset_add(&t->toggled, c->addr, c->len))
-		return 0;
-	return REACT_LAYOUT | REACT_SAVE;
-}
-
-/* Set every card to expanded (or collapsed). */
-static unsigned
-set_all(struct tui *t, bool expanded)
-{
-	t->expand_all = expanded;
-	strset_clear(&t->toggled);
-	return REACT_LAYOUT | REACT_SAVE;
-}
-
-/* Expand every card. */
-unsigned
-tui_expand_all(struct tui *t)
-{
-	return set_all(t, true);
-}
-
-/* Collapse every card. */
-unsigned
-tui_collapse_all(struct tui *t)
-{
-	return set_all(t, false);
-}
-
-/* The shown card matching the search nearest from `from` going dir (+1/-1),
- * from itself included when self; NOT_FOUND if none. */
-static size_t
-find_match(const struct tui *t, size_t from, int dir, bool self)
-{
-	size_t n = t->mon->view.n;
-
-	if (n == 0 || t->search.text_len == 0)
-		return NOT_FOUND;
-	from %= n;
-	for (size_t k = self ? 0 : 1; k <= n; k++) {
-		size_t i = dir > 0 ? (from + k) % n : (from + n - k % n) % n;
-		if (tui_match(t, tui_client(t, i)) >= 0)
-			return i;
-	}
-	return NOT_FOUND;
-}
-
-/* Take search_text as the search; jump to the first match from where it began. */
+/* Take search_text as the search and let the screen find it. */
 static unsigned
 apply_search(struct tui *t)
 {
@@ -401,59 +214,25 @@ apply_search(struct tui *t)
 	for (size_t i = 0; i <= len; i++)
 		t->search.text[i] = (char)tolower((unsigned char)t->search_text[i]);
 	t->search.text_len = len;
-	count_matches(t);
-	size_t at = find_match(t, t->search_origin, 1, true);
-	return (at != NOT_FOUND ? select_pos(t, at) : 0) | REACT_HEADER | REACT_CARDS | REACT_BAR;
+	return ops(t)->searched(t) | REACT_HEADER | REACT_BODY | REACT_BAR;
 }
 
-/* Start an incremental search. */
+/* Start an incremental search (the screen remembers where it began). */
 unsigned
-tui_search_start(struct tui *t)
+tui_search_start(struct tui *t, int arg)
 {
 	t->mode = TUI_SEARCH;
 	t->search_text[0] = '\0';
-	t->search_origin = t->sel;
 	return apply_search(t);
-}
-
-/* Jump to the next (dir +1) or previous (-1) match. */
-static unsigned
-jump(struct tui *t, int dir)
-{
-	if (t->search.text_len == 0) {
-		tui_message(t, "Nothing to find: press / to search");
-		return 0;
-	}
-	size_t at = find_match(t, t->sel, dir, false);
-	if (at == NOT_FOUND) {
-		tui_message(t, "No card matches \"%s\"", t->search_text);
-		return 0;
-	}
-	return select_pos(t, at);
-}
-
-/* Jump to the next match. */
-unsigned
-tui_search_next(struct tui *t)
-{
-	return jump(t, 1);
-}
-
-/* Jump to the previous match. */
-unsigned
-tui_search_prev(struct tui *t)
-{
-	return jump(t, -1);
 }
 
 /* Set the filter from text. */
 bool
 tui_set_filter(struct tui *t, const char *text)
 {
-	static const char *const why[] = {
-		[FILTER_ERR_TOKEN] = "use status:ok|warn|crit and family:v4|v6|host",
-		[FILTER_ERR_TOO_LONG] = "too long",
-	};
+	static char use_words[96];
+	static const char *const why[] = { [FILTER_ERR_TOKEN] = use_words, [FILTER_ERR_TOO_LONG] = "too long" };
+	char words[80];
 	struct filter f;
 	const char *bad = NULL;
 	enum filter_err e = filter_parse(text, &f, &bad);
@@ -461,6 +240,8 @@ tui_set_filter(struct tui *t, const char *text)
 	if (text != t->filter_text)
 		snprintf(t->filter_text, sizeof t->filter_text, "%s", text);
 	if (e != FILTER_OK) {
+		filter_words(words, sizeof words);
+		snprintf(use_words, sizeof use_words, "use %s", words);
 		t->filter_why = why[e];
 		return false;
 	}
@@ -472,7 +253,7 @@ tui_set_filter(struct tui *t, const char *text)
 
 /* Start editing the filter. */
 unsigned
-tui_filter_start(struct tui *t)
+tui_filter_start(struct tui *t, int arg)
 {
 	t->mode = TUI_FILTER;
 	t->filter_why = NULL;
@@ -537,7 +318,7 @@ tui_insert(struct tui *t, uint32_t cp)
 
 /* Erase the last character of the line. */
 unsigned
-tui_edit_erase(struct tui *t)
+tui_edit_erase(struct tui *t, int arg)
 {
 	char *line = edit_line(t);
 	size_t len = strlen(line);
@@ -552,15 +333,15 @@ tui_edit_erase(struct tui *t)
 
 /* Erase the whole line. */
 unsigned
-tui_edit_clear(struct tui *t)
+tui_edit_clear(struct tui *t, int arg)
 {
 	edit_line(t)[0] = '\0';
 	return edited(t);
 }
 
-/* Keep what was typed and go back to the cards. */
+/* Keep what was typed and go back to browsing. */
 unsigned
-tui_edit_accept(struct tui *t)
+tui_edit_accept(struct tui *t, int arg)
 {
 	if (t->mode == TUI_FILTER && t->filter_why) {
 		tui_message(t, "Filter \"%s\" is not valid (%s): kept \"%s\"", t->filter_text, t->filter_why,
@@ -574,7 +355,7 @@ tui_edit_accept(struct tui *t)
 
 /* Forget the search (its highlight and n/N). */
 unsigned
-tui_search_clear(struct tui *t)
+tui_search_clear(struct tui *t, int arg)
 {
 	if (t->search.text_len == 0)
 		return 0;
@@ -585,14 +366,14 @@ tui_search_clear(struct tui *t)
 	return REACT_PAINT;
 }
 
-/* Clear the search or the filter and go back to the cards. */
+/* Clear the search or the filter and go back to browsing. */
 unsigned
-tui_edit_cancel(struct tui *t)
+tui_edit_cancel(struct tui *t, int arg)
 {
 	unsigned f = REACT_PAINT;
 
 	if (t->mode == TUI_SEARCH) {
-		tui_search_clear(t);
+		tui_search_clear(t, 0);
 	} else {
 		tui_set_filter(t, "");
 		f |= REACT_VIEW;
@@ -603,38 +384,24 @@ tui_edit_cancel(struct tui *t)
 
 /* Open the sort menu on the current key. */
 unsigned
-tui_sort_menu(struct tui *t)
+tui_sort_menu(struct tui *t, int arg)
 {
 	t->mode = TUI_SORT;
 	t->menu = t->mon->view.key;
-	return REACT_CARDS | REACT_BAR;
+	return REACT_BODY | REACT_BAR;
 }
 
 /* Move the sort menu's cursor by d, wrapping. */
-static unsigned
-menu_move(struct tui *t, int d)
+unsigned
+tui_menu_move(struct tui *t, int d)
 {
 	t->menu = (t->menu + d + SORT_COUNT) % SORT_COUNT;
-	return REACT_CARDS;
-}
-
-/* Sort menu: up. */
-unsigned
-tui_menu_up(struct tui *t)
-{
-	return menu_move(t, -1);
-}
-
-/* Sort menu: down. */
-unsigned
-tui_menu_down(struct tui *t)
-{
-	return menu_move(t, 1);
+	return REACT_BODY;
 }
 
 /* Sort by the key under the menu's cursor. */
 unsigned
-tui_menu_pick(struct tui *t)
+tui_menu_pick(struct tui *t, int arg)
 {
 	t->mon->view.key = (enum sort_key)t->menu;
 	t->mode = TUI_BROWSE;
@@ -643,7 +410,7 @@ tui_menu_pick(struct tui *t)
 
 /* Invert the order. */
 unsigned
-tui_invert(struct tui *t)
+tui_invert(struct tui *t, int arg)
 {
 	t->mon->view.reverse = !t->mon->view.reverse;
 	return REACT_VIEW | REACT_SAVE | REACT_HEADER;
@@ -651,7 +418,7 @@ tui_invert(struct tui *t)
 
 /* Switch to the next theme. */
 unsigned
-tui_theme_next(struct tui *t)
+tui_theme_next(struct tui *t, int arg)
 {
 	if (t->colours == 0) {
 		tui_message(t, "Colours are off (--no-color, NO_COLOR or the terminal): mono only");
@@ -664,7 +431,7 @@ tui_theme_next(struct tui *t)
 
 /* Stop or resume polling. */
 unsigned
-tui_pause(struct tui *t)
+tui_pause(struct tui *t, int arg)
 {
 	t->mon->paused = !t->mon->paused;
 	tui_message(t, t->mon->paused ? "Paused: the data stays as it is until p" : "Resumed");
@@ -673,30 +440,30 @@ tui_pause(struct tui *t)
 
 /* Repaint the whole terminal. */
 unsigned
-tui_redraw(struct tui *t)
+tui_redraw(struct tui *t, int arg)
 {
 	return REACT_CLEAR;
 }
 
 /* Open the help. */
 unsigned
-tui_help(struct tui *t)
+tui_help(struct tui *t, int arg)
 {
 	t->mode = TUI_HELP;
 	t->help_top = 0;
-	return REACT_CARDS | REACT_BAR;
+	return REACT_BODY | REACT_BAR;
 }
 
 /* Rows of help text one screen shows. */
 static long
 help_rows(const struct tui *t)
 {
-	return t->scr.cards.h > 3 ? t->scr.cards.h - 2 : 1;
+	return t->reg.body.h > 3 ? t->reg.body.h - 2 : 1;
 }
 
-/* Scroll the help by d lines, within its length. */
+/* Scroll the help by lines d, within its length. */
 static unsigned
-help_scroll(struct tui *t, long d)
+help_move(struct tui *t, long d)
 {
 	long max = t->help_lines - help_rows(t);
 
@@ -705,62 +472,30 @@ help_scroll(struct tui *t, long d)
 		t->help_top = max;
 	if (t->help_top < 0)
 		t->help_top = 0;
-	return REACT_CARDS;
+	return REACT_BODY;
 }
 
-/* Help: one line up. */
+/* Scroll the help by a line, a page or all the way (enum scroll_by, negative up). */
 unsigned
-tui_help_up(struct tui *t)
+tui_help_scroll(struct tui *t, int by)
 {
-	return help_scroll(t, -1);
-}
+	long unit[] = { [SCROLL_LINE] = 1, [SCROLL_PAGE] = help_rows(t), [SCROLL_ALL] = t->help_lines };
+	int k = by < 0 ? -by : by;
 
-/* Help: one line down. */
-unsigned
-tui_help_down(struct tui *t)
-{
-	return help_scroll(t, 1);
-}
-
-/* Help: a page up. */
-unsigned
-tui_help_page_up(struct tui *t)
-{
-	return help_scroll(t, -help_rows(t));
-}
-
-/* Help: a page down. */
-unsigned
-tui_help_page_down(struct tui *t)
-{
-	return help_scroll(t, help_rows(t));
-}
-
-/* Help: to the top. */
-unsigned
-tui_help_home(struct tui *t)
-{
-	return help_scroll(t, -t->help_lines);
-}
-
-/* Help: to the end. */
-unsigned
-tui_help_end(struct tui *t)
-{
-	return help_scroll(t, t->help_lines);
+	return k >= SCROLL_LINE && k <= SCROLL_ALL ? help_move(t, by < 0 ? -unit[k] : unit[k]) : 0;
 }
 
 /* Close the help or the sort menu. */
 unsigned
-tui_close(struct tui *t)
+tui_close(struct tui *t, int arg)
 {
 	t->mode = TUI_BROWSE;
-	return REACT_CARDS | REACT_BAR;
+	return REACT_BODY | REACT_BAR;
 }
 
 /* Quit. */
 unsigned
-tui_quit(struct tui *t)
+tui_quit(struct tui *t, int arg)
 {
 	return REACT_QUIT;
 }
@@ -787,34 +522,25 @@ tui_menu_first(const struct tui *t)
 	return rows > 0 && t->menu >= rows ? t->menu - rows + 1 : 0;
 }
 
-/* A left click at screen (x, y). */
+/* A left click at screen (x, y): the help and the menu take it, else the screen's body. */
 unsigned
 tui_click(struct tui *t, int x, int y, bool dbl)
 {
-	const struct rect *a = &t->scr.cards;
 	unsigned f = 0;
 
 	if (t->mode == TUI_HELP)
-		return tui_close(t);
+		return tui_close(t, 0);
 	if (t->mode == TUI_SORT) {
 		struct rect r = tui_menu_rect(t);
 		int item = y - r.y - 1 + tui_menu_first(t);
 		if (x < r.x || x >= r.x + r.w || y <= r.y || y >= r.y + r.h - 1 || item >= SORT_COUNT)
-			return tui_close(t);
+			return tui_close(t, 0);
 		t->menu = item;
-		return tui_menu_pick(t);
+		return tui_menu_pick(t, 0);
 	}
 	if (t->mode == TUI_SEARCH || t->mode == TUI_FILTER)
-		f |= tui_edit_accept(t);
-	long hit = grid_hit(&t->grid, t->top, a->h, x - a->x, y - a->y);
-	if (hit < 0)
-		return f;
-	const struct grid_cell *c = &t->grid.cell[hit];
-	bool on_marker = (long)c->y == t->top + (y - a->y) && x - a->x == t->grid.col_x[c->col] + 3;
-	f |= select_pos(t, (size_t)hit);
-	if (dbl || on_marker)
-		f |= tui_toggle(t);
-	return f;
+		f |= tui_edit_accept(t, 0);
+	return f | ops(t)->click(t, x, y, dbl);
 }
 
 /* The wheel turned: dir -1 up, +1 down. */
@@ -822,14 +548,32 @@ unsigned
 tui_wheel(struct tui *t, int dir)
 {
 	if (t->mode == TUI_HELP)
-		return help_scroll(t, dir * TUI_WHEEL_ROWS);
+		return help_move(t, dir * TUI_WHEEL_ROWS);
 	if (t->mode == TUI_SORT)
-		return menu_move(t, dir);
-	t->top = grid_clamp(&t->grid, t->top + dir * TUI_WHEEL_ROWS, t->scr.cards.h);
-	size_t s = grid_nearest_shown(&t->grid, t->top, t->scr.cards.h, t->sel);
-	if (s != t->sel && s < t->mon->view.n) {
-		t->sel = s;
-		remember(t);
+		return tui_menu_move(t, dir);
+	return ops(t)->wheel(t, dir);
+}
+
+/* Paint what is dirty: the shared parts through pa, the body through the screen's row. */
+int
+tui_paint(struct tui *t, const struct paint *p, const struct painter *pa)
+{
+	unsigned d = t->dirty;
+
+	t->dirty = 0;
+	if (t->reg.too_small) {
+		pa->too_small(p);
+		return -1;
 	}
-	return REACT_CARDS;
+	if (d & REACT_HEADER)
+		pa->header(p);
+	if (d & REACT_BODY)
+		tui_screen(t)->draw(p);
+	if ((d & REACT_BODY) && t->mode == TUI_HELP)
+		pa->help(p);
+	if ((d & (REACT_BODY | REACT_HEADER)) && t->mode == TUI_SORT)
+		pa->sort_menu(p);
+	if (d & REACT_BAR)
+		t->cursor_x = pa->bar(p);
+	return t->mode == TUI_SEARCH || t->mode == TUI_FILTER ? t->cursor_x : -1;
 }

@@ -13,16 +13,15 @@
 #include <term.h>
 #include <unistd.h>
 
+#include "cards.h"
 #include "clock.h"
 #include "draw.h"
 #include "keys.h"
 #include "log.h"
-#include "output.h"
 #include "state.h"
-#include "text.h"
+#include "status.h"
 #include "ui.h"
 
-#define HELP_MAX 128
 #define DOUBLE_CLICK_SECS 0.4
 #define TICK_FAST 0.25       /* header repaint while the age shows tenths */
 #define TICK_SLOW 1.0
@@ -32,7 +31,6 @@
 static struct {
 	struct tui t;
 	struct paint paint;
-	struct help_line help[HELP_MAX];
 	SCREEN *screen;
 	FILE *in;                  /* the terminal read from */
 	bool own_in;               /* in was opened here (/dev/tty) */
@@ -41,7 +39,6 @@ static struct {
 	double next_tick;
 	double click_time;
 	int click_x, click_y;
-	int cursor_x;              /* text cursor in the search/filter line, -1 none */
 	enum source_err logged;    /* last source error written to the log */
 	bool hung_up;              /* the terminal went away */
 } ui;
@@ -50,43 +47,6 @@ static volatile sig_atomic_t screen_up;
 static int saved_stderr = -1;
 
 static const int fatal_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT };
-
-/* Paint s (at most maxw columns) at (y, x) in role r. */
-int
-draw_text(const struct paint *p, int y, int x, int maxw, enum role r, const char *s)
-{
-	size_t used;
-
-	if (maxw <= 0 || !s || !*s)
-		return 0;
-	size_t n = text_fit(s, strlen(s), (size_t)maxw, &used);
-	attrset(p->role[r]);
-	mvaddnstr(y, x, s, (int)n);
-	return (int)used;
-}
-
-/* Paint n copies of the one-column string s: one cell made once and laid
- * n times (a border drawn glyph by glyph cost half of a frame). */
-void
-draw_repeat(const struct paint *p, int y, int x, int n, enum role r, const char *s)
-{
-	wchar_t wc[2] = { 0, 0 };
-	cchar_t cell;
-
-	if (n <= 0 || mbtowc(wc, s, strlen(s)) <= 0 ||
-	    setcchar(&cell, wc, p->role[r] & ~A_COLOR, (short)PAIR_NUMBER(p->role[r]), NULL) != OK)
-		return;
-	mvhline_set(y, x, &cell, n);
-}
-
-/* Paint the rectangle blank in role r. */
-void
-draw_clear(const struct paint *p, const struct rect *a, enum role r)
-{
-	attrset(p->role[r]);
-	for (int y = a->y; y < a->y + a->h; y++)
-		mvhline(y, a->x, ' ' | p->role[r], a->w);
-}
 
 /* Write the number v in decimal into buf (async-signal-safe); returns its length. */
 static size_t
@@ -261,9 +221,10 @@ static void
 save_state(void)
 {
 	const struct tui *t = &ui.t;
+	const struct cards *cs = cards_state(t);
 	struct saved s = {
 		.have_theme = true, .theme = t->theme, .have_sort = true, .sort = t->mon->view.key,
-		.reverse = t->mon->view.reverse, .expand_all = t->expand_all, .toggled = t->toggled,
+		.reverse = t->mon->view.reverse, .expand_all = cs->expand_all, .toggled = cs->toggled,
 	};
 	char why[512];
 
@@ -281,6 +242,7 @@ static void
 load_state(const struct options *o)
 {
 	struct tui *t = &ui.t;
+	struct cards *cs = cards_state(t);
 	struct view *v = &t->mon->view;
 	struct saved s;
 	char why[512];
@@ -300,9 +262,9 @@ load_state(const struct options *o)
 			if (!options_given(o, "reverse"))
 				v->reverse = s.reverse;
 		}
-		t->expand_all = s.expand_all;
-		strset_free(&t->toggled);
-		t->toggled = s.toggled;
+		cs->expand_all = s.expand_all;
+		strset_free(&cs->toggled);
+		cs->toggled = s.toggled;
 		strset_init(&s.toggled);
 		t->mon->view_stale = true;
 	}
@@ -331,29 +293,11 @@ act(unsigned flags)
 static void
 paint(void)
 {
-	struct tui *t = &ui.t;
-	unsigned d = t->dirty;
-	bool editing = t->mode == TUI_SEARCH || t->mode == TUI_FILTER;
+	int cursor = tui_paint(&ui.t, &ui.paint, &draw_painter);
 
-	t->dirty = 0;
-	if (t->scr.too_small) {
-		draw_too_small(&ui.paint);
-		editing = false;
-	} else {
-		if (d & REACT_HEADER)
-			draw_header(&ui.paint);
-		if (d & REACT_CARDS)
-			draw_cards(&ui.paint);
-		if ((d & REACT_CARDS) && t->mode == TUI_HELP)
-			draw_help(&ui.paint);
-		if ((d & (REACT_CARDS | REACT_HEADER)) && t->mode == TUI_SORT)
-			draw_sort_menu(&ui.paint);
-		if (d & REACT_BAR)
-			ui.cursor_x = draw_keybar(&ui.paint);
-	}
-	if (editing && ui.cursor_x >= 0) {
+	if (cursor >= 0) {
 		curs_set(1);
-		move(t->scr.bar.y, ui.cursor_x);
+		move(ui.t.reg.bar.y, cursor);
 	} else {
 		curs_set(0);
 	}
@@ -382,10 +326,10 @@ take_mouse(void)
 		return tui_wheel(t, -1);
 	if (ev.bstate & BUTTON5_PRESSED)
 		return tui_wheel(t, 1);
-	if (!(ev.bstate & BUTTON1_PRESSED) || t->scr.too_small)
+	if (!(ev.bstate & BUTTON1_PRESSED) || t->reg.too_small)
 		return 0;
-	if (ev.y == t->scr.bar.y) {
-		int key = keys_bar_hit(t->mode, t->w, ev.x);
+	if (ev.y == t->reg.bar.y) {
+		int key = keys_bar_hit(tui_screen(t)->ops, t->mode, t->w, ev.x);
 		return key == KEYC_NONE ? 0 : keys_press(t, key);
 	}
 	bool dbl = t->now - ui.click_time < DOUBLE_CLICK_SECS && ev.x == ui.click_x && ev.y == ui.click_y;
@@ -526,19 +470,16 @@ ui_run(struct monitor *mon, const struct options *o, double interval, const stru
 	bool utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	memset(&ui, 0, sizeof ui);
-	ui.cursor_x = -1;
-	tui_init(&ui.t, mon, interval, utf8);
+	if (!tui_init(&ui.t, mon, interval, utf8, screens, screens_count)) {
+		fprintf(stderr, "ticctop: out of memory\n");
+		return EXIT_UNKNOWN;
+	}
 	ui.t.now = clock_mono();
 	ui.t.theme = (enum theme_id)o->theme;
 	if (o->filter)
 		tui_set_filter(&ui.t, o->filter);
 	load_state(o);
 	ui.paint.t = &ui.t;
-	ui.paint.help = ui.help;
-	ui.paint.nhelp = keys_help(ui.help, HELP_MAX);
-	if (ui.paint.nhelp > HELP_MAX)
-		ui.paint.nhelp = HELP_MAX;
-	ui.t.help_lines = (long)ui.paint.nhelp;
 	if (!ui_start(o, err, sizeof err)) {
 		fprintf(stderr, "ticctop: %s\n", err);
 		tui_free(&ui.t);

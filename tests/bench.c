@@ -374,14 +374,14 @@ type_filter(struct tui *t, const char *text)
 static double
 measure_search(struct bench *b)
 {
-	tui_react(&b->tui, tui_filter_start(&b->tui));
+	tui_react(&b->tui, tui_filter_start(&b->tui, 0));
 	type_filter(&b->tui, "127.1.1");
 	double t0 = now();
 	type_filter(&b->tui, "2");
 	if (have_screen)
 		paint_frame(&b->paint);
 	double t = now() - t0;
-	tui_react(&b->tui, tui_edit_cancel(&b->tui));
+	tui_react(&b->tui, tui_edit_cancel(&b->tui, 0));
 	return t;
 }
 /* A row of the table: one measure, how it is shown, and whether it is part of
@@ -480,7 +480,7 @@ bench_init(struct bench *b, const struct config *cfg, const struct size_def *s)
 	b->memo.body.cap = BODY_CAP;
 	b->memo.valid = buf_append(&b->memo.body, b->csv[0].data, b->csv[0].len);
 	monitor_update_view(&b->mon);
-	tui_init(&b->tui, &b->mon, 1.0, true);
+	tui_init(&b->tui, &b->mon, 1.0, true, screens, screens_count);
 	tui_resize(&b->tui, FRAME_W, FRAME_H);
 	tui_refreshed(&b->tui);
 	b->paint.t = &b->tui;
@@ -575,7 +575,7 @@ memory_child(const struct config *cfg, const struct size_def *s, enum source_kin
 	    !load_fixture(cfg, k == SOURCE_KIND_CHRONYC ? s->csv : s->json, &body) ||
 	    !buf_append(&memo.body, body.data, body.len))
 		return 2;
-	tui_init(&t, &mon, 1.0, true);
+	tui_init(&t, &mon, 1.0, true, screens, screens_count);
 	tui_resize(&t, FRAME_W, FRAME_H);
 	for (int r = 0; r < 2; r++) {
 		child_refresh(k, mon.model, &mon.health, &body);
@@ -586,7 +586,7 @@ memory_child(const struct config *cfg, const struct size_def *s, enum source_kin
 		if (have_screen)
 			paint_frame(&p);
 	}
-	tui_react(&t, tui_filter_start(&t));
+	tui_react(&t, tui_filter_start(&t, 0));
 	type_filter(&t, "127.1.12");
 	print_peak_rss();
 	tui_free(&t);

@@ -3,56 +3,68 @@
 
 #include "unit.h"
 
+#include "cards.h"
 #include "keys.h"
+#include "options.h"
+
+/* The key tables of the cards screen: its own, then the app's. */
+static const struct keymap *
+map(size_t m)
+{
+	return m == 0 ? &cards_ops.keys : keys_app();
+}
 
 START_TEST(no_key_bound_twice)
 {
-	size_t n;
-	const struct binding *b = keys_table(&n);
 	char name[16];
 
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = i + 1; j < n; j++)
-			ck_assert_msg(b[i].mode != b[j].mode || b[i].key != b[j].key, "%s bound twice in mode %d",
-			              keys_name(b[i].key, name, sizeof name), b[i].mode);
+	for (size_t m1 = 0; m1 < 2; m1++)
+		for (size_t m2 = m1; m2 < 2; m2++)
+			for (size_t i = 0; i < map(m1)->nbindings; i++)
+				for (size_t j = m1 == m2 ? i + 1 : 0; j < map(m2)->nbindings; j++) {
+					const struct binding *a = &map(m1)->bindings[i], *b = &map(m2)->bindings[j];
+					ck_assert_msg(a->mode != b->mode || a->key != b->key, "%s bound twice in mode %d",
+					              keys_name(a->key, name, sizeof name), a->mode);
+				}
 }
 END_TEST
 
 START_TEST(every_action_has_help_and_a_key)
 {
-	size_t n;
-	const struct binding *b = keys_table(&n);
-
-	for (int a = 0; a < ACT_COUNT; a++) {
-		const char *help = keys_action_help((enum action)a);
-		ck_assert_msg(help && strlen(help) > 3, "action %d has no help", a);
-		bool bound = false;
-		for (size_t i = 0; i < n; i++)
-			bound |= b[i].act == (enum action)a;
-		ck_assert_msg(bound, "action %d (%s) has no key", a, help);
-	}
+	for (size_t m = 0; m < 2; m++)
+		for (size_t a = 0; a < map(m)->nactions; a++) {
+			const char *help = map(m)->actions[a].help;
+			ck_assert_msg(help && strlen(help) > 3, "action %zu has no help", a);
+			ck_assert_ptr_nonnull(map(m)->actions[a].run);
+			bool bound = false;
+			for (size_t i = 0; i < map(m)->nbindings; i++)
+				bound |= map(m)->bindings[i].act == (int)a;
+			ck_assert_msg(bound, "action %zu (%s) has no key", a, help);
+		}
 }
 END_TEST
 
 START_TEST(every_mode_has_a_way_out)
 {
-	size_t n;
-	const struct binding *b = keys_table(&n);
-	static const enum action out[] = { ACT_QUIT, ACT_CLOSE, ACT_EDIT_ACCEPT, ACT_EDIT_CANCEL };
+	static const char *const out[] = { "Quit", "Close", "Keep what you typed and go back to the cards",
+	                                   "Clear it and go back to the cards" };
 
-	for (int m = 0; m < TUI_MODE_COUNT; m++) {
+	for (int mode = 0; mode < TUI_MODE_COUNT; mode++) {
 		bool esc_or_q = false, f10 = false, bar = false;
-		for (size_t i = 0; i < n; i++) {
-			if ((int)b[i].mode != m)
-				continue;
-			bar |= b[i].bar != NULL;
-			f10 |= b[i].key == KEYC_F10 && b[i].act == ACT_QUIT;
-			for (size_t k = 0; k < sizeof out / sizeof out[0]; k++)
-				esc_or_q |= (b[i].key == KEYC_ESC || b[i].key == 'q') && b[i].act == out[k];
-		}
-		ck_assert_msg(f10, "mode %d: F10 does not quit", m);
-		ck_assert_msg(bar, "mode %d: nothing in the key bar", m);
-		ck_assert_msg(esc_or_q || m == TUI_BROWSE, "mode %d: neither Esc nor q leaves it", m);
+		for (size_t m = 0; m < 2; m++)
+			for (size_t i = 0; i < map(m)->nbindings; i++) {
+				const struct binding *b = &map(m)->bindings[i];
+				const char *help = map(m)->actions[b->act].help;
+				if ((int)b->mode != mode)
+					continue;
+				bar |= b->bar != NULL;
+				f10 |= b->key == KEYC_F10 && strcmp(help, "Quit") == 0;
+				for (size_t k = 0; k < sizeof out / sizeof out[0]; k++)
+					esc_or_q |= (b->key == KEYC_ESC || b->key == 'q') && strcmp(help, out[k]) == 0;
+			}
+		ck_assert_msg(f10, "mode %d: F10 does not quit", mode);
+		ck_assert_msg(bar, "mode %d: nothing in the key bar", mode);
+		ck_assert_msg(esc_or_q || mode == TUI_BROWSE, "mode %d: neither Esc nor q leaves it", mode);
 	}
 }
 END_TEST
@@ -64,30 +76,32 @@ START_TEST(key_names)
 		{ KEYC_CTRL('l'), "Ctrl-L" }, { ' ', "Space" }, { 'q', "q" }, { '\\', "\\" }, { KEYC_PGDN, "PgDn" },
 	};
 	char buf[16];
-	size_t n;
-	const struct binding *b = keys_table(&n);
 
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		ck_assert_str_eq(keys_name(rows[i].key, buf, sizeof buf), rows[i].name);
-	for (size_t i = 0; i < n; i++)
-		ck_assert_msg(strncmp(keys_name(b[i].key, buf, sizeof buf), "U+", 2) != 0, "key %d has no name", b[i].key);
+	for (size_t m = 0; m < 2; m++)
+		for (size_t i = 0; i < map(m)->nbindings; i++) {
+			int key = map(m)->bindings[i].key;
+			ck_assert_msg(strncmp(keys_name(key, buf, sizeof buf), "U+", 2) != 0, "key %d has no name", key);
+		}
 }
 END_TEST
 
 START_TEST(help_lists_every_action)
 {
 	static struct help_line lines[256];
-	size_t n = keys_help(lines, 256);
+	size_t n = keys_help(&cards_ops, lines, 256);
 
 	ck_assert_uint_lt(n, 256);
-	ck_assert_uint_eq(keys_help(lines, 3), n); /* counting does not depend on room */
-	keys_help(lines, 256);
-	for (int a = 0; a < ACT_COUNT; a++) {
-		bool found = false;
-		for (size_t i = 0; i < n; i++)
-			found |= lines[i].text == keys_action_help((enum action)a) && lines[i].keys[0];
-		ck_assert_msg(found, "help lacks \"%s\"", keys_action_help((enum action)a));
-	}
+	ck_assert_uint_eq(keys_help(&cards_ops, lines, 3), n); /* counting does not depend on room */
+	keys_help(&cards_ops, lines, 256);
+	for (size_t m = 0; m < 2; m++)
+		for (size_t a = 0; a < map(m)->nactions; a++) {
+			bool found = false;
+			for (size_t i = 0; i < n; i++)
+				found |= lines[i].text == map(m)->actions[a].help && lines[i].keys[0];
+			ck_assert_msg(found, "help lacks \"%s\"", map(m)->actions[a].help);
+		}
 	bool quit = false;
 	for (size_t i = 0; i < n; i++) {
 		quit |= strcmp(lines[i].keys, "F10, q") == 0;
@@ -105,7 +119,7 @@ START_TEST(key_bar_fits_and_keeps_quit)
 	static const int widths[] = { 200, 80, 40, 24 };
 
 	for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
-		size_t n = keys_bar(TUI_BROWSE, widths[k], items, 16);
+		size_t n = keys_bar(&cards_ops, TUI_BROWSE, widths[k], items, 16);
 		ck_assert_uint_ge(n, 1);
 		ck_assert_str_eq(items[n - 1].name, "F10");
 		ck_assert_str_eq(items[n - 1].label, "Quit");
@@ -113,13 +127,84 @@ START_TEST(key_bar_fits_and_keeps_quit)
 		for (size_t i = 1; i < n; i++)
 			ck_assert_int_eq(items[i].x, items[i - 1].x + items[i - 1].w);
 	}
-	size_t n = keys_bar(TUI_BROWSE, 200, items, 16);
+	size_t n = keys_bar(&cards_ops, TUI_BROWSE, 200, items, 16);
 	ck_assert_str_eq(items[0].name, "F1");
 	ck_assert_str_eq(items[0].label, "Help");
-	ck_assert_int_eq(keys_bar_hit(TUI_BROWSE, 200, items[0].x), KEYC_F1);
-	ck_assert_int_eq(keys_bar_hit(TUI_BROWSE, 200, items[n - 1].x + 1), KEYC_F10);
-	ck_assert_int_eq(keys_bar_hit(TUI_BROWSE, 200, 199), KEYC_NONE);
-	ck_assert_uint_eq(keys_bar(TUI_BROWSE, 3, items, 16), 0);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, 200, items[0].x), KEYC_F1);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, 200, items[n - 1].x + 1), KEYC_F10);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, 200, 199), KEYC_NONE);
+	ck_assert_uint_eq(keys_bar(&cards_ops, TUI_BROWSE, 3, items, 16), 0);
+}
+END_TEST
+
+START_TEST(help_names_the_filter_words_from_the_table)
+{
+	static struct help_line lines[256];
+	size_t n = keys_help(&cards_ops, lines, 256);
+	char words[128];
+	bool found = false;
+
+	filter_words(words, sizeof words);
+	ck_assert_str_eq(words, "status:ok|warn|crit family:v4|v6|host");
+	for (size_t i = 0; i < n; i++)
+		found |= strstr(lines[i].text, words) != NULL;
+	ck_assert_msg(found, "the filter line's help does not name %s", words);
+}
+END_TEST
+
+/* Return whether the man page's text has word as a bold word (\fBword\fR). */
+static bool
+man_has(const char *man, const char *word)
+{
+	char bold[96];
+
+	snprintf(bold, sizeof bold, "\\fB%s\\fR", word);
+	return strstr(man, bold) != NULL;
+}
+
+START_TEST(man_page_lists_every_sort_key_and_filter_word)
+{
+	size_t len;
+	char *man = unit_fixture("../../man/ticctop.1", &len);
+	char words[128];
+
+	for (int k = 0; k < SORT_COUNT; k++)
+		ck_assert_msg(man_has(man, sort_key_name((enum sort_key)k)), "ticctop.1 lacks sort key %s",
+		              sort_key_name((enum sort_key)k));
+	filter_words(words, sizeof words);
+	/* "status:ok|warn|crit family:v4|v6|host": each word with its kind */
+	char kind[32] = "";
+	for (char *w = strtok(words, "| "); w; w = strtok(NULL, "| ")) {
+		char full[64];
+		char *colon = strchr(w, ':');
+		if (colon)
+			snprintf(kind, sizeof kind, "%.*s", (int)(colon - w + 1), w);
+		snprintf(full, sizeof full, "%s%s", colon ? "" : kind, w);
+		ck_assert_msg(man_has(man, full), "ticctop.1 lacks filter word %s", full);
+	}
+	free(man);
+}
+END_TEST
+
+START_TEST(usage_names_every_sort_key_and_filter_word)
+{
+	char *text = NULL, words[128], line[256];
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	ck_assert_ptr_nonnull(fp);
+	options_help(fp, "ticctop");
+	fclose(fp);
+	filter_words(words, sizeof words);
+	snprintf(line, sizeof line, "also %s\n", words);
+	ck_assert_msg(strstr(text, line), "--help lacks the filter words: %s", line);
+	line[0] = '\0';
+	for (int k = 0; k < SORT_COUNT; k++)
+		snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s", k ? ", " : "order: ",
+		         sort_key_name((enum sort_key)k));
+	ck_assert_msg(strstr(text, line), "--help lacks the sort keys: %s", line);
+	ck_assert_ptr_null(strchr(text, '%'));
+	free(text);
 }
 END_TEST
 
@@ -135,6 +220,9 @@ keys_suite(void)
 	tcase_add_test(tc, key_names);
 	tcase_add_test(tc, help_lists_every_action);
 	tcase_add_test(tc, key_bar_fits_and_keeps_quit);
+	tcase_add_test(tc, help_names_the_filter_words_from_the_table);
+	tcase_add_test(tc, man_page_lists_every_sort_key_and_filter_word);
+	tcase_add_test(tc, usage_names_every_sort_key_and_filter_word);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -43,31 +43,31 @@ END_TEST
 
 START_TEST(screen_regions)
 {
-	struct screen s;
+	struct regions s;
 
-	layout_screen(&s, 80, 24, 0);
+	layout_regions(&s, 80, 24, 0);
 	ck_assert(!s.too_small);
 	ck_assert_int_eq(s.header.y, 0);
 	ck_assert_int_eq(s.header.h, HEADER_LINES);
-	ck_assert_int_eq(s.cards.y, HEADER_LINES);
-	ck_assert_int_eq(s.cards.h, 24 - HEADER_LINES - BAR_LINES);
+	ck_assert_int_eq(s.body.y, HEADER_LINES);
+	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - BAR_LINES);
 	ck_assert_int_eq(s.bar.y, 23);
-	layout_screen(&s, 80, 24, 2);
+	layout_regions(&s, 80, 24, 2);
 	ck_assert_int_eq(s.banner.h, 2);
-	ck_assert_int_eq(s.cards.y, HEADER_LINES + 2);
-	ck_assert_int_eq(s.cards.y + s.cards.h, s.bar.y);
-	layout_screen(&s, 80, 24, 99);             /* a long error never takes more than its share */
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 2);
+	ck_assert_int_eq(s.body.y + s.body.h, s.bar.y);
+	layout_regions(&s, 80, 24, 99);             /* a long error never takes more than its share */
 	ck_assert_int_eq(s.banner.h, BANNER_MAX_LINES);
-	layout_screen(&s, 80, 7, 3);               /* a low screen keeps room for one card */
-	ck_assert_int_eq(s.cards.h, CARD_COLLAPSED_H + GRID_CLOSE);
+	layout_regions(&s, 80, 7, 3);               /* a low screen keeps room for one card */
+	ck_assert_int_eq(s.body.h, CARD_COLLAPSED_H + GRID_CLOSE);
 	ck_assert_int_eq(s.banner.h, 1);
-	layout_screen(&s, 20, 6, 0);
+	layout_regions(&s, 20, 6, 0);
 	ck_assert(s.too_small);
-	layout_screen(&s, GRID_MIN_W, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 0);
+	layout_regions(&s, GRID_MIN_W, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 0);
 	ck_assert(!s.too_small);
-	layout_screen(&s, GRID_MIN_W - 1, 50, 0);
+	layout_regions(&s, GRID_MIN_W - 1, 50, 0);
 	ck_assert(s.too_small);
-	layout_screen(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0);
+	layout_regions(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0);
 	ck_assert(s.too_small);
 }
 END_TEST

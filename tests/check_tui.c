@@ -8,6 +8,9 @@
 static struct monitor mon;
 static struct tui t;
 
+/* The cards screen's state. */
+#define C (cards_state(&t))
+
 /* A 200x50 screen on the mixed clients. */
 static void
 setup(void)
@@ -29,7 +32,7 @@ START_TEST(starts_on_the_first_card)
 	ck_assert_uint_eq(t.counts[STATUS_OK], 4);
 	ck_assert_uint_eq(t.counts[STATUS_WARNING], 2);
 	ck_assert_uint_eq(t.counts[STATUS_CRITICAL], 1);
-	ck_assert_int_eq(t.grid.cols, 4);
+	ck_assert_int_eq(C->grid.cols, 4);
 }
 END_TEST
 
@@ -42,11 +45,11 @@ START_TEST(selection_stays_on_its_client_when_sorting)
 	unsigned f = UNIT_KEYS(&t, KEYC_F6, KEYC_DOWN, KEYC_ENTER); /* sort by drops */
 	ck_assert(f & REACT_SAVE);
 	ck_assert_int_eq(mon.view.key, SORT_DROPS);
-	ck_assert_uint_eq(t.sel, 0);
+	ck_assert_uint_eq(C->sel, 0);
 	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
 	UNIT_KEYS(&t, 'I');
 	ck_assert(mon.view.reverse);
-	ck_assert_uint_eq(t.sel, 6);
+	ck_assert_uint_eq(C->sel, 6);
 	ck_assert_str_eq(unit_selected(&t), "127.1.0.8");
 }
 END_TEST
@@ -63,7 +66,7 @@ START_TEST(selection_stays_on_its_client_across_refreshes)
 	tui_refreshed(&t);
 	ck_assert_uint_eq(mon.view.n, 4);
 	ck_assert_str_eq(unit_selected(&t), "127.1.0.4");
-	ck_assert_uint_eq(t.sel, 2);
+	ck_assert_uint_eq(C->sel, 2);
 	/* the selected client goes away: the selection stays where it was */
 	unit_poll(&mon, "10.0.0.1,1,0,0,127,1,0,0,127,4294967295\n"
 	                "127.1.0.1,2,0,-2,127,15,2,0,-3,15\n"
@@ -102,10 +105,10 @@ START_TEST(counters_alone_keep_the_cards_in_place)
 		unit_poll(&mon, relayouts[i].csv);
 		unsigned f = tui_refreshed(&t);
 		ck_assert_msg(!!(f & REACT_LAYOUT) == relayouts[i].layout, "refresh %zu", i);
-		ck_assert(f & REACT_CARDS);
-		ck_assert_uint_eq(t.grid.n, mon.view.n);
+		ck_assert(f & REACT_BODY);
+		ck_assert_uint_eq(C->grid.n, mon.view.n);
 		ck_assert_str_eq(unit_selected(&t), want);
-		ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+		ck_assert(grid_shown(&C->grid, C->top, t.reg.body.h, C->sel));
 	}
 }
 END_TEST
@@ -115,24 +118,24 @@ START_TEST(expand_one_and_all)
 	UNIT_KEYS(&t, 'l');
 	unsigned f = UNIT_KEYS(&t, KEYC_ENTER);
 	ck_assert(f & REACT_SAVE);
-	ck_assert(tui_expanded(&t, tui_client(&t, 1)));
-	ck_assert(!tui_expanded(&t, tui_client(&t, 0)));
-	ck_assert_uint_gt(t.grid.cell[1].h, CARD_COLLAPSED_H);
+	ck_assert(cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(!cards_expanded(&t, tui_client(&t, 0)));
+	ck_assert_uint_gt(C->grid.cell[1].h, CARD_COLLAPSED_H);
 	UNIT_KEYS(&t, ' ');
-	ck_assert(!tui_expanded(&t, tui_client(&t, 1)));
+	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
 	UNIT_KEYS(&t, '+');
 	for (size_t i = 0; i < mon.view.n; i++)
-		ck_assert(tui_expanded(&t, tui_client(&t, i)));
+		ck_assert(cards_expanded(&t, tui_client(&t, i)));
 	UNIT_KEYS(&t, KEYC_ENTER);                 /* one closed while all are open */
-	ck_assert(!tui_expanded(&t, tui_client(&t, 1)));
-	ck_assert(tui_expanded(&t, tui_client(&t, 2)));
+	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(cards_expanded(&t, tui_client(&t, 2)));
 	UNIT_KEYS(&t, '-');
 	for (size_t i = 0; i < mon.view.n; i++)
-		ck_assert(!tui_expanded(&t, tui_client(&t, i)));
+		ck_assert(!cards_expanded(&t, tui_client(&t, i)));
 	UNIT_KEYS(&t, 'e');
-	ck_assert(t.expand_all);
+	ck_assert(C->expand_all);
 	UNIT_KEYS(&t, 'E');
-	ck_assert(!t.expand_all);
+	ck_assert(!C->expand_all);
 }
 END_TEST
 
@@ -145,8 +148,8 @@ START_TEST(expanded_follows_the_address)
 		if (strcmp(tui_client(&t, i)->addr, "::1") == 0)
 			at = (long)i;
 	ck_assert_int_ge(at, 0);
-	ck_assert(tui_expanded(&t, tui_client(&t, (size_t)at)));
-	ck_assert_uint_gt(t.grid.cell[at].h, CARD_COLLAPSED_H);
+	ck_assert(cards_expanded(&t, tui_client(&t, (size_t)at)));
+	ck_assert_uint_gt(C->grid.cell[at].h, CARD_COLLAPSED_H);
 }
 END_TEST
 
@@ -172,11 +175,11 @@ START_TEST(incremental_search)
 	UNIT_KEYS(&t, KEYC_ENTER);
 	ck_assert_int_eq(t.mode, TUI_BROWSE);
 	ck_assert_str_eq(t.search_text, "127.1.0");
-	size_t from = t.sel;
+	size_t from = C->sel;
 	UNIT_KEYS(&t, 'n');
-	ck_assert_uint_eq(t.sel, from + 1);
+	ck_assert_uint_eq(C->sel, from + 1);
 	UNIT_KEYS(&t, 'N', 'N');
-	ck_assert_uint_eq(t.sel, 5);             /* wrapped past the first to 127.1.0.8 */
+	ck_assert_uint_eq(C->sel, 5);             /* wrapped past the first to 127.1.0.8 */
 	UNIT_KEYS(&t, KEYC_ESC);
 	ck_assert_uint_eq(t.search.text_len, 0);
 	UNIT_KEYS(&t, 'n');
@@ -260,9 +263,9 @@ START_TEST(pause_help_redraw_quit)
 	UNIT_KEYS(&t, '?');
 	ck_assert_int_eq(t.mode, TUI_HELP);
 	UNIT_KEYS(&t, KEYC_END);
-	ck_assert_int_eq(t.help_top, 100 - (t.scr.cards.h - 2));
+	ck_assert_int_eq(t.help_top, 100 - (t.reg.body.h - 2));
 	UNIT_KEYS(&t, KEYC_PGDN, KEYC_DOWN);
-	ck_assert_int_eq(t.help_top, 100 - (t.scr.cards.h - 2));
+	ck_assert_int_eq(t.help_top, 100 - (t.reg.body.h - 2));
 	UNIT_KEYS(&t, KEYC_HOME, KEYC_UP);
 	ck_assert_int_eq(t.help_top, 0);
 	UNIT_KEYS(&t, 'x');                        /* any other key closes the help */
@@ -275,35 +278,35 @@ END_TEST
 START_TEST(one_column_at_80x24)
 {
 	tui_resize(&t, 80, 24);
-	ck_assert_int_eq(t.grid.cols, 1);
+	ck_assert_int_eq(C->grid.cols, 1);
 	UNIT_KEYS(&t, KEYC_DOWN, KEYC_DOWN);
-	ck_assert_uint_eq(t.sel, 2);
+	ck_assert_uint_eq(C->sel, 2);
 	UNIT_KEYS(&t, '+', KEYC_END);
-	ck_assert_uint_eq(t.sel, 6);
-	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+	ck_assert_uint_eq(C->sel, 6);
+	ck_assert(grid_shown(&C->grid, C->top, t.reg.body.h, C->sel));
 	UNIT_KEYS(&t, KEYC_PGUP);
-	ck_assert_uint_lt(t.sel, 6);
-	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+	ck_assert_uint_lt(C->sel, 6);
+	ck_assert(grid_shown(&C->grid, C->top, t.reg.body.h, C->sel));
 	tui_resize(&t, 20, 6);
-	ck_assert(t.scr.too_small);
+	ck_assert(t.reg.too_small);
 	ck_assert(UNIT_KEYS(&t, 'q') & REACT_QUIT);
 }
 END_TEST
 
 START_TEST(mouse)
 {
-	const struct rect *a = &t.scr.cards;
+	const struct rect *a = &t.reg.body;
 	/* second column, first row of cards */
-	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[1] + 10, a->y + 1, false));
-	ck_assert_uint_eq(t.sel, 1);
-	ck_assert(!tui_expanded(&t, tui_client(&t, 1)));
-	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[1] + 10, a->y + 1, true));
-	ck_assert(tui_expanded(&t, tui_client(&t, 1)));
-	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[2] + 3, a->y, false)); /* its status symbol */
-	ck_assert_uint_eq(t.sel, 2);
-	ck_assert(tui_expanded(&t, tui_client(&t, 2)));
-	tui_react(&t, tui_click(&t, a->x + t.grid.col_x[1] - 1, a->y, false)); /* the gap */
-	ck_assert_uint_eq(t.sel, 2);
+	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[1] + 10, a->y + 1, false));
+	ck_assert_uint_eq(C->sel, 1);
+	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
+	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[1] + 10, a->y + 1, true));
+	ck_assert(cards_expanded(&t, tui_client(&t, 1)));
+	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[2] + 3, a->y, false)); /* its status symbol */
+	ck_assert_uint_eq(C->sel, 2);
+	ck_assert(cards_expanded(&t, tui_client(&t, 2)));
+	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[1] - 1, a->y, false)); /* the gap */
+	ck_assert_uint_eq(C->sel, 2);
 	UNIT_KEYS(&t, 's');
 	struct rect r = tui_menu_rect(&t);
 	tui_react(&t, tui_click(&t, r.x + 3, r.y + 1 + SORT_LAST, false));
@@ -317,15 +320,15 @@ START_TEST(wheel_keeps_the_selection_in_view)
 	unit_tui_free(&mon, &t);
 	unit_tui(&mon, &t, 80, 12);
 	UNIT_KEYS(&t, '+');
-	ck_assert_uint_eq(t.sel, 0);
+	ck_assert_uint_eq(C->sel, 0);
 	for (int i = 0; i < 5; i++)
 		tui_react(&t, tui_wheel(&t, 1));
-	ck_assert_int_eq(t.top, 15);
-	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel) || t.grid.cell[t.sel].h + GRID_CLOSE > t.scr.cards.h);
-	ck_assert_uint_gt(t.sel, 0);
+	ck_assert_int_eq(C->top, 15);
+	ck_assert(grid_shown(&C->grid, C->top, t.reg.body.h, C->sel) || C->grid.cell[C->sel].h + GRID_CLOSE > t.reg.body.h);
+	ck_assert_uint_gt(C->sel, 0);
 	for (int i = 0; i < 10; i++)
 		tui_react(&t, tui_wheel(&t, -1));
-	ck_assert_int_eq(t.top, 0);
+	ck_assert_int_eq(C->top, 0);
 }
 END_TEST
 
@@ -340,12 +343,12 @@ START_TEST(error_banner)
 	ck_assert_uint_gt(tui_banner(&t, buf, sizeof buf), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "506 Cannot talk to daemon\\x1b[2J"));
 	ck_assert_ptr_nonnull(strstr(buf, "last good data"));
-	ck_assert_int_eq(t.scr.banner.h, 1);
-	ck_assert_int_eq(t.scr.cards.y, HEADER_LINES + 1);
+	ck_assert_int_eq(t.reg.banner.h, 1);
+	ck_assert_int_eq(t.reg.body.y, HEADER_LINES + 1);
 	ck_assert_uint_eq(mon.view.n, 7);
 	mon.last.err = SOURCE_OK;
 	tui_refreshed(&t);
-	ck_assert_int_eq(t.scr.banner.h, 0);
+	ck_assert_int_eq(t.reg.banner.h, 0);
 }
 END_TEST
 
@@ -361,11 +364,11 @@ START_TEST(a_hundred_thousand_clients)
 	tui_refreshed(&t);
 	ck_assert_uint_eq(mon.view.n, n + 0);
 	UNIT_KEYS(&t, KEYC_END);
-	ck_assert_uint_eq(t.sel, n - 1);
+	ck_assert_uint_eq(C->sel, n - 1);
 	UNIT_KEYS(&t, 's', KEYC_DOWN, KEYC_ENTER);
 	ck_assert_str_eq(unit_selected(&t), "10.1.134.159");
 	UNIT_KEYS(&t, '+');
-	ck_assert(grid_shown(&t.grid, t.top, t.scr.cards.h, t.sel));
+	ck_assert(grid_shown(&C->grid, C->top, t.reg.body.h, C->sel));
 }
 END_TEST
 

@@ -4,10 +4,14 @@
 
 #include "unit.h"
 
+#include "cards.h"
 #include "keys.h"
 #include "tui.h"
 
 static struct source unit_source = { .target = "test source" };
+
+/* The program's first screen, without its painter (no curses here). */
+static const struct screen unit_screens[] = { { &cards_ops, NULL } };
 
 /* Feed CSV text to mon as one finished poll, as the loop does. */
 static inline void
@@ -35,7 +39,7 @@ unit_tui(struct monitor *mon, struct tui *t, int w, int h)
 	ck_assert(monitor_init(mon, &unit_source, &health));
 	unit_poll(mon, csv);
 	free(csv);
-	tui_init(t, mon, 1.0, true);
+	ck_assert(tui_init(t, mon, 1.0, true, unit_screens, 1));
 	t->colours = 256;
 	tui_resize(t, w, h);
 	tui_refreshed(t);
@@ -53,7 +57,7 @@ unit_tui_free(struct monitor *mon, struct tui *t)
 static inline const char *
 unit_selected(const struct tui *t)
 {
-	return tui_client(t, t->sel)->addr;
+	return tui_client(t, cards_state(t)->sel)->addr;
 }
 
 /* Press keys (a string of characters, KEYC_ codes in an array) and apply the reactions. */

@@ -1,0 +1,16 @@
+/* screens.c — the program's table of screens, one row each, and the shared painters. */
+#include "config.h"
+
+#include "cards.h"
+#include "draw.h"
+
+const struct screen screens[] = {
+	{ &cards_ops, draw_cards },
+};
+
+const size_t screens_count = sizeof screens / sizeof screens[0];
+
+const struct painter draw_painter = {
+	.header = draw_header, .help = draw_help, .sort_menu = draw_sort_menu, .bar = draw_keybar,
+	.too_small = draw_too_small,
+};
