@@ -5,7 +5,9 @@
  * when it answered but some lines were not client rows, one warning line
  * ("ticctop: warning: N lines skipped (first: ...)"); stops after `iterations`
  * reports (0 = never) or when stdout is gone.  `status` is the Nagios exit
- * status of the last report. */
+ * status of the last report, or 3 (with one line on stderr) when a report
+ * could not be written.  A CSV stream has one header, before the first
+ * report. */
 #ifndef TICCTOP_BATCH_H
 #define TICCTOP_BATCH_H
 

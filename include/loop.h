@@ -1,11 +1,18 @@
-/* loop.h — the one poll loop: refresh ticks, the source, signals, a front end.
+/* loop.h — the one poll loop: refresh ticks, the sources, signals, a front end.
  *
- * Contract: nothing in the loop blocks except its single wait, which sleeps
- * until the source's I/O, a front end descriptor, a signal, the next tick or
- * a side task is due.  A tick while the source is still busy is skipped and
- * counted.  A finished poll updates the model (keeping the last good data
+ * Contract: nothing in the loop blocks except its single wait, one poll(2)
+ * over every descriptor: the sources' (each says what it wants watched and
+ * when it must act, and is told what became ready: source.h), a front end's,
+ * the signals' and a side task's; it sleeps until one is ready, the next tick
+ * or a side task is due.  A poll that finishes at once (a program that
+ * cannot be started) is delivered at once, not at the next tick.  A tick
+ * while the source is still busy is skipped and counted.  A finished poll updates the model (keeping the last good data
  * when it failed) and the view, then tells the front end.  SIGINT, SIGTERM
- * and SIGHUP end the loop with the signal's number; SIGWINCH is passed on. */
+ * and SIGHUP end the loop with the signal's number (the sources then stop
+ * their children); SIGWINCH is passed on.  A crash (SIGSEGV, SIGBUS,
+ * SIGFPE, SIGILL, SIGABRT) or SIGQUIT kills the sources' process groups
+ * before the earlier handler (the full screen's) or the default one takes
+ * it. */
 #ifndef TICCTOP_LOOP_H
 #define TICCTOP_LOOP_H
 
@@ -15,27 +22,8 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "health.h"
-#include "model.h"
+#include "monitor.h"
 #include "source.h"
-#include "view.h"
-
-/* Everything the front ends read: the source, its data and how fresh it is. */
-struct monitor {
-	struct source *src;
-	struct model *model;
-	struct health health;
-	struct view view;
-	bool view_stale;           /* a front end changed the view's key or filter */
-	uint64_t view_version;     /* model version the view was built from */
-	struct source_result last; /* the last finished poll */
-	bool have_data;            /* some poll has succeeded */
-	double data_time;          /* monotonic time of the last good data */
-	time_t data_wall;          /* wall clock of the same */
-	double poll_time;          /* monotonic time the last poll finished */
-	bool paused;               /* no new polls while set */
-	uint64_t polls, skipped;   /* finished polls, ticks skipped while busy */
-};
 
 /* A front end: batch printer or full screen.  Every hook may be NULL. */
 struct frontend {
@@ -61,21 +49,23 @@ struct side_task {
 	size_t (*pollfds)(void *ctx, struct pollfd *pfd, size_t max);
 };
 
-/* Make mon ready for src; false when out of memory. */
-bool monitor_init(struct monitor *mon, struct source *src, const struct health *h);
-
-/* Free what monitor_init made (not the source). */
-void monitor_free(struct monitor *mon);
-
-/* Rebuild the view if the model or the view's settings changed. */
-void monitor_update_view(struct monitor *mon);
-
-/* Catch SIGINT, SIGTERM, SIGHUP and SIGWINCH into the loop's self-pipe from
- * now on (SIGPIPE ignored); false on failure.  main calls it first, so that
+/* Catch SIGINT, SIGTERM, SIGHUP and SIGWINCH into the loop's self-pipe,
+ * and the crash signals and SIGQUIT, from now on (SIGPIPE ignored); false on
+ * failure.  main calls it first, so that
  * a signal while things start (the demo's chronyd, the terminal) is kept for
  * the loop, which then ends cleanly, instead of killing the process midway.
  * loop_run calls it too, and puts the default handlers back when it ends. */
 bool loop_catch_signals(void);
+
+#define LOOP_MAX_SOURCES 32   /* sources in one wait */
+
+/* One wait: pfd[0..n) are the caller's descriptors, room for max; the
+ * sources' descriptors are added after them, one poll(2) waits at most
+ * timeout_ms (-1: until something is ready; 0 at once when a source has a
+ * finished poll to deliver), then each source handles what became ready.
+ * Returns poll's result, and on -1 poll's errno (EINTR: a signal; EINVAL:
+ * more than LOOP_MAX_SOURCES sources). */
+int loop_wait(struct source *const *src, size_t nsrc, struct pollfd *pfd, size_t n, size_t max, int timeout_ms);
 
 /* Run until the front end says stop or a signal ends it: returns 0 or the
  * signal number.  interval is the refresh period in seconds. */

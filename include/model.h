@@ -4,9 +4,11 @@
  * then model_end with the poll's time (the model's clock); a poll whose
  * answer repeated the last one byte for byte is model_tick instead, which
  * moves the clock and nothing else.  Rows naming the same address within one refresh merge
- * into one client (the later row wins: chronyc can list a client twice while
- * its table grows); rows whose name chronyc cut ("…>") never merge with each
- * other, since they may be different clients.  model_end forgets clients the
+ * into one client only when it is a numeric address (the later row wins:
+ * chronyc can list a client twice while its table grows); rows under one
+ * host name (chronyc without -n gives every address that resolves to it
+ * the same name) or one cut name ("…>") are kept apart as clients of their
+ * own, each marked shared, since they may be different clients.  model_end forgets clients the
  * refresh did not list (when the listing was complete), judges every client
  * and bumps the version whenever anything changed.  A client's record holds
  * everything kept about it across refreshes (first seen, the sample before
@@ -32,7 +34,9 @@
 struct client {
 	char *addr;                         /* NUL-terminated, owned */
 	uint32_t len;
-	uint16_t dup;                       /* n-th client listed under the same cut name */
+	uint16_t dup;                       /* n-th client listed under the same name */
+	bool shared;                        /* the refresh that listed it listed another row under its name */
+	uint32_t named;                     /* refresh in which another row had its name */
 	uint8_t family;                     /* enum family */
 	struct verdict verdict;
 	uint32_t seen;                      /* refresh that last listed it */

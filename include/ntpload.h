@@ -18,11 +18,26 @@
  *   poll loop, with a monotonic clock in milliseconds, and waits at most the
  *   *wait_ms it returns; polling the descriptors of ntpload_fds() for POLLIN
  *   wakes it when replies arrive. Replies are read and counted, nothing more.
- * - At most `window` requests are in flight (sent, not yet answered); a
- *   request without an answer after NTPLOAD_REPLY_TIMEOUT_MS is taken as
- *   lost (rate-limited requests get none). This paces it to what the server
- *   can take: unpaced, chronyd's socket queue overflows (about half of
- *   100,000 back-to-back requests were lost here).
+ * - At most `window` requests are in flight (sent, not yet read by the
+ *   server). Each request carries a sequence number in its transmit
+ *   timestamp's fraction, which the server echoes; as the server reads its
+ *   socket in order, a reply to one request means every earlier one was
+ *   read too (answered or rate-limited). A request with no such sign after
+ *   the reply timeout (NTPLOAD_REPLY_TIMEOUT_MS live,
+ *   NTPLOAD_FILL_REPLY_TIMEOUT_MS fill) is taken as lost. This paces it to
+ *   what the server can take: unpaced, chronyd's socket queue overflows
+ *   (about half of 100,000 back-to-back requests were lost here; under CPU
+ *   load a burst of 1,001 lost 56).
+ * - FILL makes sure every client reached the server: a client counts as
+ *   answered once a reply comes to its address. After the last round it
+ *   waits for late replies, then resends one request to each client still
+ *   without an answer, at most NTPLOAD_FILL_RETRIES rounds, each waiting
+ *   longer (0.1 s doubling up to 1.6 s: about 5 s in all).
+ *   stats.unanswered says how many never had one: lost, or rate-limited
+ *   (a client whose tokens an earlier fill used up gets only chronyd's
+ *   random "leak" answers). When all had one, it ends once its last
+ *   requests were read (or NTPLOAD_FILL_TAIL_MS passed), so the server's
+ *   client log no longer changes afterwards.
  * - Every run is bounded: at most `budget` packets in all, at most `step_cap`
  *   per step, and in live mode at most `duration_ms` of schedule.
  * - The module has no global state; one handle is used by one thread.
@@ -40,8 +55,15 @@
 #define NTPLOAD_DEFAULT_BUDGET 20000000u
 #define NTPLOAD_DEFAULT_STEP_CAP 512u
 #define NTPLOAD_DEFAULT_WINDOW 64u
-/* A request unanswered this long no longer counts as in flight. */
+/* A request unanswered this long no longer counts as in flight (live; fill
+ * can wait longer, as its rate-limited requests free the window when a later
+ * request is answered). */
 #define NTPLOAD_REPLY_TIMEOUT_MS 5
+#define NTPLOAD_FILL_REPLY_TIMEOUT_MS 50
+/* Fill: the longest wait at the end for the last requests to be read. */
+#define NTPLOAD_FILL_TAIL_MS 300
+/* Fill: rounds of resending to clients without an answer. */
+#define NTPLOAD_FILL_RETRIES 6
 /* Live profile: every client sends its first packet within this time. */
 #define NTPLOAD_LIVE_HELLO_MS 2000
 /* Live profile: length of the windows in which rotating and quiet roles change. */
@@ -104,6 +126,8 @@ struct ntpload_stats {
 	uint64_t sent;          /* requests handed to the kernel */
 	uint64_t replies;       /* datagrams read back */
 	uint64_t deferred;      /* sends postponed on EAGAIN/ENOBUFS */
+	uint64_t resent;        /* FILL: requests resent to unanswered clients */
+	uint32_t unanswered;    /* FILL: clients without any answer (so far) */
 };
 
 struct ntpload;

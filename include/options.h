@@ -15,6 +15,9 @@
 #include "theme.h"
 #include "view.h"
 
+/* Rows the option table may have (options.given has a bit per row). */
+#define OPTIONS_MAX 64
+
 struct options {
 	/* source */
 	const char *chronyc;
@@ -51,6 +54,9 @@ struct options {
 	bool version;
 	/* bit i: row i of the table was given on the command line */
 	unsigned long long given;
+	/* the config file read, and the line that set row i there (0: none) */
+	const char *config_file;
+	unsigned config_line[OPTIONS_MAX];
 };
 
 enum opt_err {
@@ -60,22 +66,38 @@ enum opt_err {
 	OPT_ERR_UNEXPECTED,   /* flag given a value, or a stray argument */
 	OPT_ERR_NUMBER,       /* not a number, or out of range */
 	OPT_ERR_CHOICE,       /* not one of the allowed words */
+	OPT_ERR_PATH,         /* a path that must be absolute is not */
 	OPT_ERR_CONFLICT      /* options that cannot go together */
 };
 
 /* Fill o with the defaults. */
 void options_defaults(struct options *o);
 
-/* Parse argv into o; on error write a one-line message into err. */
+/* Parse argv into o (over what the config file set); on error write a
+ * one-line message into err.  Numbers are plain decimals in every locale
+ * (digits, and a '.' where a fraction is allowed): no sign, blank, hex or
+ * exponent.  The command line wins over the config file per family: an
+ * option given here drops the file's options that cannot go with it (a
+ * --url drops the file's socket, sudo, demo and chronyc; a --socket, --sudo
+ * or --chronyc drops its url and remote options; --demo its socket and
+ * sudo), and a threshold given here drops the file's other threshold when
+ * the two disagree.  An error that options from the file cause names the
+ * file and line. */
 enum opt_err options_parse(struct options *o, int argc, char **argv, char *err, size_t errsize);
 
 /* Parse a config file's text: `long-name = value` lines (a flag alone, or
- * `= yes|no`), # comments.  text is cut in place and o keeps pointers into
- * it, so it must outlive o.  Errors name file and line. */
+ * `= yes|no`; `X = no` also turns off a switch named `no-X`), # comments
+ * (a line's rest after a blank and '#'), a UTF-8 byte order mark ignored.
+ * text is cut in place and o keeps pointers into it (and into file), so
+ * both must outlive o.  Errors name file and line. */
 enum opt_err options_parse_config(struct options *o, char *text, const char *file, char *err, size_t errsize);
 
 /* Return whether the option with this long name was on the command line. */
 bool options_given(const struct options *o, const char *name);
+
+/* Write "FILE:LINE: " into buf when the option with this long name was set
+ * by the config file (and not the command line), else "". */
+void options_where(const struct options *o, const char *name, char *buf, size_t size);
 
 /* Print --help, generated from the table, grouped. */
 void options_help(FILE *fp, const char *prog);

@@ -4,7 +4,11 @@
  * from the source is escaped for the format (sanitised text, RFC 4180 CSV of
  * sanitised fields, JSON strings of sanitised text in pure ASCII).  Lines the parser
  * skipped are never silent: "skipped" in the JSON source object, a note on
- * the text status line.  The JSON shape is the stable contract documented in
+ * the text status line.  When the source failed, text is the one line
+ * "TICCTOP UNKNOWN - <reason>"; CSV and JSON keep the last good data,
+ * marked (CSV: every row ends with time, age and stale; JSON: source.ok,
+ * source.age).  A stream of CSV reports has one header, the first.  Numbers are written the same under every locale
+ * (a decimal point, never LC_NUMERIC's comma).  The JSON shape is the stable contract documented in
  * ticctop(1).  output_status maps the summary to a
  * Nagios plugin exit status. */
 #ifndef TICCTOP_OUTPUT_H
@@ -16,7 +20,7 @@
 
 #include "health.h"
 #include "model.h"
-#include "parse_dash.h"
+#include "server.h"
 #include "status.h"
 #include "view.h"
 
@@ -29,7 +33,7 @@ struct report {
 	const char *error;         /* the source's last error, NULL if the last poll was good */
 	size_t skipped;            /* lines of the last poll that were not client rows */
 	const char *skip_note;     /* what was skipped, for people ("2 lines skipped (first: ...)") */
-	const struct dash_info *server; /* what a remote server said about itself, NULL or empty: nothing */
+	const struct server_info *server; /* what a remote server said about itself, NULL or empty: nothing */
 	bool have_data;            /* some poll has ever succeeded */
 	double age;                /* seconds since the data was read */
 	time_t time;               /* when the data was read (wall clock) */
@@ -37,13 +41,15 @@ struct report {
 	const struct view *v;
 	const struct health *h;
 	bool utf8;                 /* the terminal takes UTF-8 (text and CSV; JSON is always ASCII) */
+	bool continued;            /* a later report of the same stream: CSV writes no header */
 };
 
 /* Machine name of a format ("text", "csv", "json"). */
 const char *output_format_name(enum out_format f);
 
-/* Write one report of r in format f. */
-void output_write(FILE *fp, enum out_format f, const struct report *r);
+/* Write one report of r in format f; false (errno set) when the stream
+ * failed (a full disk, a closed descriptor). */
+bool output_write(FILE *fp, enum out_format f, const struct report *r);
 
 /* The exit status r stands for: 3 when the source failed, else by the worst status. */
 enum exit_status output_status(const struct report *r);

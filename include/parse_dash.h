@@ -8,12 +8,21 @@
  *     so the Cmd group's drops, interval and last seen stay unknown.
  *   - Web Interface V1: "clients", chronyc's plain table as one string,
  *     handed to parse_table.
- * JSON is read with jansson, rejecting duplicate keys and NUL characters;
- * nesting deeper than jansson's limit (2048) is a JSON error, not a crash.
+ * Two readers, one result.  The normal path is a fast in-place reader for
+ * the shape real servers send (TICC-DASH's: printable ASCII strings without
+ * escapes, the known top-level keys, entries of exactly the seven string
+ * members): it checks the whole document first and allocates nothing, so
+ * 100k clients cost no tree.  Anything else (V1, escapes, odd entries,
+ * broken JSON) it declines before a row went out, and jansson reads it,
+ * rejecting duplicate keys and NUL characters; nesting deeper than
+ * jansson's limit (2048) is a JSON error, not a crash.  Both readers give
+ * the same rows, report and server_info for any document both accept
+ * (tests/check_dash_fast.c, tests/fuzz_dash.c).
  * The document-level keys must have their types (else PARSE_ERR_SCHEMA);
  * an entry of the wrong shape is skipped and counted (rep->entries set),
- * like a bad line.  What the server said about itself (its clock, count
- * and own error) comes back in a dash_info even when the parse fails. */
+ * like a bad line.  What the server said about itself (which application
+ * answered, its clock, count and own error) comes back in a server_info
+ * even when the parse fails. */
 #ifndef TICCTOP_PARSE_DASH_H
 #define TICCTOP_PARSE_DASH_H
 
@@ -21,27 +30,10 @@
 #include <stddef.h>
 
 #include "parse.h"
-
-/* Which web application answered. */
-enum dash_format { DASH_NONE, DASH_TICC, DASH_WEB_V1, DASH_FORMAT_COUNT };
-
-#define DASH_TIME_MAX 64
-#define DASH_ERROR_MAX 400
-
-/* What the server said besides its rows. */
-struct dash_info {
-	enum dash_format format;        /* DASH_NONE until the shape is known */
-	bool have_count;
-	long long count;                /* the server's "count" */
-	char time[DASH_TIME_MAX];       /* its "local_time" as sent ("DD-MM-YYYY, HH:MM:SS"); "" if none */
-	char error[DASH_ERROR_MAX];     /* its own "error" (chronyc failed there); "" if none */
-};
+#include "server.h"
 
 /* Parse a /data answer buf[0..len): rows to sink, the rest into info. */
 enum parse_err parse_dash(const char *buf, size_t len, row_sink sink, void *ctx,
-                          struct parse_report *rep, struct dash_info *info);
-
-/* Machine name of a format ("ticc-dash", "chrony-web-v1"; "" for none). */
-const char *dash_format_name(enum dash_format f);
+                          struct parse_report *rep, struct server_info *info);
 
 #endif

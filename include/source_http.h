@@ -1,10 +1,14 @@
 /* source_http.h — the remote source: a TICC-DASH / Chrony Web Interface `/data` URL.
  *
- * Contract: one GET per poll through libcurl's multi interface, driven from
- * the loop's wait (curl_multi_poll with the loop's descriptors as extra
- * waits), so nothing blocks.  One easy handle is reused, so the connection
- * is kept alive between polls.  Limits: connect 2 s, the whole poll
- * cfg->timeout, abort below 1 KiB/s for half the timeout, body capped at
+ * Contract: one GET per poll through libcurl's multi socket interface:
+ * libcurl names the sockets to watch and when it must act (its timer), the
+ * loop's one wait watches them beside everything else, and each readiness
+ * is handed back to curl_multi_socket_action, so nothing blocks and any
+ * number of transfers share one wait.  One easy handle is reused, so the connection
+ * is kept alive between polls.  One time limit, cfg->timeout, for the whole
+ * poll (connecting, waiting and reading, redirects included: a slow
+ * dashboard is not cut off earlier by another limit, and a timeout says
+ * which phase it ended and that --timeout raises it); body capped at
  * cfg->max_size after decompression (checked in the write callback, since
  * libcurl does not enforce its own cap on chunked bodies).  Only http and
  * https; redirects are followed (at most 5) only on the same host and port,
@@ -13,7 +17,7 @@
  * from TICCTOP_PASSWORD or a file, bearer token from a file) never appear in
  * target, messages or warnings; a URL carrying credentials is refused.
  * The answer is parsed by parse_dash; what the server says about itself
- * (clock, count, own error) is in source_result.server. */
+ * (clock, count, own error) is in source_result.server (server.h). */
 #ifndef TICCTOP_SOURCE_HTTP_H
 #define TICCTOP_SOURCE_HTTP_H
 

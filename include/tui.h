@@ -20,7 +20,7 @@
 
 #include "keys.h"
 #include "layout.h"
-#include "loop.h"
+#include "monitor.h"
 #include "screen.h"
 #include "theme.h"
 #include "view.h"

@@ -72,14 +72,20 @@ bool sort_key_descending(enum sort_key k);
 bool sort_key_parse(const char *name, enum sort_key *k);
 
 /* Parse filter text: words "status:ok|warn|crit" and "family:v4|v6|host"
- * (repeatable, each kind ORed) and at most one other word, the substring.
- * On error, *bad points at the offending word. */
+ * (repeatable, each kind ORed); every other word is text to look for
+ * (words joined by one space), except a word that reads as a mistyped
+ * filter word (letters, not all hex digits, before a colon: "status:warm",
+ * "stauts:crit"), which is an error.  On error, *bad points at the
+ * offending word and f is left as it was. */
 enum filter_err filter_parse(const char *text, struct filter *f, const char **bad);
 
-/* Write the filter words for people into buf, one group per kind joined by
- * `and`: "status:ok|warn|crit and family:v4|v6|host" (aliases left out);
- * returns its length. */
-size_t filter_words(char *buf, size_t size, const char *and);
+/* Write the filter words for people, from the token table:
+ * "status:ok|warn|crit family:v4|v6|host"; returns the length. */
+size_t filter_words(char *buf, size_t size);
+
+/* Say in one line why filter text did not parse (bad as filter_parse set
+ * it), listing the valid words; returns the length. */
+size_t filter_err_text(enum filter_err e, const char *bad, char *buf, size_t size);
 
 /* Return whether f lets everything through. */
 bool filter_is_empty(const struct filter *f);

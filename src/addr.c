@@ -3,7 +3,6 @@
 
 #include <arpa/inet.h>
 #include <string.h>
-#include <strings.h>
 
 #include "addr.h"
 
@@ -47,8 +46,47 @@ addr_compare(enum family fa, const char *a, const unsigned char *ka,
 	if (fa != fb)
 		return (int)fa - (int)fb;
 	if (fa == FAMILY_HOSTNAME) {
-		c = strcasecmp(a, b);
+		c = addr_casecmp(a, b);
 		return c ? c : strcmp(a, b);
 	}
 	return memcmp(ka, kb, fa == FAMILY_IPV4 ? 4 : ADDR_KEY_LEN);
+}
+
+/* Compare a and b under ASCII case folding. */
+int
+addr_casecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int d = addr_lower((unsigned char)*a) - addr_lower((unsigned char)*b);
+		if (d || !*a)
+			return d;
+	}
+}
+
+/* Compare a[0..len) with NUL-terminated b under ASCII case folding. */
+int
+addr_ncasecmp(const char *a, size_t len, const char *b)
+{
+	for (size_t i = 0; i < len; i++, b++) {
+		int d = addr_lower((unsigned char)a[i]) - addr_lower((unsigned char)*b);
+		if (d || !*b)
+			return d;
+	}
+	return -(unsigned char)*b;
+}
+
+/* Where lower-case needle n occurs in hay under ASCII case folding, or -1. */
+long
+addr_find(const char *hay, size_t hlen, const char *n, size_t nlen)
+{
+	if (nlen > hlen)
+		return -1;
+	for (size_t i = 0; i + nlen <= hlen; i++) {
+		size_t j = 0;
+		while (j < nlen && addr_lower((unsigned char)hay[i + j]) == (unsigned char)n[j])
+			j++;
+		if (j == nlen)
+			return (long)i;
+	}
+	return -1;
 }

@@ -1,6 +1,7 @@
 /* batch.c — prints a report after every finished poll. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -15,11 +16,11 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
 	char note[256];
 	struct report r = {
-		.kind = mon->src->ops->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
+		.kind = mon->src->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
 		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
-		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
+		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8, .continued = b->done > 0,
 	};
 
 	parse_report_text(&mon->last.rep, PARSE_OK, note, sizeof note);
@@ -30,12 +31,18 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	} else if (r.skipped) {
 		fprintf(stderr, "ticctop: warning: %s\n", note);
 	}
-	if (b->format != FORMAT_TEXT || !err)
-		output_write(stdout, b->format, &r);
+	if (mon->last.server.warning[0] && !mon->last.same) {
+		char safe[sizeof mon->last.server.warning * 4];
+		fmt_sanitize(safe, sizeof safe, mon->last.server.warning, strlen(mon->last.server.warning), b->utf8);
+		fprintf(stderr, "ticctop: warning: the server's %s\n", safe);
+	}
 	b->status = output_status(&r);
 	b->done++;
-	if (ferror(stdout))
+	if (!output_write(stdout, b->format, &r)) {
+		fprintf(stderr, "ticctop: cannot write the report to standard output: %s\n", strerror(errno));
+		b->status = EXIT_UNKNOWN;
 		return false;
+	}
 	return b->iterations == 0 || b->done < b->iterations;
 }
 

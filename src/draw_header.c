@@ -150,6 +150,8 @@ draw_source_line(const struct paint *p)
 	if (m->last.server.time[0]) {
 		fmt_sanitize(target, sizeof target, m->last.server.time, strlen(m->last.server.time), t->utf8);
 		seg_add(s, &n, "server ", ROLE_TEXT, 45, true, false, "%s", target);
+		if (m->server_clock.frozen) /* a cached or frozen /data: its clock has stopped */
+			seg_add(s, &n, " ", ROLE_STALE, 85, true, false, "%s", "STOPPED");
 	}
 	localtime_r(&now, &tm);
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);

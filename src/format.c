@@ -139,11 +139,19 @@ static const struct unit units[] = {
 	{ 3600, 2 * 86400, "h" }, { 86400, 2 * 365 * 86400.0, "d" }, { 365 * 86400.0, INFINITY, "y" },
 };
 
+/* Durations from 100 years on are shown as LONGEST: chronyd reports none
+ * (its last seen ends near 4 years, its intervals at 2^32 s), and their
+ * digits would overflow any column. */
+#define LONGEST_SECONDS (100 * 365 * 86400.0)
+#define LONGEST ">99 y"
+
 /* Write seconds in the first unit it fits. */
 static size_t
 fmt_seconds(char *dst, size_t size, double s)
 {
 	size_t i = 0;
+	if (s >= LONGEST_SECONDS)
+		return written(snprintf(dst, size, LONGEST), size);
 	while (i + 1 < sizeof units / sizeof units[0] && s >= units[i].below)
 		i++;
 	return fmt_scaled(dst, size, s / units[i].seconds, units[i].name);
@@ -161,6 +169,8 @@ size_t
 fmt_duration(char *dst, size_t size, int64_t secs)
 {
 	size_t i = 2; /* whole seconds and up */
+	if ((double)secs >= LONGEST_SECONDS)
+		return written(snprintf(dst, size, LONGEST), size);
 	while (i + 1 < sizeof units / sizeof units[0] && (double)secs >= units[i].below)
 		i++;
 	return written(snprintf(dst, size, "%" PRId64 " %s", (int64_t)((double)secs / units[i].seconds), units[i].name),

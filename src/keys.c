@@ -263,7 +263,7 @@ keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
 {
 	size_t n = 0;
 	static const char more[] = " (each may repeat)";
-	size_t w = filter_words(filter_note, sizeof filter_note - (sizeof more - 1), " and ");
+	size_t w = filter_words(filter_note, sizeof filter_note - (sizeof more - 1));
 
 	memcpy(filter_note + w, more, sizeof more);
 	for (size_t i = 0; i < s->nhelp; i++)

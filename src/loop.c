@@ -1,4 +1,4 @@
-/* loop.c — ticks, the source, signals and a front end in one poll loop. */
+/* loop.c — ticks, the sources, signals and a front end in one poll loop. */
 #include "config.h"
 
 #include <errno.h>
@@ -10,11 +10,55 @@
 #include "clock.h"
 #include "loop.h"
 
-#define MAX_FDS 16
+#define MAX_FDS 64                       /* in one wait */
+#define OWN_FDS (MAX_FDS - SOURCE_MAX_FDS) /* of those, the signals', a front end's and a side task's */
 
 static int sig_pipe[2] = { -1, -1 };
 
 static const int caught[] = { SIGINT, SIGTERM, SIGHUP, SIGWINCH };
+
+/* A crash or SIGQUIT (Ctrl-\, which asks for a core dump): the sources'
+ * process groups are killed, then the handler that was there before (the
+ * full screen's, which restores the terminal) or the default one takes the
+ * signal. */
+static const int fatal[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGQUIT };
+static struct sigaction fatal_before[sizeof fatal / sizeof fatal[0]];
+
+/* Kill the sources' children, then let the earlier handler or the default end us. */
+static void
+on_crash(int signo)
+{
+	source_groups_kill(SIGKILL);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+		if (fatal[i] != signo)
+			continue;
+		void (*before)(int) = fatal_before[i].sa_handler;
+		if (!(fatal_before[i].sa_flags & SA_SIGINFO) && before != SIG_DFL && before != SIG_IGN) {
+			before(signo); /* it re-raises */
+			return;
+		}
+	}
+	signal(signo, SIG_DFL);
+	raise(signo);
+}
+
+/* Catch the crash signals with on_crash, keeping the handler that was
+ * there unless it is on_crash already. */
+static void
+catch_crashes(void)
+{
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_crash;
+	sa.sa_flags = SA_RESETHAND;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
+		sigaction(fatal[i], &sa, &old);
+		if (old.sa_handler != on_crash)
+			fatal_before[i] = old;
+	}
+}
 
 /* Write the signal's number into the self-pipe. */
 static void
@@ -42,50 +86,18 @@ loop_catch_signals(void)
 	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		sigaction(caught[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	catch_crashes();
 	return true;
 }
 
-/* Put the default handlers back. */
+/* Put the default handlers back (and the crash handlers that were there). */
 static void
 signals_stop(void)
 {
 	for (size_t i = 0; i < sizeof caught / sizeof caught[0]; i++)
 		signal(caught[i], SIG_DFL);
-}
-
-/* Make mon ready for src. */
-bool
-monitor_init(struct monitor *mon, struct source *src, const struct health *h)
-{
-	memset(mon, 0, sizeof *mon);
-	mon->src = src;
-	mon->health = *h;
-	view_init(&mon->view);
-	mon->view_stale = true;
-	return (mon->model = model_new()) != NULL;
-}
-
-/* Free what monitor_init made. */
-void
-monitor_free(struct monitor *mon)
-{
-	model_free(mon->model);
-	view_free(&mon->view);
-	mon->model = NULL;
-}
-
-/* Rebuild the view if the model or the view's settings changed. */
-void
-monitor_update_view(struct monitor *mon)
-{
-	uint64_t v = model_version(mon->model);
-
-	if (!mon->view_stale && v == mon->view_version)
-		return;
-	if (view_update(&mon->view, mon->model)) {
-		mon->view_stale = false;
-		mon->view_version = v;
-	}
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &fatal_before[i], NULL);
 }
 
 /* Take a finished poll into the model; keep the last good data on failure. */
@@ -94,34 +106,35 @@ take_poll(struct monitor *mon, double now)
 {
 	model_begin(mon->model);
 	mon->src->ops->deliver(mon->src, model_put, mon->model, &mon->last);
-	if (!mon->last.same)
-		model_end(mon->model, &mon->health, mon->last.err == SOURCE_OK, now);
-	else /* a repeated answer leaves the clients as they were; the clock moves */
-		model_tick(mon->model, now);
-	mon->poll_time = now;
-	mon->polls++;
-	if (mon->last.err == SOURCE_OK) {
-		mon->have_data = true;
-		mon->data_time = now;
-		mon->data_wall = time(NULL);
+	monitor_take(mon, now, time(NULL));
+}
+
+/* One wait over pfd[0..n) and the sources' descriptors; each source then
+ * handles what became ready. */
+int
+loop_wait(struct source *const *src, size_t nsrc, struct pollfd *pfd, size_t n, size_t max, int timeout_ms)
+{
+	size_t first[LOOP_MAX_SOURCES], count[LOOP_MAX_SOURCES], total = n;
+	double now = clock_mono();
+
+	if (nsrc > LOOP_MAX_SOURCES || n > max) {
+		errno = EINVAL;
+		return -1;
 	}
-	monitor_update_view(mon);
-}
-
-/* Milliseconds from now until t, at least 0. */
-static int
-ms_until(double t, double now)
-{
-	double ms = (t - now) * 1000.0;
-	return ms <= 0 ? 0 : ms > 60000 ? 60000 : (int)ms + 1;
-}
-
-/* Lower *timeout to ms when ms says sooner (-1 = no limit). */
-static void
-sooner(int *timeout, int ms)
-{
-	if (ms >= 0 && (*timeout < 0 || ms < *timeout))
-		*timeout = ms;
+	for (size_t i = 0; i < nsrc; i++) {
+		first[i] = total;
+		count[i] = src[i]->ops->watch(src[i], pfd + total, max - total, &timeout_ms, now);
+		total += count[i];
+		if (src[i]->ops->ready(src[i]))
+			timeout_ms = 0; /* a finished poll is delivered at once */
+	}
+	int rc = poll(pfd, total, timeout_ms);
+	int poll_errno = errno; /* what the caller must see, whatever the sources' I/O leaves */
+	now = clock_mono();
+	for (size_t i = 0; i < nsrc; i++)
+		src[i]->ops->handle(src[i], pfd + first[i], count[i], now);
+	errno = poll_errno;
+	return rc;
 }
 
 /* Read pending signals; returns the one that ends the loop, or 0. */
@@ -165,16 +178,16 @@ loop_run(struct monitor *mon, const struct frontend *fe, double interval, const 
 			if (next_tick <= now)
 				next_tick = now + interval; /* fell behind: do not catch up in a burst */
 		}
-		sooner(&timeout, ms_until(next_tick, now));
+		source_sooner(&timeout, source_ms_until(next_tick, now));
 		if (task)
-			sooner(&timeout, task->step(task->ctx, now));
+			source_sooner(&timeout, task->step(task->ctx, now));
 		if (fe->idle)
-			sooner(&timeout, fe->idle(fe->ctx, mon, now));
+			source_sooner(&timeout, fe->idle(fe->ctx, mon, now));
 
 		pfd[0] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
-		size_t n = 1 + (fe->pollfds ? fe->pollfds(fe->ctx, pfd + 1, MAX_FDS - 1) : 0);
-		size_t ntask = task && task->pollfds ? task->pollfds(task->ctx, pfd + n, MAX_FDS - n) : 0;
-		int rc = mon->src->ops->wait(mon->src, pfd, n + ntask, timeout, now);
+		size_t n = 1 + (fe->pollfds ? fe->pollfds(fe->ctx, pfd + 1, OWN_FDS - 1) : 0);
+		size_t ntask = task && task->pollfds ? task->pollfds(task->ctx, pfd + n, OWN_FDS - n) : 0;
+		int rc = loop_wait(&mon->src, 1, pfd, n + ntask, MAX_FDS, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
 		now = clock_mono();

@@ -77,11 +77,12 @@ int
 main(int argc, char **argv)
 {
 	struct options o;
-	char err[512], words[128];
+	char err[512], words[128], where[600];
 	struct monitor mon;
 	struct health h;
 	struct filter filter;
 	const char *bad = NULL;
+	enum conffile_result cr;
 	struct demo *demo = NULL;
 	struct source *src = NULL;
 	bool have_mon = false;
@@ -93,9 +94,15 @@ main(int argc, char **argv)
 	}
 	setlocale(LC_ALL, "");
 	options_defaults(&o);
-	if (!conffile_load(&o, &config, err, sizeof err) || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK ||
-	    (o.log && !log_open(o.log, err, sizeof err))) {
+	if ((cr = conffile_load(&o, &config, err, sizeof err)) == CONFFILE_WARNING)
+		fprintf(stderr, "ticctop: warning: %s\n", err);
+	if (cr == CONFFILE_ERROR || options_parse(&o, argc, argv, err, sizeof err) != OPT_OK) {
 		fprintf(stderr, "ticctop: %s\n", err);
+		goto out;
+	}
+	if (o.log && !log_open(o.log, err, sizeof err)) {
+		options_where(&o, "log", where, sizeof where);
+		fprintf(stderr, "ticctop: %s%s\n", where, err);
 		goto out;
 	}
 	if (o.help || o.version) {
@@ -108,8 +115,9 @@ main(int argc, char **argv)
 	}
 	/* refused before --demo starts a chronyd for nothing */
 	if (o.filter && filter_parse(o.filter, &filter, &bad) != FILTER_OK) {
-		filter_words(words, sizeof words, ", ");
-		fprintf(stderr, "ticctop: --filter: cannot use \"%s\" (words: %s, or text)\n", bad, words);
+		options_where(&o, "filter", where, sizeof where);
+		filter_words(words, sizeof words);
+		fprintf(stderr, "ticctop: %s--filter: cannot use \"%s\" (words: %s, or text)\n", where, bad, words);
 		goto out;
 	}
 	health_init(&h, o.warn_drops, o.crit_drops);

@@ -26,6 +26,8 @@ struct model {
 	size_t rows;           /* rows the last ended refresh delivered */
 	size_t put;            /* rows put in the current refresh */
 	bool changed;
+	bool marked;           /* the current refresh listed a name twice */
+	size_t shared;         /* clients marked shared */
 	uint32_t *stamp;       /* clients the current refresh added or changed, to stamp at its end */
 	size_t nstamp, stamp_cap;
 	double clock;          /* time of the last answer taken */
@@ -129,6 +131,7 @@ model_begin(struct model *m)
 	m->put = 0;
 	m->next = 0;
 	m->nstamp = 0;
+	m->marked = false;
 	m->changed = false;
 }
 
@@ -171,13 +174,26 @@ guess_next(const struct model *m, const struct row *r)
 {
 	struct client *c = m->next < m->n ? &m->c[m->next] : NULL;
 
-	if (!c || r->truncated || c->dup != 0 || c->len != r->len || memcmp(c->addr, r->addr, r->len) != 0)
+	if (!c || r->truncated || c->dup != 0 || c->seen == m->refresh || c->len != r->len ||
+	    memcmp(c->addr, r->addr, r->len) != 0)
 		return NULL;
 	return c;
 }
 
+/* Note that c is listed under a name another row of this refresh has too. */
+static void
+mark_shared(struct model *m, struct client *c)
+{
+	c->named = m->refresh;
+	m->marked = true;
+}
+
 /* The client r names, found through the hash, or added when it is new
- * (*added set); NULL when out of memory or out of occurrence numbers. */
+ * (*added set); NULL when out of memory or out of occurrence numbers.  A
+ * name this refresh already listed is another client unless it is the
+ * same numeric address: a host name (reverse DNS gives one name to many
+ * addresses) or a cut name takes the next occurrence number, and every
+ * client under it is marked shared. */
 static struct client *
 lookup(struct model *m, const struct row *r, bool *added)
 {
@@ -187,14 +203,16 @@ lookup(struct model *m, const struct row *r, bool *added)
 
 	for (;;) {
 		i = find_slot(m, r->addr, r->len, dup, hash_addr(r->addr, r->len, dup));
-		if (m->slot[i].idx == 0 || !r->truncated || m->c[m->slot[i].idx - 1].seen != m->refresh)
+		if (m->slot[i].idx == 0)
 			break;
+		c = &m->c[m->slot[i].idx - 1];
+		if (c->seen != m->refresh || (!r->truncated && c->family != FAMILY_HOSTNAME))
+			return c;
 		if (dup == UINT16_MAX)
 			return NULL;
-		dup++; /* a cut name already listed: this is another client */
+		dup++; /* a name already listed: this is another client */
+		mark_shared(m, c);
 	}
-	if (m->slot[i].idx)
-		return &m->c[m->slot[i].idx - 1];
 	if ((c = add_client(m, r, dup)))
 		m->changed = *added = true;
 	return c;
@@ -240,8 +258,11 @@ model_put(void *ctx, const struct row *r)
 		c->s = r->s;
 		m->changed = true;
 	}
-	if (c->seen != m->refresh)
+	if (c->seen != m->refresh) {
 		m->listed++;
+		if (c->dup > 0)
+			mark_shared(m, c);
+	}
 	c->seen = m->refresh;
 	m->next = (size_t)(c - m->c) + 1;
 	m->put++;
@@ -300,6 +321,24 @@ stamp_changed(struct model *m, bool judge)
 	m->nstamp = 0;
 }
 
+/* Set the shared mark of every client the refresh listed: whether another
+ * row had its name (only when some client is or was shared). */
+static void
+settle_shared(struct model *m)
+{
+	if (!m->marked && m->shared == 0)
+		return;
+	m->shared = 0;
+	for (size_t i = 0; i < m->n; i++) {
+		struct client *c = &m->c[i];
+		bool sh = c->seen == m->refresh ? c->named == m->refresh : c->shared;
+		if (sh != c->shared)
+			m->changed = true;
+		c->shared = sh;
+		m->shared += sh;
+	}
+}
+
 /* End a refresh read at clock time now: stamp and judge what changed;
  * when complete, forget clients it did not list.  All are judged again
  * only when the rules are not the ones they were judged by. */
@@ -313,6 +352,7 @@ model_end(struct model *m, const struct health *h, bool complete, double now)
 	stamp_changed(m, same);
 	if (complete && m->listed != m->n)
 		forget_unseen(m);
+	settle_shared(m);
 	if (!same) {
 		m->judge = *h;
 		m->judged = true;

@@ -31,6 +31,20 @@
 #define QUIET_SLOTS 4
 #define STEADY_MIN_PERIOD_MS 4000
 
+/* Fill: the first retry round waits this long for late replies; each
+ * further round waits twice as long, up to FILL_SETTLE_MAX_MS. */
+#define FILL_SETTLE_MS 100
+#define FILL_SETTLE_MAX_MS 1600
+/* Receive buffer asked for, so that replies are not lost on our side. */
+#define RCVBUF_BYTES (4 << 20)
+
+/* A request in flight: its sequence number (the fraction of its transmit
+ * timestamp, echoed in the reply's origin timestamp) and its send time. */
+struct flight {
+	int64_t t;
+	uint32_t seq;
+};
+
 /* A client's next send time in the live schedule (ms from its start). */
 struct event {
 	int64_t due;
@@ -50,13 +64,20 @@ struct ntpload {
 	uint64_t budget;
 	uint32_t step_cap;
 	uint32_t window;
+	int reply_timeout_ms;           /* in flight this long: taken as lost */
 	bool started;
 	bool finished;
 	uint64_t start_ms;              /* caller's clock at the first step */
-	int64_t *flight;                /* ring of send times, window slots */
+	struct flight *flight;          /* ring of requests, window slots */
 	uint32_t flight_head;           /* oldest unanswered request */
 	uint32_t inflight;              /* requests in the ring */
+	uint32_t seq;                   /* next request's sequence number */
 	uint64_t fill_next;             /* FILL: next packet number */
+	uint8_t *answered;              /* FILL: bitmap, client had an answer */
+	uint32_t unanswered;            /* FILL: clients without an answer yet */
+	uint32_t round;                 /* FILL: retry rounds begun */
+	uint32_t retry_next;            /* FILL: next client to check in a round */
+	int64_t last_send;              /* schedule time of the last request */
 	struct event *heap;             /* LIVE: min-heap on due, one per client */
 	struct ntpload_stats stats;
 };
@@ -228,16 +249,22 @@ parse_server(const char *text, struct in_addr *out)
 	return NTPLOAD_ERR_ADDRESS;
 }
 
-/* Opens a non-blocking, close-on-exec UDP socket; -1 on failure. */
+/* Opens a non-blocking, close-on-exec UDP socket (IPv4: told each reply's
+ * destination address); -1 on failure. */
 static int
 open_socket(int family)
 {
 	int fd = socket(family, SOCK_DGRAM, 0);
+	int on = 1, size = RCVBUF_BYTES;
 
 	if (fd < 0)
 		return -1;
+	/* Best effort: the kernel may cap the buffer at rmem_max. */
+	(void)setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
 	if (fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) < 0 ||
-	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0) {
+	    fcntl(fd, F_SETFD, FD_CLOEXEC) < 0 ||
+	    (family == AF_INET &&
+	    setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof on) < 0)) {
 		int saved = errno;
 
 		close(fd);
@@ -274,6 +301,10 @@ load_configure(struct ntpload *load, const struct ntpload_config *c)
 	load->budget = c->budget ? c->budget : NTPLOAD_DEFAULT_BUDGET;
 	load->step_cap = c->step_cap ? c->step_cap : NTPLOAD_DEFAULT_STEP_CAP;
 	load->window = c->window ? c->window : NTPLOAD_DEFAULT_WINDOW;
+	load->reply_timeout_ms = c->mode == NTPLOAD_FILL ?
+	    NTPLOAD_FILL_REPLY_TIMEOUT_MS : NTPLOAD_REPLY_TIMEOUT_MS;
+	load->unanswered = load->total;
+	load->retry_next = load->total;
 	return NTPLOAD_OK;
 }
 
@@ -301,6 +332,9 @@ ntpload_new(const struct ntpload_config *config, struct ntpload **out)
 		e = NTPLOAD_ERR_SOCKET;
 	if (e == NTPLOAD_OK && load->mode == NTPLOAD_LIVE)
 		e = live_init(load);
+	if (e == NTPLOAD_OK && load->mode == NTPLOAD_FILL &&
+	    (load->answered = calloc(load->total / 8 + 1, 1)) == NULL)
+		e = NTPLOAD_ERR_NOMEM;
 	if (e != NTPLOAD_OK) {
 		int saved = errno;
 
@@ -323,20 +357,22 @@ ntpload_free(struct ntpload *load)
 	if (load->fd6 >= 0)
 		close(load->fd6);
 	free(load->heap);
+	free(load->answered);
 	free(load->flight);
 	free(load);
 }
 
-/* Fills buf with an NTPv4 client request stamped with the wall clock. */
+/* Fills buf with an NTPv4 client request stamped with the wall clock's
+ * second; the fraction carries seq (clients randomise those bits anyway),
+ * which the server echoes as the reply's origin timestamp. */
 static void
-build_request(unsigned char buf[NTP_PACKET_LEN])
+build_request(unsigned char buf[NTP_PACKET_LEN], uint32_t seq)
 {
 	struct timespec ts;
-	uint32_t sec, frac;
+	uint32_t sec, frac = seq;
 
 	clock_gettime(CLOCK_REALTIME, &ts);
 	sec = (uint32_t)ts.tv_sec + NTP_UNIX_OFFSET;
-	frac = (uint32_t)(((uint64_t)ts.tv_nsec << 32) / 1000000000u);
 	memset(buf, 0, NTP_PACKET_LEN);
 	buf[0] = 0x23;          /* LI 0, version 4, mode 3 (client) */
 	buf[2] = 6;             /* poll 2^6 s */
@@ -351,9 +387,9 @@ build_request(unsigned char buf[NTP_PACKET_LEN])
 	buf[47] = frac;
 }
 
-/* Sends one request as client i; returns sendmsg's result. */
+/* Sends request seq as client i; returns sendmsg's result. */
 static ssize_t
-send_request(const struct ntpload *load, uint32_t i)
+send_request(const struct ntpload *load, uint32_t i, uint32_t seq)
 {
 	unsigned char buf[NTP_PACKET_LEN];
 	union {
@@ -365,7 +401,7 @@ send_request(const struct ntpload *load, uint32_t i)
 	struct in_pktinfo info = { 0 };
 	struct cmsghdr *cmsg;
 
-	build_request(buf);
+	build_request(buf, seq);
 	msg.msg_iov = &iov;
 	msg.msg_iovlen = 1;
 	if (i >= load->clients) {
@@ -397,50 +433,182 @@ flight_pop(struct ntpload *load)
 	load->inflight--;
 }
 
-/* Records a request sent at schedule time t. */
-static void
-flight_push(struct ntpload *load, int64_t t)
+/* Tells whether client i has had an answer (FILL). */
+static bool
+is_answered(const struct ntpload *load, uint32_t i)
 {
-	load->flight[(load->flight_head + load->inflight) % load->window] = t;
+	return load->answered[i / 8] & (1u << (i % 8));
+}
+
+/* Notes an answer to client i (FILL); out-of-range numbers are ignored. */
+static void
+mark_answered(struct ntpload *load, uint32_t i)
+{
+	if (load->answered == NULL || i >= load->total || is_answered(load, i))
+		return;
+	load->answered[i / 8] |= (uint8_t)(1u << (i % 8));
+	load->unanswered--;
+}
+
+/* Records request seq sent at schedule time t. */
+static void
+flight_push(struct ntpload *load, int64_t t, uint32_t seq)
+{
+	struct flight *f = &load->flight[(load->flight_head + load->inflight) %
+	    load->window];
+
+	f->t = t;
+	f->seq = seq;
 	load->inflight++;
 }
 
+/* Forgets the requests sent up to seq: the server reads its queue in order,
+ * so once seq is answered the earlier ones are out of it too (answered,
+ * rate-limited or lost), and no longer count against the window. */
+static void
+flight_answered(struct ntpload *load, uint32_t seq)
+{
+	while (load->inflight > 0 &&
+	    (int32_t)(seq - load->flight[load->flight_head].seq) >= 0)
+		flight_pop(load);
+}
+
+/* Forgets the requests in flight for timeout_ms at t; returns how long until
+ * the oldest left will be (0 if none). */
+static int
+flight_expire(struct ntpload *load, int64_t t, int timeout_ms)
+{
+	while (load->inflight > 0 &&
+	    t - load->flight[load->flight_head].t >= timeout_ms)
+		flight_pop(load);
+	if (load->inflight == 0)
+		return 0;
+	return (int)(load->flight[load->flight_head].t + timeout_ms - t);
+}
+
 /* Tells whether another request may go at t: the window has room once the
- * requests unanswered for NTPLOAD_REPLY_TIMEOUT_MS are taken as lost; if not,
- * sets *wait_ms to when the oldest will be. */
+ * requests unanswered for the reply timeout are taken as lost; if not, sets
+ * *wait_ms to when the oldest will be. */
 static bool
 flight_room(struct ntpload *load, int64_t t, int *wait_ms)
 {
-	while (load->inflight > 0 && t - load->flight[load->flight_head] >=
-	    NTPLOAD_REPLY_TIMEOUT_MS)
-		flight_pop(load);
+	int wait = flight_expire(load, t, load->reply_timeout_ms);
+
 	if (load->inflight < load->window)
 		return true;
-	*wait_ms = (int)(load->flight[load->flight_head] +
-	    NTPLOAD_REPLY_TIMEOUT_MS - t);
+	*wait_ms = wait;
 	return false;
 }
 
-/* Reads and counts the replies waiting on fd, at most RECV_BATCH. */
+/* Returns the client number of IPv4 address a (the inverse of
+ * ntpload_client_address), or UINT32_MAX if it is none. */
+static uint32_t
+client_number(struct in_addr a)
+{
+	uint32_t h = ntohl(a.s_addr), b1 = h >> 16 & 0xff, c = h & 0xff;
+
+	if (h >> 24 != 127 || b1 == 0 || c == 0 || c == 255)
+		return UINT32_MAX;
+	return ((b1 - 1) * 256 + (h >> 8 & 0xff)) * 254 + c - 1;
+}
+
+/* Returns the client a reply on fd was sent to (IPv4: its destination
+ * address, from IP_PKTINFO; IPv6: the ::1 client). */
+static uint32_t
+reply_client(const struct ntpload *load, int fd, struct msghdr *msg)
+{
+	struct cmsghdr *cmsg;
+	struct in_pktinfo info;
+
+	if (fd == load->fd6)
+		return load->clients;
+	for (cmsg = CMSG_FIRSTHDR(msg); cmsg != NULL;
+	    cmsg = CMSG_NXTHDR(msg, cmsg))
+		if (cmsg->cmsg_level == IPPROTO_IP &&
+		    cmsg->cmsg_type == IP_PKTINFO) {
+			memcpy(&info, CMSG_DATA(cmsg), sizeof info);
+			return client_number(info.ipi_addr);
+		}
+	return UINT32_MAX;
+}
+
+/* Reads and counts the replies waiting on fd, at most RECV_BATCH; a server
+ * reply (mode 4) marks its client answered and frees the window up to its
+ * request. */
 static enum ntpload_error
 drain(struct ntpload *load, int fd)
 {
 	unsigned char buf[512];
+	union {
+		char bytes[CMSG_SPACE(sizeof(struct in_pktinfo))];
+		struct cmsghdr align;
+	} control;
+	struct iovec iov = { buf, sizeof buf };
+	struct msghdr msg;
+	ssize_t len;
 	int n;
 
 	if (fd < 0)
 		return NTPLOAD_OK;
 	for (n = 0; n < RECV_BATCH; n++) {
-		if (recv(fd, buf, sizeof buf, 0) < 0) {
+		memset(&msg, 0, sizeof msg);
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = control.bytes;
+		msg.msg_controllen = sizeof control.bytes;
+		if ((len = recvmsg(fd, &msg, 0)) < 0) {
 			if (errno == EAGAIN || errno == EWOULDBLOCK ||
 			    errno == EINTR || errno == ECONNREFUSED)
 				return NTPLOAD_OK;
 			return NTPLOAD_ERR_RECV;
 		}
 		load->stats.replies++;
-		flight_pop(load);
+		if (len < NTP_PACKET_LEN || (buf[0] & 7) != 4)
+			continue;
+		mark_answered(load, reply_client(load, fd, &msg));
+		flight_answered(load, (uint32_t)buf[28] << 24 |
+		    (uint32_t)buf[29] << 16 | (uint32_t)buf[30] << 8 | buf[31]);
 	}
 	return NTPLOAD_OK;
+}
+
+/* FILL, once the first pass is sent: ends when every client has had an
+ * answer and the last requests were read (or NTPLOAD_FILL_TAIL_MS passed);
+ * else, once late replies had time to come, resends one request to each
+ * client still without one, at most NTPLOAD_FILL_RETRIES rounds.
+ * Returns true with *client when one is due; else sets *wait_ms or
+ * finished. */
+static bool
+fill_retry_due(struct ntpload *load, int64_t t, uint32_t *client,
+    int *wait_ms)
+{
+	int64_t settle;
+
+	for (;;) {
+		for (; load->retry_next < load->total; load->retry_next++)
+			if (!is_answered(load, load->retry_next)) {
+				*client = load->retry_next;
+				return true;
+			}
+		if (load->unanswered == 0) {
+			*wait_ms = flight_expire(load, t, NTPLOAD_FILL_TAIL_MS);
+			load->finished = load->inflight == 0;
+			return false;
+		}
+		settle = FILL_SETTLE_MS << (load->round < 4 ? load->round : 4);
+		if (settle > FILL_SETTLE_MAX_MS)
+			settle = FILL_SETTLE_MAX_MS;
+		if (t < load->last_send + settle) {
+			*wait_ms = (int)(load->last_send + settle - t);
+			return false;
+		}
+		if (load->round == NTPLOAD_FILL_RETRIES) {
+			load->finished = true;
+			return false;
+		}
+		load->round++;
+		load->retry_next = 0;
+	}
 }
 
 /* Finds the next client due at schedule time t; sets *wait_ms (and
@@ -453,10 +621,8 @@ next_due(struct ntpload *load, int64_t t, uint32_t *client, int *wait_ms)
 		return false;
 	}
 	if (load->mode == NTPLOAD_FILL) {
-		if (load->fill_next >= (uint64_t)load->total * load->packets) {
-			load->finished = true;
-			return false;
-		}
+		if (load->fill_next >= (uint64_t)load->total * load->packets)
+			return fill_retry_due(load, t, client, wait_ms);
 		*client = load->fill_next % load->total;
 		return true;
 	}
@@ -478,8 +644,14 @@ next_due(struct ntpload *load, int64_t t, uint32_t *client, int *wait_ms)
 static void
 advance(struct ntpload *load)
 {
-	if (load->mode == NTPLOAD_FILL) {
+	if (load->mode == NTPLOAD_FILL &&
+	    load->fill_next < (uint64_t)load->total * load->packets) {
 		load->fill_next++;
+		return;
+	}
+	if (load->mode == NTPLOAD_FILL) {
+		load->retry_next++;
+		load->stats.resent++;
 		return;
 	}
 	load->heap[0].due = live_next(load->heap[0].client, load->heap[0].due);
@@ -512,7 +684,7 @@ ntpload_step(struct ntpload *load, uint64_t now_ms, int *wait_ms)
 		}
 		if (!flight_room(load, t, wait_ms))
 			return NTPLOAD_OK;
-		if (send_request(load, client) < 0) {
+		if (send_request(load, client, load->seq) < 0) {
 			if (errno != EAGAIN && errno != EWOULDBLOCK &&
 			    errno != ENOBUFS && errno != EINTR)
 				return NTPLOAD_ERR_SEND;
@@ -521,7 +693,8 @@ ntpload_step(struct ntpload *load, uint64_t now_ms, int *wait_ms)
 			return NTPLOAD_OK;
 		}
 		load->stats.sent++;
-		flight_push(load, t);
+		flight_push(load, t, load->seq++);
+		load->last_send = t;
 		advance(load);
 	}
 	if (load->finished)
@@ -553,7 +726,10 @@ ntpload_fds(const struct ntpload *load, int fds[2])
 struct ntpload_stats
 ntpload_stats(const struct ntpload *load)
 {
-	return load->stats;
+	struct ntpload_stats s = load->stats;
+
+	s.unanswered = load->mode == NTPLOAD_FILL ? load->unanswered : 0;
+	return s;
 }
 
 /* Stores IPv4 client i's address in *out; false if i is out of range. */

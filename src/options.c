@@ -1,15 +1,43 @@
 /* options.c — the option table, its parser and the help it generates. */
 #include "config.h"
 
-#include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "options.h"
 
-enum opt_kind { OPT_FLAG, OPT_LONG, OPT_DOUBLE, OPT_STRING, OPT_CHOICE };
+/* OPT_PATH: a string that must be an absolute path. */
+enum opt_kind { OPT_FLAG, OPT_LONG, OPT_DOUBLE, OPT_STRING, OPT_PATH, OPT_CHOICE };
+
+/* Bytes a value of each kind takes in struct options. */
+static const size_t kind_size[] = {
+	[OPT_FLAG] = sizeof(bool), [OPT_LONG] = sizeof(long), [OPT_DOUBLE] = sizeof(double),
+	[OPT_STRING] = sizeof(const char *), [OPT_PATH] = sizeof(const char *), [OPT_CHOICE] = sizeof(int),
+};
+
+/* Families of source options; a family on the command line drops its rivals
+ * from the config file.  The remote group is one family, FAM_REMOTE. */
+enum opt_family { FAM_NONE, FAM_CHRONYC, FAM_CHRONYD, FAM_DEMO, FAM_REMOTE, FAM_COUNT };
+
+static const struct {
+	const char *name;
+	enum opt_family family;
+} families[] = {
+	{ "chronyc", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
+};
+
+#define FAM(f) (1u << (f))
+static const unsigned rivals[FAM_COUNT] = {
+	[FAM_CHRONYC] = FAM(FAM_REMOTE),
+	[FAM_CHRONYD] = FAM(FAM_DEMO) | FAM(FAM_REMOTE),
+	[FAM_DEMO] = FAM(FAM_CHRONYD) | FAM(FAM_REMOTE),
+	[FAM_REMOTE] = FAM(FAM_CHRONYC) | FAM(FAM_CHRONYD) | FAM(FAM_DEMO),
+};
 
 enum opt_group { GROUP_SOURCE, GROUP_REMOTE, GROUP_SHOW, GROUP_SCREEN, GROUP_BATCH, GROUP_GENERAL, GROUP_COUNT };
 
@@ -61,8 +89,8 @@ format_choice(int i)
 static const struct opt_def defs[] = {
 	{ "chronyc", 0, OPT_STRING, GROUP_SOURCE, AT(chronyc), "PATH", 0, 0, NULL, 0,
 	  "chronyc program to run (default: chronyc on PATH)" },
-	{ "socket", 'S', OPT_STRING, GROUP_SOURCE, AT(socket), "PATH", 0, 0, NULL, 0,
-	  "chronyd's command socket, passed to chronyc as -h" },
+	{ "socket", 'S', OPT_PATH, GROUP_SOURCE, AT(socket), "PATH", 0, 0, NULL, 0,
+	  "chronyd's command socket (an absolute path), passed to chronyc as -h" },
 	{ "sudo", 0, OPT_FLAG, GROUP_SOURCE, AT(sudo), NULL, 0, 0, NULL, 0,
 	  "run chronyc through `sudo -n` (needs a NOPASSWD sudoers line)" },
 	{ "demo", 0, OPT_FLAG, GROUP_SOURCE, AT(demo), NULL, 0, 0, NULL, 0,
@@ -107,7 +135,7 @@ static const struct opt_def defs[] = {
 	  "no colours, as when NO_COLOR is set" },
 	{ "ascii", 0, OPT_FLAG, GROUP_SCREEN, AT(ascii), NULL, 0, 0, NULL, 0,
 	  "ASCII lines and symbols, even in a UTF-8 locale" },
-	{ "no-mouse", 0, OPT_FLAG, GROUP_SCREEN, AT(no_mouse), NULL, 0, 0, NULL, 0,
+	{ "no-mouse", 'M', OPT_FLAG, GROUP_SCREEN, AT(no_mouse), NULL, 0, 0, NULL, 0,
 	  "leave the mouse to the terminal (to select and paste)" },
 	{ "log", 0, OPT_STRING, GROUP_SCREEN, AT(log), "FILE", 0, 0, NULL, 0,
 	  "append debug notes to FILE (nothing else is written while the screen is up)" },
@@ -127,7 +155,7 @@ static const struct opt_def defs[] = {
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
-_Static_assert(NDEFS <= 64, "options.given has a bit per option");
+_Static_assert(NDEFS <= OPTIONS_MAX, "options.given has a bit per option");
 
 static const char default_chronyc[] = "chronyc";
 
@@ -159,11 +187,105 @@ find_def(const char *name, size_t len, char letter)
 	return NULL;
 }
 
+/* The family of option d: the remote group is one. */
+static enum opt_family
+family(const struct opt_def *d)
+{
+	for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
+		if (strcmp(d->name, families[i].name) == 0)
+			return families[i].family;
+	return d->group == GROUP_REMOTE ? FAM_REMOTE : FAM_NONE;
+}
+
+/* Return whether option d was on the command line. */
+static bool
+on_command_line(const struct options *o, const struct opt_def *d)
+{
+	return o->given >> (d - defs) & 1u;
+}
+
+/* Return whether option d holds something: a switch that is on, a string
+ * that is there; a number or a choice always does. */
+static bool
+is_set(const struct options *o, const struct opt_def *d)
+{
+	const char *p = (const char *)o + d->offset;
+
+	if (d->kind == OPT_FLAG)
+		return *(const bool *)p;
+	return d->kind == OPT_STRING || d->kind == OPT_PATH ? *(const char *const *)p != NULL : true;
+}
+
+/* Put option d back to its default, forgetting where the config file set it. */
+static void
+reset(struct options *o, const struct opt_def *d)
+{
+	struct options def;
+
+	options_defaults(&def);
+	memcpy((char *)o + d->offset, (const char *)&def + d->offset, kind_size[d->kind]);
+	o->config_line[d - defs] = 0;
+}
+
+/* s made fit to quote in a message: controls, escapes, a BOM come out as \xNN. */
+static const char *
+shown(const char *s, char *buf, size_t size)
+{
+	fmt_sanitize(buf, size, s, strlen(s), true);
+	return buf;
+}
+
+/* Write v (up to 3 decimals) with '.' as the decimal point in every locale. */
+static void
+plain_number(char *buf, size_t size, double v)
+{
+	long long milli = llround(v * 1000);
+	int n = snprintf(buf, size, "%lld", milli / 1000);
+
+	if (milli % 1000 && n > 0 && (size_t)n < size) {
+		snprintf(buf + n, size - (size_t)n, ".%03lld", milli % 1000);
+		for (char *e = buf + strlen(buf); e[-1] == '0'; e--)
+			e[-1] = '\0';
+	}
+}
+
+/* Read s as a plain decimal: digits, and (unless whole) at most one '.'
+ * among them; the same in every locale, where strtod would also take
+ * "0,5" under de_DE, " 5", "0x10", "1e3" and "inf".  False if s is not
+ * one; a number too long to keep reads as HUGE_VAL. */
+static bool
+read_plain(const char *s, bool whole, double *out)
+{
+	uint64_t mant = 0;
+	int scale = 0, digits = 0;
+	bool dot = false, big = false;
+
+	for (; *s; s++) {
+		if (*s == '.' && !dot && !whole) {
+			dot = true;
+			continue;
+		}
+		if (*s < '0' || *s > '9')
+			return false;
+		digits++;
+		if (mant < UINT64_C(100000000000000000)) { /* 17 digits kept; further fraction digits round away */
+			mant = mant * 10 + (uint64_t)(*s - '0');
+			scale += dot;
+		} else if (!dot) {
+			big = true;
+		}
+	}
+	if (digits == 0)
+		return false;
+	*out = big ? HUGE_VAL : (double)mant / pow(10, scale);
+	return true;
+}
+
 /* Store value (NULL for a flag) into o for option d. */
 static enum opt_err
 set_value(struct options *o, const struct opt_def *d, const char *value, char *err, size_t errsize)
 {
-	char *p = (char *)o + d->offset, *end, name[40];
+	char *p = (char *)o + d->offset, name[40], safe[200], lo[32], hi[32];
 	double v;
 
 	snprintf(name, sizeof name, "--%s", d->name);
@@ -171,17 +293,22 @@ set_value(struct options *o, const struct opt_def *d, const char *value, char *e
 	case OPT_FLAG:
 		*(bool *)p = true;
 		return OPT_OK;
+	case OPT_PATH:
+		if (value[0] != '/') {
+			snprintf(err, errsize, "%s: the path must be absolute, not \"%s\"", name, shown(value, safe, sizeof safe));
+			return OPT_ERR_PATH;
+		}
+		/* fall through */
 	case OPT_STRING:
 		*(const char **)p = value;
 		return OPT_OK;
 	case OPT_LONG:
 	case OPT_DOUBLE:
-		errno = 0;
-		v = strtod(value, &end);
-		if (errno || end == value || *end || isnan(v) || v < d->min || v > d->max ||
-		    (d->kind == OPT_LONG && v != floor(v))) {
-			snprintf(err, errsize, "%s wants %s from %.10g to %.10g, not \"%s\"", name,
-			         d->kind == OPT_LONG ? "a whole number" : "a number", d->min, d->max, value);
+		if (!read_plain(value, d->kind == OPT_LONG, &v) || v < d->min || v > d->max) {
+			plain_number(lo, sizeof lo, d->min);
+			plain_number(hi, sizeof hi, d->max);
+			snprintf(err, errsize, "%s wants %s from %s to %s, not \"%s\"", name,
+			         d->kind == OPT_LONG ? "a whole number" : "a number", lo, hi, shown(value, safe, sizeof safe));
 			return OPT_ERR_NUMBER;
 		}
 		if (d->kind == OPT_LONG)
@@ -199,46 +326,81 @@ set_value(struct options *o, const struct opt_def *d, const char *value, char *e
 		for (int i = 0; i < d->nchoices && o2 < errsize; i++)
 			o2 += (size_t)snprintf(err + o2, errsize - o2, "%s %s", i ? "," : "", d->choice(i));
 		if (o2 < errsize)
-			snprintf(err + o2, errsize - o2, "; not \"%s\"", value);
+			snprintf(err + o2, errsize - o2, "; not \"%s\"", shown(value, safe, sizeof safe));
 		return OPT_ERR_CHOICE;
 	}
 	return OPT_ERR_UNKNOWN;
 }
 
-/* Return whether flag or string option d was given. */
-static bool
-given(const struct options *o, const struct opt_def *d)
+/* Write "FILE:LINE: " for the last config line that set one of the options
+ * in names (space-separated) still in force, else "". */
+static void
+where_of(const struct options *o, const char *names, char *buf, size_t size)
 {
-	const char *p = (const char *)o + d->offset;
-	return d->kind == OPT_FLAG ? *(const bool *)p : *(const char *const *)p != NULL;
+	unsigned line = 0;
+
+	for (const char *n = names; *n; n += strspn(n, " ")) {
+		size_t len = strcspn(n, " ");
+		const struct opt_def *d = find_def(n, len, 0);
+		if (d && !on_command_line(o, d) && is_set(o, d) && o->config_line[d - defs] > line)
+			line = o->config_line[d - defs];
+		n += len;
+	}
+	if (line && o->config_file)
+		snprintf(buf, size, "%s:%u: ", o->config_file, line);
+	else if (size)
+		buf[0] = '\0';
+}
+
+/* Write a conflict into err, after the config file's place when options in
+ * names (space-separated) came from there; returns OPT_ERR_CONFLICT. */
+static enum opt_err
+conflict(const struct options *o, const char *names, char *err, size_t errsize, const char *fmt, ...)
+{
+	char where[300];
+	va_list ap;
+
+	where_of(o, names, where, sizeof where);
+	int n = snprintf(err, errsize, "%s", where);
+	va_start(ap, fmt);
+	if (n >= 0 && (size_t)n < errsize)
+		vsnprintf(err + n, errsize - (size_t)n, fmt, ap);
+	va_end(ap);
+	return OPT_ERR_CONFLICT;
 }
 
 /* Check the remote dashboard's options against each other and the rest. */
 static enum opt_err
 finish_remote(const struct options *o, char *err, size_t errsize)
 {
-	if (o->url && (o->socket || o->sudo || o->demo || o->chronyc != default_chronyc)) {
-		snprintf(err, errsize, "--url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc");
-		return OPT_ERR_CONFLICT;
-	}
+	if (o->url && (o->socket || o->sudo || o->demo || o->chronyc != default_chronyc))
+		return conflict(o, "url socket sudo demo chronyc", err, errsize,
+		                "--url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc");
 	for (size_t i = 0; i < NDEFS && !o->url; i++)
-		if (defs[i].group == GROUP_REMOTE && given(o, &defs[i])) {
-			snprintf(err, errsize, "--%s only applies to a remote dashboard (--url)", defs[i].name);
-			return OPT_ERR_CONFLICT;
-		}
-	if (o->key && !o->cert) {
-		snprintf(err, errsize, "--key goes with --cert");
-		return OPT_ERR_CONFLICT;
-	}
-	if (o->password_file && !o->user) {
-		snprintf(err, errsize, "--password-file goes with --user");
-		return OPT_ERR_CONFLICT;
-	}
-	if (o->user && o->bearer_file) {
-		snprintf(err, errsize, "--user and --bearer-file are two ways to log in: give one");
-		return OPT_ERR_CONFLICT;
-	}
+		if (defs[i].group == GROUP_REMOTE && is_set(o, &defs[i]))
+			return conflict(o, defs[i].name, err, errsize, "--%s only applies to a remote dashboard (--url)",
+			                defs[i].name);
+	if (o->key && !o->cert)
+		return conflict(o, "key", err, errsize, "--key goes with --cert");
+	if (o->password_file && !o->user)
+		return conflict(o, "password-file", err, errsize, "--password-file goes with --user");
+	if (o->user && o->bearer_file)
+		return conflict(o, "user bearer-file", err, errsize,
+		                "--user and --bearer-file are two ways to log in: give one");
 	return OPT_OK;
+}
+
+/* A threshold from the config file yields to the other one given on the
+ * command line when the two disagree. */
+static void
+yield_threshold(struct options *o)
+{
+	const struct opt_def *warn = find_def("warn-drops", 10, 0), *crit = find_def("crit-drops", 10, 0);
+
+	if (on_command_line(o, crit) && !on_command_line(o, warn))
+		reset(o, warn);
+	else if (on_command_line(o, warn) && !on_command_line(o, crit))
+		reset(o, crit);
 }
 
 /* Check options that depend on each other; apply --once. */
@@ -249,16 +411,30 @@ finish(struct options *o, char *err, size_t errsize)
 		o->batch = true;
 		o->iterations = 1;
 	}
-	if (o->crit_drops < o->warn_drops) {
-		snprintf(err, errsize, "--crit-drops (%ld) must not be below --warn-drops (%ld)",
-		         o->crit_drops, o->warn_drops);
-		return OPT_ERR_CONFLICT;
-	}
-	if (o->demo && (o->socket || o->sudo)) {
-		snprintf(err, errsize, "--demo starts its own chronyd: it does not go with --socket or --sudo");
-		return OPT_ERR_CONFLICT;
-	}
+	if (o->crit_drops < o->warn_drops)
+		yield_threshold(o);
+	if (o->crit_drops < o->warn_drops)
+		return conflict(o, "crit-drops warn-drops", err, errsize,
+		                "--crit-drops (%ld) must not be below --warn-drops (%ld)", o->crit_drops, o->warn_drops);
+	if (o->demo && (o->socket || o->sudo))
+		return conflict(o, "demo socket sudo", err, errsize,
+		                "--demo starts its own chronyd: it does not go with --socket or --sudo");
 	return finish_remote(o, err, errsize);
+}
+
+/* The command line wins: drop the config file's options of every family
+ * that rivals one given on the command line. */
+static void
+drop_rivals(struct options *o)
+{
+	unsigned drop = 0;
+
+	for (size_t i = 0; i < NDEFS; i++)
+		if (on_command_line(o, &defs[i]))
+			drop |= rivals[family(&defs[i])];
+	for (size_t i = 0; i < NDEFS; i++)
+		if (!on_command_line(o, &defs[i]) && (drop & FAM(family(&defs[i]))))
+			reset(o, &defs[i]);
 }
 
 /* Parse argv into o. */
@@ -266,20 +442,24 @@ enum opt_err
 options_parse(struct options *o, int argc, char **argv, char *err, size_t errsize)
 {
 	enum opt_err e;
+	char safe[200];
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *value = NULL;
 		const struct opt_def *d;
 
 		if (strcmp(a, "--") == 0 || a[0] != '-' || a[1] == '\0') {
-			snprintf(err, errsize, "unexpected argument \"%s\" (ticctop takes only options; see --help)", a);
+			snprintf(err, errsize, "unexpected argument \"%s\" (ticctop takes only options; see --help)",
+			         shown(a, safe, sizeof safe));
 			return OPT_ERR_UNEXPECTED;
 		}
 		if (a[1] == '-') {
 			const char *eq = strchr(a + 2, '=');
 			size_t len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 			if (!(d = find_def(a + 2, len, 0))) {
-				snprintf(err, errsize, "unknown option \"%.*s\" (see --help)", (int)(len + 2), a);
+				char typed[200];
+				snprintf(typed, sizeof typed, "%.*s", (int)(len + 2), a);
+				snprintf(err, errsize, "unknown option \"%s\" (see --help)", shown(typed, safe, sizeof safe));
 				return OPT_ERR_UNKNOWN;
 			}
 			if (eq && d->kind == OPT_FLAG) {
@@ -290,7 +470,8 @@ options_parse(struct options *o, int argc, char **argv, char *err, size_t errsiz
 		} else {
 			for (const char *c = a + 1; *c; c++) {
 				if (!(d = find_def(NULL, 0, *c))) {
-					snprintf(err, errsize, "unknown option \"-%c\" (see --help)", *c);
+					char typed[3] = { '-', *c, '\0' };
+					snprintf(err, errsize, "unknown option \"%s\" (see --help)", shown(typed, safe, sizeof safe));
 					return OPT_ERR_UNKNOWN;
 				}
 				if (d->kind != OPT_FLAG) {
@@ -316,6 +497,7 @@ options_parse(struct options *o, int argc, char **argv, char *err, size_t errsiz
 		if ((e = set_value(o, d, value, err, errsize)) != OPT_OK)
 			return e;
 	}
+	drop_rivals(o);
 	return finish(o, err, errsize);
 }
 
@@ -336,24 +518,59 @@ trim(char *s, size_t *len)
 	return s;
 }
 
-/* Take one config line `name [= value]` into o. */
+/* Cut a comment (a '#' after a blank) off s[0..len), s trimmed at its
+ * start; returns the length left, trimmed. */
+static size_t
+uncomment(char *s, size_t len)
+{
+	for (size_t i = 1; i < len; i++)
+		if (s[i] == '#' && (s[i - 1] == ' ' || s[i - 1] == '\t')) {
+			len = i;
+			trim(s, &len);
+			break;
+		}
+	return len;
+}
+
+/* The option a config line names: its own, or for `X = value` the switch
+ * `no-X` (*invert set); NULL when none may appear in the file. */
+static const struct opt_def *
+config_def(const char *name, size_t nlen, bool has_value, bool *invert)
+{
+	const struct opt_def *d = nlen ? find_def(name, nlen, 0) : NULL;
+	char negated[64];
+
+	*invert = false;
+	if (!d && has_value && nlen && nlen + 4 <= sizeof negated) {
+		snprintf(negated, sizeof negated, "no-%s", name);
+		d = find_def(negated, nlen + 3, 0);
+		if (d && d->kind != OPT_FLAG)
+			d = NULL;
+		*invert = d != NULL;
+	}
+	for (size_t i = 0; d && i < sizeof command_line_only / sizeof command_line_only[0]; i++)
+		if (strcmp(d->name, command_line_only[i]) == 0)
+			d = NULL;
+	return d;
+}
+
+/* Take one config line `name [= value]`, line number lineno, into o. */
 static enum opt_err
-config_line(struct options *o, char *line, size_t len, char *err, size_t errsize)
+config_line(struct options *o, char *line, size_t len, unsigned lineno, char *err, size_t errsize)
 {
 	static const struct { const char *word; bool value; } words[] = {
 		{ "yes", true }, { "no", false }, { "true", true }, { "false", false },
 		{ "on", true }, { "off", false }, { "1", true }, { "0", false },
 	};
-	char *eq = memchr(line, '=', len), *value = NULL;
+	char *eq = memchr(line, '=', len), *value = NULL, safe[200];
 	size_t nlen = eq ? (size_t)(eq - line) : len, vlen;
 	char *name = trim(line, &nlen);
-	const struct opt_def *d = nlen ? find_def(name, nlen, 0) : NULL;
+	bool invert;
+	const struct opt_def *d = config_def(name, nlen, eq != NULL, &invert);
+	enum opt_err e = OPT_OK;
 
-	for (size_t i = 0; d && i < sizeof command_line_only / sizeof command_line_only[0]; i++)
-		if (strcmp(d->name, command_line_only[i]) == 0)
-			d = NULL;
 	if (!d) {
-		snprintf(err, errsize, "unknown option \"%s\"", name);
+		snprintf(err, errsize, "unknown option \"%s\"", shown(name, safe, sizeof safe));
 		return OPT_ERR_UNKNOWN;
 	}
 	if (eq) {
@@ -365,35 +582,44 @@ config_line(struct options *o, char *line, size_t len, char *err, size_t errsize
 			snprintf(err, errsize, "%s needs a value (%s = %s)", d->name, d->name, d->metavar);
 			return OPT_ERR_MISSING;
 		}
-		return set_value(o, d, value, err, errsize);
-	}
-	for (size_t i = 0; value && i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(value, words[i].word) == 0) {
-			*(bool *)((char *)o + d->offset) = words[i].value;
-			return OPT_OK;
+		e = set_value(o, d, value, err, errsize);
+	} else if (value) {
+		size_t i = 0;
+		while (i < sizeof words / sizeof words[0] && strcmp(value, words[i].word) != 0)
+			i++;
+		if (i == sizeof words / sizeof words[0]) {
+			snprintf(err, errsize, "%s is a switch: yes or no, not \"%s\"", name, shown(value, safe, sizeof safe));
+			return OPT_ERR_UNEXPECTED;
 		}
-	if (value) {
-		snprintf(err, errsize, "%s is a switch: yes or no, not \"%s\"", d->name, value);
-		return OPT_ERR_UNEXPECTED;
+		*(bool *)((char *)o + d->offset) = words[i].value != invert;
+	} else {
+		e = set_value(o, d, NULL, err, errsize);
 	}
-	return set_value(o, d, NULL, err, errsize);
+	if (e == OPT_OK)
+		o->config_line[d - defs] = lineno;
+	return e;
 }
 
 /* Parse a config file's text into o. */
 enum opt_err
 options_parse_config(struct options *o, char *text, const char *file, char *err, size_t errsize)
 {
+	static const char bom[] = "\xef\xbb\xbf";
 	char *line = text, why[400];
-	size_t lineno = 0;
+	unsigned lineno = 0;
 	enum opt_err e;
 
+	o->config_file = file;
+	if (strncmp(line, bom, sizeof bom - 1) == 0)
+		line += sizeof bom - 1;
 	while (*line) {
 		char *end = strchr(line, '\n'), *next = end ? end + 1 : line + strlen(line);
 		size_t len = end ? (size_t)(end - line) : strlen(line);
 		lineno++;
 		char *s = trim(line, &len);
-		if (len > 0 && s[0] != '#' && (e = config_line(o, s, len, why, sizeof why)) != OPT_OK) {
-			snprintf(err, errsize, "%s:%zu: %s", file, lineno, why);
+		if (len > 0 && s[0] != '#' && (len = uncomment(s, len)) > 0 &&
+		    (e = config_line(o, s, len, lineno, why, sizeof why)) != OPT_OK) {
+			snprintf(err, errsize, "%s:%u: %s", file, lineno, why);
 			return e;
 		}
 		line = next;
@@ -407,7 +633,14 @@ options_given(const struct options *o, const char *name)
 {
 	const struct opt_def *d = find_def(name, strlen(name), 0);
 
-	return d && (o->given >> (d - defs) & 1u);
+	return d && on_command_line(o, d);
+}
+
+/* Write "FILE:LINE: " when the config file set this option, else "". */
+void
+options_where(const struct options *o, const char *name, char *buf, size_t size)
+{
+	where_of(o, name, buf, size);
 }
 
 /* Print d's help, its "%choices" spelt from its choice table and "%words"
@@ -423,7 +656,7 @@ print_help_text(FILE *fp, const struct opt_def *d)
 				fprintf(fp, "%s%s", i ? ", " : "", d->choice(i));
 			s += 7;
 		} else if (strncmp(s, "%words", 6) == 0) {
-			filter_words(words, sizeof words, ", ");
+			filter_words(words, sizeof words);
 			fputs(words, fp);
 			s += 5;
 		} else {

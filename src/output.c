@@ -1,11 +1,14 @@
 /* output.c — text, CSV and JSON reports of the current view. */
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
+#include <locale.h>
 #include <string.h>
 
 #include "format.h"
 #include "output.h"
+#include "text.h"
 
 #define ADDR_MAX (255 * 4 + 1)   /* a sanitised address at its longest */
 #define CHUNK 1024               /* bytes of a string escaped at a time */
@@ -109,7 +112,8 @@ json_client(FILE *fp, const struct report *r, const struct client *c)
 	health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
 	fputs("{\"addr\":", fp);
 	json_string(fp, c->addr, c->len);
-	fprintf(fp, ",\"family\":\"%s\",\"status\":\"%s\",\"reason\":", family_name((enum family)c->family),
+	fprintf(fp, ",\"family\":\"%s\",\"shared_name\":%s,\"status\":\"%s\",\"reason\":",
+	        family_name((enum family)c->family), c->shared ? "true" : "false",
 	        status_name((enum status)c->verdict.status));
 	json_string(fp, reason, strlen(reason));
 	for (int g = 0; g < FIELD_ALL; g++) {
@@ -141,12 +145,12 @@ json_string_or_null(FILE *fp, const char *s)
 /* Write what a remote server said about itself as "server":{...}; nothing
  * when it said nothing (local sources, or no answer). */
 static void
-json_server(FILE *fp, const struct dash_info *srv)
+json_server(FILE *fp, const struct server_info *srv)
 {
-	if (!srv || (srv->format == DASH_NONE && !srv->time[0] && !srv->error[0]))
+	if (!srv || ((!srv->format || !srv->format[0]) && !srv->time[0] && !srv->error[0]))
 		return;
 	fputs(",\"server\":{\"format\":", fp);
-	json_string_or_null(fp, dash_format_name(srv->format));
+	json_string_or_null(fp, srv->format ? srv->format : "");
 	fputs(",\"time\":", fp);
 	json_string_or_null(fp, srv->time);
 	if (srv->have_count)
@@ -214,16 +218,22 @@ csv_field(FILE *fp, const char *s, size_t len, bool utf8)
 	fputc('"', fp);
 }
 
-/* Write r as CSV: a header, then a row per shown client; unknown = empty. */
+/* Write r as CSV: a header (the first report of a stream only), then a row
+ * per shown client, unknown values empty; each row ends with the report's
+ * time, age and whether the data is stale (the last poll failed). */
 static void
 write_csv(FILE *fp, const struct report *r)
 {
-	char reason[128];
+	char reason[128], when[32], tail[64];
 
-	fputs("addr,family,status,reason", fp);
-	for (int f = 0; f < FIELD_ALL; f++)
-		fprintf(fp, ",%s", field_info(f)->column);
-	fputs("\r\n", fp);
+	if (!r->continued) {
+		fputs("addr,family,status,reason", fp);
+		for (int f = 0; f < FIELD_ALL; f++)
+			fprintf(fp, ",%s", field_info(f)->column);
+		fputs(",time,age,stale\r\n", fp);
+	}
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&r->time));
+	snprintf(tail, sizeof tail, ",%s,%.1f,%s\r\n", when, r->age, r->error ? "true" : "false");
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
 		health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
@@ -235,7 +245,7 @@ write_csv(FILE *fp, const struct report *r)
 			if (sample_known(&c->s, f))
 				fprintf(fp, "%" PRId64, c->s.v[f]);
 		}
-		fputs("\r\n", fp);
+		fputs(tail, fp);
 	}
 }
 
@@ -247,15 +257,16 @@ write_text(FILE *fp, const struct report *r)
 	char addr[ADDR_MAX], val[32];
 	enum exit_status st = output_status(r);
 
+	if (r->error) { /* the reason, and no stale rows (Nagios reads the first line) */
+		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);
+		fprintf(fp, "TICCTOP UNKNOWN - %s\n", addr);
+		return;
+	}
 	model_summary(r->m, n);
 	fprintf(fp, "TICCTOP %s - %zu clients: %zu ok, %zu warning, %zu critical", nagios_words[st],
 	        model_size(r->m), n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
 	if (r->v->n != model_size(r->m))
 		fprintf(fp, " (shown %zu)", r->v->n);
-	if (r->error) {
-		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);
-		fprintf(fp, " - source error: %s", addr);
-	}
 	if (r->skipped && r->skip_note) {
 		fmt_sanitize(addr, sizeof addr, r->skip_note, strlen(r->skip_note), r->utf8);
 		fprintf(fp, " - %s", addr);
@@ -266,7 +277,7 @@ write_text(FILE *fp, const struct report *r)
 		return;
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
-		size_t w = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
+		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
 		if (w > width)
 			width = w > 40 ? 40 : w;
 	}
@@ -276,8 +287,9 @@ write_text(FILE *fp, const struct report *r)
 	fputc('\n', fp);
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
-		fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8);
-		fprintf(fp, "%-8s %-*s", status_name((enum status)c->verdict.status), (int)width, addr);
+		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
+		fprintf(fp, "%-8s %s%*s", status_name((enum status)c->verdict.status), addr,
+		        (int)(w < width ? width - w : 0), "");
 		for (int f = 0; f < FIELD_ALL; f++) {
 			field_text(val, sizeof val, &c->s, f, STYLE_REPORT);
 			fprintf(fp, " %9s", val);
@@ -286,13 +298,37 @@ write_text(FILE *fp, const struct report *r)
 	}
 }
 
-/* Write one report of r in format f. */
-void
+/* The calling thread's locale with C's numbers (a decimal point, no
+ * grouping), or (locale_t)0 when out of memory. */
+static locale_t
+machine_numbers(void)
+{
+	locale_t base = duplocale(LC_GLOBAL_LOCALE), c = (locale_t)0;
+
+	if (base && !(c = newlocale(LC_NUMERIC_MASK, "C", base)))
+		freelocale(base);
+	return c;
+}
+
+/* Write one report of r in format f, its numbers in C's notation under any
+ * locale (LC_CTYPE still says how wide a name is); false (errno set) when
+ * the stream failed. */
+bool
 output_write(FILE *fp, enum out_format f, const struct report *r)
 {
 	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *) = {
 		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
 	};
+	locale_t c = machine_numbers();
+	locale_t old = c ? uselocale(c) : (locale_t)0;
+
 	writers[f](fp, r);
-	fflush(fp);
+	bool ok = fflush(fp) == 0 && !ferror(fp);
+	int e = errno;
+	if (c) {
+		uselocale(old);
+		freelocale(c);
+	}
+	errno = e;
+	return ok;
 }

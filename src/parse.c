@@ -12,17 +12,28 @@
 #define NAME_WIDTH 25            /* chronyc cuts longer names to 24 chars + '>' */
 #define FAST_DIGITS 10           /* longer numbers are left to the careful path */
 
-/* What each kind of value may be: a sign, its range, and chronyc -c's
- * spelling of "none" (outside the range for counts: never none). */
+/* What each kind of value may be: a sign, its range (beyond it the line is
+ * not a row), the part of it chronyd can produce (the rest reads as unknown:
+ * chronyd keeps an interval as a signed byte of quarter log2 steps, so
+ * |interval| <= 32 or 127 for none), and chronyc -c's spelling of "none"
+ * (outside the range for counts: never none). */
 static const struct {
 	bool sign;
 	int64_t min, max;
+	int64_t lo, hi;
 	int64_t csv_none;
 } kind_rules[] = {
-	[KIND_COUNT] = { false, 0, MAX_COUNT, -1 },
-	[KIND_LOG2] = { true, -128, 127, CSV_NO_INTERVAL },
-	[KIND_SECONDS] = { false, 0, MAX_COUNT, CSV_NEVER },
+	[KIND_COUNT] = { false, 0, MAX_COUNT, 0, MAX_COUNT, -1 },
+	[KIND_LOG2] = { true, -128, 127, -32, 32, CSV_NO_INTERVAL },
+	[KIND_SECONDS] = { false, 0, MAX_COUNT, 0, MAX_COUNT, CSV_NEVER },
 };
+
+/* Return whether v of kind k, spelt in form, is a value chronyd can report (else it stays unknown). */
+static bool
+plausible(enum field_kind k, enum value_form form, int64_t v)
+{
+	return v >= kind_rules[k].lo && v <= kind_rules[k].hi && !(form == FORM_CSV && v == kind_rules[k].csv_none);
+}
 
 static const char *const line_err_texts[LINE_ERR_COUNT] = {
 	[LINE_OK]           = "ok",
@@ -117,7 +128,7 @@ parse_value(enum field f, enum value_form form, const char *tok, size_t len, str
 		return LINE_BAD_NUMBER;
 	if (overflow || v < kind_rules[kind].min || v > kind_rules[kind].max)
 		return LINE_OUT_OF_RANGE;
-	if (form == FORM_CSV && v == kind_rules[kind].csv_none)
+	if (!plausible(kind, form, v))
 		return LINE_OK; /* stays unknown */
 	sample_set(s, f, v * unit);
 	return LINE_OK;
@@ -145,7 +156,7 @@ parse_csv_values(const char *p, const char *end, struct sample *s)
 		v = neg ? -v : v;
 		if (v < kind_rules[kind].min || v > kind_rules[kind].max)
 			return false;
-		if (v != kind_rules[kind].csv_none)
+		if (plausible(kind, FORM_CSV, v))
 			sample_set(s, (enum field)f, v);
 	}
 	return true;

@@ -4,6 +4,7 @@
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse_dash.h"
@@ -23,6 +24,9 @@ static const struct {
 	{ "Last", FIELD_NTP_LAST },
 	{ "Cmd", FIELD_CMD_PACKETS },
 };
+
+/* Which web application answered, and its machine name (server_info.format). */
+enum dash_format { DASH_NONE, DASH_TICC, DASH_WEB_V1, DASH_FORMAT_COUNT };
 
 static const char *const format_names[DASH_FORMAT_COUNT] = {
 	[DASH_NONE] = "", [DASH_TICC] = "ticc-dash", [DASH_WEB_V1] = "chrony-web-v1",
@@ -46,13 +50,6 @@ static const struct {
 static const char *const kind_texts[] = {
 	[KIND_COUNT] = "a count", [KIND_LOG2] = "a log2 interval", [KIND_SECONDS] = "seconds (e.g. 15, 21m, 3h)",
 };
-
-/* Machine name of a format. */
-const char *
-dash_format_name(enum dash_format f)
-{
-	return format_names[f];
-}
 
 /* Name a JSON value's type as a phrase ("an array"). */
 static const char *
@@ -111,19 +108,35 @@ meta_string(const json_t *root, const char *key, char *dst, size_t size, struct 
 	return true;
 }
 
-/* Read what the server says about itself: count, local_time, error. */
+/* Write a warning about what the server said into info (the first one kept). */
+static void __attribute__((format(printf, 2, 3)))
+set_warning(struct server_info *info, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (info->warning[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(info->warning, sizeof info->warning, fmt, ap);
+	va_end(ap);
+}
+
+/* Read what the server says about itself: count, local_time, error.  A
+ * count that is no whole number of clients is a warning, not a failure. */
 static bool
-read_meta(const json_t *root, struct parse_report *rep, struct dash_info *info)
+read_meta(const json_t *root, struct parse_report *rep, struct server_info *info)
 {
 	const json_t *count = json_object_get(root, "count");
 
-	if (count && !json_is_null(count)) {
-		if (!json_is_integer(count)) {
-			set_detail(rep, "\"count\" is %s, expected a number", type_text(count));
-			return false;
-		}
+	if (json_is_integer(count) && json_integer_value(count) >= 0) {
 		info->have_count = true;
 		info->count = (long long)json_integer_value(count);
+	} else if (json_is_number(count)) {
+		char *text = json_dumps(count, JSON_ENCODE_ANY); /* as sent, whatever the locale */
+		set_warning(info, "\"count\" is %.40s, not a number of clients: ignored", text ? text : "a number");
+		free(text);
+	} else if (count && !json_is_null(count)) {
+		set_warning(info, "\"count\" is %s, not a number of clients: ignored", type_text(count));
 	}
 	return meta_string(root, "local_time", info->time, sizeof info->time, rep) &&
 	       meta_string(root, "error", info->error, sizeof info->error, rep);
@@ -230,12 +243,21 @@ dash_entries(const json_t *list, row_sink sink, void *ctx, struct parse_report *
 
 /* Parse V1's "clients": chronyc's plain table as one string. */
 static enum parse_err
-dash_v1(const json_t *text, row_sink sink, void *ctx, struct parse_report *rep)
+dash_v1(const json_t *text, row_sink sink, void *ctx, struct parse_report *rep, struct server_info *info)
 {
 	char why[sizeof rep->detail];
-	enum parse_err err = parse_table(json_string_value(text), json_string_length(text), sink, ctx, rep);
+	const char *t = json_string_value(text);
+	size_t len = json_string_length(text);
+	enum parse_err err = parse_table(t, len, sink, ctx, rep);
 
-	if (err == PARSE_ERR_NO_HEADER) {
+	while (len > 0 && strchr(" \t\r\n", t[len - 1]))
+		len--;
+	if (err == PARSE_ERR_NO_HEADER && len > 0 && !memchr(t, '\n', len)) {
+		/* one line instead of the table: the server's own error, as V1
+		 * sends it ("Error: Command ... returned non-zero exit status 1.") */
+		snprintf(info->error, sizeof info->error, "%.*s", (int)(len < sizeof info->error ? len : sizeof info->error - 1), t);
+		set_detail(rep, "\"clients\" holds the server's error, not chronyc's table");
+	} else if (err == PARSE_ERR_NO_HEADER) {
 		snprintf(why, sizeof why, "%s", rep->detail);
 		set_detail(rep, "\"clients\" is not chronyc's clients table: %s", why);
 	}
@@ -262,7 +284,7 @@ unknown_object(const json_t *root, struct parse_report *rep)
 
 /* Walk a parsed document: detect the format, read the rows and the rest. */
 static enum parse_err
-dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report *rep, struct dash_info *info)
+dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report *rep, struct server_info *info)
 {
 	const json_t *list;
 
@@ -273,16 +295,16 @@ dash_document(const json_t *root, row_sink sink, void *ctx, struct parse_report 
 	if (!read_meta(root, rep, info))
 		return PARSE_ERR_SCHEMA;
 	if ((list = json_object_get(root, "clients_parsed"))) {
-		info->format = DASH_TICC;
+		info->format = format_names[DASH_TICC];
 		if (json_is_array(list))
 			return dash_entries(list, sink, ctx, rep);
 		set_detail(rep, "\"clients_parsed\" is %s, expected an array", type_text(list));
 		return PARSE_ERR_SCHEMA;
 	}
 	if ((list = json_object_get(root, "clients"))) {
-		info->format = DASH_WEB_V1;
+		info->format = format_names[DASH_WEB_V1];
 		if (json_is_string(list))
-			return dash_v1(list, sink, ctx, rep);
+			return dash_v1(list, sink, ctx, rep, info);
 		set_detail(rep, "\"clients\" is %s, expected a string (chronyc's table)", type_text(list));
 		return PARSE_ERR_SCHEMA;
 	}
@@ -444,7 +466,7 @@ scan_meta_string(struct scan *s, char *dst, size_t size)
 
 /* Take "count": an integer or null; false for anything else. */
 static bool
-scan_count(struct scan *s, struct dash_info *info)
+scan_count(struct scan *s, struct server_info *info)
 {
 	const char *d = s->p;
 	long long v = 0;
@@ -465,7 +487,7 @@ scan_count(struct scan *s, struct dash_info *info)
 
 /* Take "clients_parsed", checking every entry (the rows go out later). */
 static bool
-scan_top_list(struct scan *s, struct dash_info *info)
+scan_top_list(struct scan *s, struct server_info *info)
 {
 	size_t rows;
 	bool refused = false;
@@ -475,14 +497,14 @@ scan_top_list(struct scan *s, struct dash_info *info)
 
 /* Take "local_time". */
 static bool
-scan_top_time(struct scan *s, struct dash_info *info)
+scan_top_time(struct scan *s, struct server_info *info)
 {
 	return scan_meta_string(s, info->time, sizeof info->time);
 }
 
 /* Take "error". */
 static bool
-scan_top_error(struct scan *s, struct dash_info *info)
+scan_top_error(struct scan *s, struct server_info *info)
 {
 	return scan_meta_string(s, info->error, sizeof info->error);
 }
@@ -491,7 +513,7 @@ scan_top_error(struct scan *s, struct dash_info *info)
  * first is the list of clients. */
 static const struct {
 	const char *key;
-	bool (*scan)(struct scan *s, struct dash_info *info);
+	bool (*scan)(struct scan *s, struct server_info *info);
 } top_keys[] = {
 	{ "clients_parsed", scan_top_list },
 	{ "count", scan_count },
@@ -504,7 +526,7 @@ static const struct {
 /* Check the whole document: the top-level object, its meta into info, every
  * entry; *list gets where the list of clients starts.  False to decline. */
 static bool
-scan_document(struct scan *s, struct dash_info *info, const char **list)
+scan_document(struct scan *s, struct server_info *info, const char **list)
 {
 	unsigned seen = 0;
 	const char *k;
@@ -536,17 +558,17 @@ scan_document(struct scan *s, struct dash_info *info, const char **list)
  * it did, false when it declined, having handed nothing to sink. */
 static bool
 dash_fast(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep,
-          struct dash_info *info, enum parse_err *err)
+          struct server_info *info, enum parse_err *err)
 {
 	struct scan s = { buf, buf + len };
-	struct dash_info meta = { 0 };
+	struct server_info meta = { 0 };
 	const char *list = NULL;
 	bool refused = false;
 
 	if (!scan_document(&s, &meta, &list))
 		return false;
 	*info = meta;
-	info->format = DASH_TICC;
+	info->format = format_names[DASH_TICC];
 	rep->entries = true;
 	s.p = list;
 	scan_entries(&s, sink, ctx, &rep->rows, &refused);
@@ -557,7 +579,7 @@ dash_fast(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_re
 /* Parse a /data answer. */
 enum parse_err
 parse_dash(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep,
-           struct dash_info *info)
+           struct server_info *info)
 {
 	json_error_t je;
 	json_t *root;
@@ -572,11 +594,13 @@ parse_dash(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_r
 		set_detail(rep, "the answer is empty");
 		return PARSE_ERR_JSON;
 	}
-	if (dash_fast(buf, len, sink, ctx, rep, info, &err))
-		return err;
-	if (!(root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je)))
-		return json_failure(&je, rep);
-	err = dash_document(root, sink, ctx, rep, info);
-	json_decref(root);
+	if (!dash_fast(buf, len, sink, ctx, rep, info, &err)) {
+		if (!(root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &je)))
+			return json_failure(&je, rep);
+		err = dash_document(root, sink, ctx, rep, info);
+		json_decref(root);
+	}
+	if (err == PARSE_OK && info->have_count && (unsigned long long)info->count != rep->rows + rep->skipped)
+		set_warning(info, "\"count\" says %lld clients, the list holds %zu", info->count, rep->rows + rep->skipped);
 	return err;
 }

@@ -1,7 +1,15 @@
-/* source.c — what all sources share: the names of their errors. */
+/* source.c — what all sources share: the names of their errors, the memo, wait arithmetic. */
 #include "config.h"
 
+#include <signal.h>
+
 #include "source.h"
+
+#define MAX_GROUPS 64   /* process groups alive at once (one a chronyc source) */
+
+/* The live process groups; 0 = a free slot.  Written only outside signal
+ * handlers, read by a crash handler. */
+static volatile sig_atomic_t groups[MAX_GROUPS];
 
 static const char *const err_names[SOURCE_ERR_COUNT] = {
 	[SOURCE_OK]                 = "ok",
@@ -53,4 +61,49 @@ source_memo_keep(struct source_memo *mm, struct buf *body, const struct source_r
 		return;
 	buf_swap(&mm->body, body);
 	mm->res = *res;
+}
+
+/* Milliseconds from now until t, at least 0, at most a minute. */
+int
+source_ms_until(double t, double now)
+{
+	double ms = (t - now) * 1000.0;
+	return ms <= 0 ? 0 : ms > 60000 ? 60000 : (int)ms + 1;
+}
+
+/* Lower *timeout_ms to ms when ms says sooner (-1 = no limit). */
+void
+source_sooner(int *timeout_ms, int ms)
+{
+	if (ms >= 0 && (*timeout_ms < 0 || ms < *timeout_ms))
+		*timeout_ms = ms;
+}
+
+/* Remember a process group a source started. */
+void
+source_group_add(pid_t pgid)
+{
+	for (size_t i = 0; i < MAX_GROUPS; i++)
+		if (groups[i] == 0) {
+			groups[i] = (sig_atomic_t)pgid;
+			return;
+		}
+}
+
+/* Forget a process group (its leader was reaped). */
+void
+source_group_remove(pid_t pgid)
+{
+	for (size_t i = 0; i < MAX_GROUPS; i++)
+		if (groups[i] == (sig_atomic_t)pgid)
+			groups[i] = 0;
+}
+
+/* Send sig to every remembered process group (async-signal-safe). */
+void
+source_groups_kill(int sig)
+{
+	for (size_t i = 0; i < MAX_GROUPS; i++)
+		if (groups[i] > 0)
+			kill(-(pid_t)groups[i], sig);
 }

@@ -14,13 +14,11 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "clock.h"
 #include "source_chronyc.h"
 
 #define MAX_ARGV 12
 #define ERR_CAP (64 * 1024)   /* stderr kept for the message */
 #define KILL_GRACE 1.0        /* seconds between TERM and KILL */
-#define MAX_EXTRA 16          /* descriptors the loop may add to a wait */
 #define DRAIN_READS 256       /* reads of 64 KiB in one drain: 16 MiB */
 
 extern char **environ;
@@ -93,13 +91,34 @@ drain(struct chronyc_source *c, int *fd, struct buf *b)
 	}
 }
 
+/* If the child has exited (block: once it has): stop with sig what it left
+ * in its process group (a wrapper's background children; its zombie still
+ * holds the group's number, so no other group can be hit), reap it, forget
+ * the group and return true with its wait status in *st. */
+static bool
+reap_group(struct chronyc_source *c, int sig, int *st, bool block)
+{
+	siginfo_t si = { 0 };
+	int rc;
+
+	while ((rc = waitid(P_PID, (id_t)c->pid, &si, WEXITED | WNOWAIT | (block ? 0 : WNOHANG))) < 0 && errno == EINTR)
+		;
+	if (rc < 0 || si.si_pid != c->pid)
+		return false;
+	kill(-c->pid, sig);
+	if (waitpid(c->pid, st, 0) != c->pid)
+		return false;
+	source_group_remove(c->pid);
+	return true;
+}
+
 /* Reap the child if it has exited; mark the poll finished. */
 static void
 reap(struct chronyc_source *c)
 {
 	int st;
 
-	if (waitpid(c->pid, &st, WNOHANG) != c->pid)
+	if (!reap_group(c, SIGTERM, &st, false))
 		return;
 	drain(c, &c->out, &c->obuf);
 	drain(c, &c->err, &c->ebuf);
@@ -187,6 +206,7 @@ chronyc_start(struct source *s, double now)
 		return true;
 	}
 	c->pid = pid;
+	source_group_add(pid);
 	c->out = po[0];
 	c->err = pe[0];
 	c->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
@@ -194,40 +214,44 @@ chronyc_start(struct source *s, double now)
 	return true;
 }
 
-/* Wait for the child's output or exit, or for one of extra[]. */
-static int
-chronyc_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_ms, double now)
+/* Watch the child's pipes and pidfd; act again by its deadline. */
+static size_t
+chronyc_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
 {
 	struct chronyc_source *c = (struct chronyc_source *)s;
-	struct pollfd pfd[MAX_EXTRA + 3];
-	size_t n = nextra;
-
-	if (nextra > MAX_EXTRA)
-		return -1;
-	memcpy(pfd, extra, nextra * sizeof *extra);
 	int own[3] = { c->out, c->err, c->pidfd };
+	size_t n = 0;
+
+	if (c->pid <= 0)
+		return 0;
 	for (int i = 0; i < 3; i++)
-		if (own[i] >= 0)
+		if (own[i] >= 0 && n < max)
 			pfd[n++] = (struct pollfd){ .fd = own[i], .events = POLLIN };
-	if (c->pid > 0) {
-		int left = (int)((c->deadline - now) * 1000) + 1;
-		if (left < timeout_ms || timeout_ms < 0)
-			timeout_ms = left < 0 ? 0 : left;
-		if (c->pidfd < 0 && timeout_ms > 10)
-			timeout_ms = 10; /* no pidfd: look for the exit now and then */
+	source_sooner(timeout_ms, source_ms_until(c->deadline, now));
+	if (c->pidfd < 0)
+		source_sooner(timeout_ms, 10); /* no pidfd: look for the exit now and then */
+	return n;
+}
+
+/* Read what the child wrote, reap it when it ended, enforce the deadline. */
+static void
+chronyc_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
+{
+	struct chronyc_source *c = (struct chronyc_source *)s;
+
+	if (c->pid <= 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (!pfd[i].revents)
+			continue;
+		if (pfd[i].fd == c->out)
+			drain(c, &c->out, &c->obuf);
+		else if (pfd[i].fd == c->err)
+			drain(c, &c->err, &c->ebuf);
 	}
-	int rc = poll(pfd, n, timeout_ms);
-	int poll_errno = errno; /* what the caller must see, whatever the reads below leave */
-	memcpy(extra, pfd, nextra * sizeof *extra);
-	if (c->pid > 0) {
-		drain(c, &c->out, &c->obuf);
-		drain(c, &c->err, &c->ebuf);
-		reap(c);
-	}
+	reap(c); /* the pidfd, or without one the timeout: reap drains what is left */
 	if (c->pid > 0)
-		enforce_deadline(c, clock_mono());
-	errno = poll_errno;
-	return rc;
+		enforce_deadline(c, now);
 }
 
 /* Return whether a finished run waits to be delivered. */
@@ -253,6 +277,16 @@ output_line(const struct buf *b, const char *needle, char *out, size_t size)
 			return;
 		}
 	}
+}
+
+/* Return whether b holds a line that is not empty. */
+static bool
+has_line(const struct buf *b)
+{
+	char line[2];
+
+	output_line(b, NULL, line, sizeof line);
+	return line[0] != '\0';
 }
 
 /* Classify a failed run from its output and wait status. */
@@ -283,6 +317,8 @@ explain_failure(struct chronyc_source *c, struct source_result *res)
 	if (WIFSIGNALED(c->status))
 		snprintf(res->message, sizeof res->message, "%s was killed by signal %d%s%s", c->argv[0],
 		         WTERMSIG(c->status), line[0] ? ": " : "", line);
+	else if (WEXITSTATUS(c->status) == 0)
+		snprintf(res->message, sizeof res->message, "%s printed no client list, only an error: %s", c->argv[0], line);
 	else
 		snprintf(res->message, sizeof res->message, "%s exited with status %d%s%s", c->argv[0],
 		         WEXITSTATUS(c->status), line[0] ? ": " : "", line);
@@ -311,11 +347,13 @@ chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result
 		res->err = SOURCE_ERR_TOO_BIG;
 		snprintf(res->message, sizeof res->message, "%s printed more than %zu bytes (--max-size)",
 		         c->argv[0], c->cfg.max_size);
-	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0) {
-		explain_failure(c, res);
+	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0 || (!has_line(&c->obuf) && has_line(&c->ebuf))) {
+		explain_failure(c, res); /* no answer but an error on stderr is that error, whatever the status */
 	} else if (!source_memo_repeat(&c->memo, &c->obuf, res)) {
 		res->perr = parse_csv(c->obuf.data, c->obuf.len, sink, ctx, &res->rep);
-		if (res->perr != PARSE_OK) {
+		if (res->perr != PARSE_OK && has_line(&c->ebuf)) {
+			explain_failure(c, res);
+		} else if (res->perr != PARSE_OK) {
 			char why[256];
 			parse_report_text(&res->rep, res->perr, why, sizeof why);
 			res->err = SOURCE_ERR_PARSE;
@@ -331,13 +369,16 @@ chronyc_stop(struct source *s)
 {
 	struct chronyc_source *c = (struct chronyc_source *)s;
 
+	int st;
+	bool gone = false;
+
 	if (c->pid > 0) {
 		signal_child(c, SIGTERM);
-		for (int i = 0; i < 100 && waitpid(c->pid, NULL, WNOHANG) == 0; i++)
+		for (int i = 0; i < 100 && !(gone = reap_group(c, SIGKILL, &st, false)); i++)
 			usleep(10000);
-		if (waitpid(c->pid, NULL, WNOHANG) == 0) {
+		if (!gone) {
 			signal_child(c, SIGKILL);
-			waitpid(c->pid, NULL, 0);
+			reap_group(c, SIGKILL, &st, true);
 		}
 		c->pid = 0;
 	}
@@ -361,7 +402,7 @@ chronyc_free(struct source *s)
 }
 
 static const struct source_ops chronyc_ops = {
-	"chronyc", chronyc_start, chronyc_wait, chronyc_ready, chronyc_deliver, chronyc_stop, chronyc_free,
+	chronyc_start, chronyc_watch, chronyc_handle, chronyc_ready, chronyc_deliver, chronyc_stop, chronyc_free,
 };
 
 /* Write prog and the NULL-terminated args, space-separated, into out. */
@@ -384,6 +425,7 @@ source_chronyc_new(const struct chronyc_cfg *cfg)
 	if (!c)
 		return NULL;
 	c->base.ops = &chronyc_ops;
+	c->base.kind = "chronyc";
 	c->cfg = *cfg;
 	c->pidfd = c->out = c->err = -1;
 	c->obuf.cap = c->memo.body.cap = cfg->max_size;

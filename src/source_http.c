@@ -4,7 +4,6 @@
 #include <curl/curl.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,13 +13,10 @@
 
 #include "buf.h"
 #include "clock.h"
+#include "parse_dash.h"
 #include "source_http.h"
 
-#define CONNECT_TIMEOUT_MS 2000L
-#define LOW_SPEED_BYTES 1024L      /* slower than this for half the timeout aborts */
 #define MAX_REDIRECTS 5
-#define MAX_EXTRA 16               /* descriptors the loop may add to a wait */
-#define IDLE_WAIT_MS 60000         /* a wait with no limit still wakes now and then */
 #define SECRET_MAX 4096            /* longest password or token taken */
 #define URL_MAX 2048
 #define SHOWN_MAX 300              /* bytes of a server's text quoted in a message */
@@ -114,14 +110,20 @@ static const struct {
 	[PARSE_ERR_SCHEMA] = { SOURCE_ERR_PARSE, "not a TICC-DASH or Chrony Web Interface /data answer" },
 };
 
-/* poll(2)'s events and libcurl's names for them. */
+/* poll(2)'s readiness and libcurl's names for it. */
 static const struct {
 	short poll;
-	short curl;
-} wait_events[] = {
-	{ POLLIN, CURL_WAIT_POLLIN },
-	{ POLLPRI, CURL_WAIT_POLLPRI },
-	{ POLLOUT, CURL_WAIT_POLLOUT },
+	int curl;
+} ready_events[] = {
+	{ POLLIN | POLLPRI | POLLHUP, CURL_CSELECT_IN },
+	{ POLLOUT, CURL_CSELECT_OUT },
+	{ POLLERR | POLLNVAL, CURL_CSELECT_ERR },
+};
+
+/* A socket libcurl wants watched. */
+struct http_socket {
+	curl_socket_t fd;
+	short events;                  /* POLLIN, POLLOUT */
 };
 
 struct http_source {
@@ -137,7 +139,6 @@ struct http_source {
 	bool credentials;              /* a password or token is sent */
 	struct buf body;
 	struct source_memo memo;       /* the last good answer, not parsed again if it repeats */
-	long low_speed_secs;
 	bool busy;                     /* a request is in flight */
 	bool finished;                 /* a poll ended and waits for deliver() */
 	bool too_big, out_of_memory;   /* the write callback stopped the body */
@@ -148,6 +149,9 @@ struct http_source {
 	enum redirect_verdict refused; /* REDIRECT_FOLLOW: no redirect was refused */
 	char refused_url[URL_MAX];     /* where it led, without credentials */
 	double started, deadline;
+	struct http_socket socks[SOURCE_MAX_FDS]; /* what libcurl wants watched */
+	size_t nsocks;
+	double timer_at;               /* when libcurl wants to act on its own; < 0 never */
 };
 
 /* Write a one-line message "TARGET: ..." with error e into res. */
@@ -323,18 +327,73 @@ request_done(struct http_source *h, CURLcode code)
 	finish(h);
 }
 
-/* Let libcurl move the transfer on and collect a finished request. */
-static void
-progress(struct http_source *h)
+/* Return the index of fd in h->socks, or h->nsocks. */
+static size_t
+socket_find(const struct http_source *h, curl_socket_t fd)
 {
-	int running, left;
-	CURLMsg *msg;
+	size_t i = 0;
 
-	if ((h->mcode = curl_multi_perform(h->multi, &running)) != CURLM_OK) {
+	while (i < h->nsocks && h->socks[i].fd != fd)
+		i++;
+	return i;
+}
+
+/* libcurl says what to watch on a socket (or to forget it). */
+static int
+on_socket(CURL *easy, curl_socket_t fd, int what, void *ctx, void *sockp)
+{
+	struct http_source *h = ctx;
+	size_t i = socket_find(h, fd);
+
+	(void)easy;
+	(void)sockp;
+	if (what == CURL_POLL_REMOVE) {
+		if (i < h->nsocks)
+			h->socks[i] = h->socks[--h->nsocks];
+		return 0;
+	}
+	if (i == h->nsocks) {
+		if (h->nsocks == SOURCE_MAX_FDS)
+			return -1; /* libcurl fails the transfer: never with one handle */
+		h->nsocks++;
+	}
+	h->socks[i] = (struct http_socket){ fd, (short)(((what & CURL_POLL_IN) ? POLLIN : 0) |
+	                                                ((what & CURL_POLL_OUT) ? POLLOUT : 0)) };
+	return 0;
+}
+
+/* libcurl says when it wants to act on its own (-1: never). */
+static int
+on_timer(CURLM *multi, long timeout_ms, void *ctx)
+{
+	struct http_source *h = ctx;
+
+	(void)multi;
+	h->timer_at = timeout_ms < 0 ? -1.0 : clock_mono() + (double)timeout_ms / 1000.0;
+	return 0;
+}
+
+/* Let libcurl act on fd (CURL_SOCKET_TIMEOUT: its timer) with readiness mask. */
+static void
+act(struct http_source *h, curl_socket_t fd, int mask)
+{
+	int running;
+	CURLMcode mc = curl_multi_socket_action(h->multi, fd, mask, &running);
+
+	if (mc != CURLM_OK && h->busy) {
+		h->mcode = mc;
 		curl_multi_remove_handle(h->multi, h->easy);
 		finish(h);
-		return;
 	}
+}
+
+/* Collect a finished request. */
+static void
+collect(struct http_source *h)
+{
+	int left;
+	CURLMsg *msg;
+
 	while (h->busy && (msg = curl_multi_info_read(h->multi, &left)))
 		if (msg->msg == CURLMSG_DONE)
 			request_done(h, msg->data.result);
@@ -361,57 +420,40 @@ http_start(struct source *s, double now)
 	return true;
 }
 
-/* Convert poll(2) events to libcurl's, or back (to_curl false). */
-static short
-events_convert(short ev, bool to_curl)
-{
-	short out = 0;
-
-	for (size_t i = 0; i < sizeof wait_events / sizeof wait_events[0]; i++)
-		if (ev & (to_curl ? wait_events[i].poll : wait_events[i].curl))
-			out |= to_curl ? wait_events[i].curl : wait_events[i].poll;
-	return out;
-}
-
-/* Wait for the transfer's sockets or one of extra[], then move the transfer on. */
-static int
-http_wait(struct source *s, struct pollfd *extra, size_t nextra, int timeout_ms, double now)
+/* Watch the sockets libcurl named (a cached connection's too); act by its timer. */
+static size_t
+http_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
 {
 	struct http_source *h = (struct http_source *)s;
-	struct curl_waitfd wfd[MAX_EXTRA];
-	int ready = 0;
+	size_t n = 0;
 
-	if (nextra > MAX_EXTRA) {
-		errno = EINVAL;
-		return -1;
+	for (size_t i = 0; i < h->nsocks && n < max; i++)
+		pfd[n++] = (struct pollfd){ .fd = h->socks[i].fd, .events = h->socks[i].events };
+	if (h->timer_at >= 0)
+		source_sooner(timeout_ms, source_ms_until(h->timer_at, now));
+	return n;
+}
+
+/* Tell libcurl which sockets became ready and whether its timer is due. */
+static void
+http_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
+{
+	struct http_source *h = (struct http_source *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		int mask = 0;
+		for (size_t k = 0; k < sizeof ready_events / sizeof ready_events[0]; k++)
+			if (pfd[i].revents & ready_events[k].poll)
+				mask |= ready_events[k].curl;
+		/* a socket an earlier action closed is libcurl's no more */
+		if (mask && socket_find(h, pfd[i].fd) < h->nsocks)
+			act(h, pfd[i].fd, mask);
 	}
-	for (size_t i = 0; i < nextra; i++)
-		wfd[i] = (struct curl_waitfd){ .fd = extra[i].fd, .events = events_convert(extra[i].events, true) };
-	if (timeout_ms < 0 || timeout_ms > IDLE_WAIT_MS)
-		timeout_ms = IDLE_WAIT_MS;
-	CURLMcode mc = curl_multi_poll(h->multi, wfd, (unsigned)nextra, timeout_ms, NULL);
-	if (mc != CURLM_OK) {
-		/* libcurl cannot wait: wait on the loop's descriptors alone, and
-		 * end any poll in flight with the reason */
-		if (h->busy) {
-			h->mcode = mc;
-			curl_multi_remove_handle(h->multi, h->easy);
-			finish(h);
-		}
-		return poll(extra, nextra, h->finished ? 0 : timeout_ms);
+	if (h->timer_at >= 0 && now >= h->timer_at) {
+		h->timer_at = -1.0;
+		act(h, CURL_SOCKET_TIMEOUT, 0);
 	}
-	for (size_t i = 0; i < nextra; i++) {
-		extra[i].revents = events_convert(wfd[i].revents, false);
-		ready += extra[i].revents != 0;
-	}
-	/* libcurl reports only IN/PRI/OUT: a hung-up or closed descriptor
-	 * (POLLHUP, POLLERR, POLLNVAL) would wake the loop forever unseen */
-	if (ready == 0 && poll(extra, nextra, 0) > 0)
-		for (size_t i = 0; i < nextra; i++)
-			ready += extra[i].revents != 0;
-	if (h->busy)
-		progress(h);
-	return ready;
+	collect(h);
 }
 
 /* Return whether a finished poll waits to be delivered. */
@@ -421,19 +463,77 @@ http_ready(const struct source *s)
 	return ((const struct http_source *)s)->finished;
 }
 
-/* Explain a timeout: what came, and when. */
+/* Return whether host is in the comma-separated no-proxy list (libcurl's
+ * rules: "*" is every host, an entry matches the host or a domain above it). */
+static bool
+noproxy_match(const char *list, const char *host)
+{
+	size_t hl = strlen(host);
+
+	while (list && *list) {
+		size_t n = strcspn(list, ", ");
+		const char *e = list;
+		size_t el = n;
+		if (el > 0 && e[0] == '.') {
+			e++;
+			el--;
+		}
+		if ((n == 1 && list[0] == '*') ||
+		    (el > 0 && el <= hl && strncasecmp(host + hl - el, e, el) == 0 && (el == hl || host[hl - el - 1] == '.')))
+			return true;
+		list += n;
+		list += strspn(list, ", ");
+	}
+	return false;
+}
+
+/* The environment variable naming the proxy this request goes through
+ * ("http_proxy"), or NULL when it goes direct (libcurl's order). */
+static const char *
+proxy_var(const struct http_source *h)
+{
+	static const char *const vars[2][4] = {
+		{ "http_proxy", "all_proxy", "ALL_PROXY", NULL },
+		{ "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY" },
+	};
+	const char *found = NULL, *noproxy = h->cfg.noproxy;
+	char *part[3];
+
+	if (url_parts(h->url, part) && part[1]) {
+		const char *const *v = vars[strcasecmp(part[0], "https") == 0];
+		for (int i = 0; i < 4 && v[i] && !found; i++)
+			if (getenv(v[i]) && *getenv(v[i]))
+				found = v[i];
+		if (!noproxy)
+			noproxy = getenv("no_proxy") ? getenv("no_proxy") : getenv("NO_PROXY");
+		if (found && noproxy_match(noproxy, part[1]))
+			found = NULL;
+	}
+	for (int i = 0; i < 3; i++)
+		curl_free(part[i]);
+	return found;
+}
+
+/* Explain a timeout: how far the request got, the one limit, the option. */
 static void
 explain_timeout(const struct http_source *h, struct source_result *res)
 {
 	double took = clock_mono() - h->started;
+	curl_off_t connected = 0;
+	const char *proxy = proxy_var(h);
 
-	if (h->status == 0)
-		say(h, res, SOURCE_ERR_TIMEOUT, "no answer within %.1f s (%s); limits: --timeout %g s, under 1 KiB/s for %ld s",
-		    took, h->errbuf, h->cfg.timeout, h->low_speed_secs);
+	curl_easy_getinfo(h->easy, CURLINFO_CONNECT_TIME_T, &connected);
+	if (connected == 0)
+		say(h, res, SOURCE_ERR_TIMEOUT, "no connection%s%s within %.1f s (%s); the limit is --timeout %g s: raise it with --timeout SECONDS",
+		    proxy ? " to the proxy in " : "", proxy ? proxy : "", took, h->errbuf, h->cfg.timeout);
+	else if (h->status == 0)
+		say(h, res, SOURCE_ERR_TIMEOUT, "connected, but no answer within %.1f s (%s); the limit is --timeout %g s: "
+		    "a slow dashboard (one resolving names) may need more: raise it with --timeout SECONDS",
+		    took, h->errbuf, h->cfg.timeout);
 	else
 		say(h, res, SOURCE_ERR_TIMEOUT,
-		    "the answer was still incomplete after %.1f s, %zu bytes in (%s); limits: --timeout %g s, under 1 KiB/s for %ld s",
-		    took, h->body.len, h->errbuf, h->cfg.timeout, h->low_speed_secs);
+		    "the answer was still incomplete after %.1f s, %zu bytes in (%s); the limit is --timeout %g s: raise it with --timeout SECONDS",
+		    took, h->body.len, h->errbuf, h->cfg.timeout);
 }
 
 /* Explain a failed transfer; false when the transfer itself went well. */
@@ -462,6 +562,11 @@ explain_transfer(const struct http_source *h, struct source_result *res)
 				hint = (h->cfg.cacert || h->cfg.capath) && curl_errors[i].hint_ca ? curl_errors[i].hint_ca
 				                                                                 : curl_errors[i].hint;
 			}
+		const char *proxy = proxy_var(h);
+		if (h->code == CURLE_COULDNT_CONNECT && proxy) {
+			text = "cannot connect to the proxy";
+			hint = "is the proxy in http_proxy/https_proxy/all_proxy running? (or bypass it with --noproxy HOST)";
+		}
 		say(h, res, e, "%s%s%s%s%s%s", text, h->errbuf[0] ? " (" : "", h->errbuf, h->errbuf[0] ? ")" : "",
 		    hint ? "; " : "", hint ? hint : "");
 	} else {
@@ -507,7 +612,7 @@ static void
 explain_body(const struct http_source *h, row_sink sink, void *ctx, struct source_result *res)
 {
 	char *ct = NULL, why[256];
-	const struct dash_info *srv = &res->server;
+	const struct server_info *srv = &res->server;
 
 	curl_easy_getinfo(h->easy, CURLINFO_CONTENT_TYPE, &ct);
 	if (looks_html(ct, &h->body)) {
@@ -517,8 +622,11 @@ explain_body(const struct http_source *h, row_sink sink, void *ctx, struct sourc
 	}
 	res->perr = parse_dash(h->body.data, h->body.len, sink, ctx, &res->rep, &res->server);
 	if (srv->error[0]) {
-		say(h, res, SOURCE_ERR_SERVER, "the server reports an error: \"%.*s\" (server clock %s; count %lld)",
-		    SHOWN_MAX, srv->error, srv->time[0] ? srv->time : "not sent", srv->have_count ? srv->count : 0LL);
+		char count[32] = "not sent";
+		if (srv->have_count)
+			snprintf(count, sizeof count, "%lld", srv->count);
+		say(h, res, SOURCE_ERR_SERVER, "the server reports an error: \"%.*s\" (server clock %s; count %s)",
+		    SHOWN_MAX, srv->error, srv->time[0] ? srv->time : "not sent", count);
 		return;
 	}
 	if (res->perr == PARSE_OK)
@@ -581,7 +689,7 @@ http_free(struct source *s)
 }
 
 static const struct source_ops http_ops = {
-	"http", http_start, http_wait, http_ready, http_deliver, http_stop, http_free,
+	http_start, http_watch, http_handle, http_ready, http_deliver, http_stop, http_free,
 };
 
 /* Check a secret: one line, not empty; false with the reason in err. */
@@ -693,9 +801,6 @@ easy_setup(struct http_source *h)
 		{ CURLOPT_NOSIGNAL, 1 },
 		{ CURLOPT_FOLLOWLOCATION, 0 },     /* redirects are judged by follow() */
 		{ CURLOPT_UNRESTRICTED_AUTH, 0 },
-		{ CURLOPT_CONNECTTIMEOUT_MS, CONNECT_TIMEOUT_MS },
-		{ CURLOPT_LOW_SPEED_LIMIT, LOW_SPEED_BYTES },
-		{ CURLOPT_LOW_SPEED_TIME, h->low_speed_secs },
 		{ CURLOPT_SSL_VERIFYPEER, !c->insecure },
 		{ CURLOPT_SSL_VERIFYHOST, c->insecure ? 0 : 2 },
 		{ CURLOPT_HTTPAUTH, (long)(c->bearer_file ? CURLAUTH_BEARER : CURLAUTH_BASIC) },
@@ -714,6 +819,16 @@ easy_setup(struct http_source *h)
 	       curl_easy_setopt(h->easy, CURLOPT_ERRORBUFFER, h->errbuf) == CURLE_OK &&
 	       curl_easy_setopt(h->easy, CURLOPT_WRITEFUNCTION, on_body) == CURLE_OK &&
 	       curl_easy_setopt(h->easy, CURLOPT_WRITEDATA, h) == CURLE_OK;
+}
+
+/* Have libcurl say which sockets to watch and when to act, instead of waiting itself. */
+static bool
+multi_setup(struct http_source *h)
+{
+	return curl_multi_setopt(h->multi, CURLMOPT_SOCKETFUNCTION, on_socket) == CURLM_OK &&
+	       curl_multi_setopt(h->multi, CURLMOPT_SOCKETDATA, h) == CURLM_OK &&
+	       curl_multi_setopt(h->multi, CURLMOPT_TIMERFUNCTION, on_timer) == CURLM_OK &&
+	       curl_multi_setopt(h->multi, CURLMOPT_TIMERDATA, h) == CURLM_OK;
 }
 
 /* Check the URL and set the target (the URL without credentials). */
@@ -758,16 +873,17 @@ source_http_new(const struct http_cfg *cfg, char *err, size_t errsize)
 		return NULL;
 	}
 	h->base.ops = &http_ops;
+	h->base.kind = "http";
+	h->timer_at = -1.0;
 	h->cfg = *cfg;
 	h->body.cap = h->memo.body.cap = cfg->max_size;
-	h->low_speed_secs = (long)ceil(cfg->timeout / 2);
 	if (cfg->insecure)
 		h->base.warning = "--insecure: the server's certificate is not checked; anyone on the way can read and change the data";
 	if (!url_check(h, err, errsize) || !secrets_load(h, err, errsize)) {
 		http_free(&h->base);
 		return NULL;
 	}
-	if (!(h->multi = curl_multi_init()) || !(h->easy = curl_easy_init()) || !easy_setup(h)) {
+	if (!(h->multi = curl_multi_init()) || !(h->easy = curl_easy_init()) || !easy_setup(h) || !multi_setup(h)) {
 		snprintf(err, errsize, "cannot set up libcurl (out of memory, or a TLS option libcurl lacks)");
 		http_free(&h->base);
 		return NULL;

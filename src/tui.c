@@ -240,7 +240,7 @@ tui_set_filter(struct tui *t, const char *text)
 	if (text != t->filter_text)
 		snprintf(t->filter_text, sizeof t->filter_text, "%s", text);
 	if (e != FILTER_OK) {
-		filter_words(words, sizeof words, " and ");
+		filter_words(words, sizeof words);
 		snprintf(use_words, sizeof use_words, "use %s", words);
 		t->filter_why = why[e];
 		return false;

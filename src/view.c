@@ -1,11 +1,9 @@
 /* view.c — filtering and sorting clients through tables of keys and tokens. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "view.h"
 
@@ -37,44 +35,23 @@ struct token_def {
 	const char *word;   /* "status:crit" */
 	bool is_status;     /* else family */
 	unsigned bit;
+	bool alias;         /* another spelling, left out of the lists shown */
 };
 
 static const struct token_def tokens[] = {
-	{ "status:ok", true, 1u << STATUS_OK },
-	{ "status:warn", true, 1u << STATUS_WARNING },
-	{ "status:warning", true, 1u << STATUS_WARNING },
-	{ "status:crit", true, 1u << STATUS_CRITICAL },
-	{ "status:critical", true, 1u << STATUS_CRITICAL },
-	{ "family:v4", false, 1u << FAMILY_IPV4 },
-	{ "family:ipv4", false, 1u << FAMILY_IPV4 },
-	{ "family:v6", false, 1u << FAMILY_IPV6 },
-	{ "family:ipv6", false, 1u << FAMILY_IPV6 },
-	{ "family:host", false, 1u << FAMILY_HOSTNAME },
-	{ "family:hostname", false, 1u << FAMILY_HOSTNAME },
+	{ "status:ok", true, 1u << STATUS_OK, false },
+	{ "status:warn", true, 1u << STATUS_WARNING, false },
+	{ "status:warning", true, 1u << STATUS_WARNING, true },
+	{ "status:crit", true, 1u << STATUS_CRITICAL, false },
+	{ "status:critical", true, 1u << STATUS_CRITICAL, true },
+	{ "family:v4", false, 1u << FAMILY_IPV4, false },
+	{ "family:ipv4", false, 1u << FAMILY_IPV4, true },
+	{ "family:v6", false, 1u << FAMILY_IPV6, false },
+	{ "family:ipv6", false, 1u << FAMILY_IPV6, true },
+	{ "family:host", false, 1u << FAMILY_HOSTNAME, false },
+	{ "family:hostname", false, 1u << FAMILY_HOSTNAME, true },
 };
-
-/* Write the filter words for people into buf, one group per kind joined by
- * `and`: "status:ok|warn|crit and family:v4|v6|host" (aliases left out). */
-size_t
-filter_words(char *buf, size_t size, const char *and)
-{
-	size_t o = 0, ntok = sizeof tokens / sizeof tokens[0];
-
-	if (size)
-		buf[0] = '\0';
-	for (int kind = 1; kind >= 0; kind--) {
-		unsigned seen = 0;
-		for (size_t i = 0; i < ntok && o < size; i++) {
-			const struct token_def *d = &tokens[i];
-			if (d->is_status != (kind == 1) || (seen & d->bit))
-				continue;
-			const char *word = seen ? strchr(d->word, ':') + 1 : d->word;
-			o += (size_t)snprintf(buf + o, size - o, "%s%s", seen ? "|" : kind == 1 ? "" : and, word);
-			seen |= d->bit;
-		}
-	}
-	return o < size ? o : size ? size - 1 : 0;
-}
+#define NTOKENS (sizeof tokens / sizeof tokens[0])
 
 /* Machine name of a sort key. */
 const char *
@@ -104,7 +81,7 @@ bool
 sort_key_parse(const char *name, enum sort_key *k)
 {
 	for (int i = 0; i < SORT_COUNT; i++)
-		if (strcasecmp(name, sort_key_name((enum sort_key)i)) == 0) {
+		if (addr_casecmp(name, sort_key_name((enum sort_key)i)) == 0) {
 			*k = (enum sort_key)i;
 			return true;
 		}
@@ -115,17 +92,38 @@ sort_key_parse(const char *name, enum sort_key *k)
 static const struct token_def *
 find_token(const char *w, size_t len)
 {
-	for (size_t i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
-		if (strlen(tokens[i].word) == len && strncasecmp(tokens[i].word, w, len) == 0)
+	for (size_t i = 0; i < NTOKENS; i++)
+		if (strlen(tokens[i].word) == len && addr_ncasecmp(w, len, tokens[i].word) == 0)
 			return &tokens[i];
 	return NULL;
 }
 
-/* Parse filter text into f. */
+/* Return whether word w[0..len) is meant as a filter word ("name:value"):
+ * letters before its colon, not all of them hex digits (an IPv6 address
+ * or part of one is text to look for). */
+static bool
+looks_like_token(const char *w, size_t len)
+{
+	const char *colon = memchr(w, ':', len);
+	bool hex = true;
+
+	if (!colon || colon == w)
+		return false;
+	for (const char *p = w; p < colon; p++) {
+		int c = addr_lower((unsigned char)*p);
+		if (c < 'a' || c > 'z')
+			return false;
+		hex = hex && c <= 'f';
+	}
+	return !hex;
+}
+
+/* Parse filter text into f (left as it was on error). */
 enum filter_err
-filter_parse(const char *text, struct filter *f, const char **bad)
+filter_parse(const char *text, struct filter *out, const char **bad)
 {
 	const char *p = text;
+	struct filter fl, *f = &fl;
 
 	memset(f, 0, sizeof *f);
 	while (*p) {
@@ -142,7 +140,7 @@ filter_parse(const char *text, struct filter *f, const char **bad)
 			*(t->is_status ? &f->status_mask : &f->family_mask) |= t->bit;
 			continue;
 		}
-		if (memchr(w, ':', len) && (strncasecmp(w, "status:", 7) == 0 || strncasecmp(w, "family:", 7) == 0)) {
+		if (looks_like_token(w, len)) {
 			*bad = w;
 			return FILTER_ERR_TOKEN;
 		}
@@ -153,10 +151,48 @@ filter_parse(const char *text, struct filter *f, const char **bad)
 		if (f->text_len)
 			f->text[f->text_len++] = ' ';
 		for (size_t i = 0; i < len; i++)
-			f->text[f->text_len++] = (char)tolower((unsigned char)w[i]);
+			f->text[f->text_len++] = (char)addr_lower((unsigned char)w[i]);
 		f->text[f->text_len] = '\0';
 	}
+	*out = fl;
 	return FILTER_OK;
+}
+
+/* Write the filter words for people: "status:ok|warn|crit family:v4|v6|host". */
+size_t
+filter_words(char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < NTOKENS && o < size; i++) {
+		const char *colon = strchr(tokens[i].word, ':');
+		size_t kind = (size_t)(colon - tokens[i].word);
+		bool first = i == 0 || strncmp(tokens[i - 1].word, tokens[i].word, kind + 1) != 0;
+		if (tokens[i].alias)
+			continue;
+		int n = first ? snprintf(buf + o, size - o, "%s%s", o ? " " : "", tokens[i].word)
+		              : snprintf(buf + o, size - o, "|%s", colon + 1);
+		o = n < 0 ? o : o + (size_t)n;
+	}
+	return o < size ? o : size - 1;
+}
+
+/* Say why filter text did not parse, bad being the word filter_parse named. */
+size_t
+filter_err_text(enum filter_err e, const char *bad, char *buf, size_t size)
+{
+	char words[128];
+	size_t len = strcspn(bad, " ");
+	int n;
+
+	filter_words(words, sizeof words);
+	if (e == FILTER_ERR_TOO_LONG)
+		n = snprintf(buf, size, "the text to look for is over %d bytes", FILTER_TEXT_MAX - 1);
+	else
+		n = snprintf(buf, size, "\"%.*s\" is not a filter word: use %s, or text to look for",
+		             (int)(len > 60 ? 60 : len), bad, words);
+	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
 }
 
 /* Return whether f lets everything through. */
@@ -164,24 +200,6 @@ bool
 filter_is_empty(const struct filter *f)
 {
 	return f->text_len == 0 && f->status_mask == 0 && f->family_mask == 0;
-}
-
-/* Return whether lower-case needle n occurs in hay, ignoring case. */
-static bool
-contains_nocase(const char *hay, size_t hlen, const char *n, size_t nlen)
-{
-	if (nlen > hlen)
-		return false;
-	for (size_t i = 0; i + nlen <= hlen; i++) {
-		if (tolower((unsigned char)hay[i]) != (unsigned char)n[0])
-			continue;
-		size_t j = 1;
-		while (j < nlen && tolower((unsigned char)hay[i + j]) == (unsigned char)n[j])
-			j++;
-		if (j == nlen)
-			return true;
-	}
-	return false;
 }
 
 /* Return whether client c passes f. */
@@ -192,7 +210,7 @@ filter_match(const struct filter *f, const struct client *c)
 		return false;
 	if (f->family_mask && !(f->family_mask & (1u << c->family)))
 		return false;
-	return f->text_len == 0 || contains_nocase(c->addr, c->len, f->text, f->text_len);
+	return f->text_len == 0 || addr_find(c->addr, c->len, f->text, f->text_len) >= 0;
 }
 
 /* Make an empty view sorted by address. */
@@ -265,7 +283,7 @@ addr_prefix(const struct client *c)
 
 	for (size_t i = 0; i < 8; i++) {
 		unsigned char b = c->family != FAMILY_HOSTNAME ? c->key[i]
-		                  : i < c->len ? (unsigned char)tolower((unsigned char)c->addr[i]) : 0;
+		                  : i < c->len ? (unsigned char)addr_lower((unsigned char)c->addr[i]) : 0;
 		p = p << 8 | b;
 	}
 	return (uint64_t)c->family << 62 | p >> 2;

@@ -85,8 +85,7 @@ struct bench {
 static bool have_screen; /* the off-screen terminal is up */
 
 /* What the header names as the source. */
-static const struct source_ops bench_ops = { .kind = "chronyc" };
-static struct source bench_source = { .ops = &bench_ops, .target = "chronyc -c -n clients" };
+static struct source bench_source = { .kind = "chronyc", .target = "chronyc -c -n clients" };
 
 /* Seconds on clock id. */
 static double
@@ -252,7 +251,7 @@ measure_json(struct bench *b)
 {
 	struct model *m = model_new();
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 	double t0 = now();
 
 	model_begin(m);
@@ -533,7 +532,7 @@ static void
 child_refresh(enum source_kind k, struct model *m, const struct health *h, const struct buf *body)
 {
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	model_begin(m);
 	if (k == SOURCE_KIND_CHRONYC)

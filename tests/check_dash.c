@@ -1,4 +1,6 @@
 /* check_dash.c — the /data parser on every real answer and on every hostile JSON shape. */
+#include "config.h"
+
 #include <time.h>
 
 #include "parse_dash.h"
@@ -26,18 +28,18 @@ static const struct {
 static const struct {
 	const char *file;
 	bool http;                 /* a raw HTTP response: skip to the body */
-	enum dash_format format;
+	const char *format;        /* server_info.format */
 	size_t rows;
 	long long count;           /* -1: not sent */
 	const char *time, *error;
 	const char *first;         /* first address */
 	bool first_cut;
 } fixtures[] = {
-	{ "data-mixed.json", false, DASH_TICC, 7, 7, "22-11-2026, 02:46:47", "", "127.1.0.1", false },
-	{ "chrony-web-v2-data.json", false, DASH_TICC, 7, 7, "22-11-2026, 02:47:36", "", "127.1.0.1", false },
-	{ "data-hostnames.json", false, DASH_TICC, 7, 7, "22-11-2026, 02:46:59", "", "a-very-long-client-hostn>", true },
-	{ "chrony-web-v1-data.json", false, DASH_WEB_V1, 7, -1, "22-11-2026, 02:47:33", "", "127.1.0.1", false },
-	{ "data-error.http", true, DASH_TICC, 0, 0, "22-11-2026, 02:46:49",
+	{ "data-mixed.json", false, "ticc-dash", 7, 7, "22-11-2026, 02:46:47", "", "127.1.0.1", false },
+	{ "chrony-web-v2-data.json", false, "ticc-dash", 7, 7, "22-11-2026, 02:47:36", "", "127.1.0.1", false },
+	{ "data-hostnames.json", false, "ticc-dash", 7, 7, "22-11-2026, 02:46:59", "", "a-very-long-client-hostn>", true },
+	{ "chrony-web-v1-data.json", false, "chrony-web-v1", 7, -1, "22-11-2026, 02:47:33", "", "127.1.0.1", false },
+	{ "data-error.http", true, "ticc-dash", 0, 0, "22-11-2026, 02:46:49",
 	  "Error: Command '['sudo', 'chronyc', 'clients']' returned non-zero exit status 1.", NULL, false },
 };
 
@@ -59,7 +61,7 @@ START_TEST(every_fixture)
 	size_t len;
 	char *buf = unit_fixture(fixtures[_i].file, &len), *body = buf;
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	if (fixtures[_i].http) {
 		body = strstr(buf, "\r\n\r\n");
@@ -69,7 +71,7 @@ START_TEST(every_fixture)
 	}
 	memset(&got, 0, sizeof got);
 	ck_assert_int_eq(parse_dash(body, len, unit_collect, &got, &rep, &info), PARSE_OK);
-	ck_assert_int_eq(info.format, fixtures[_i].format);
+	ck_assert_str_eq(info.format, fixtures[_i].format);
 	ck_assert_uint_eq(got.n, fixtures[_i].rows);
 	ck_assert_uint_eq(rep.rows, fixtures[_i].rows);
 	ck_assert_uint_eq(rep.skipped, 0);
@@ -78,6 +80,7 @@ START_TEST(every_fixture)
 		ck_assert_int_eq(info.count, fixtures[_i].count);
 	ck_assert_str_eq(info.time, fixtures[_i].time);
 	ck_assert_str_eq(info.error, fixtures[_i].error);
+	ck_assert_str_eq(info.warning, ""); /* a real answer's count agrees with its list */
 	if (fixtures[_i].first) {
 		ck_assert_str_eq(got.addr[0], fixtures[_i].first);
 		ck_assert_int_eq(got.truncated[0], fixtures[_i].first_cut);
@@ -91,7 +94,7 @@ START_TEST(mixed_values_and_unknown_cmd_group)
 	size_t len;
 	char *buf = unit_fixture("data-mixed.json", &len);
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	memset(&got, 0, sizeof got);
 	ck_assert_int_eq(parse_dash(buf, len, unit_collect, &got, &rep, &info), PARSE_OK);
@@ -108,7 +111,7 @@ START_TEST(v1_keeps_the_cmd_group)
 	size_t len;
 	char *buf = unit_fixture("chrony-web-v1-data.json", &len);
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	memset(&got, 0, sizeof got);
 	ck_assert_int_eq(parse_dash(buf, len, unit_collect, &got, &rep, &info), PARSE_OK);
@@ -133,7 +136,7 @@ START_TEST(hundred_thousand_clients)
 {
 	char cmd[1200];
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 	struct timespec t0, t1;
 	long long n[2] = { 0, 0 };
 	size_t len = 0, size = 16u << 20;
@@ -179,7 +182,7 @@ static const struct {
 	{ "{\"clients_parsed\":{}}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"clients_parsed\" is an object, expected an array" },
 	{ "{\"clients_parsed\":\"x\"}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"clients_parsed\" is a string, expected an array" },
 	{ "{\"clients\":[]}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"clients\" is an array, expected a string" },
-	{ "{\"clients_parsed\":[],\"count\":\"7\"}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"count\" is a string, expected a number" },
+	{ "{\"clients_parsed\":[],\"count\":\"7\"}", PARSE_OK, 0, 0, 0, "" }, /* a warning: count_is_a_warning */
 	{ "{\"clients_parsed\":[],\"local_time\":5}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"local_time\" is a number, expected a string" },
 	{ "{\"clients_parsed\":[],\"error\":[\"x\"]}", PARSE_ERR_SCHEMA, 0, 0, 0, "\"error\" is an array, expected a string" },
 	{ "{\"clients_parsed\":[]}", PARSE_OK, 0, 0, 0, "" },
@@ -204,7 +207,8 @@ static const struct {
 	{ "{\"clients_parsed\":[]} {}", PARSE_ERR_JSON, 0, 0, 0, "more text after the JSON document" },
 	{ "{\"clients_parsed\":[\"\xff\"]}", PARSE_ERR_JSON, 0, 0, 0, "invalid UTF-8" },
 	{ "{\"clients_parsed\":[],\"count\":99999999999999999999999}", PARSE_ERR_JSON, 0, 0, 0, "a number too large" },
-	{ "{\"clients\":\"hello\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "\"clients\" is not chronyc's clients table" },
+	{ "{\"clients\":\"hello\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "\"clients\" holds the server's error, not chronyc's table" },
+	{ "{\"clients\":\"hello\\nworld\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "\"clients\" is not chronyc's clients table" },
 	{ "{\"clients\":\"\"}", PARSE_ERR_NO_HEADER, 0, 0, 0, "expected a line starting with \"Hostname\"" },
 	{ "{\"error\":\"boom\"}", PARSE_ERR_SCHEMA, 0, 0, 0, "expected \"clients_parsed\"" },
 };
@@ -212,7 +216,7 @@ static const struct {
 START_TEST(hostile_shapes)
 {
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	memset(&got, 0, sizeof got);
 	ck_assert_int_eq(parse_dash(shapes[_i].in, strlen(shapes[_i].in), unit_collect, &got, &rep, &info),
@@ -231,7 +235,7 @@ START_TEST(server_error_is_kept_even_when_the_shape_is_wrong)
 {
 	static const char in[] = "{\"error\":\"boom\",\"local_time\":\"01-01-2026, 00:00:00\"}";
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	ck_assert_int_eq(parse_dash(in, strlen(in), unit_collect, &got, &rep, &info), PARSE_ERR_SCHEMA);
 	ck_assert_str_eq(info.error, "boom");
@@ -243,7 +247,7 @@ START_TEST(skipped_entries_are_counted_as_entries)
 {
 	static const char in[] = DOC(ROW("a", "1") ",5,[]");
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 	char text[200];
 
 	ck_assert_int_eq(parse_dash(in, strlen(in), unit_collect, &got, &rep, &info), PARSE_OK);
@@ -290,7 +294,7 @@ START_TEST(deep_nesting)
 	size_t len;
 	char *in = nested(deep[_i].head, deep[_i].open, deep[_i].close, deep[_i].tail, deep[_i].depth, &len);
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	ck_assert_int_eq(parse_dash(in, len, unit_collect, &got, &rep, &info), deep[_i].err);
 	ck_assert_msg(strstr(rep.detail, deep[_i].detail) != NULL, "detail \"%s\"", rep.detail);
@@ -302,7 +306,7 @@ START_TEST(overlong_address_is_skipped)
 {
 	char addr[300], in[1024];
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	memset(addr, 'x', sizeof addr - 1);
 	addr[sizeof addr - 1] = '\0';
@@ -316,7 +320,7 @@ START_TEST(nul_bytes_in_the_body_are_refused)
 {
 	static const char in[] = "{\"clients_parsed\":[]}\0garbage";
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	ck_assert_int_eq(parse_dash(in, sizeof in - 1, unit_collect, &got, &rep, &info), PARSE_ERR_JSON);
 }
@@ -333,17 +337,100 @@ START_TEST(a_full_sink_stops_the_parse)
 {
 	static const char in[] = DOC(ROW("a", "1"));
 	struct parse_report rep;
-	struct dash_info info;
+	struct server_info info;
 
 	ck_assert_int_eq(parse_dash(in, strlen(in), refuse, NULL, &rep, &info), PARSE_ERR_NOMEM);
 }
 END_TEST
 
-START_TEST(format_names)
+#define ONE_ENTRY "\"clients_parsed\":[{\"addr\":\"127.1.0.1\",\"NTP\":\"2\",\"Drop\":\"0\"," \
+	"\"Int\":\"-2\",\"IntL\":\"-\",\"Last\":\"15\",\"Cmd\":\"2\"}]"
+
+/* A count that is no count of clients, or contradicts the list: the rows
+ * still count, with a warning that says what was odd. */
+static const struct {
+	const char *doc;
+	bool have_count;
+	const char *warning;
+} counts[] = {
+	{ "{\"count\":1," ONE_ENTRY "}", true, "" },
+	{ "{\"count\":3," ONE_ENTRY "}", true, "\"count\" says 3 clients, the list holds 1" },
+	{ "{\"count\":-1," ONE_ENTRY "}", false, "\"count\" is -1, not a number of clients: ignored" },
+	{ "{\"count\":2.5," ONE_ENTRY "}", false, "\"count\" is 2.5, not a number of clients: ignored" },
+	{ "{\"count\":\"7\"," ONE_ENTRY "}", false, "\"count\" is a string, not a number of clients: ignored" },
+	{ "{\"count\":null," ONE_ENTRY "}", false, "" },
+};
+
+START_TEST(count_is_a_warning)
 {
-	ck_assert_str_eq(dash_format_name(DASH_TICC), "ticc-dash");
-	ck_assert_str_eq(dash_format_name(DASH_WEB_V1), "chrony-web-v1");
-	ck_assert_str_eq(dash_format_name(DASH_NONE), "");
+	struct parse_report rep;
+	struct server_info info;
+
+	memset(&got, 0, sizeof got);
+	ck_assert_int_eq(parse_dash(counts[_i].doc, strlen(counts[_i].doc), unit_collect, &got, &rep, &info), PARSE_OK);
+	ck_assert_uint_eq(got.n, 1);
+	ck_assert_int_eq(info.have_count, counts[_i].have_count);
+	ck_assert_str_eq(info.warning, counts[_i].warning);
+}
+END_TEST
+
+/* Chrony Web Interface V1 sends its chronyc's failure in place of the
+ * table: that is the server's error, not an unknown answer. */
+START_TEST(v1_error_is_the_servers)
+{
+	size_t len;
+	char *buf = unit_fixture("chrony-web-v1-error.json", &len);
+	struct parse_report rep;
+	struct server_info info;
+
+	memset(&got, 0, sizeof got);
+	ck_assert_int_ne(parse_dash(buf, len, unit_collect, &got, &rep, &info), PARSE_OK);
+	ck_assert_uint_eq(got.n, 0);
+	ck_assert_str_eq(info.format, "chrony-web-v1");
+	ck_assert_str_eq(info.error, "Error: Command '['chronyc', 'clients']' returned non-zero exit status 1.");
+	ck_assert_str_eq(info.time, "22-11-2026, 02:47:40");
+	free(buf);
+}
+END_TEST
+
+/* A document of no known shape names no application. */
+START_TEST(format_unknown)
+{
+	static const char in[] = "{\"rows\":[]}";
+	struct parse_report rep;
+	struct server_info info;
+
+	ck_assert_int_eq(parse_dash(in, strlen(in), unit_collect, &got, &rep, &info), PARSE_ERR_SCHEMA);
+	ck_assert_ptr_null(info.format);
+	ck_assert(!server_info_any(&info));
+}
+END_TEST
+
+/* The server's clock: moving, then the same reading for several polls over
+ * several seconds (a cached /data), then moving again; a poll without a
+ * clock forgets it. */
+START_TEST(server_clock_stops)
+{
+	struct server_clock c = { 0 };
+	struct server_info a = { .time = "01-01-2026, 00:00:00" }, b = { .time = "01-01-2026, 00:00:02" };
+
+	server_clock_update(&c, &a, 100.0, 1000);
+	server_clock_update(&c, &b, 102.0, 1002);
+	ck_assert(!c.frozen);
+	ck_assert_int_eq(c.since, 1002);
+	for (int i = 1; i < SERVER_FROZEN_POLLS; i++)
+		server_clock_update(&c, &b, 102.0 + i, 1002 + i); /* enough polls, too few seconds */
+	ck_assert(!c.frozen);
+	server_clock_update(&c, &b, 102.0 + SERVER_FROZEN_SECS, 1002 + (time_t)SERVER_FROZEN_SECS);
+	ck_assert(c.frozen);
+	ck_assert_int_eq(c.since, 1002);
+	server_clock_update(&c, &a, 110.0, 1010); /* it moved (even backwards) */
+	ck_assert(!c.frozen);
+	server_clock_update(&c, &a, 120.0, 1020); /* two polls only, however far apart */
+	ck_assert(!c.frozen);
+	server_clock_update(&c, NULL, 121.0, 1021);
+	ck_assert_uint_eq(c.repeats, 0);
+	ck_assert(!c.frozen);
 }
 END_TEST
 
@@ -358,7 +445,10 @@ dash_suite(void)
 	tcase_add_test(fx, mixed_values_and_unknown_cmd_group);
 	tcase_add_test(fx, v1_keeps_the_cmd_group);
 	tcase_add_test(fx, hundred_thousand_clients);
-	tcase_add_test(fx, format_names);
+	tcase_add_test(fx, format_unknown);
+	tcase_add_loop_test(fx, count_is_a_warning, 0, sizeof counts / sizeof counts[0]);
+	tcase_add_test(fx, v1_error_is_the_servers);
+	tcase_add_test(fx, server_clock_stops);
 	tcase_add_loop_test(bad, hostile_shapes, 0, sizeof shapes / sizeof shapes[0]);
 	tcase_add_test(bad, server_error_is_kept_even_when_the_shape_is_wrong);
 	tcase_add_test(bad, skipped_entries_are_counted_as_entries);

@@ -1,4 +1,6 @@
 /* check_format.c — durations, last seen and the escaping of untrusted text. */
+#include "config.h"
+
 #include "format.h"
 #include "unit.h"
 
@@ -93,6 +95,26 @@ START_TEST(sanitize_truncates_whole_escapes)
 }
 END_TEST
 
+/* Durations beyond anything chronyd reports are clamped with a marker, never a column's overflow. */
+START_TEST(absurd_durations_are_clamped)
+{
+	char buf[32];
+
+	fmt_interval(buf, sizeof buf, 64);
+	ck_assert_str_eq(buf, ">99 y");  /* was "584942417355 y" */
+	fmt_interval(buf, sizeof buf, 127);
+	ck_assert_str_eq(buf, ">99 y");
+	fmt_interval(buf, sizeof buf, 31);
+	ck_assert_str_eq(buf, "68.1 y");
+	fmt_ago(buf, sizeof buf, true, 4294967295LL * 365 * 86400); /* a dashboard's Last "4294967295y" */
+	ck_assert_str_eq(buf, ">99 y ago");
+	fmt_ago(buf, sizeof buf, true, 99LL * 365 * 86400);
+	ck_assert_str_eq(buf, "99 y ago");
+	fmt_duration(buf, sizeof buf, INT64_MAX);
+	ck_assert_str_eq(buf, ">99 y");
+}
+END_TEST
+
 /* Make the format suite. */
 static Suite *
 format_suite(void)
@@ -104,6 +126,7 @@ format_suite(void)
 	tcase_add_loop_test(t, ago_table, 0, sizeof agos / sizeof agos[0]);
 	tcase_add_loop_test(t, sanitize_table, 0, sizeof sanitize / sizeof sanitize[0]);
 	tcase_add_test(t, sanitize_truncates_whole_escapes);
+	tcase_add_test(t, absurd_durations_are_clamped);
 	suite_add_tcase(s, t);
 	return s;
 }

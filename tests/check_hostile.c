@@ -4,7 +4,7 @@
  * must end in a clear error or a count of skipped lines the user is told
  * about (parse_report_text), never a crash and never a wrong number.  And
  * the state file's reader on megabytes of escapes. */
-#include <time.h>
+#include "config.h"
 
 #include "rowcheck.h"
 #include "state.h"
@@ -221,7 +221,7 @@ check_sequence(void *ctx, const struct row *r)
 	char want[32];
 	int len = snprintf(want, sizeof want, "h%zu", *n);
 	if ((size_t)len != r->len || memcmp(want, r->addr, r->len) != 0 || r->s.v[FIELD_NTP_PACKETS] != (int64_t)*n ||
-	    r->s.v[FIELD_NTP_DROPS] != (int64_t)(*n % 1000) || r->s.v[FIELD_NTP_INTERVAL] != (int64_t)(*n % 255) - 128)
+	    r->s.v[FIELD_NTP_DROPS] != (int64_t)(*n % 1000) || r->s.v[FIELD_NTP_INTERVAL] != (int64_t)(*n % 65) - 32)
 		return false;
 	++*n;
 	return true;
@@ -234,9 +234,9 @@ START_TEST(million_distinct_rows_keep_their_numbers)
 	struct parse_report rep;
 
 	ck_assert_ptr_nonnull(p);
-	for (size_t i = 0; i < MILLION; i++) /* 127 would mean "no interval": -128 .. 126 */
+	for (size_t i = 0; i < MILLION; i++) /* every interval chronyd can report: -32 .. 32 */
 		len += (size_t)snprintf(p + len, cap - len, "h%zu,%zu,%zu,%d,127,15,0,0,127,4294967295%s", i, i, i % 1000,
-		                        (int)(i % 255) - 128, i % 2 ? "\r\n" : "\n");
+		                        (int)(i % 65) - 32, i % 2 ? "\r\n" : "\n");
 	ck_assert_int_eq(parse_csv(p, len - 1 /* no final newline */, check_sequence, &n, &rep), PARSE_OK);
 	ck_assert_uint_eq(n, MILLION);
 	ck_assert_uint_eq(rep.skipped, 0);
@@ -273,16 +273,13 @@ START_TEST(state_file_escapes_linear_and_in_bounds)
 	size_t len;
 	char *text = state_text(5000, &len), why[256];
 	struct saved s;
-	struct timespec t0, t1;
 
 	saved_init(&s);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* unescape once ran sscanf over the rest of the buffer for each escape:
-	 * past its end (ASan, valgrind) and quadratic (this took minutes) */
+	 * past its end (ASan, valgrind) and quadratic (this took minutes: the
+	 * test case's timeout stops that; no wall-clock assertion here, it
+	 * flaked under load — timings belong to `make bench`) */
 	ck_assert_int_eq(state_parse(text, len, "x", &s, why, sizeof why), STATE_OK);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-	ck_assert_msg(secs < 5, "4 MB of escapes took %.1f s", secs);
 	char want[256] = "h4999";
 	memset(want + 5, 'A', 200);
 	ck_assert(strset_has(&s.toggled, want, 205));

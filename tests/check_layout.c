@@ -1,4 +1,6 @@
 /* check_layout.c — screen regions, masonry packing, moving and scrolling in the grid. */
+#include "config.h"
+
 #include "unit.h"
 
 #include "layout.h"

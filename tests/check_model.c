@@ -1,4 +1,6 @@
 /* check_model.c — merging by address, forgetting, classification, health. */
+#include "config.h"
+
 #include "model.h"
 #include "unit.h"
 
@@ -233,6 +235,44 @@ START_TEST(fixture_verdicts_match_ticc_dash)
 }
 END_TEST
 
+START_TEST(rows_under_one_name_stay_apart)
+{
+	struct model *m = model_new();
+	struct health h;
+	size_t n[STATUS_COUNT];
+	health_init(&h, 1, 10);
+	model_begin(m); /* chronyc without -n: two addresses, one reverse name */
+	unit_put(m, "client.example.org", 5, 12, false);
+	unit_put(m, "127.0.0.1", 5, 0, false);
+	unit_put(m, "client.example.org", 5, 0, false);
+	unit_put(m, "127.0.0.1", 6, 0, false); /* the same address twice: one client */
+	model_end(m, &h, true, 1);
+	ck_assert_uint_eq(model_size(m), 3);
+	model_summary(m, n);
+	ck_assert(n[STATUS_CRITICAL] == 1 && n[STATUS_OK] == 2);
+	for (size_t i = 0; i < model_size(m); i++)
+		ck_assert_int_eq(model_at(m, i)->shared, model_at(m, i)->family == FAMILY_HOSTNAME);
+	for (int round = 0; round < 2; round++) { /* stable across refreshes, guessed or not */
+		uint64_t v = model_version(m);
+		model_begin(m);
+		unit_put(m, "client.example.org", 5, 12, false);
+		unit_put(m, "127.0.0.1", 6, 0, false);
+		unit_put(m, "client.example.org", 5, 0, false);
+		model_end(m, &h, true, 2 + round);
+		ck_assert_uint_eq(model_size(m), 3);
+		ck_assert_uint_eq(model_version(m), v);
+	}
+	model_begin(m); /* listed once: one client, no longer shared */
+	unit_put(m, "client.example.org", 5, 12, false);
+	unit_put(m, "127.0.0.1", 6, 0, false);
+	model_end(m, &h, true, 4);
+	ck_assert_uint_eq(model_size(m), 2);
+	ck_assert(!model_at(m, (size_t)model_find(m, "client.example.org", 18))->shared);
+	ck_assert_int_eq(model_at(m, (size_t)model_find(m, "client.example.org", 18))->verdict.status, STATUS_CRITICAL);
+	model_free(m);
+}
+END_TEST
+
 START_TEST(clock_ticks_on_every_answer)
 {
 	struct model *m = model_new();
@@ -318,6 +358,7 @@ model_suite(void)
 	tcase_add_test(t, unchanged_refresh_keeps_version);
 	tcase_add_test(t, many_clients_grow_hash);
 	tcase_add_test(t, clock_ticks_on_every_answer);
+	tcase_add_test(t, rows_under_one_name_stay_apart);
 	tcase_add_test(t, client_history_survives_compaction);
 	tcase_add_loop_test(c, classify, 0, sizeof families / sizeof families[0]);
 	tcase_add_loop_test(hc, health_table, 0, sizeof verdicts / sizeof verdicts[0]);

@@ -1,6 +1,9 @@
 /* check_options.c — the option table: values, errors in the user's words. */
+#include "config.h"
+
 #include "options.h"
 #include "unit.h"
+#include "unit_locale.h"
 
 /* Parse a space-separated command line; returns the result and fills o, err. */
 static enum opt_err
@@ -60,6 +63,29 @@ static const struct {
 	{ "stray", OPT_ERR_UNEXPECTED, "unexpected argument \"stray\" (ticctop takes only options; see --help)" },
 	{ "--warn-drops 20 --crit-drops 10", OPT_ERR_CONFLICT, "--crit-drops (10) must not be below --warn-drops (20)" },
 	{ "--demo --sudo", OPT_ERR_CONFLICT, "--demo starts its own chronyd: it does not go with --socket or --sudo" },
+	/* whole numbers are plain decimal digits: no hex, exponent, sign, blank or fraction */
+	{ "-d 0x10", OPT_ERR_NUMBER, "--delay wants a whole number from 1 to 36000, not \"0x10\"" },
+	{ "-d 1e3", OPT_ERR_NUMBER, "--delay wants a whole number from 1 to 36000, not \"1e3\"" },
+	{ "-d +5", OPT_ERR_NUMBER, "--delay wants a whole number from 1 to 36000, not \"+5\"" },
+	{ "-d 5.0", OPT_ERR_NUMBER, "--delay wants a whole number from 1 to 36000, not \"5.0\"" },
+	{ "-n 99999999999999999999999", OPT_ERR_NUMBER,
+	  "--iterations wants a whole number from 1 to 1000000000, not \"99999999999999999999999\"" },
+	{ "--warn-drops 4294967296", OPT_ERR_NUMBER,
+	  "--warn-drops wants a whole number from 1 to 4294967295, not \"4294967296\"" },
+	/* a number is digits with at most one '.', in every locale */
+	{ "--timeout 0,5", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"0,5\"" },
+	{ "--timeout inf", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"inf\"" },
+	{ "--timeout 1e1", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"1e1\"" },
+	{ "--timeout 0x1p1", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"0x1p1\"" },
+	{ "--timeout 1..5", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"1..5\"" },
+	{ "--timeout .", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \".\"" },
+	{ "--timeout 0.05", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"0.05\"" },
+	/* chronyc takes a relative -h for a host name */
+	{ "-S run/chrony/chronyd.sock", OPT_ERR_PATH, "--socket: the path must be absolute, not \"run/chrony/chronyd.sock\"" },
+	{ "--socket=chronyd.sock", OPT_ERR_PATH, "--socket: the path must be absolute, not \"chronyd.sock\"" },
+	/* what is echoed is made safe to print */
+	{ "--th\x1b[2Jeme", OPT_ERR_UNKNOWN, "unknown option \"--th\\x1b[2Jeme\" (see --help)" },
+	{ "-o \xef\xbb\xbfjson", OPT_ERR_CHOICE, "--format wants one of text, csv, json; not \"\\xef\\xbb\\xbfjson\"" },
 };
 
 START_TEST(bad_lines)
@@ -68,6 +94,65 @@ START_TEST(bad_lines)
 	char err[256];
 	ck_assert_int_eq(parse(bad[_i].line, &o, err, sizeof err), bad[_i].err);
 	ck_assert_str_eq(err, bad[_i].msg);
+}
+END_TEST
+
+START_TEST(plain_decimals)
+{
+	static const struct { const char *value; double want; } good[] = {
+		{ "0.5", 0.5 }, { ".5", 0.5 }, { "5.", 5 }, { "3600", 3600 }, { "0.1", 0.1 }, { "007.250", 7.25 },
+		{ "0.10000000000000000000000000001", 0.1 },
+	};
+	struct options o;
+	char err[256];
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		char *argv[] = { "ticctop", "--timeout", (char *)good[i].value, NULL };
+		options_defaults(&o);
+		ck_assert_msg(options_parse(&o, 3, argv, err, sizeof err) == OPT_OK, "%s: %s", good[i].value, err);
+		ck_assert_msg(o.timeout == good[i].want, "%s read as %.17g", good[i].value, o.timeout);
+	}
+	/* blanks around a number (strtod skips leading ones) */
+	char *blank[] = { "ticctop", "-d", " 5", NULL }, *trailing[] = { "ticctop", "-d", "5 ", NULL };
+	ck_assert_int_eq(options_parse(&o, 3, blank, err, sizeof err), OPT_ERR_NUMBER);
+	ck_assert_str_eq(err, "--delay wants a whole number from 1 to 36000, not \" 5\"");
+	ck_assert_int_eq(options_parse(&o, 3, trailing, err, sizeof err), OPT_ERR_NUMBER);
+	char *leading_zero[] = { "ticctop", "-d", "010", NULL };
+	options_defaults(&o);
+	ck_assert_int_eq(options_parse(&o, 3, leading_zero, err, sizeof err), OPT_OK);
+	ck_assert_int_eq(o.delay, 10); /* decimal, not octal */
+}
+END_TEST
+
+/* Numbers read the same under a decimal-comma locale: '.' works, ',' does not. */
+START_TEST(numbers_ignore_the_locale)
+{
+	struct options o;
+	char err[256];
+
+	unit_use_locale("de_DE.UTF-8");
+	ck_assert_str_eq(localeconv()->decimal_point, ",");
+	ck_assert_int_eq(parse("--once --timeout 0.5 -d 20", &o, err, sizeof err), OPT_OK);
+	ck_assert(o.timeout == 0.5);
+	ck_assert_int_eq(o.delay, 20);
+	ck_assert_int_eq(parse("--timeout 0,5", &o, err, sizeof err), OPT_ERR_NUMBER);
+	ck_assert_str_eq(err, "--timeout wants a number from 0.1 to 3600, not \"0,5\"");
+	unit_end_locale();
+}
+END_TEST
+
+START_TEST(no_mouse_has_htops_letter)
+{
+	struct options o;
+	char err[256];
+
+	ck_assert_int_eq(parse("-M", &o, err, sizeof err), OPT_OK);
+	ck_assert(o.no_mouse);
+	ck_assert(options_given(&o, "no-mouse"));
+	ck_assert_int_eq(parse("-bM", &o, err, sizeof err), OPT_OK);
+	ck_assert(o.no_mouse && o.batch);
+	ck_assert_int_eq(parse("", &o, err, sizeof err), OPT_OK);
+	ck_assert(!o.no_mouse);
 }
 END_TEST
 
@@ -81,7 +166,7 @@ START_TEST(help_lists_every_option)
 	static const char *const names[] = { "--chronyc", "--socket", "--sudo", "--demo", "--timeout", "--max-size",
 	                                     "--filter", "--sort", "--reverse", "--warn-drops", "--crit-drops",
 	                                     "--batch", "--iterations", "--once", "--delay", "--format", "--help",
-	                                     "--version" };
+	                                     "--version", "-M, --no-mouse" };
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		ck_assert_msg(strstr(text, names[i]) != NULL, "%s missing from --help", names[i]);
 	free(text);
@@ -98,6 +183,9 @@ options_suite(void)
 	tcase_add_test(t, values_land);
 	tcase_add_loop_test(t, bad_lines, 0, sizeof bad / sizeof bad[0]);
 	tcase_add_test(t, help_lists_every_option);
+	tcase_add_test(t, plain_decimals);
+	tcase_add_test(t, numbers_ignore_the_locale);
+	tcase_add_test(t, no_mouse_has_htops_letter);
 	suite_add_tcase(s, t);
 	return s;
 }

@@ -1,8 +1,14 @@
 /* check_output.c — JSON, CSV and text reports and the Nagios exit status. */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <wchar.h>
 #include <jansson.h>
 
 #include "output.h"
 #include "unit.h"
+#include "unit_locale.h"
 
 static struct model *m;
 static struct health h;
@@ -142,8 +148,8 @@ START_TEST(csv_header_quoting_and_unknowns)
 	render(FORMAT_CSV, NULL);
 	ck_assert_str_eq(out,
 		"addr,family,status,reason,ntp_packets,ntp_drops,ntp_interval,ntp_interval_limited,ntp_last_seen,"
-		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen\r\n"
-		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,\r\n");
+		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen,time,age,stale\r\n"
+		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,2026-11-18T11:06:40Z,0.0,false\r\n");
 	/* the two hostile lines have 11 fields: skipped, not mangled */
 }
 END_TEST
@@ -230,6 +236,118 @@ START_TEST(exit_status_table)
 }
 END_TEST
 
+START_TEST(shared_name_is_two_clients)
+{
+	json_error_t e;
+	load("client.example.org,5,12,-3,-3,1,0,0,127,4294967295\n"
+	     "client.example.org,5,0,-3,127,1,0,0,127,4294967295\n"
+	     "127.0.0.1,5,0,-3,127,1,0,0,127,4294967295\n");
+	render(FORMAT_JSON, NULL);
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	json_t *sum = json_object_get(doc, "summary"), *cl = json_object_get(doc, "clients");
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "total")), 3);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "critical")), 1);
+	ck_assert(json_is_true(json_object_get(json_array_get(cl, 0), "shared_name"))); /* host names first */
+	ck_assert(json_is_true(json_object_get(json_array_get(cl, 1), "shared_name")));
+	ck_assert(json_is_false(json_object_get(json_array_get(cl, 2), "shared_name"))); /* 127.0.0.1 */
+	json_decref(doc);
+	free(out);
+	render(FORMAT_TEXT, NULL);
+	ck_assert_msg(strncmp(out, "TICCTOP CRITICAL - 3 clients: 2 ok, 0 warning, 1 critical", 57) == 0, "%s", out);
+}
+END_TEST
+
+START_TEST(stream_staleness_and_failed_writes)
+{
+	load("127.0.0.1,2,0,-2,127,15,0,0,127,4294967295\n");
+	struct report r = { .kind = "chronyc", .target = "t", .error = "506 Cannot talk to daemon\x1b[2J",
+	                    .have_data = true, .age = 12.25, .time = 1795000000, .m = m, .v = &v, .h = &h,
+	                    .utf8 = true, .continued = true };
+	FILE *fp = open_memstream(&out, &outlen); /* a later CSV report: no header, rows marked stale */
+	ck_assert(output_write(fp, FORMAT_CSV, &r));
+	fclose(fp);
+	ck_assert_str_eq(out, "127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,2026-11-18T11:06:40Z,12.2,true\r\n");
+	free(out);
+	fp = open_memstream(&out, &outlen); /* text on a failure: Nagios's one line, nothing stale */
+	ck_assert(output_write(fp, FORMAT_TEXT, &r));
+	fclose(fp);
+	ck_assert_str_eq(out, "TICCTOP UNKNOWN - 506 Cannot talk to daemon\\x1b[2J\n");
+	ck_assert_int_eq(output_status(&r), EXIT_UNKNOWN);
+	free(out);
+	out = NULL;
+	for (int f = 0; f < FORMAT_COUNT; f++) { /* a report that cannot be written says so */
+		fp = fopen("/dev/full", "w");
+		ck_assert_ptr_nonnull(fp);
+		errno = 0;
+		ck_assert(!output_write(fp, (enum out_format)f, &r));
+		ck_assert_int_eq(errno, ENOSPC);
+		fclose(fp);
+	}
+}
+END_TEST
+
+/* Terminal columns of s[0..len) (UTF-8, the locale's wcwidth). */
+static size_t
+columns(const char *s, size_t len)
+{
+	size_t cols = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, len - i, &st);
+		ck_assert(k > 0 && k <= 4);
+		cols += (size_t)wcwidth(wc);
+		i += k;
+	}
+	return cols;
+}
+
+START_TEST(text_pads_by_display_width)
+{
+	ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
+	load("\xd0\xba\xd0\xbb\xd0\xb8\xd0\xb5\xd0\xbd\xd1\x82,1,0,-2,127,15,0,0,127,4294967295\n" /* 6 columns, 12 bytes */
+	     "\xe4\xb8\xad\xe6\x96\x87,1,0,-2,127,15,0,0,127,4294967295\n"                    /* 4 columns, 6 bytes */
+	     "abcdefgh,1,0,-2,127,15,0,0,127,4294967295\n");
+	render(FORMAT_TEXT, NULL);
+	const char *line = strchr(out, '\n') + 1, *end = strchr(line, '\n');
+	size_t head = columns(line, (size_t)(end - line));
+	for (int k = 0; k < 3; k++) { /* every row as wide as the headings, in columns */
+		line = end + 1;
+		end = strchr(line, '\n');
+		ck_assert_msg(columns(line, (size_t)(end - line)) == head, "row %d: %.*s", k, (int)(end - line), line);
+	}
+	setlocale(LC_CTYPE, "C");
+}
+END_TEST
+
+START_TEST(numbers_ignore_the_locale)
+{
+	char probe[16];
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+	json_error_t e;
+	unit_use_locale("de_DE.UTF-8");
+	snprintf(probe, sizeof probe, "%.1f", 0.5);
+	ck_assert_str_eq(probe, "0,5"); /* the locale is in force */
+	load(csv);
+	struct report r = { .kind = "chronyc", .target = "t", .have_data = true, .age = 0.5, .time = 1795000000,
+	                    .m = m, .v = &v, .h = &h, .utf8 = true };
+	FILE *fp = open_memstream(&out, &outlen);
+	output_write(fp, FORMAT_JSON, &r);
+	fclose(fp);
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON under a decimal-comma locale: %s", e.text);
+	ck_assert(json_real_value(json_object_get(json_object_get(doc, "source"), "age")) == 0.5);
+	json_decref(doc);
+	snprintf(probe, sizeof probe, "%.1f", 0.5);
+	ck_assert_str_eq(probe, "0,5"); /* and is again after the report */
+	free(csv);
+	unit_end_locale();
+}
+END_TEST
+
 /* Make the output suite. */
 static Suite *
 output_suite(void)
@@ -246,6 +364,10 @@ output_suite(void)
 	tcase_add_test(t, csv_quotes_fields);
 	tcase_add_test(t, text_has_nagios_line_and_rows);
 	tcase_add_test(t, skipped_lines_are_shown);
+	tcase_add_test(t, numbers_ignore_the_locale);
+	tcase_add_test(t, text_pads_by_display_width);
+	tcase_add_test(t, stream_staleness_and_failed_writes);
+	tcase_add_test(t, shared_name_is_two_clients);
 	tcase_add_loop_test(t, exit_status_table, 0, sizeof statuses / sizeof statuses[0]);
 	suite_add_tcase(s, t);
 	return s;

@@ -1,4 +1,6 @@
 /* check_parse.c — the CSV and plain-table parsers on real chronyc output and on bad input. */
+#include "config.h"
+
 #include "unit.h"
 
 static struct collected got;
@@ -67,6 +69,7 @@ static const struct {
 } quick_values[] = {
 	{ "2,0,-4,127,11,0,0,127,4294967295", true },
 	{ "4294967295,4294967295,-128,126,4294967294,0,0,-5,0", true },
+	{ "1,0,64,-33,5,0,0,32,7", true },                 /* intervals chronyd cannot produce: unknown */
 	{ "007,0,-0,127,0,0,0,127,4294967295", true },
 	{ "2,0,-4,127,11,0,0,127", false },                 /* a field short */
 	{ "2,0,-4,127,11,0,0,127,4294967295,", false },     /* one too many */
@@ -176,6 +179,15 @@ static const struct {
 	{ "200", FIELD_NTP_INTERVAL, FORM_CSV, LINE_OUT_OF_RANGE, 0, 0 },
 	{ "-129", FIELD_NTP_INTERVAL, FORM_TABLE, LINE_OUT_OF_RANGE, 0, 0 },
 	{ "5m", FIELD_NTP_LAST, FORM_CSV, LINE_BAD_NUMBER, 0, 0 },
+	/* numbers chronyd cannot produce: an interval beyond its signed byte of quarter steps is unknown */
+	{ "64", FIELD_NTP_INTERVAL, FORM_TABLE, LINE_OK, 0, 0 },
+	{ "64", FIELD_NTP_INTERVAL, FORM_CSV, LINE_OK, 0, 0 },
+	{ "-33", FIELD_CMD_INTERVAL, FORM_CSV, LINE_OK, 0, 0 },
+	{ "127", FIELD_NTP_INTERVAL_LIMITED, FORM_TABLE, LINE_OK, 0, 0 },
+	{ "32", FIELD_NTP_INTERVAL, FORM_TABLE, LINE_OK, 1, 32 },
+	{ "-32", FIELD_NTP_INTERVAL, FORM_CSV, LINE_OK, 1, -32 },
+	/* a Last of 4294967295 years is kept as said (the screen clamps it: check_format) */
+	{ "4294967295y", FIELD_NTP_LAST, FORM_TABLE, LINE_OK, 1, 4294967295L * 365 * 86400 },
 };
 
 START_TEST(value_table)

@@ -3,11 +3,14 @@
  * The model side (a refresh begun and never ended changes nothing), the memo a source
  * keeps, and the chronyc source end to end with a stand-in chronyc that
  * prints a file. */
+#include "config.h"
+
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "clock.h"
+#include "loop.h"
 #include "model.h"
 #include "source_chronyc.h"
 #include "unit.h"
@@ -106,11 +109,11 @@ static void
 one_poll(struct source *s, struct source_result *res, size_t *rows)
 {
 	double end = clock_mono() + POLL_LIMIT;
-	struct pollfd none[1];
+	struct pollfd pfd[SOURCE_MAX_FDS];
 
 	ck_assert(s->ops->start(s, clock_mono()));
 	while (!s->ops->ready(s) && clock_mono() < end)
-		s->ops->wait(s, none, 0, 100, clock_mono());
+		loop_wait(&s, 1, pfd, 0, SOURCE_MAX_FDS, 100);
 	ck_assert_msg(s->ops->ready(s), "the stand-in chronyc did not finish");
 	*rows = 0;
 	s->ops->deliver(s, count_rows, rows, res);

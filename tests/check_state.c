@@ -1,4 +1,6 @@
 /* check_state.c — the state file: round trip, tolerance of damage, atomic writes; the string set. */
+#include "config.h"
+
 #include "unit.h"
 
 #include <dirent.h>
@@ -6,6 +8,7 @@
 #include <unistd.h>
 
 #include "state.h"
+#include "unit_locale.h"
 
 #define TARGET "chronyc -c -n -h /run/chrony/chronyd.sock clients"
 
@@ -82,6 +85,52 @@ START_TEST(round_trip)
 	struct stat st;
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
+	saved_free(&s);
+	saved_free(&r);
+}
+END_TEST
+
+/* Read all of path into buf (NUL-terminated); its length. */
+static size_t
+slurp(const char *path, char *buf, size_t size)
+{
+	FILE *fp = fopen(path, "rb");
+	ck_assert_ptr_nonnull(fp);
+	size_t n = fread(buf, 1, size - 1, fp);
+	fclose(fp);
+	buf[n] = '\0';
+	return n;
+}
+
+/* The file is the same bytes under a decimal-comma UTF-8 locale, and reads back there. */
+START_TEST(same_file_in_every_locale)
+{
+	struct saved s, r;
+	char path[256], why[256], in_c[4096], in_de[4096];
+
+	saved_init(&s);
+	s.have_theme = true;
+	s.theme = THEME_MONO;
+	s.have_sort = true;
+	s.sort = SORT_INTERVAL;
+	ck_assert(strset_add(&s.toggled, "h\xc3\xa9te 1,5", 9));
+	ck_assert(strset_add(&s.toggled, "2001:db8::1", 11));
+	snprintf(path, sizeof path, "%s/c.state", dir);
+	ck_assert_int_eq(state_write(path, TARGET, &s, why, sizeof why), STATE_OK);
+	size_t n = slurp(path, in_c, sizeof in_c);
+	unit_use_locale("de_DE.UTF-8");
+	snprintf(path, sizeof path, "%s/de.state", dir);
+	ck_assert_int_eq(state_write(path, TARGET, &s, why, sizeof why), STATE_OK);
+	ck_assert_uint_eq(slurp(path, in_de, sizeof in_de), n);
+	ck_assert_str_eq(in_de, in_c);
+	saved_init(&r);
+	ck_assert_int_eq(state_parse(in_c, n, TARGET, &r, why, sizeof why), STATE_OK);
+	ck_assert(r.have_theme && r.theme == THEME_MONO && r.have_sort && r.sort == SORT_INTERVAL);
+	ck_assert(strset_has(&r.toggled, "h\xc3\xa9te 1,5", 9));
+	const char upper[] = "version = 1\nsource = " TARGET "\nopen = \\x41\\xC3\\xA9\n";
+	ck_assert_int_eq(state_parse(upper, sizeof upper - 1, TARGET, &r, why, sizeof why), STATE_OK);
+	ck_assert(strset_has(&r.toggled, "A\xc3\xa9", 3));
+	unit_end_locale();
 	saved_free(&s);
 	saved_free(&r);
 }
@@ -243,6 +292,7 @@ state_suite(void)
 	tcase_add_test(tc, writes_are_atomic);
 	tcase_add_test(tc, paths_per_source);
 	tcase_add_test(tc, string_set);
+	tcase_add_test(tc, same_file_in_every_locale);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,6 @@
 /* check_text.c — terminal widths, clipping, wrapping and compact counts. */
+#include "config.h"
+
 #include "unit.h"
 
 #include <locale.h>

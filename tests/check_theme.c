@@ -1,4 +1,6 @@
 /* check_theme.c — the role x theme table: every role readable in every theme, mono without colour. */
+#include "config.h"
+
 #include "unit.h"
 
 #include <locale.h>

@@ -1,4 +1,6 @@
 /* check_tui.c — what keys and the mouse do to the screen's state, without a screen. */
+#include "config.h"
+
 #include "unit_tui.h"
 
 #include "keys.h"

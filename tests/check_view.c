@@ -1,5 +1,10 @@
 /* check_view.c — every sort order and the filter over a small known model. */
+#include "config.h"
+
+#include <ctype.h>
+
 #include "unit.h"
+#include "unit_locale.h"
 #include "view.h"
 
 static struct model *m;
@@ -105,6 +110,11 @@ static const struct {
 	{ "family:host status:ok", FILTER_OK, "alpha.example" },
 	{ "family:v4 127", FILTER_OK, "127.0.0.9 127.0.0.10" },
 	{ "status:bogus", FILTER_ERR_TOKEN, "" },
+	{ "status:warm", FILTER_ERR_TOKEN, "" },
+	{ "stauts:crit", FILTER_ERR_TOKEN, "" },     /* a mistyped kind is no text to look for */
+	{ "127 Family:", FILTER_ERR_TOKEN, "" },
+	{ "2001:db8", FILTER_OK, "2001:db8::1" },     /* hex before the colon: an address */
+	{ "Status:CRIT", FILTER_OK, "10.0.0.1 127.0.0.9" },
 	{ "nothing-matches", FILTER_OK, "" },
 };
 
@@ -329,6 +339,39 @@ START_TEST(sort_names_round_trip)
 }
 END_TEST
 
+START_TEST(bad_filter_keeps_the_last_and_says_why)
+{
+	struct filter f;
+	const char *bad = NULL;
+	char why[256];
+	ck_assert_int_eq(filter_parse("status:crit 127", &f, &bad), FILTER_OK);
+	struct filter before = f;
+	ck_assert_int_eq(filter_parse("family:v4 status:warm", &f, &bad), FILTER_ERR_TOKEN);
+	ck_assert(memcmp(&f, &before, sizeof f) == 0);
+	filter_err_text(FILTER_ERR_TOKEN, bad, why, sizeof why);
+	ck_assert_str_eq(why, "\"status:warm\" is not a filter word: use status:ok|warn|crit family:v4|v6|host, "
+	                      "or text to look for");
+}
+END_TEST
+
+START_TEST(filter_folds_ascii_in_any_locale)
+{
+	struct filter f;
+	const char *bad;
+	enum sort_key k;
+	struct client c = { .addr = (char *)"client.example.org", .len = 18, .family = FAMILY_HOSTNAME };
+	unit_use_locale("tr_TR.UTF-8");
+	ck_assert_int_ne(tolower('I'), 'i'); /* the locale is in force */
+	ck_assert_int_eq(filter_parse("CLIENT", &f, &bad), FILTER_OK);
+	ck_assert(filter_match(&f, &c));
+	ck_assert_int_eq(filter_parse("STATUS:CRITICAL FAMILY:HOSTNAME", &f, &bad), FILTER_OK);
+	ck_assert_uint_eq(f.status_mask, 1u << STATUS_CRITICAL);
+	ck_assert(sort_key_parse("INTERVAL", &k) && k == SORT_INTERVAL);
+	ck_assert_int_lt(addr_compare(FAMILY_HOSTNAME, "i.example", NULL, FAMILY_HOSTNAME, "J.example", NULL), 0);
+	unit_end_locale();
+}
+END_TEST
+
 /* Make the view suite. */
 static Suite *
 view_suite(void)
@@ -340,6 +383,8 @@ view_suite(void)
 	tcase_add_loop_test(t, sort_orders, 0, sizeof orders / sizeof orders[0]);
 	tcase_add_loop_test(t, filter_table, 0, sizeof filters / sizeof filters[0]);
 	tcase_add_test(t, sort_names_round_trip);
+	tcase_add_test(t, filter_folds_ascii_in_any_locale);
+	tcase_add_test(t, bad_filter_keeps_the_last_and_says_why);
 	tcase_add_test(t, kept_view_equals_a_new_one);
 	tcase_add_loop_test(t, sort_matches_full_comparison_sort, 0, sizeof random_models / sizeof random_models[0]);
 	suite_add_tcase(s, t);

@@ -6,6 +6,8 @@
 #ifndef TICCTOP_DERIVED_FIELD_H
 #define TICCTOP_DERIVED_FIELD_H
 
+#include "config.h" /* first, as in every .c file: this header comes before them */
+
 #include <stdbool.h>
 #include <stdint.h>
 

@@ -134,7 +134,7 @@ fuzz_check_terminal(const char *out, size_t len, bool utf8, bool crlf)
 /* Run data through parser, model, health, view and the three writers;
  * server is what the parser learnt of a remote server (NULL: nothing). */
 static inline int
-fuzz_run(fuzz_parser parser, const struct dash_info *server, const uint8_t *data, size_t size)
+fuzz_run(fuzz_parser parser, const struct server_info *server, const uint8_t *data, size_t size)
 {
 	struct model *m = model_new();
 	struct health h;

@@ -2,6 +2,8 @@
  * Besides fuzz_run's invariants, a differential check: parse_csv (whose
  * quick reader takes plain lines) must give exactly the rows a careful
  * reading gives, field by field through parse_value. */
+#include "config.h"
+
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -1,4 +1,6 @@
 /* fuzz_state.c — libFuzzer target: bytes as a state file (state_parse). */
+#include "config.h"
+
 #include "fuzz.h"
 #include "state.h"
 

@@ -1,4 +1,6 @@
 /* fuzz_table.c — libFuzzer target: bytes as `chronyc clients` plain output. */
+#include "config.h"
+
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

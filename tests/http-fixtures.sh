@@ -49,7 +49,7 @@ head -1 "$TMP/out.text" | grep -q '^TICCTOP CRITICAL - 7 clients: 4 ok, 2 warnin
 [ "$RC" -eq 2 ] || fail "text: exit status $RC, want 2"
 run_ticctop csv 20 --once -o csv --url "$base/fixture/data-mixed.json"
 if [ "$(wc -l <"$TMP/out.csv")" -ne 8 ] ||
-	! tr -d '\r' <"$TMP/out.csv" | grep -q '^127.1.0.8,ipv4,critical,.*,40,28,-5,-5,14,0,,,$'; then
+	! tr -d '\r' <"$TMP/out.csv" | grep -q '^127.1.0.8,ipv4,critical,.*,40,28,-5,-5,14,0,,,,[-0-9T:Z]*,[0-9.]*,false$'; then
 	fail "csv: $(cat "$TMP/out.csv")"
 fi
 

@@ -15,14 +15,13 @@ stop_all() {
 }
 chronyd_start 'ratelimit interval 1 burst 4' || exit 99
 tmp=$CHRONYD_DIR
-"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 1000 --packets 6 --ipv6 || exit 99
+"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 1000 --packets 6 --ipv6 --all-answered || exit 99
 "$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 20 --packets 12 || exit 99
 
 python3 "$top_srcdir/tests/httpd.py" --port-file "$tmp/port" --log "$tmp/httpd.log" \
 	--fixtures "$top_srcdir/tests/fixtures" --chronyc "$CHRONYC_BIN" --chronyc-socket "$CHRONYD_SOCK" &
 httpd_pid=$!
-n=0
-until [ -s "$tmp/port" ] || [ $n -ge 100 ]; do sleep 0.1; n=$((n + 1)); done
+wait_until 60 test -s "$tmp/port" || exit 99
 port=$(head -n 1 "$tmp/port")
 
 for app in ticc-dash v1; do

@@ -217,6 +217,11 @@ class Handler(BaseHTTPRequestHandler):
                 break
         self.close_connection = True
 
+    def r_slow(self, secs):
+        """The real answer after SECS seconds of silence (a dashboard resolving names)."""
+        time.sleep(float(secs))
+        self.send(200, self.fixture("data-mixed.json"))
+
     def r_close(self, _):
         """Take the request and hang up without a word."""
         self.close_connection = True
@@ -299,6 +304,7 @@ ROUTES = [
     ("/big", Handler.r_big), ("/big-length", Handler.r_big_length), ("/gzip-bomb", Handler.r_gzip_bomb),
     ("/bad-gzip", Handler.r_bad_gzip),
     ("/hang", Handler.r_hang), ("/close", Handler.r_close), ("/trickle", Handler.r_trickle),
+    ("/slow/", Handler.r_slow),
     ("/redirect-file", Handler.r_redirect_file), ("/redirect-host", Handler.r_redirect_host),
     ("/redirect-same", Handler.r_redirect_same), ("/redirect-loop", Handler.r_redirect_loop),
     ("/redirect-port", Handler.r_redirect_port),

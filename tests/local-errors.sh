@@ -19,29 +19,42 @@ expect_failure() {
 
 run_ticctop --once --chronyc "$scratch/no-such-chronyc"
 expect_failure "cannot run $scratch/no-such-chronyc: No such file or directory (install the chrony package or give --chronyc PATH)" "missing binary"
+expect_contains "$OUT" "TICCTOP UNKNOWN - cannot run $scratch/no-such-chronyc" "missing binary: the Nagios line on stdout"
+
+# a report that cannot be written: exit 3 and one line, whatever the clients' status
+printf '#!/bin/sh\nexec cat "%s"\n' "$top_srcdir/tests/fixtures/mixed-clients.csv" >"$scratch/chronyc-ok"
+chmod +x "$scratch/chronyc-ok"
+for fmt in text csv json; do
+	ERR=$(timeout 30 "$TICCTOP" --once -o $fmt --chronyc "$scratch/chronyc-ok" 2>&1 >/dev/full)
+	RC=$?
+	expect_failure "ticctop: cannot write the report to standard output: No space left on device" "$fmt to a full disk"
+	ERR=$(timeout 30 "$TICCTOP" --once -o $fmt --chronyc "$scratch/chronyc-ok" 2>&1 >&-)
+	RC=$?
+	expect_failure "ticctop: cannot write the report to standard output" "$fmt to a closed stdout"
+done
 
 run_ticctop --once -S "$scratch/no-such.sock"
 expect_failure "Could not open connection to daemon: is chronyd running, is the socket path right (--socket)" "wrong socket"
 
 chronyd_start --cmdport || exit 99
-# clients over UDP: the real chronyc, pointed at the UDP command port
-printf '#!/bin/sh\nexec %s -p %s "$@"\n' "$CHRONYC_BIN" "$CHRONYD_CMDPORT" >"$scratch/chronyc-udp"
+# clients over UDP: the real chronyc, pointed at the UDP command port (-S takes only a socket path)
+printf '#!/bin/sh\nexec %s -h 127.0.0.1 -p %s "$@"\n' "$CHRONYC_BIN" "$CHRONYD_CMDPORT" >"$scratch/chronyc-udp"
 chmod +x "$scratch/chronyc-udp"
-run_ticctop --once -o json --chronyc "$scratch/chronyc-udp" -S 127.0.0.1
+run_ticctop --once -o json --chronyc "$scratch/chronyc-udp"
 expect_failure "501 Not authorised: the client list is only served on chronyd's Unix socket, to root or the chrony user: run as root or use --sudo" "501 over UDP"
 expect_contains "$OUT" '"ok":false,"error":"501 Not authorised' "JSON still printed, with the error"
 
 if [ "$(id -u)" = 0 ]; then
 	chmod 0755 "$scratch"
 	cp "$TICCTOP" "$scratch/ticctop" # the build tree may be closed to nobody
-	OUT=$(cd / && timeout 30 runuser -u nobody -- "$scratch/ticctop" --once --sudo -S "$CHRONYD_SOCK" 2>&1 >/dev/null)
+	OUT=$(cd / && timeout 120 runuser -u nobody -- "$scratch/ticctop" --once --sudo -S "$CHRONYD_SOCK" 2>&1 >/dev/null)
 	RC=$?
 	ERR=$OUT
 	expect_failure "sudo: a password is required: allow it without a password: add \"nobody ALL=(root) NOPASSWD: $CHRONYC_BIN -c -n -h $CHRONYD_SOCK clients\" with visudo" "sudo wants a password"
 fi
 
 kill "$CHRONYD_PID"
-sleep 0.5
+wait "$CHRONYD_PID" # chronyd has closed its socket
 run_ticctop --once -S "$CHRONYD_SOCK"
 expect_failure "Could not open connection to daemon" "stopped daemon"
 chronyd_stop
@@ -54,10 +67,8 @@ chronyd_stop
 # a chronyc that hangs: killed after --timeout, reaped, no child left
 printf '#!/bin/sh\necho $$ >"%s/pid"\nexec sleep 60\n' "$scratch" >"$scratch/chronyc-hang"
 chmod +x "$scratch/chronyc-hang"
-start=$(date +%s)
 run_ticctop --once --timeout 1 --chronyc "$scratch/chronyc-hang"
 expect_failure "gave no answer within 1 s and was stopped (--timeout)" "hung chronyc"
-check "hung chronyc: gave up within 5 s" [ $(($(date +%s) - start)) -le 5 ]
 check "hung chronyc: the child is gone" [ ! -e "/proc/$(cat "$scratch/pid")" ]
 
 # a chronyc that prints something else

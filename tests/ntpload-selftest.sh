@@ -1,30 +1,14 @@
 #!/bin/sh
 # ntpload-selftest.sh: ntpload against a real private chronyd (automake test:
-# 0 pass, 1 fail, 77 skip when there is no chronyd).
-# NTPLOAD names the ntpload binary (default ./tests/ntpload); the harness is
-# found through $srcdir (default .).
+# 0 pass, 1 fail, 77 skip when there is no chronyd), and against
+# tests/lib/ntpstub.py, a server that loses requests on purpose: the fill
+# resends to the clients that had no answer and says how many never did.
+# NTPLOAD names the ntpload binary (default tests/ntpload).
 
-srcdir=${srcdir:-.}
-NTPLOAD=${NTPLOAD:-./tests/ntpload}
 N=1000
 LIVE_S=6
-. "$srcdir/tests/lib/chronyd.sh"
-
-passed=0
-failed=0
-
-# Records one check: check "what" command...
-check() {
-	_what=$1
-	shift
-	if "$@"; then
-		passed=$((passed + 1))
-		echo "ok - $_what"
-	else
-		failed=$((failed + 1))
-		echo "FAIL - $_what"
-	fi
-}
+. "$top_srcdir/tests/lib/common.sh"
+. "$top_srcdir/tests/lib/chronyd.sh"
 
 # Prints client i's address and role for i < $1, as ntpload.h defines them
 # (computed here independently of the module).
@@ -64,10 +48,31 @@ if [ ! -x "$NTPLOAD" ]; then
 	exit 1
 fi
 tmp=$(mktemp -d) || exit 1
-trap 'chronyd_stop; rm -rf "$tmp"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-trap 'exit 129' HUP
+stub_pid=
+# Stops the stub server, chronyd, and removes the temp dir.
+stop_all() {
+	[ -n "$stub_pid" ] && kill "$stub_pid" 2>/dev/null && wait "$stub_pid" 2>/dev/null
+	stub_pid=
+	chronyd_stop
+	rm -rf "$tmp"
+}
+at_exit stop_all
+
+# Starts ntpstub.py with options "$@" (port in $stub_port, requests in $tmp/stub.log).
+stub_start() {
+	rm -f "$tmp/stub.port" "$tmp/stub.log"
+	python3 "$top_srcdir/tests/lib/ntpstub.py" --port-file "$tmp/stub.port" --log "$tmp/stub.log" "$@" &
+	stub_pid=$!
+	wait_until 30 test -s "$tmp/stub.port" || return 1
+	stub_port=$(cat "$tmp/stub.port")
+}
+
+# Stops the stub server.
+stub_stop() {
+	kill "$stub_pid" 2>/dev/null
+	wait "$stub_pid" 2>/dev/null
+	stub_pid=
+}
 
 check "refuses a server outside loopback" \
 	sh -c '! "$1" --server 10.0.0.1 --port 123 --clients 1 2>/dev/null' sh "$NTPLOAD"
@@ -79,8 +84,29 @@ pid=$CHRONYD_PID
 dir=$CHRONYD_DIR
 expected_clients "$N" >"$tmp/expected"
 
+# Every client's first request lost: each is resent once, all answered.
+stub_start --drop-first 1 || { echo "FAIL: ntpstub did not start"; exit 1; }
+out=$("$NTPLOAD" --server 127.0.0.1 --port "$stub_port" --clients 100 --packets 1 --ipv6 --all-answered)
+check "a fill whose first requests are all lost succeeds ($?)" [ $? = 0 ]
+expect_contains "$out" "202 sent" "it sent 101 + 101 resent requests"
+expect_contains "$out" "101 resent, 0 never answered" "it says it resent 101 and none was left"
+expect_contains "$out" "ntpload: retried:" "the log says the step was retried"
+check "the server heard every client twice" \
+	sh -c '[ "$(sort "$1" | uniq -c | awk "\$1 != 2" | wc -l)" = 0 ] && [ "$(sort -u "$1" | wc -l)" = 101 ]' sh "$tmp/stub.log"
+stub_stop
+
+# One client never answered: bounded tries, then it says so and fails.
+stub_start --never 127.1.0.5 || { echo "FAIL: ntpstub did not start"; exit 1; }
+"$NTPLOAD" --server 127.0.0.1 --port "$stub_port" --clients 10 --packets 2 --all-answered >"$tmp/never.out" 2>"$tmp/never.err"
+check "--all-answered: a fill with a client that never answers fails ($?)" [ $? = 1 ]
+expect_contains "$(cat "$tmp/never.out")" "1 never answered" "it counts the client that never answered"
+expect_contains "$(cat "$tmp/never.err")" "1 clients never answered" "and says so on stderr"
+expect_eq "$(grep -c '^127\.1\.0\.5$' "$tmp/stub.log")" 8 "that client: 2 requests and 6 retries, no more"
+expect_eq "$(grep -vc '^127\.1\.0\.5$' "$tmp/stub.log")" 18 "the others: their 2 requests only"
+stub_stop
+
 check "fill $N clients + ::1" \
-	"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients "$N" --packets 1 --ipv6
+	"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients "$N" --packets 1 --ipv6 --all-answered
 chronyd_chronyc -c clients >"$tmp/fill.csv"
 check "after fill chronyd lists exactly the $N + 1 expected addresses" \
 	same_addresses "$tmp/fill.csv" "$tmp/expected"
@@ -103,6 +129,4 @@ check "quiet clients have no drops" all_of_role "$tmp/drops" '$1 == 0' quiet
 chronyd_stop
 check "chronyd $pid is gone" sh -c '! kill -0 "$1" 2>/dev/null' sh "$pid"
 check "its dir is removed" test ! -e "$dir"
-
-echo "ntpload-selftest: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish

@@ -25,9 +25,12 @@
 static const char usage[] =
     "usage: ntpload --port P [--server 127.x.y.z] [--clients N] [--packets K]\n"
     "               [--ipv6] [--live SECONDS] [--budget PACKETS] [--list]\n"
+    "               [--all-answered]\n"
     "Sends NTP client requests to a loopback server from 127.1.0.1 upward\n"
     "(and ::1 with --ipv6): K per client (fill), or the live profile for\n"
-    "SECONDS. --list prints each client's address and live role instead.\n";
+    "SECONDS. --list prints each client's address and live role instead.\n"
+    "A fill resends (bounded) to clients that had no answer; with\n"
+    "--all-answered it fails (1) unless every client had one.\n";
 
 /* Prints a one-line error about an argument and returns exit status 2. */
 static int
@@ -84,9 +87,10 @@ list_clients(const struct ntpload_config *c)
 }
 
 /* Runs the load until it is finished or its time is up; returns the exit
- * status. */
+ * status; with all_answered, 1 also when a fill left clients that never
+ * answered. */
 static int
-run(const struct ntpload_config *c)
+run(const struct ntpload_config *c, bool all_answered)
 {
 	struct ntpload *load;
 	struct pollfd pfd[2];
@@ -134,10 +138,19 @@ run(const struct ntpload_config *c)
 		fprintf(stderr, "ntpload: time limit reached before the end\n");
 	s = ntpload_stats(load);
 	printf("ntpload: %" PRIu32 " clients, %" PRIu64 " sent, %" PRIu64
-	    " replies, %" PRIu64 " deferred, %.3f s\n",
+	    " replies, %" PRIu64 " deferred, %" PRIu64 " resent, %" PRIu32
+	    " never answered, %.3f s\n",
 	    c->clients + (c->ipv6 ? 1 : 0), s.sent, s.replies, s.deferred,
-	    (double)(now_ms() - start) / 1000.0);
-	i = e == NTPLOAD_OK && ntpload_finished(load) ? 0 : 1;
+	    s.resent, s.unanswered, (double)(now_ms() - start) / 1000.0);
+	if (s.resent > 0)
+		printf("ntpload: retried: %" PRIu64 " requests resent to clients "
+		    "that had no answer (lost datagrams, or rate-limited)\n",
+		    s.resent);
+	if (s.unanswered > 0)
+		fprintf(stderr, "ntpload: %" PRIu32 " clients never answered: "
+		    "the server may not have seen them\n", s.unanswered);
+	i = e == NTPLOAD_OK && ntpload_finished(load) &&
+	    (!all_answered || s.unanswered == 0) ? 0 : 1;
 	ntpload_free(load);
 	return i;
 }
@@ -147,6 +160,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "all-answered", no_argument, NULL, 'a' },
 		{ "budget", required_argument, NULL, 'b' },
 		{ "clients", required_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
@@ -162,12 +176,15 @@ main(int argc, char **argv)
 		.server = "127.0.0.1", .clients = 1000, .packets = 1,
 		.mode = NTPLOAD_FILL
 	};
-	bool list = false;
+	bool list = false, all_answered = false;
 	uint64_t v;
 	int opt;
 
 	while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
 		switch (opt) {
+		case 'a':
+			all_answered = true;
+			break;
 		case 'b':
 			if (!parse_number(optarg, 1, UINT64_MAX, &c.budget))
 				return fail_usage("bad --budget", optarg);
@@ -218,5 +235,5 @@ main(int argc, char **argv)
 	}
 	if (c.port == 0)
 		return fail_usage("missing option", "--port");
-	return run(&c);
+	return run(&c, all_answered);
 }

@@ -16,7 +16,7 @@ static inline bool
 row_valid(const struct row *r, char *why, size_t size)
 {
 	static const struct { int64_t lo, hi; } range[] = {
-		[KIND_COUNT] = { 0, 4294967295LL }, [KIND_LOG2] = { -128, 127 }, [KIND_SECONDS] = { 0, INT64_MAX },
+		[KIND_COUNT] = { 0, 4294967295LL }, [KIND_LOG2] = { -32, 32 }, [KIND_SECONDS] = { 0, INT64_MAX },
 	};
 
 	if (r->len == 0 || r->len > PARSE_ADDR_MAX || memchr(r->addr, '\0', r->len)) {

@@ -65,7 +65,7 @@ url="http://127.0.0.1:$PORT/fixture"
 on_pty() {
 	_out=$1
 	shift
-	timeout 30 script -q -e -c "$*" /dev/null </dev/null >"$scratch/$_out.pty" 2>&1
+	timeout 120 script -q -e -c "$*" /dev/null </dev/null >"$scratch/$_out.pty" 2>&1
 }
 
 # judge NAME NOTE NAMES ARGS...: ticctop ARGS on a pty in both locales and
@@ -94,7 +94,7 @@ judge() {
 	check "$_name: JSON parses and lists every name sanitised, skipped >= 1" check_py json "$scratch/$_name.json" "$_names"
 	expect_contains "$OUT" '"skipped":2' "$_name: JSON: source.skipped counts both"
 	expect_eq "$RC" 2 "$_name: exit status from the rows that were read (critical)"
-	timeout 30 "$TICCTOP" --once -o csv "$@" >"$scratch/$_name.csv" 2>/dev/null
+	timeout 120 "$TICCTOP" --once -o csv "$@" >"$scratch/$_name.csv" 2>/dev/null
 	check "$_name: CSV parses (RFC 4180, CRLF) and lists every name sanitised" check_py csv "$scratch/$_name.csv" "$_names"
 }
 

@@ -7,14 +7,13 @@
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/chronyd.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
 chronyd_available || { echo "chronyd missing"; exit 77; }
-at_exit tmux_stop
+ui_setup
 at_exit chronyd_stop
 chronyd_start --cmdport 'ratelimit interval 1 burst 4' || exit 99
 
 # 8 quiet clients and ::1, two busy ones (warnings), one flooding (critical)
-"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 8 --packets 2 --ipv6 || exit 99
+"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 8 --packets 2 --ipv6 --all-answered || exit 99
 "$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 3 --packets 6 || exit 99
 "$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 1 --packets 30 || exit 99
 "$CHRONYC_BIN" -n -h 127.0.0.1 -p "$CHRONYD_CMDPORT" tracking >/dev/null || exit 99
@@ -36,7 +35,7 @@ line() {
 }
 
 tmux_start 200 50 || exit 99
-tmux_run "clear; '$TICCTOP' -S '$CHRONYD_SOCK' -d 5 2>'$CHRONYD_DIR/stderr'; echo EXIT=\$?"
+ui_start "-S '$CHRONYD_SOCK' -d 5"
 expect_screen "Clients $total · OK $ok · WARN $warn · CRIT $crit" "200x50: summary agrees with chronyc ($total clients)"
 expect_contains "$(line 1)" "-h $CHRONYD_SOCK clients" "header names the source"
 expect_eq "$(line 3 | grep -o '[─━] [●▲✗] ' | wc -l)" 4 "200x50: four columns"
@@ -86,8 +85,9 @@ tmux_keys Escape
 
 tmux_keys p
 expect_screen "PAUSED" "paused"
+check "paused: no poll under way" wait_until 60 ui_idle
 "$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 12 --packets 1 || exit 99
-sleep 1.5
+check "paused: the data grows 2 s old" wait_until 60 ui_data_older 2
 expect_contains "$(tmux_screen)" "Clients $total " "paused: new clients wait"
 tmux_keys p
 set -- $(summary)
@@ -106,7 +106,7 @@ expect_contains "$(tmux_screen)" "Clients $1" "20x6: still counts"
 tmux_keys q
 expect_screen "EXIT=0" "q quits from the small screen"
 expect_eq "$(tmux_pane '#{alternate_on}')" 0 "terminal restored"
-expect_eq "$(cat "$CHRONYD_DIR/stderr")" "" "nothing on stderr"
+expect_eq "$(cat "$UI_DIR/stderr")" "" "nothing on stderr"
 
 tmux_resize 80 24
 tmux_run "clear; '$TICCTOP' -S '$CHRONYD_SOCK' -d 5; echo EXIT=\$?"

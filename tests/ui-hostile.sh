@@ -10,14 +10,9 @@
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 . "$top_srcdir/tests/lib/httpd-server.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
-at_exit tmux_stop
-at_exit stop_all
-dir=$(mktemp -d)
-stop_all() {
-	httpd_server_stop
-	rm -rf "$dir"
-}
+ui_setup
+dir=$UI_DIR
+at_exit httpd_server_stop
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
 python3 "$top_srcdir/tests/lib/termcheck.py" clients "$top_srcdir/tests/fixtures/hostile-names.txt" "$dir/clients.csv"
@@ -52,7 +47,7 @@ judge() {
 }
 
 tmux_record "$dir/chronyc.raw"
-tmux_run "clear; '$TICCTOP' --chronyc '$dir/chronyc' -d 5 --log '$dir/log' 2>'$dir/stderr'; echo EXIT=\$?"
+ui_start "--chronyc '$dir/chronyc' -d 5 --log '$dir/log'"
 tmux_wait "Clients 16" >/dev/null || check "started" false
 tmux_keys +
 expect_screen 'evil\x1b[2J\x1b[H\x1b]0;owned\x07title' "names show ESC as \\x1b"
@@ -70,7 +65,7 @@ check "the --log file is safe to cat on a terminal" python3 "$top_srcdir/tests/l
 
 tmux_run clear
 tmux_record "$dir/http.raw"
-tmux_run "clear; '$TICCTOP' --url 'http://127.0.0.1:$PORT/fixture/hostile.json' -d 5 2>'$dir/stderr'; echo EXIT=\$?"
+ui_start "--url 'http://127.0.0.1:$PORT/fixture/hostile.json' -d 5"
 tmux_wait "Clients 3" >/dev/null || check "started (--url)" false
 expect_screen 'server \x1b]0;PWNED\x07\xe2\x80\xae\x1b[6n22-11-2026' "the server's clock shows escaped"
 tmux_keys +

@@ -5,31 +5,18 @@
 # family:host filter, and "-" where the dashboard does not send a value.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
+. "$top_srcdir/tests/lib/httpd-server.sh"
 command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
-at_exit tmux_stop
-dir=$(mktemp -d)
-httpd_pid=
-at_exit cleanup
-cleanup() {
-	[ -n "$httpd_pid" ] && kill "$httpd_pid" 2>/dev/null && wait "$httpd_pid" 2>/dev/null
-	rm -rf "$dir"
-}
+ui_setup
+dir=$UI_DIR
+at_exit httpd_server_stop
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 
-python3 "$top_srcdir/tests/httpd.py" --port-file "$dir/port" --log "$dir/httpd.log" \
-	--fixtures "$top_srcdir/tests/fixtures" 2>"$dir/httpd.err" &
-httpd_pid=$!
-n=0
-while [ ! -s "$dir/port" ]; do
-	n=$((n + 1))
-	[ "$n" -le 100 ] && kill -0 "$httpd_pid" 2>/dev/null || { cat "$dir/httpd.err"; exit 99; }
-	sleep 0.1
-done
-url="http://127.0.0.1:$(cat "$dir/port")/fixture/data-hostnames.json"
+httpd_server_start "$dir" || { cat "$dir/httpd.err"; exit 99; }
+url="http://127.0.0.1:$PORT/fixture/data-hostnames.json"
 
 tmux_start 120 30 || exit 99
-tmux_run "clear; '$TICCTOP' --url '$url' -d 5 2>'$dir/stderr'; echo EXIT=\$?"
+ui_start "--url '$url' -d 5"
 expect_screen "Clients 7 · OK 4 · WARN 2 · CRIT 1" "remote: summary"
 screen=$(tmux_screen)
 expect_contains "$screen" "ticctop $url" "remote: the URL in the header"

@@ -6,23 +6,13 @@
 # with the terminal given back, and the settings remembered for the next start.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
-at_exit tmux_stop
-dir=$(mktemp -d)
-at_exit cleanup_dir
-cleanup_dir() { rm -rf "$dir"; }
-
-cp "$top_srcdir/tests/fixtures/mixed-clients.csv" "$dir/clients.csv"
-cat >"$dir/chronyc" <<EOS
-#!/bin/sh
-if [ -e "$dir/fail" ]; then echo "506 Cannot talk to daemon" >&2; exit 1; fi
-cat "$dir/clients.csv"
-EOS
-chmod +x "$dir/chronyc"
+ui_setup
+dir=$UI_DIR
+ui_fake_chronyc
 
 # Starts ticctop in the tmux shell with extra options.
 start_ui() {
-	tmux_run "clear; '$TICCTOP' --chronyc '$dir/chronyc' -d 5 --log '$dir/log' $* 2>'$dir/stderr'; echo EXIT=\$?"
+	ui_start "--chronyc '$dir/chronyc' -d 5 --log '$dir/log' $*"
 }
 
 # Prints screen line $1 (1-based).
@@ -136,11 +126,13 @@ expect_screen "Help 1-" "? opens the help too"
 tmux_keys q
 expect_screen_gone "Help 1-" "q closes the help (not the program)"
 
-# pause: new data is not read until resumed
+# pause: new data is not read until resumed (the new row comes once no poll
+# is under way; then the data grows old, 4 refresh intervals, unread)
 tmux_keys p
 expect_screen "PAUSED" "p pauses (the header says PAUSED)"
+check "paused: no poll under way" wait_until 60 ui_idle
 echo "10.9.9.9,1,0,0,127,1,0,0,127,4294967295" >>"$dir/clients.csv"
-sleep 1.5
+check "paused: the data grows 2 s old" wait_until 60 ui_data_older 2
 expect_contains "$(tmux_screen)" "Clients 7 " "paused: still the old data"
 tmux_keys p
 expect_screen "Clients 8 · OK 5" "p resumes: the new client is counted"

@@ -7,13 +7,12 @@
 # TICCTOP_SIGNAL_SEED replays a run.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
-at_exit tmux_stop
-dir=$(mktemp -d)
-at_exit cleanup_dir
-cleanup_dir() {
+ui_setup
+dir=$UI_DIR
+at_exit kill_chronycs
+# Kills what the stand-in chronycs left, by the pids they wrote.
+kill_chronycs() {
 	[ -f "$dir/pids" ] && while read -r p; do kill -KILL "$p" 2>/dev/null; done <"$dir/pids"
-	rm -rf "$dir"
 }
 seed=${TICCTOP_SIGNAL_SEED:-$(od -An -N2 -tu2 /dev/urandom | tr -d ' ')}
 echo "seed $seed"
@@ -35,13 +34,20 @@ delay() {
 }
 
 # Succeeds if no pid in $dir/pids runs (a zombie would be dead already).
+# With an argument, says nothing.
 no_chronyc_left() {
 	while read -r p; do
 		case $(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | cut -c1) in
 		'' | Z) ;;
-		*) echo "  pid $p still running: $(tr '\0' ' ' <"/proc/$p/cmdline")"; return 1 ;;
+		*) [ -n "${1:-}" ] || echo "  pid $p still running: $(tr '\0' ' ' <"/proc/$p/cmdline")"; return 1 ;;
 		esac
 	done <"$dir/pids"
+}
+
+# Waits (bounded) until no chronyc is left: one killed a moment ago may take
+# a moment to die.
+chronycs_gone() {
+	wait_until 30 no_chronyc_left quiet || no_chronyc_left
 }
 
 tmux_start 100 30 || exit 99
@@ -51,30 +57,25 @@ for sig in INT:130 TERM:143 HUP:129; do
 		n=$((n + 1))
 		d=$(delay "$n")
 		what="SIG${sig%:*} after $d s ($mode chronyc)"
-		rm -f "$dir/hang" "$dir/pid"
+		rm -f "$dir/hang"
 		: >"$dir/pids"
 		[ "$mode" = hang ] && : >"$dir/hang"
-		tmux_run "clear; sh -c 'echo \$\$ >$dir/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' --chronyc '$dir/chronyc' -d 3 --timeout 5 2>'$dir/stderr'; echo EXIT=\$?"
-		i=0
-		while [ ! -s "$dir/pid" ] && [ $i -lt 100 ]; do
-			sleep 0.02
-			i=$((i + 1))
-		done
-		sleep "$d"
-		kill -"${sig%:*}" "$(cat "$dir/pid")"
+		ui_start "--chronyc '$dir/chronyc' -d 3 --timeout 5"
+		pid=$(ui_pid)
+		sleep "$d" # the random moment is what is tested, not a wait
+		kill -"${sig%:*}" "$pid"
 		expect_screen "EXIT=${sig#*:}" "$what: exit status ${sig#*:}"
 		expect_restored "$what"
-		sleep 0.2 # a chronyc killed a moment ago
-		check "$what: no chronyc left running" no_chronyc_left
+		check "$what: no chronyc left running" chronycs_gone
 		expect_eq "$(cat "$dir/stderr")" "" "$what: nothing on stderr"
 	done
 done
 
 # SIGWINCH storms and real resizes: still running, still answering keys
-rm -f "$dir/hang" "$dir/pid"
-tmux_run "clear; sh -c 'echo \$\$ >$dir/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' --chronyc '$dir/chronyc' -d 3 2>'$dir/stderr'; echo EXIT=\$?"
+rm -f "$dir/hang"
+ui_start "--chronyc '$dir/chronyc' -d 3"
 tmux_wait "Clients 7" >/dev/null || check "started for SIGWINCH" false
-pid=$(cat "$dir/pid")
+pid=$(ui_pid)
 for size in 60x10 200x50 30x8 120x40 24x6 100x30; do
 	tmux_resize "${size%x*}" "${size#*x}"
 	i=0

@@ -8,12 +8,9 @@
 # namespace (unshare -m): nothing outside the test sees them.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
 command -v unshare >/dev/null && command -v mount >/dev/null || { echo "unshare/mount missing"; exit 77; }
-at_exit tmux_stop
-dir=$(mktemp -d)
-at_exit cleanup_dir
-cleanup_dir() { rm -rf "$dir"; }
+ui_setup
+dir=$UI_DIR
 if unshare -m true 2>/dev/null; then
 	ns="unshare -m"
 elif unshare -r -m true 2>/dev/null; then
@@ -23,11 +20,7 @@ else
 	exit 77
 fi
 
-cat >"$dir/chronyc" <<EOS
-#!/bin/sh
-cat "$top_srcdir/tests/fixtures/mixed-clients.csv"
-EOS
-chmod +x "$dir/chronyc"
+ui_fake_chronyc
 ui="'$TICCTOP' --chronyc '$dir/chronyc' -d 5 2>'$dir/stderr'"
 
 tmux_start 100 30 || exit 99

@@ -5,22 +5,13 @@
 # config file gives defaults; a broken state file is ignored with a warning.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
-tmux_available || { echo "tmux missing"; exit 77; }
-at_exit tmux_stop
-dir=$(mktemp -d)
-at_exit cleanup_dir
-cleanup_dir() { rm -rf "$dir"; }
-
-cat >"$dir/chronyc" <<EOS
-#!/bin/sh
-cat "$top_srcdir/tests/fixtures/mixed-clients.csv"
-EOS
-chmod +x "$dir/chronyc"
+ui_setup
+dir=$UI_DIR
+ui_fake_chronyc
 
 # Starts ticctop in the tmux shell (its pid in $dir/pid), with extra options.
 start_ui() {
-	rm -f "$dir/pid"
-	tmux_run "clear; sh -c 'echo \$\$ >$dir/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' --chronyc '$dir/chronyc' -d 5 $* 2>'$dir/stderr'; echo EXIT=\$?"
+	ui_start "--chronyc '$dir/chronyc' -d 5 $*"
 }
 
 tmux_start 80 24 || exit 99
@@ -30,7 +21,7 @@ for way in INT:130 TERM:143 HUP:129 SEGV:139 ABRT:134 QUIT:131; do
 	sig=${way%:*}
 	start_ui
 	tmux_wait "Clients 7" >/dev/null || check "started for SIG$sig" false
-	kill -"$sig" "$(cat "$dir/pid")"
+	kill -"$sig" "$(ui_pid)"
 	expect_screen "EXIT=${way#*:}" "SIG$sig ends ticctop with status ${way#*:}"
 	case $sig in
 	SEGV | ABRT | QUIT)
@@ -150,12 +141,7 @@ expect_eq "$(cat "$dir/stderr")" "" "broken state file: nothing on stderr"
 # the terminal goes away (an SSH connection drops): ticctop does not outlive it
 start_ui
 tmux_wait "Clients 7" >/dev/null
-pid=$(cat "$dir/pid")
+pid=$(ui_pid)
 tmux_stop
-n=0
-while kill -0 "$pid" 2>/dev/null && [ "$(sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | cut -c1)" != Z ] && [ $n -lt 50 ]; do
-	sleep 0.1
-	n=$((n + 1))
-done
-check "ticctop ends when its terminal goes away" [ $n -lt 50 ]
+check "ticctop ends when its terminal goes away" wait_until 60 ended "$pid"
 finish

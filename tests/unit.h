@@ -3,6 +3,7 @@
 #define TICCTOP_UNIT_H
 
 #include <check.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -162,7 +162,8 @@ _chronyd_launch() {
 	_cd_n=0
 	until "$CHRONYC_BIN" -n -c -h "$CHRONYD_SOCK" tracking >/dev/null 2>&1; do
 		_cd_n=$((_cd_n + 1))
-		if [ "$_cd_n" -ge 100 ] || ! _chronyd_is_ours "$CHRONYD_PID" "$CHRONYD_CONF"; then
+		# 60 s: a bound for a loaded machine, not an expectation
+		if [ "$_cd_n" -ge 1200 ] || ! _chronyd_is_ours "$CHRONYD_PID" "$CHRONYD_CONF"; then
 			return 1
 		fi
 		sleep 0.05

@@ -4,11 +4,13 @@
 #   check "what is being checked" test-command...
 #   expect_contains "$output" "needle" "what"
 #   at_exit chronyd_stop        # run however the test ends
+#   wait_until SECS command...  # until the command succeeds (bounded)
 #   finish                      # exit 1 if any check failed, else 0
 
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${TICCTOP:=$top_srcdir/ticctop}"
 : "${NTPLOAD:=$top_srcdir/tests/ntpload}"
+. "$top_srcdir/tests/lib/wait.sh"
 _failed=0
 _checks=0
 
@@ -43,9 +45,10 @@ expect_eq() {
 	fi
 }
 
-# Runs ticctop with a time limit; stdout to $OUT, stderr to $ERR, status to $RC.
+# Runs ticctop with a time limit (a bound for a hang, 120 s, never an
+# expectation); stdout to $OUT, stderr to $ERR, status to $RC.
 run_ticctop() {
-	OUT=$(timeout 30 "$TICCTOP" "$@" 2>"$_errfile")
+	OUT=$(timeout 120 "$TICCTOP" "$@" 2>"$_errfile")
 	RC=$?
 	ERR=$(cat "$_errfile")
 }
@@ -54,19 +57,14 @@ run_ticctop() {
 #   stream_summary    one line per complete report: ok|error TOTAL MAX_NTP_PACKETS SKIPPED
 #                     (fails if a value is out of range)
 #   stream_count      how many complete reports there are
-#   stream_wait N     wait (20 s at most) until there are N; fails if they never come
+#   stream_wait N [S] wait (S, default 60 s, at most) until there are N; fails if they never come
+#   stream_has N      there are N or more
 #   stream_report N   the summary line of report N (1-based)
 stream_summary() { python3 "$top_srcdir/tests/lib/jsonstream.py" "$STREAM"; }
 stream_count() { stream_summary 2>/dev/null | wc -l; }
 stream_report() { stream_summary 2>/dev/null | sed -n "$1p"; }
-stream_wait() {
-	_sw_i=0
-	while [ "$(stream_count)" -lt "$1" ] && [ "$_sw_i" -lt 200 ]; do
-		sleep 0.1
-		_sw_i=$((_sw_i + 1))
-	done
-	[ "$(stream_count)" -ge "$1" ]
-}
+stream_wait() { wait_until "${2:-60}" stream_has "$1"; }
+stream_has() { [ "$(stream_count)" -ge "$1" ]; }
 
 # Ends the test: 1 if any check failed.
 finish() {

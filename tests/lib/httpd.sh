@@ -41,14 +41,16 @@ httpd_stop() {
 	httpd_server_stop
 }
 
-# run_ticctop NAME SECS ARGS...: run ticctop, killed after SECS; RC gets its
-# status, $TMP/out.NAME and $TMP/err.NAME its output, SECS_TAKEN the time.
+# run_ticctop NAME SECS ARGS...: run ticctop, killed after 6 x SECS (SECS is
+# what it needs on an idle machine; the bound only stops a hang, and must
+# hold on a loaded one); RC gets its status, $TMP/out.NAME and $TMP/err.NAME
+# its output, SECS_TAKEN the time (logged, never judged).
 run_ticctop() {
 	rt_name=$1
 	rt_secs=$2
 	shift 2
 	rt_t0=$(date +%s%N)
-	timeout -k 2 "$rt_secs" "$TICCTOP" "$@" >"$TMP/out.$rt_name" 2>"$TMP/err.$rt_name"
+	timeout -k 2 "$((rt_secs * 6))" "$TICCTOP" "$@" >"$TMP/out.$rt_name" 2>"$TMP/err.$rt_name"
 	RC=$?
 	SECS_TAKEN=$(( ($(date +%s%N) - rt_t0) / 1000000 ))
 	SECS_TAKEN=$((SECS_TAKEN / 1000)).$(printf %03d $((SECS_TAKEN % 1000)))
@@ -61,7 +63,7 @@ fail() {
 }
 
 # expect_error NAME SECS PATTERN ARGS...: `ticctop --once -o json ARGS`
-# exits 3 within SECS, writes exactly one line on stderr holding PATTERN,
+# exits 3 by itself (run_ticctop's bound), writes exactly one line on stderr holding PATTERN,
 # and still prints a valid JSON report that says the source failed.
 expect_error() {
 	ee_name=$1

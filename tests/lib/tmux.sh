@@ -3,9 +3,19 @@
 # touched: it has its own -L socket and tmux_stop kills that server alone.
 #
 #   . "$top_srcdir/tests/lib/tmux.sh"
-#   tmux_available || exit 77           # no tmux at all: skip
-#   at_exit tmux_stop
+#   ui_setup                            # every ui-*.sh: skip (77) without tmux, stop
+#                                       # tmux and remove UI_DIR (a temp dir) at exit
+#   ui_fake_chronyc [CSV]               # UI_DIR/chronyc prints UI_DIR/clients.csv, a copy
+#                                       # of CSV (default: the fixture's 7 mixed clients),
+#                                       # or fails while UI_DIR/fail exists
+#   ui_wrap_chronyc                     # UI_DIR/chronyc runs the real chronyc
+#   ui_runs                             # how many runs of UI_DIR/chronyc finished
+#   ui_idle                             # ticctop has no child (no poll under way)
+#   ui_data_older SECS                  # the header says the data is SECS s old or more
 #   tmux_start 80 24 [TERM]             # a shell in a W x H pane (TERM default tmux-256color)
+#   ui_start "OPTIONS"                  # ticctop OPTIONS in the pane: pid in UI_DIR/pid,
+#                                       # stderr in UI_DIR/stderr, EXIT=status at its end
+#   ui_pid                              # waits for and prints that pid
 #   tmux_run 'ticctop ...'              # type a command line and Enter
 #   tmux_wait 'Clients 7' [SECS]        # until the screen shows the text (else fail)
 #   tmux_keys F6 Down Enter             # tmux key names; tmux_type 'text' types literally
@@ -23,6 +33,8 @@
 # fresh temp dir) and a UTF-8 locale, so a test never reads or writes the
 # user's own settings.
 
+. "$top_srcdir/tests/lib/wait.sh"
+
 TMUX_BIN=${TMUX_PROG:-tmux}
 case $TMUX_BIN in
 */*) ;;
@@ -30,7 +42,82 @@ case $TMUX_BIN in
 esac
 TMUX_SOCKET=ticctop-test-$$
 TMUX_HOME=
-TMUX_TIMEOUT=${TMUX_TIMEOUT:-10}
+# A bound, not an expectation: waits end as soon as the screen is right.
+TMUX_TIMEOUT=${TMUX_TIMEOUT:-60}
+UI_DIR=
+
+# Sets up a full-screen test (needs common.sh): skips without tmux; tmux and
+# the temp dir UI_DIR go however the test ends.
+ui_setup() {
+	tmux_available || { echo "tmux missing"; exit 77; }
+	at_exit tmux_stop
+	UI_DIR=$(mktemp -d) || exit 99
+	at_exit _ui_cleanup
+}
+
+# Removes UI_DIR.
+_ui_cleanup() {
+	[ -n "$UI_DIR" ] && rm -rf "$UI_DIR"
+}
+
+# Writes UI_DIR/chronyc running the sh code $1, noting in UI_DIR/runs when
+# each run starts (s) and ends (e).
+_ui_chronyc() {
+	: >"$UI_DIR/runs"
+	cat >"$UI_DIR/chronyc" <<EOS
+#!/bin/sh
+echo s >>"$UI_DIR/runs"
+$1
+rc=\$?
+echo e >>"$UI_DIR/runs"
+exit \$rc
+EOS
+	chmod +x "$UI_DIR/chronyc"
+}
+
+# Writes UI_DIR/chronyc, a stand-in that prints UI_DIR/clients.csv (a copy
+# of CSV file $1, default the fixture's 7 mixed clients) or, while
+# UI_DIR/fail exists, fails as chronyc does without a daemon.
+ui_fake_chronyc() {
+	cp "${1:-$top_srcdir/tests/fixtures/mixed-clients.csv}" "$UI_DIR/clients.csv"
+	_ui_chronyc "if [ -e '$UI_DIR/fail' ]; then echo '506 Cannot talk to daemon' >&2; false; else cat '$UI_DIR/clients.csv'; fi"
+}
+
+# Writes UI_DIR/chronyc, which runs the real chronyc (CHRONYC_BIN).
+ui_wrap_chronyc() {
+	_ui_chronyc "'$CHRONYC_BIN' \"\$@\""
+}
+
+# Prints how many runs of UI_DIR/chronyc have finished.
+ui_runs() {
+	grep -cx e "$UI_DIR/runs"
+}
+
+# Succeeds if ticctop (started by ui_start) has no child: no chronyc runs.
+ui_idle() {
+	_ui_p=$(cat "$UI_DIR/pid" 2>/dev/null) && [ -n "$_ui_p" ] || return 1
+	cat /proc/[0-9]*/stat 2>/dev/null |
+		awk -v p="$_ui_p" '{ sub(/.*\) /, "") } $2 == p { found = 1 } END { exit found }'
+}
+
+# Succeeds if the header says the data is at least $1 s old.
+ui_data_older() {
+	tmux_screen | awk -v min="$1" 'match($0, /updated [0-9.]+ s ago/) {
+		split(substr($0, RSTART + 8), a, " "); if (a[1] + 0 >= min) ok = 1 } END { exit !ok }'
+}
+
+# Types "ticctop $1" in the pane ($1: options quoted for its sh): its pid
+# goes to UI_DIR/pid, its stderr to UI_DIR/stderr, and the shell prints
+# EXIT=status when it ends.
+ui_start() {
+	rm -f "$UI_DIR/pid"
+	tmux_run "clear; sh -c 'echo \$\$ >$UI_DIR/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' $1 2>'$UI_DIR/stderr'; echo EXIT=\$?"
+}
+
+# Waits (bounded) until ticctop started by ui_start wrote its pid; prints it.
+ui_pid() {
+	wait_until 60 test -s "$UI_DIR/pid" && cat "$UI_DIR/pid"
+}
 
 # Succeeds if tmux can be run.
 tmux_available() {
@@ -119,24 +206,24 @@ tmux_resize() {
 	_tm resize-window -t t -x "$1" -y "$2"
 }
 
+# Succeeds if text $2 is (want=shown) or is not (want=gone) on the screen,
+# keeping that screen in _tw_s.
+_tmux_screen_is() {
+	_tw_s=$(tmux_screen)
+	case $_tw_s in
+	*"$2"*) [ "$1" = shown ] ;;
+	*) [ "$1" = gone ] ;;
+	esac
+}
+
 # Waits until text $2 is (want=shown) or is not (want=gone) on the screen, at
 # most $3 or TMUX_TIMEOUT seconds; prints the screen; fails (showing it on
 # stderr) when that never happened.
 _tmux_wait_for() {
-	_tw_n=$(( ${3:-$TMUX_TIMEOUT} * 20 ))
-	while [ "$_tw_n" -gt 0 ]; do
-		_tw_s=$(tmux_screen)
-		case $_tw_s in
-		*"$2"*) _tw_is=shown ;;
-		*) _tw_is=gone ;;
-		esac
-		if [ "$_tw_is" = "$1" ]; then
-			echo "$_tw_s"
-			return 0
-		fi
-		sleep 0.05
-		_tw_n=$((_tw_n - 1))
-	done
+	if wait_until "${3:-$TMUX_TIMEOUT}" _tmux_screen_is "$1" "$2"; then
+		echo "$_tw_s"
+		return 0
+	fi
 	echo "  screen never got $1: $2" >&2
 	tmux_screen >&2
 	return 1

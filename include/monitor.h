@@ -1,0 +1,55 @@
+/* monitor.h — what every front end reads: the source's identity, its data
+ * and how fresh it is.
+ *
+ * Contract: plain state plus pure helpers, no I/O: it knows a source only by
+ * its kind, target and warning and by the last result it left
+ * (source_result.h), never how it is driven (the loop does that), so the
+ * screen state can include it without the loop, poll or the sources.  The
+ * loop writes it after each poll (monitor_take); front ends read it and may
+ * change the view's settings (then set view_stale) and pause it. */
+#ifndef TICCTOP_MONITOR_H
+#define TICCTOP_MONITOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "health.h"
+#include "model.h"
+#include "server.h"
+#include "source_result.h"
+#include "view.h"
+
+struct monitor {
+	struct source *src;
+	struct model *model;
+	struct health health;
+	struct view view;
+	bool view_stale;           /* a front end changed the view's key or filter */
+	uint64_t view_version;     /* model version the view was built from */
+	struct source_result last; /* the last finished poll */
+	struct server_clock server_clock; /* whether the server's own clock still moves */
+	bool have_data;            /* some poll has succeeded */
+	double data_time;          /* monotonic time of the last good data */
+	time_t data_wall;          /* wall clock of the same */
+	double poll_time;          /* monotonic time the last poll finished */
+	bool paused;               /* no new polls while set */
+	uint64_t polls, skipped;   /* finished polls, ticks skipped while busy */
+};
+
+/* Make mon ready for src; false when out of memory. */
+bool monitor_init(struct monitor *mon, struct source *src, const struct health *h);
+
+/* Free what monitor_init made (not the source). */
+void monitor_free(struct monitor *mon);
+
+/* Rebuild the view if the model or the view's settings changed. */
+void monitor_update_view(struct monitor *mon);
+
+/* After a poll's rows went into the model (between model_begin and here)
+ * and its result into mon->last: end the model's update, note the time
+ * (monotonic now, wall clock wall) and what the server's clock did, and
+ * rebuild the view. */
+void monitor_take(struct monitor *mon, double now, time_t wall);
+
+#endif

@@ -1,0 +1,62 @@
+/* monitor.c — the state every front end reads, updated after each poll. */
+#include "config.h"
+
+#include <string.h>
+
+#include "monitor.h"
+
+/* Make mon ready for src. */
+bool
+monitor_init(struct monitor *mon, struct source *src, const struct health *h)
+{
+	memset(mon, 0, sizeof *mon);
+	mon->src = src;
+	mon->health = *h;
+	view_init(&mon->view);
+	mon->view_stale = true;
+	return (mon->model = model_new()) != NULL;
+}
+
+/* Free what monitor_init made. */
+void
+monitor_free(struct monitor *mon)
+{
+	model_free(mon->model);
+	view_free(&mon->view);
+	mon->model = NULL;
+}
+
+/* Rebuild the view if the model or the view's settings changed. */
+void
+monitor_update_view(struct monitor *mon)
+{
+	uint64_t v = model_version(mon->model);
+
+	if (!mon->view_stale && v == mon->view_version)
+		return;
+	if (view_update(&mon->view, mon->model)) {
+		mon->view_stale = false;
+		mon->view_version = v;
+	}
+}
+
+/* End the model's update for the poll in mon->last and note its times. */
+void
+monitor_take(struct monitor *mon, double now, time_t wall)
+{
+	bool ok = mon->last.err == SOURCE_OK;
+
+	if (!mon->last.same)
+		model_end(mon->model, &mon->health, ok, now);
+	else /* a repeated answer leaves the clients as they were; the clock moves */
+		model_tick(mon->model, now);
+	mon->poll_time = now;
+	mon->polls++;
+	if (ok) {
+		mon->have_data = true;
+		mon->data_time = now;
+		mon->data_wall = wall;
+	}
+	server_clock_update(&mon->server_clock, ok || mon->last.server.time[0] ? &mon->last.server : NULL, now, wall);
+	monitor_update_view(mon);
+}
