@@ -118,7 +118,7 @@ static void
 apply_theme(void)
 {
 	static const struct { unsigned style; attr_t attr; } attrs[] = {
-		{ STYLE_BOLD, A_BOLD }, { STYLE_REVERSE, A_REVERSE }, { STYLE_UNDERLINE, A_UNDERLINE },
+		{ STYLE_BOLD, A_BOLD }, { STYLE_REVERSE, A_REVERSE }, { STYLE_UNDERLINE, A_UNDERLINE }, { STYLE_DIM, A_DIM },
 	};
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		struct style s = theme_style(ui.t.theme, (enum role)r, ui.t.colours);
