@@ -142,7 +142,7 @@ draw_title(const struct frame *f, const struct client *c)
 		x += draw_text(f->p, y, x, mark, look(f, ROLE_WARN), CARDS_SHARED_MARK);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
 	int word_x = f->x + f->w - 3 - wl;
-	draw_repeat(f->p, y, x, word_x - 1 - x, b, h);
+	draw_repeat(f->p, y, x, (word ? word_x - 1 : f->x + f->w - 2) - x, b, h);
 	if (word) {
 		draw_text(f->p, y, word_x - 1, 1, ROLE_TEXT, " ");
 		draw_text(f->p, y, word_x, wl, l->role, l->word);

@@ -220,7 +220,7 @@ draw_summary_line(const struct paint *p)
 
 	snprintf(lead, sizeof lead, " %s ", sep);
 	if (!m->have_data) { /* no counts to claim yet */
-		seg_add(s, &n, "", ROLE_DIM, 95, false, false, "%s", m->polls ? "No client data" : "No data yet");
+		seg_add(s, &n, "", ROLE_DIM, 95, false, false, "No data yet");
 	} else {
 		seg_add(s, &n, "", ROLE_ADDR, 93, false, false, "Clients %zu", model_size(m->model));
 		for (int st = 0; st < STATUS_COUNT; st++) {
