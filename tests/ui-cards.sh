@@ -40,6 +40,17 @@ columns_of() {
 		for (off = 0; (i = index(substr($0, off + 1), s)); off += i) print off + i }' | sort -u
 }
 
+# Succeeds if the key bar is on line $1: ticctop has repainted for a height of $1.
+bar_on() {
+	tmux_screen | sed -n "${1}p" | grep -q F1Help
+}
+
+# Resizes to $1 x $2 and waits until ticctop has repainted for it.
+resize_to() {
+	tmux_resize "$1" "$2"
+	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
+}
+
 # Succeeds if the card with drops 228 (4 s old when read) shows 5 s ago or more.
 stale_age_grew() {
 	lines_with 'drops 228' | grep -Eq '([5-9]|[1-9][0-9]) s ago'
@@ -82,14 +93,14 @@ expect_contains "$(lines_with 'cmd 25')" "cmd 2 s ago" "80x24: the command-only 
 expect_eq "$(columns_of 'drops ' | wc -l)" 1 "80x24: drops in one column on every card"
 expect_eq "$(columns_of 'cmd ' | head -1)" "$(columns_of 'cmd 25')" "80x24: cmd in one column on every card"
 
-tmux_resize 38 12
+resize_to 38 12
 expect_screen "cmd 25" "38x12: the command-only card still shows Cmd activity"
 screen=$(tmux_screen)
 expect_contains "$(echo "$screen" | sed -n 2p)" "CRIT 2" "38x12: the summary keeps the critical count"
 expect_contains "$(echo "$screen" | sed -n 2p)" "…" "38x12: and marks what it left out"
 expect_contains "$screen" "drops 228" "38x12: drops whole"
 
-tmux_resize 30 8
+resize_to 30 8
 expect_screen "drops 228" "30x8: drops whole, never cut to 'drops 2'"
 screen=$(tmux_screen)
 expect_contains "$(echo "$screen" | grep -F 'drops 228')" "…" "30x8: the fields that went are marked"
@@ -99,21 +110,27 @@ expect_eq "$(echo "$screen" | grep -c 'drops [0-9]*[0-9] *│')" 0 "30x8: no num
 tmux_resize 23 6
 expect_screen "Terminal too small" "23x6: too small"
 expect_screen "need 24x6" "the notice states the real minimum"
-tmux_resize 24 6
+resize_to 24 6
 expect_screen_gone "Terminal too small" "24x6: the cards are back"
 tmux_resize 24 5
 expect_screen "need 24x6" "24x5: too small, and says so"
 
-tmux_resize 200 50
+resize_to 200 50
 expect_screen "2001:db8:85a3:1234:5678:8a2e:370:7334 " "200x50: a full IPv6 address is not cut"
 expect_eq "$(columns_of 'drops ' | wc -l)" 4 "200x50: drops in one column per card column"
 
 # stale data: ages grow from now, the cards fade
-tmux_resize 80 24
+resize_to 80 24
 tmux_keys q
 expect_screen "EXIT=0" "quit"
-start_ui --theme mono
+# a source too long for line 1: it is cut, and a gap stays before the clock
+long_dir=$dir/a-directory-with-a-rather-long-name-for-the-stand-in-chronyc
+mkdir "$long_dir" && ln -s "$dir/chronyc" "$long_dir/chronyc"
+ui_start "--chronyc '$long_dir/chronyc' -d 1 --theme mono"
 expect_screen "Clients 11" "mono: data"
+expect_contains "$(tmux_screen | sed -n 1p)" "…" "80x24: a long source is cut and marked"
+expect_eq "$(tmux_screen | sed -n 1p | grep -cE '[^ ] ?[0-9]{2}:[0-9]{2}:[0-9]{2}')" 0 \
+	"80x24: two spaces at least between the source and the clock"
 touch "$dir/fail"
 expect_screen "STALE" "the data goes stale"
 check "a stale card's age grows from now (4 s ago when read)" wait_until 60 stale_age_grew
