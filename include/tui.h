@@ -35,6 +35,7 @@ enum react {
 	REACT_THEME = 1 << 6,    /* the colours changed */
 	REACT_CLEAR = 1 << 7,    /* repaint the whole terminal from scratch */
 	REACT_QUIT = 1 << 8,
+	REACT_MOUSE = 1 << 9,    /* mouse capture was turned on or off */
 };
 #define REACT_PAINT (REACT_HEADER | REACT_BODY | REACT_BAR)
 
@@ -51,6 +52,7 @@ struct tui {
 	double interval;             /* refresh period, seconds */
 	double now;                  /* monotonic time, set by the front end */
 	bool utf8;                   /* UTF-8 glyphs */
+	bool mouse;                  /* the mouse is captured (clicks and wheel are ours) */
 	int colours;                 /* colours in use: 0 (none or refused), 8, 256 */
 	enum theme_id theme;         /* the user's theme (shown as mono when colours is 0) */
 	enum tui_mode mode;
@@ -156,11 +158,13 @@ unsigned tui_edit_cancel(struct tui *t, int arg);
 unsigned tui_edit_erase(struct tui *t, int arg);
 unsigned tui_edit_clear(struct tui *t, int arg);
 unsigned tui_sort_menu(struct tui *t, int arg);
+unsigned tui_sort_step(struct tui *t, int d);
 unsigned tui_menu_move(struct tui *t, int d);
 unsigned tui_menu_pick(struct tui *t, int arg);
 unsigned tui_invert(struct tui *t, int arg);
 unsigned tui_theme_next(struct tui *t, int arg);
 unsigned tui_pause(struct tui *t, int arg);
+unsigned tui_mouse_toggle(struct tui *t, int arg);
 unsigned tui_redraw(struct tui *t, int arg);
 unsigned tui_help(struct tui *t, int arg);
 unsigned tui_help_scroll(struct tui *t, int by);

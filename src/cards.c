@@ -413,7 +413,7 @@ static const struct binding bindings[] = {
 
 static const struct help_section help[] = {
 	{ "Cards", TUI_BROWSE, { NULL } },
-	{ "Mouse (--no-mouse turns it off)", -1,
+	{ "Mouse (m or --no-mouse turns it off)", -1,
 	  { "A click selects a card; a double click, or one on its symbol, opens it",
 	    "The wheel scrolls; a click on the bottom bar presses that key" } },
 	{ "Search line", TUI_SEARCH,

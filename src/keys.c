@@ -10,7 +10,8 @@
 /* The app's actions, in help order. */
 enum {
 	A_FILTER, A_EDIT_ACCEPT, A_EDIT_CANCEL, A_EDIT_ERASE, A_EDIT_CLEAR,
-	A_SORT_MENU, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT, A_THEME, A_PAUSE, A_REDRAW,
+	A_SORT_MENU, A_SORT_PREV, A_SORT_NEXT, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT,
+	A_THEME, A_PAUSE, A_MOUSE, A_REDRAW,
 	A_HELP, A_HELP_UP, A_HELP_DOWN, A_HELP_PAGE_UP, A_HELP_PAGE_DOWN, A_HELP_HOME, A_HELP_END,
 	A_CLOSE, A_QUIT,
 };
@@ -22,12 +23,15 @@ static const struct action actions[] = {
 	[A_EDIT_ERASE]       = { tui_edit_erase, 0, "Erase the last character" },
 	[A_EDIT_CLEAR]       = { tui_edit_clear, 0, "Erase the whole line" },
 	[A_SORT_MENU]        = { tui_sort_menu, 0, "Choose the order of the cards" },
+	[A_SORT_PREV]        = { tui_sort_step, -1, "Sort by the previous order of the menu" },
+	[A_SORT_NEXT]        = { tui_sort_step, 1, "Sort by the next order of the menu" },
 	[A_MENU_UP]          = { tui_menu_move, -1, "Previous order" },
 	[A_MENU_DOWN]        = { tui_menu_move, 1, "Next order" },
 	[A_MENU_PICK]        = { tui_menu_pick, 0, "Sort by the highlighted order" },
 	[A_INVERT]           = { tui_invert, 0, "Invert the order" },
 	[A_THEME]            = { tui_theme_next, 0, "Next theme: dark, light, mono" },
 	[A_PAUSE]            = { tui_pause, 0, "Pause or resume polling (the header says PAUSED)" },
+	[A_MOUSE]            = { tui_mouse_toggle, 0, "Mouse on or off (off: the terminal selects text)" },
 	[A_REDRAW]           = { tui_redraw, 0, "Repaint the screen" },
 	[A_HELP]             = { tui_help, 0, "Show this help" },
 	[A_HELP_UP]          = { tui_help_scroll, -SCROLL_LINE, "Scroll up a line" },
@@ -56,9 +60,12 @@ static const struct binding bindings[] = {
 	{ B, '\\', A_FILTER, NULL, 0 },
 	{ B, KEYC_F6, A_SORT_MENU, "Sort", 60 },
 	{ B, 's', A_SORT_MENU, NULL, 0 },
+	{ B, '<', A_SORT_PREV, NULL, 0 },
+	{ B, '>', A_SORT_NEXT, NULL, 0 },
 	{ B, 'I', A_INVERT, NULL, 0 },
 	{ B, 't', A_THEME, "Theme", 80 },
 	{ B, 'p', A_PAUSE, "Pause", 90 },
+	{ B, 'm', A_MOUSE, NULL, 0 },
 	{ B, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
 	{ B, KEYC_F10, A_QUIT, "Quit", 100 },
 	{ B, 'q', A_QUIT, NULL, 0 },
@@ -169,6 +176,7 @@ unsigned
 keys_press(struct tui *t, int key)
 {
 	const struct keymap *maps[2] = { &tui_screen(t)->ops->keys, &app };
+	char name[16];
 
 	for (size_t m = 0; m < 2; m++) {
 		const struct binding *b = find(maps[m], t->mode, key);
@@ -179,6 +187,8 @@ keys_press(struct tui *t, int key)
 		return tui_insert(t, (uint32_t)key);
 	if (t->mode == TUI_HELP)
 		return tui_close(t, 0);
+	if (key >= KEYC_F1 && key <= KEYC_F12)
+		tui_message(t, "%s: no action in ticctop (F1 lists the keys)", keys_name(key, name, sizeof name));
 	return 0;
 }
 

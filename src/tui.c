@@ -382,6 +382,17 @@ tui_sort_menu(struct tui *t, int arg)
 	return REACT_BODY | REACT_BAR;
 }
 
+/* Sort by the order d places after (before, when negative) the current one, wrapping. */
+unsigned
+tui_sort_step(struct tui *t, int d)
+{
+	struct view *v = &t->mon->view;
+
+	v->key = (enum sort_key)((v->key + d + SORT_COUNT) % SORT_COUNT);
+	t->menu = v->key;
+	return REACT_VIEW | REACT_SAVE | REACT_HEADER;
+}
+
 /* Move the sort menu's cursor by d, wrapping. */
 unsigned
 tui_menu_move(struct tui *t, int d)
@@ -427,6 +438,16 @@ tui_pause(struct tui *t, int arg)
 	t->mon->paused = !t->mon->paused;
 	tui_message(t, t->mon->paused ? "Paused: the data stays as it is until p" : "Resumed");
 	return REACT_HEADER;
+}
+
+/* Capture the mouse, or give it back to the terminal (to select and copy text). */
+unsigned
+tui_mouse_toggle(struct tui *t, int arg)
+{
+	t->mouse = !t->mouse;
+	tui_message(t, t->mouse ? "Mouse on: clicks and the wheel are ticctop's (m gives them back)"
+	                        : "Mouse off: the terminal selects text again (m takes it back)");
+	return REACT_MOUSE;
 }
 
 /* Repaint the whole terminal. */

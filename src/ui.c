@@ -41,6 +41,8 @@ static struct {
 	double click_time;
 	int click_x, click_y;
 	enum source_err logged;    /* last source error written to the log */
+	int logged_w, logged_h;    /* last size written to the log (the log says changes only) */
+	int logged_theme, logged_colours;   /* last theme and colours written to it */
 	bool hung_up;              /* the terminal went away */
 } ui;
 
@@ -132,7 +134,10 @@ apply_theme(void)
 		ui.paint.role[r] = a;
 	}
 	bkgdset(' ' | (ui.paint.role[ROLE_TEXT] & A_COLOR));
-	log_msg("theme %s, %d colours", theme_name(ui.t.theme), ui.t.colours);
+	if ((int)ui.t.theme != ui.logged_theme || ui.t.colours != ui.logged_colours)
+		log_msg("theme %s, %d colours", theme_name(ui.t.theme), ui.t.colours);
+	ui.logged_theme = (int)ui.t.theme;
+	ui.logged_colours = ui.t.colours;
 }
 
 /* How many colours to use: 0 when refused (NO_COLOR, --no-color) or missing. */
@@ -147,6 +152,13 @@ pick_colours(const struct options *o)
 	if (COLOR_PAIRS <= ROLE_COUNT)
 		return 0;
 	return COLORS >= 256 ? 256 : COLORS >= 8 ? 8 : 0;
+}
+
+/* Capture the mouse events ticctop uses, or none (the terminal then selects text). */
+static void
+capture_mouse(void)
+{
+	mousemask(ui.t.mouse ? BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED : 0, NULL);
 }
 
 /* Take the terminal; false with a message in err. */
@@ -166,10 +178,20 @@ ui_start(const struct options *o, char *err, size_t errsize)
 	/* ask terminfo first: newterm leaks its half-made screen on an unknown TERM */
 	int terr;
 	bool known = setupterm(NULL, STDOUT_FILENO, &terr) == OK;
+	/* a terminal that cannot place the cursor (dumb, a printer) shows nothing */
+	const char *cup = known ? tigetstr("cup") : NULL;
+	bool addressable = cup && cup != (char *)-1;
 	if (known)
 		del_curterm(cur_term);
+	const char *term = getenv("TERM");
+	if (known && !addressable) {
+		snprintf(err, errsize, "the terminal (TERM=%s) cannot move the cursor: use --once or -b for reports, "
+		         "or a real terminal", term ? term : "");
+		if (ui.own_in)
+			fclose(ui.in);
+		return false;
+	}
 	if (!known || !(ui.screen = newterm(NULL, stdout, ui.in))) {
-		const char *term = getenv("TERM");
 		snprintf(err, errsize, "cannot use the terminal (TERM=%s); -b prints reports instead", term ? term : "");
 		if (ui.own_in)
 			fclose(ui.in);
@@ -192,10 +214,8 @@ ui_start(const struct options *o, char *err, size_t errsize)
 	set_escdelay(ESC_DELAY_MS);
 	curs_set(0);
 	ui.t.colours = pick_colours(o);
-	if (!o->no_mouse) {
-		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-		mouseinterval(0);
-	}
+	mouseinterval(0);
+	capture_mouse();
 	stderr_away();
 	return true;
 }
@@ -287,6 +307,8 @@ act(unsigned flags)
 		apply_theme();
 	if (flags & REACT_CLEAR)
 		clearok(curscr, TRUE);
+	if (flags & REACT_MOUSE)
+		capture_mouse();
 	return !(flags & REACT_QUIT);
 }
 
@@ -310,7 +332,10 @@ paint(void)
 static unsigned
 take_size(void)
 {
-	log_msg("size %dx%d", COLS, LINES);
+	if (COLS != ui.logged_w || LINES != ui.logged_h)
+		log_msg("size %dx%d", COLS, LINES);
+	ui.logged_w = COLS;
+	ui.logged_h = LINES;
 	return tui_resize(&ui.t, COLS, LINES) | REACT_CLEAR;
 }
 
@@ -476,12 +501,14 @@ ui_run(struct monitor *mon, const struct options *o, double interval, const stru
 	bool utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	memset(&ui, 0, sizeof ui);
+	ui.logged_theme = -1;
 	if (!tui_init(&ui.t, mon, interval, utf8, screens, screens_count)) {
 		fprintf(stderr, "ticctop: out of memory\n");
 		return EXIT_UNKNOWN;
 	}
 	ui.t.now = clock_mono();
 	ui.t.theme = (enum theme_id)o->theme;
+	ui.t.mouse = !o->no_mouse;
 	if (o->filter)
 		tui_set_filter(&ui.t, o->filter);
 	load_state(o);

@@ -389,6 +389,45 @@ START_TEST(a_hundred_thousand_clients)
 }
 END_TEST
 
+START_TEST(sort_column_keys_step_the_order)
+{
+	UNIT_KEYS(&t, 'l');
+	unsigned f = UNIT_KEYS(&t, '>');
+	ck_assert_int_eq(mon.view.key, SORT_DROPS);
+	ck_assert(f & REACT_SAVE);
+	ck_assert_str_eq(unit_selected(&t), "127.1.0.2");   /* the selection stays on its client */
+	UNIT_KEYS(&t, '<', '<');
+	ck_assert_int_eq(mon.view.key, SORT_COUNT - 1);      /* wraps */
+	UNIT_KEYS(&t, '>');
+	ck_assert_int_eq(mon.view.key, SORT_ADDR);
+}
+END_TEST
+
+START_TEST(unbound_function_keys_say_so)
+{
+	static const int keys[] = { KEYC_F2, KEYC_F5, KEYC_F9 };
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char want[32];
+		t.message[0] = '\0';
+		ck_assert_uint_eq(UNIT_KEYS(&t, keys[i]), 0);
+		snprintf(want, sizeof want, "F%d: no action", keys[i] - KEYC_F1 + 1);
+		ck_assert_msg(strstr(t.message, want), "F%d: \"%s\"", keys[i] - KEYC_F1 + 1, t.message);
+	}
+}
+END_TEST
+
+START_TEST(m_toggles_the_mouse)
+{
+	t.mouse = true;
+	ck_assert(UNIT_KEYS(&t, 'm') & REACT_MOUSE);
+	ck_assert(!t.mouse);
+	ck_assert_ptr_nonnull(strstr(t.message, "Mouse off"));
+	UNIT_KEYS(&t, 'm');
+	ck_assert(t.mouse);
+}
+END_TEST
+
 /* All tui tests. */
 static Suite *
 tui_suite(void)
@@ -413,6 +452,9 @@ tui_suite(void)
 	tcase_add_test(tc, wheel_keeps_the_selection_in_view);
 	tcase_add_test(tc, error_banner);
 	tcase_add_test(tc, a_hundred_thousand_clients);
+	tcase_add_test(tc, sort_column_keys_step_the_order);
+	tcase_add_test(tc, unbound_function_keys_say_so);
+	tcase_add_test(tc, m_toggles_the_mouse);
 	suite_add_tcase(s, tc);
 	return s;
 }

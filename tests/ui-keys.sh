@@ -1,0 +1,45 @@
+#!/bin/sh
+# The full screen's smaller promises (issue 10.19-10.22): a terminal that
+# cannot move the cursor (TERM=dumb) is refused with status 3 and a hint;
+# `m` gives the mouse to the terminal and takes it back; `<` `>` step the
+# order; an unbound function key says so; the log says what changed, once.
+. "$top_srcdir/tests/lib/common.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+ui_setup
+ui_fake_chronyc
+tmux_start 80 24 || exit 99
+
+# TERM=dumb: no cursor addressing, so no full screen
+tmux_run "clear; TERM=dumb '$TICCTOP' --chronyc '$UI_DIR/chronyc'; echo EXIT=\$?"
+expect_screen "the terminal (TERM=dumb) cannot move the cursor: use --once or -b" "TERM=dumb: said in words"
+expect_screen "EXIT=3" "TERM=dumb: status 3"
+
+ui_start "--chronyc '$UI_DIR/chronyc' -d 600 --log '$UI_DIR/log'"
+expect_screen "Clients 7" "the screen is up"
+expect_eq "$(tmux_pane '#{mouse_any_flag}')" 1 "the mouse is captured"
+tmux_keys m
+expect_screen "Mouse off" "m: says the mouse is off"
+expect_eq "$(tmux_pane '#{mouse_any_flag}')" 0 "m: the terminal has the mouse"
+tmux_keys m
+expect_screen "Mouse on" "m again: says the mouse is on"
+expect_eq "$(tmux_pane '#{mouse_any_flag}')" 1 "m again: the mouse is captured"
+
+tmux_keys '>'
+expect_screen "sort: NTP drops" "> sorts by the next order"
+tmux_keys '<' '<'
+expect_screen "sort: Status" "< sorts by the previous order, wrapping"
+tmux_keys F2
+expect_screen "F2: no action in ticctop (F1 lists the keys)" "F2 says it does nothing"
+tmux_keys F9
+expect_screen "F9: no action in ticctop" "F9 says it does nothing"
+
+tmux_resize 100 30
+expect_screen "Clients 7" "resized"
+tmux_resize 80 24
+tmux_keys t t t
+tmux_keys q
+expect_screen "EXIT=0" "q quits"
+repeats=$(sed 's/^[0-9-]* [0-9:.]* //' "$UI_DIR/log" | uniq -d)
+expect_eq "$repeats" "" "the log says each change once (no line repeats the one before)"
+expect_contains "$(cat "$UI_DIR/log")" "size 100x30" "the log has the resize"
+finish
