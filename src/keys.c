@@ -11,7 +11,7 @@
 enum {
 	A_FILTER, A_EDIT_ACCEPT, A_EDIT_CANCEL, A_EDIT_ERASE, A_EDIT_CLEAR,
 	A_SORT_MENU, A_SORT_PREV, A_SORT_NEXT, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT,
-	A_THEME, A_PAUSE, A_MOUSE, A_REDRAW,
+	A_THEME, A_PAUSE, A_REFRESH, A_MOUSE, A_REDRAW,
 	A_HELP, A_HELP_UP, A_HELP_DOWN, A_HELP_PAGE_UP, A_HELP_PAGE_DOWN, A_HELP_HOME, A_HELP_END,
 	A_CLOSE, A_QUIT,
 };
@@ -31,6 +31,7 @@ static const struct action actions[] = {
 	[A_INVERT]           = { tui_invert, 0, "Invert the order" },
 	[A_THEME]            = { tui_theme_next, 0, "Next theme: dark, light, mono" },
 	[A_PAUSE]            = { tui_pause, 0, "Pause or resume polling (the header says PAUSED)" },
+	[A_REFRESH]          = { tui_refresh_now, 0, "Refresh now (also while paused: one step)" },
 	[A_MOUSE]            = { tui_mouse_toggle, 0, "Mouse on or off (off: the terminal selects text)" },
 	[A_REDRAW]           = { tui_redraw, 0, "Repaint the screen" },
 	[A_HELP]             = { tui_help, 0, "Show this help" },
@@ -65,6 +66,7 @@ static const struct binding bindings[] = {
 	{ B, 'I', A_INVERT, NULL, 0 },
 	{ B, 't', A_THEME, "Theme", 80 },
 	{ B, 'p', A_PAUSE, "Pause", 90 },
+	{ B, KEYC_F5, A_REFRESH, NULL, 0 },
 	{ B, 'm', A_MOUSE, NULL, 0 },
 	{ B, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
 	{ B, KEYC_F10, A_QUIT, "Quit", 100 },

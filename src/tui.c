@@ -449,6 +449,15 @@ tui_pause(struct tui *t, int arg)
 	return REACT_HEADER;
 }
 
+/* Ask the loop for a poll at once (also while paused: one step). */
+unsigned
+tui_refresh_now(struct tui *t, int arg)
+{
+	t->mon->poll_now = true;
+	tui_message(t, t->mon->paused ? "Refreshing once (still paused)" : "Refreshing now");
+	return REACT_HEADER;
+}
+
 /* Capture the mouse, or give it back to the terminal (to select and copy text). */
 unsigned
 tui_mouse_toggle(struct tui *t, int arg)

@@ -388,7 +388,7 @@ END_TEST
 
 START_TEST(unbound_function_keys_say_so)
 {
-	static const int keys[] = { KEYC_F2, KEYC_F5, KEYC_F9 };
+	static const int keys[] = { KEYC_F2, KEYC_F9, KEYC_F11 };
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		char want[32];
@@ -397,6 +397,21 @@ START_TEST(unbound_function_keys_say_so)
 		snprintf(want, sizeof want, "F%d: no action", keys[i] - KEYC_F1 + 1);
 		ck_assert_msg(strstr(t.message, want), "F%d: \"%s\"", keys[i] - KEYC_F1 + 1, t.message);
 	}
+}
+END_TEST
+
+START_TEST(f5_asks_for_a_poll_now)
+{
+	mon.poll_now = false;
+	UNIT_KEYS(&t, KEYC_F5);
+	ck_assert(mon.poll_now);                         /* the loop starts one at once */
+	ck_assert(strstr(t.message, "Refreshing now"));
+	mon.poll_now = false;
+	mon.paused = true;
+	UNIT_KEYS(&t, KEYC_F5);
+	ck_assert(mon.poll_now && mon.paused);           /* one step, still paused */
+	ck_assert(strstr(t.message, "still paused"));
+	mon.paused = false;
 }
 END_TEST
 
@@ -436,6 +451,7 @@ tui_suite(void)
 	tcase_add_test(tc, a_hundred_thousand_clients);
 	tcase_add_test(tc, sort_column_keys_step_the_order);
 	tcase_add_test(tc, unbound_function_keys_say_so);
+	tcase_add_test(tc, f5_asks_for_a_poll_now);
 	tcase_add_test(tc, m_toggles_the_mouse);
 	suite_add_tcase(s, tc);
 	return s;
