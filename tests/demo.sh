@@ -6,11 +6,20 @@
 . "$top_srcdir/tests/lib/common.sh"
 [ -x /usr/sbin/chronyd ] || { echo "chronyd missing"; exit 77; }
 
-# Lists the demo dirs and the chronyds that use them.
+# The demos of this test make their dirs in a TMPDIR of its own (any user
+# may write there, as in /tmp), so other tests' demos are not its leftovers.
+DEMO_TMP=$(mktemp -d /tmp/td.XXXXXX) || exit 99
+chmod 1777 "$DEMO_TMP"
+# Removes the test's TMPDIR.
+rm_demo_tmp() { rm -rf "$DEMO_TMP"; }
+at_exit rm_demo_tmp
+export TMPDIR="$DEMO_TMP"
+
+# Lists this test's demo dirs and the chronyds that use them.
 leftovers() {
-	ls -d /tmp/ticctop-demo.* 2>/dev/null
+	ls -d "$DEMO_TMP"/ticctop-demo.* 2>/dev/null
 	for p in /proc/[0-9]*; do
-		{ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -q 'ticctop-demo' && echo "$p"
+		{ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF "$DEMO_TMP/ticctop-demo" && echo "$p"
 	done
 }
 # Lists what leftovers shows now that it did not show before the test.
