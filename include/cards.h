@@ -38,4 +38,15 @@ struct cards *cards_state(const struct tui *t);
 /* Return whether c's card is expanded. */
 bool cards_expanded(const struct tui *t, const struct client *c);
 
+#define CARDS_SHARED_MARK " *"   /* after the address in a title: the name is shared */
+#define CARDS_SHARED_MARK_W 2
+
+/* The data's age in seconds (0 before any) into *age; whether it is stale
+ * (a failed poll, or older than two intervals, and not paused). */
+bool cards_data_stale(const struct tui *t, double *age);
+
+/* s with its ages counted to now: every known last-seen field plus the
+ * `elapsed` seconds since the data was read. */
+void cards_aged(struct sample *out, const struct sample *s, double elapsed);
+
 #endif

@@ -28,10 +28,14 @@
 #define GRID_CLOSE 1         /* the closing line under the last card of a column */
 #define CARD_DETAIL_ROWS (3 + (int)field_card_rows()) /* lines in an expanded card: heads, a row per card label (sample.h), family, status */
 #define CARD_TITLE_EXTRA 14  /* title columns that are not the address */
+#define CARD_TITLE_BARE 8    /* the same without the status word (the symbol still says it) */
 #define CARD_PAD 4           /* border and space each side of a body line */
 #define HEADER_LINES 2
 #define BAR_LINES 1
 #define BANNER_MAX_LINES 3
+#define SCREEN_MIN_H (HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE) /* lower: "too small" */
+#define BRIEF_MAX 8          /* fields on a collapsed card's line */
+#define BRIEF_GAP 2          /* columns at least between two of them */
 
 struct rect {
 	int x, y, w, h;
@@ -50,8 +54,20 @@ void layout_regions(struct regions *s, int w, int h, int banner_lines);
  * wrapped under the title when the title cannot hold it. */
 unsigned card_height(bool expanded, size_t addr_cols, int w);
 
-/* Columns the title leaves for the address in a card w wide. */
-int card_title_room(int w);
+/* Columns the title leaves for an address addr_cols wide in a card w wide:
+ * beside the status word when it fits there, else the word gives way. */
+int card_title_room(int w, size_t addr_cols);
+
+/* Place the fields of a collapsed card's line, n (<= BRIEF_MAX) in the order
+ * shown, field i w[i] columns wide (its widest value in view, so that every
+ * card in view puts it in the same slot) and of priority prio[i] (higher
+ * stays longer), on a line `width` wide.  Fields are never cut: whole ones
+ * are dropped, lowest priority first, until the rest fit with BRIEF_GAP
+ * between them and, when any was dropped, mark_w columns for a mark at the
+ * right end.  The kept fields are spread over the line, the first at 0 and
+ * the last ending at its end.  x[i] is field i's column, -1 when dropped;
+ * returns whether any was dropped (draw the mark at width - mark_w). */
+bool brief_fit(const int *w, const int *prio, size_t n, int width, int mark_w, int *x);
 
 struct grid_cell {
 	uint32_t y;      /* first row */

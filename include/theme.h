@@ -5,7 +5,7 @@
  * with a column per theme (dark, light, mono); each colour cell has a
  * 256-colour and an 8-colour choice plus attributes, so 256-colour,
  * 8-colour and colourless terminals all work.  Mono uses attributes only
- * (bold, reverse, underline), and every status also has a symbol and a
+ * (bold, reverse, underline, dim), and every status also has a symbol and a
  * word, so nothing depends on colour.  Glyphs come in UTF-8 and ASCII. */
 #ifndef TICCTOP_THEME_H
 #define TICCTOP_THEME_H
@@ -17,7 +17,7 @@
 #define THEME_ROLES(X) \
 	X(TEXT) X(DIM) X(APP) X(BORDER) X(BORDER_SEL) X(ADDR) X(ADDR_SEL) X(MATCH) \
 	X(OK) X(WARN) X(CRIT) X(STALE) X(PAUSED) X(BANNER) X(BAR_KEY) X(BAR_LABEL) \
-	X(PROMPT) X(INPUT) X(ERROR) X(MENU) X(MENU_SEL) X(MENU_TITLE) X(MESSAGE)
+	X(PROMPT) X(INPUT) X(ERROR) X(MENU) X(MENU_SEL) X(MENU_TITLE) X(MESSAGE) X(FADED)
 
 #define THEME_ROLE_ENUM(name) ROLE_##name,
 enum role { THEME_ROLES(THEME_ROLE_ENUM) ROLE_COUNT };
@@ -26,7 +26,7 @@ enum role { THEME_ROLES(THEME_ROLE_ENUM) ROLE_COUNT };
 enum theme_id { THEME_DARK, THEME_LIGHT, THEME_MONO, THEME_COUNT };
 
 /* Attributes, mapped to the terminal's by the front end. */
-enum { STYLE_BOLD = 1, STYLE_REVERSE = 2, STYLE_UNDERLINE = 4 };
+enum { STYLE_BOLD = 1, STYLE_REVERSE = 2, STYLE_UNDERLINE = 4, STYLE_DIM = 8 };
 
 /* A resolved style: colours (-1 = the terminal's own) and attributes. */
 struct style {

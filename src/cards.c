@@ -100,6 +100,26 @@ sync_selection(struct tui *t)
 	remember(t);
 }
 
+/* The data's age and whether it is stale. */
+bool
+cards_data_stale(const struct tui *t, double *age)
+{
+	const struct monitor *m = t->mon;
+
+	*age = m->have_data && t->now > m->data_time ? t->now - m->data_time : 0;
+	return m->have_data && !m->paused && (m->last.err != SOURCE_OK || *age > 2 * t->interval);
+}
+
+/* s with its ages counted to now. */
+void
+cards_aged(struct sample *out, const struct sample *s, double elapsed)
+{
+	*out = *s;
+	for (int f = 0; f < FIELD_ALL; f++)
+		if (field_info(f)->kind == KIND_SECONDS && sample_known(s, f) && elapsed >= 1)
+			out->v[f] += (int64_t)elapsed;
+}
+
 /* Height of card i in a column w wide (a grid_height_fn). */
 static unsigned
 card_rows(void *ctx, size_t i, int w)
@@ -114,7 +134,7 @@ card_rows(void *ctx, size_t i, int w)
 	if (!cards_expanded(t, c))
 		return CARD_COLLAPSED_H;
 	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, t->utf8);
-	return card_height(true, text_width(safe, n), w);
+	return card_height(true, text_width(safe, n) + (c->shared ? CARDS_SHARED_MARK_W : 0), w);
 }
 
 /* Repack the grid for the current view and keep the selection in sight. */

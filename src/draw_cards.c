@@ -12,7 +12,21 @@
 
 #define LABEL_W 10       /* label column of an expanded card */
 #define SAFE_MAX 2048    /* a sanitised address, cut if longer */
-#define BRIEF_SLOT_W 18
+
+/* How long a field stays on a collapsed card's line (higher: longer);
+ * fields not listed have 1.  Cmd packets rank high only while a card in
+ * view has command activity. */
+static const struct { int field, prio; } brief_prios[] = {
+	{ FIELD_NTP_DROPS, 6 }, { FIELD_CMD_PACKETS, 5 }, { FIELD_NTP_LAST, 4 }, { FIELD_NTP_PACKETS, 3 },
+};
+
+/* The collapsed cards' line, the same for every card in view: its fields
+ * (the table's brief ones, then the last packet) and their slot widths. */
+struct brief {
+	size_t n;
+	int field[BRIEF_MAX];
+	int w[BRIEF_MAX], prio[BRIEF_MAX];
+};
 
 static const char *const family_words[FAMILY_COUNT] = {
 	[FAMILY_HOSTNAME] = "host name", [FAMILY_IPV4] = "IPv4", [FAMILY_IPV6] = "IPv6",
@@ -25,8 +39,17 @@ struct frame {
 	int w, h;            /* h: title and body; the bottom edge is the next card's title */
 	int top, bottom;     /* screen rows of the area: [top, bottom) */
 	bool sel;
+	bool stale;          /* the data is stale: the card fades */
 	bool first, last;    /* first in its column (top corners), last (draws the closing line) */
 };
+
+/* The role r takes on this card: faded while the data is stale (the
+ * selection and the status keep their looks). */
+static enum role
+look(const struct frame *f, enum role r)
+{
+	return f->stale && (r == ROLE_TEXT || r == ROLE_DIM || r == ROLE_BORDER || r == ROLE_ADDR) ? ROLE_FADED : r;
+}
 
 /* Return whether card row r is inside the area; sets *y to its screen row. */
 static bool
@@ -41,7 +64,7 @@ static void
 body_row(const struct frame *f, int r)
 {
 	int y;
-	enum role b = f->sel ? ROLE_BORDER_SEL : ROLE_BORDER;
+	enum role b = look(f, f->sel ? ROLE_BORDER_SEL : ROLE_BORDER);
 	const char *v = glyph(f->sel ? GLYPH_HEAVY_V : GLYPH_V, f->p->t->utf8);
 
 	if (!row_at(f, r, &y))
@@ -58,7 +81,7 @@ draw_address(const struct frame *f, int y, int x, int room, const struct client 
 	const struct tui *t = f->p->t;
 	long m = tui_match(t, c);
 	size_t cut[3] = { c->len, 0, 0 };     /* bytes before, in and after the match */
-	enum role roles[3] = { f->sel ? ROLE_ADDR_SEL : ROLE_ADDR, ROLE_MATCH, f->sel ? ROLE_ADDR_SEL : ROLE_ADDR };
+	enum role a = look(f, f->sel ? ROLE_ADDR_SEL : ROLE_ADDR), roles[3] = { a, ROLE_MATCH, a };
 	char safe[3][SAFE_MAX];
 	int total = 0, used = 0;
 
@@ -80,15 +103,29 @@ draw_address(const struct frame *f, int y, int x, int room, const struct client 
 	return used;
 }
 
-/* Paint the title row: corner, status symbol, address, status word, corner. */
+/* Columns of c's address as the title shows it, the shared-name mark included. */
+static size_t
+title_cols(const struct client *c, bool utf8)
+{
+	char safe[SAFE_MAX];
+	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, utf8);
+
+	return text_width(safe, n) + (c->shared ? CARDS_SHARED_MARK_W : 0);
+}
+
+/* Paint the title row: corner, status symbol, address (and the shared-name
+ * mark), status word (unless the address needs its room), corner. */
 static void
 draw_title(const struct frame *f, const struct client *c)
 {
 	const struct tui *t = f->p->t;
 	const struct status_look *l = status_look((enum status)c->verdict.status);
-	enum role b = f->sel ? ROLE_BORDER_SEL : ROLE_BORDER;
+	enum role b = look(f, f->sel ? ROLE_BORDER_SEL : ROLE_BORDER);
 	const char *h = glyph(f->sel ? GLYPH_HEAVY_H : GLYPH_H, t->utf8);
-	int y, x = f->x, wl = (int)strlen(l->word);
+	size_t cols = title_cols(c, t->utf8);
+	int room = card_title_room(f->w, cols), mark = c->shared ? CARDS_SHARED_MARK_W : 0;
+	bool word = room == f->w - CARD_TITLE_EXTRA;
+	int y, x = f->x, wl = word ? (int)strlen(l->word) : -1;
 
 	static const enum glyph left[2][2] = { { GLYPH_LT, GLYPH_TL }, { GLYPH_HEAVY_LT, GLYPH_HEAVY_TL } };
 	static const enum glyph right[2][2] = { { GLYPH_RT, GLYPH_TR }, { GLYPH_HEAVY_RT, GLYPH_HEAVY_TR } };
@@ -100,13 +137,17 @@ draw_title(const struct frame *f, const struct client *c)
 	x += draw_text(f->p, y, x, 1, b, " ");
 	x += draw_text(f->p, y, x, 1, l->role, t->utf8 ? l->utf8 : l->ascii);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
-	x += draw_address(f, y, x, card_title_room(f->w), c);
+	x += draw_address(f, y, x, room - mark, c);
+	if (mark)
+		x += draw_text(f->p, y, x, mark, look(f, ROLE_WARN), CARDS_SHARED_MARK);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
 	int word_x = f->x + f->w - 3 - wl;
-	draw_repeat(f->p, y, x, word_x - 1 - x, b, h);
-	draw_text(f->p, y, word_x - 1, 1, ROLE_TEXT, " ");
-	draw_text(f->p, y, word_x, wl, l->role, l->word);
-	draw_text(f->p, y, word_x + wl, 1, ROLE_TEXT, " ");
+	draw_repeat(f->p, y, x, (word ? word_x - 1 : f->x + f->w - 2) - x, b, h);
+	if (word) {
+		draw_text(f->p, y, word_x - 1, 1, ROLE_TEXT, " ");
+		draw_text(f->p, y, word_x, wl, l->role, l->word);
+		draw_text(f->p, y, word_x + wl, 1, ROLE_TEXT, " ");
+	}
 	draw_text(f->p, y, f->x + f->w - 2, 1, b, h);
 	draw_text(f->p, y, f->x + f->w - 1, 1, b, glyph(right[f->sel][f->first], t->utf8));
 }
@@ -116,7 +157,7 @@ static void
 draw_bottom(const struct frame *f)
 {
 	const struct tui *t = f->p->t;
-	enum role b = f->sel ? ROLE_BORDER_SEL : ROLE_BORDER;
+	enum role b = look(f, f->sel ? ROLE_BORDER_SEL : ROLE_BORDER);
 	int y;
 
 	if (!f->last || !row_at(f, f->h, &y))
@@ -126,41 +167,93 @@ draw_bottom(const struct frame *f)
 	draw_text(f->p, y, f->x + f->w - 1, 1, b, glyph(f->sel ? GLYPH_HEAVY_BR : GLYPH_BR, t->utf8));
 }
 
-/* Paint label and value at (y, x) within w columns; returns the columns used. */
-static int
-draw_pair(const struct frame *f, int y, int x, int w, const char *label, const char *value)
+/* Return whether s is a command-only client: chronyc queries, no NTP. */
+static bool
+command_only(const struct sample *s)
 {
-	int used = draw_text(f->p, y, x, w, ROLE_DIM, label);
-	used += draw_text(f->p, y, x + used, w - used, ROLE_DIM, " ");
-	return used + draw_text(f->p, y, x + used, w - used, ROLE_TEXT, value);
+	return sample_get(s, FIELD_NTP_PACKETS, -1) == 0 && sample_get(s, FIELD_CMD_PACKETS, 0) > 0;
 }
 
-/* Paint the one line of a collapsed card: as many of the brief fields as
- * fit, spread evenly, and the last NTP packet on the right. */
-static void
-draw_brief(const struct frame *f, const struct client *c)
+/* Write the value of brief field f of s; returns its label ("" for none). */
+static const char *
+brief_value(char *buf, size_t size, const struct sample *s, int f)
 {
-	char value[32], last[32];
-	int y, x = f->x + 2, inner = f->w - CARD_PAD;
+	if (f == FIELD_NTP_LAST && command_only(s)) { /* its last packet is a command */
+		field_text(buf, size, s, FIELD_CMD_LAST, STYLE_BRIEF);
+		return field_info(FIELD_CMD_PACKETS)->brief;
+	}
+	field_text(buf, size, s, f, STYLE_BRIEF);
+	return field_info(f)->brief ? field_info(f)->brief : "";
+}
+
+/* Columns of brief field f of s: label, space, value. */
+static int
+brief_width(const struct sample *s, int f)
+{
+	char value[32];
+	const char *label = brief_value(value, sizeof value, s, f);
+
+	return (int)(strlen(label) + (*label != '\0') + text_width(value, strlen(value)));
+}
+
+/* Plan the collapsed cards' line for the cards [first, end) in view: every
+ * field's slot as wide as its widest value there (elapsed: the data's age). */
+static void
+brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end, double elapsed)
+{
+	bool cmd = false;
+
+	b->n = 0;
+	for (int fl = 0; fl < FIELD_ALL && b->n < BRIEF_MAX - 1; fl++)
+		if (field_info(fl)->brief)
+			b->field[b->n++] = fl;
+	b->field[b->n++] = FIELD_NTP_LAST;
+	memset(b->w, 0, sizeof b->w);
+	for (size_t i = first; i < end; i++) {
+		struct sample s;
+		cards_aged(&s, &tui_client(t, i)->s, elapsed);
+		cmd |= sample_get(&s, FIELD_CMD_PACKETS, 0) > 0;
+		for (size_t k = 0; k < b->n; k++) {
+			int w = brief_width(&s, b->field[k]);
+			if (w > b->w[k])
+				b->w[k] = w;
+		}
+	}
+	for (size_t k = 0; k < b->n; k++) {
+		b->prio[k] = 1;
+		for (size_t j = 0; j < sizeof brief_prios / sizeof brief_prios[0]; j++)
+			if (brief_prios[j].field == b->field[k] && (cmd || b->field[k] != FIELD_CMD_PACKETS))
+				b->prio[k] = brief_prios[j].prio;
+	}
+}
+
+/* Paint the one line of a collapsed card: the fields that fit whole in
+ * their slots (the last packet right-aligned), and a mark when some had to go. */
+static void
+draw_brief(const struct frame *f, const struct brief *b, const struct sample *s)
+{
+	char value[32];
+	int y, x0 = f->x + 2, inner = f->w - CARD_PAD, x[BRIEF_MAX];
+	const char *ell = glyph(GLYPH_ELLIPSIS, f->p->t->utf8);
 
 	if (!row_at(f, 1, &y))
 		return;
-	field_text(last, sizeof last, &c->s, FIELD_NTP_LAST, STYLE_CARD);
-	int lw = (int)strlen(last), room = inner - lw - 2, nbrief = 0;
-	for (int fl = 0; fl < FIELD_ALL; fl++)
-		nbrief += field_info(fl)->brief != NULL;
-	int count = room / BRIEF_SLOT_W;
-	count = count < 2 ? 2 : count > nbrief ? nbrief : count;
-	int slot = room / count;
-	for (int fl = 0, i = 0; fl < FIELD_ALL && i < count; fl++) {
-		if (!field_info(fl)->brief)
+	bool cut = brief_fit(b->w, b->prio, b->n, inner, 1, x);
+	for (size_t k = 0; k < b->n; k++) {
+		if (x[k] < 0)
 			continue;
-		field_text(value, sizeof value, &c->s, fl, STYLE_BRIEF);
-		draw_pair(f, y, x + i * slot, slot - 1, field_info(fl)->brief, value);
-		i++;
+		const char *label = brief_value(value, sizeof value, s, b->field[k]);
+		int at = x0 + x[k], vw = (int)text_width(value, strlen(value));
+		if (k == b->n - 1) /* the last packet: right-aligned in its slot */
+			at += b->w[k] - vw - (int)(strlen(label) + (*label != '\0'));
+		if (*label) {
+			at += draw_text(f->p, y, at, b->w[k], look(f, ROLE_DIM), label);
+			at += draw_text(f->p, y, at, 1, look(f, ROLE_DIM), " ");
+		}
+		draw_text(f->p, y, at, vw, look(f, ROLE_TEXT), value);
 	}
-	if (room >= 2 * 9)
-		draw_text(f->p, y, x + inner - lw, lw, ROLE_TEXT, last);
+	if (cut)
+		draw_text(f->p, y, x0 + inner - 1, 1, look(f, ROLE_DIM), ell);
 }
 
 /* Paint the full address under the title when the title had to cut it. */
@@ -176,7 +269,7 @@ draw_full_address(const struct frame *f, const struct client *c, int row)
 		char line[SAFE_MAX];
 		snprintf(line, sizeof line, "%.*s", (int)n, safe + off);
 		if (row_at(f, row, &y))
-			draw_text(f->p, y, f->x + 2, inner, f->sel ? ROLE_ADDR_SEL : ROLE_ADDR, line);
+			draw_text(f->p, y, f->x + 2, inner, look(f, f->sel ? ROLE_ADDR_SEL : ROLE_ADDR), line);
 		off += n;
 	}
 	return row;
@@ -184,7 +277,7 @@ draw_full_address(const struct frame *f, const struct client *c, int row)
 
 /* Paint the body of an expanded card: every field, family and status. */
 static void
-draw_detail(const struct frame *f, const struct client *c)
+draw_detail(const struct frame *f, const struct client *c, const struct sample *s)
 {
 	const struct tui *t = f->p->t;
 	int inner = f->w - CARD_PAD, x = f->x + 2, y;
@@ -193,8 +286,8 @@ draw_detail(const struct frame *f, const struct client *c)
 	char a[48], b[48], reason[128];
 
 	if (row_at(f, row++, &y)) {
-		draw_text(f->p, y, nx, vw, ROLE_DIM, "NTP");
-		draw_text(f->p, y, cx, inner - LABEL_W - vw, ROLE_DIM, "Cmd");
+		draw_text(f->p, y, nx, vw, look(f, ROLE_DIM), "NTP");
+		draw_text(f->p, y, cx, inner - LABEL_W - vw, look(f, ROLE_DIM), "Cmd");
 	}
 	for (size_t i = 0; i < field_card_rows(); i++, row++) {
 		if (!row_at(f, row, &y))
@@ -202,38 +295,43 @@ draw_detail(const struct frame *f, const struct client *c)
 		int ntp = field_card_cell(i, "ntp"), cmd = field_card_cell(i, "cmd");
 		a[0] = b[0] = '\0';
 		if (ntp >= 0)
-			field_text(a, sizeof a, &c->s, ntp, STYLE_CARD);
+			field_text(a, sizeof a, s, ntp, STYLE_CARD);
 		if (cmd >= 0)
-			field_text(b, sizeof b, &c->s, cmd, STYLE_CARD);
-		draw_text(f->p, y, x, LABEL_W, ROLE_DIM, field_info(ntp >= 0 ? ntp : cmd)->card);
-		draw_text(f->p, y, nx, vw - 1, ROLE_TEXT, a);
-		draw_text(f->p, y, cx, inner - LABEL_W - vw, ROLE_TEXT, b);
+			field_text(b, sizeof b, s, cmd, STYLE_CARD);
+		draw_text(f->p, y, x, LABEL_W, look(f, ROLE_DIM), field_info(ntp >= 0 ? ntp : cmd)->card);
+		draw_text(f->p, y, nx, vw - 1, look(f, ROLE_TEXT), a);
+		draw_text(f->p, y, cx, inner - LABEL_W - vw, look(f, ROLE_TEXT), b);
 	}
 	if (row_at(f, row++, &y)) {
-		draw_text(f->p, y, x, LABEL_W, ROLE_DIM, "family");
-		draw_text(f->p, y, nx, inner - LABEL_W, ROLE_TEXT, family_words[c->family]);
+		draw_text(f->p, y, x, LABEL_W, look(f, ROLE_DIM), "family");
+		int used = draw_text(f->p, y, nx, inner - LABEL_W, look(f, ROLE_TEXT), family_words[c->family]);
+		if (c->shared) /* another row of the answer has this name: maybe another client */
+			draw_text(f->p, y, nx + used, inner - LABEL_W - used, look(f, ROLE_WARN), " (shared name)");
 	}
 	if (row_at(f, row, &y)) {
 		const struct status_look *l = status_look((enum status)c->verdict.status);
 		health_reason(&t->mon->health, c->verdict, &c->s, reason, sizeof reason);
-		draw_text(f->p, y, x, LABEL_W, ROLE_DIM, "status");
+		draw_text(f->p, y, x, LABEL_W, look(f, ROLE_DIM), "status");
 		int used = draw_text(f->p, y, nx, inner - LABEL_W, l->role, l->word);
-		used += draw_text(f->p, y, nx + used, inner - LABEL_W - used, ROLE_DIM, ": ");
-		draw_text(f->p, y, nx + used, inner - LABEL_W - used, ROLE_TEXT, reason);
+		used += draw_text(f->p, y, nx + used, inner - LABEL_W - used, look(f, ROLE_DIM), ": ");
+		draw_text(f->p, y, nx + used, inner - LABEL_W - used, look(f, ROLE_TEXT), reason);
 	}
 }
 
-/* Paint one card. */
+/* Paint one card, its ages counted to now (elapsed: the data's age). */
 static void
-draw_card(const struct frame *f, const struct client *c, bool expanded)
+draw_card(const struct frame *f, const struct client *c, bool expanded, const struct brief *b, double elapsed)
 {
+	struct sample s;
+
+	cards_aged(&s, &c->s, elapsed);
 	draw_title(f, c);
 	for (int r = 1; r < f->h; r++)
 		body_row(f, r);
 	if (expanded)
-		draw_detail(f, c);
+		draw_detail(f, c, &s);
 	else
-		draw_brief(f, c);
+		draw_brief(f, b, &s);
 	draw_bottom(f);
 }
 
@@ -261,6 +359,9 @@ draw_cards(const struct paint *p)
 	const struct cards *cs = cards_state(t);
 	const struct grid *g = &cs->grid;
 	size_t first, end;
+	struct brief b;
+	double elapsed;
+	bool stale = cards_data_stale(t, &elapsed);
 
 	draw_clear(p, a, ROLE_TEXT);
 	if (t->mon->view.n == 0 || g->n == 0) {
@@ -268,6 +369,9 @@ draw_cards(const struct paint *p)
 		return;
 	}
 	grid_visible(g, cs->top, a->h, &first, &end);
+	if (end > t->mon->view.n)
+		end = t->mon->view.n;
+	brief_plan(&b, t, first, end, elapsed);
 	for (size_t i = first; i < end && i < t->mon->view.n; i++) {
 		const struct grid_cell *c = &g->cell[i];
 		if ((long)c->y + c->h + GRID_CLOSE <= cs->top)
@@ -275,9 +379,10 @@ draw_cards(const struct paint *p)
 		struct frame f = {
 			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - cs->top),
 			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == cs->sel,
+			.stale = stale,
 			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
 		const struct client *cl = tui_client(t, i);
-		draw_card(&f, cl, cards_expanded(t, cl));
+		draw_card(&f, cl, cards_expanded(t, cl), &b, elapsed);
 	}
 }

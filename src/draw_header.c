@@ -6,12 +6,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "cards.h"
 #include "draw.h"
 #include "format.h"
 #include "text.h"
 
 #define MAX_SEGS 12
 #define FLEX_MIN 12   /* the source is cut down to this before the data age goes */
+#define GROUP_GAP 2   /* columns at least between the left and the right group */
+#define APP_NAME "ticctop"
 
 /* A piece of a header line: dropped whole when the line is short, lowest
  * priority first, except the flexible one, which is cut instead. */
@@ -66,33 +69,54 @@ drop_one(struct seg *s, size_t n, int max_prio, bool flex_too)
 	return w;
 }
 
+/* Columns the segments still shown take: both groups, GROUP_GAP between
+ * them when both have some, and the mark (" …") once any was dropped. */
+static int
+line_width(const struct seg *s, size_t n)
+{
+	int left = 0, right = 0;
+	bool dropped = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i].w < 0)
+			dropped = true;
+		else if (s[i].right)
+			right += s[i].w;
+		else
+			left += s[i].w;
+	}
+	return left + right + (left && right ? GROUP_GAP : 0) + (dropped ? 2 : 0);
+}
+
 /* Paint segments on line y, w wide.  Segments less important than the
  * flexible one go first, then the flexible one is cut (down to FLEX_MIN),
- * then the rest go by priority. */
+ * then the rest go by priority; a mark after the left group says some went. */
 static void
 draw_line(const struct paint *p, int y, int w, struct seg *s, size_t n)
 {
-	int total = 0, x, left_end = 0, saved;
+	int total, x, left_end = 0;
 	struct seg *flex = NULL;
 	char cut[sizeof s[0].text];
 
-	for (size_t i = 0; i < n; i++) {
-		total += s[i].w;
+	for (size_t i = 0; i < n; i++)
 		if (s[i].flex)
 			flex = &s[i];
-	}
-	while (total > w && flex && (saved = drop_one(s, n, flex->prio, false)))
-		total -= saved;
+	total = line_width(s, n);
+	while (total > w && flex && drop_one(s, n, flex->prio, false))
+		total = line_width(s, n);
 	if (total > w && flex && flex->w > FLEX_MIN) {
 		int lw = (int)text_width(flex->lead, strlen(flex->lead));
 		int keep = flex->w - (total - w) > FLEX_MIN ? flex->w - (total - w) : FLEX_MIN;
 		text_clip(cut, sizeof cut, flex->text, strlen(flex->text), (size_t)(keep - lw), glyph(GLYPH_ELLIPSIS, p->t->utf8));
 		memcpy(flex->text, cut, sizeof cut);
-		total -= flex->w - keep;
 		flex->w = keep;
+		total = line_width(s, n);
 	}
-	while (total > w && (saved = drop_one(s, n, 1000, true)))
-		total -= saved;
+	while (total > w && drop_one(s, n, 1000, true))
+		total = line_width(s, n);
+	bool dropped = false;
+	for (size_t i = 0; i < n; i++)
+		dropped |= s[i].w < 0;
 	struct rect line = { 0, y, w, 1 };
 	draw_clear(p, &line, ROLE_TEXT);
 	for (int pass = 0; pass < 2; pass++) {
@@ -101,14 +125,17 @@ draw_line(const struct paint *p, int y, int w, struct seg *s, size_t n)
 			if (s[i].right && s[i].w >= 0)
 				rw += s[i].w;
 		x = pass == 0 ? 0 : w - rw;
-		if (pass == 1 && x < left_end)
-			x = left_end;
+		if (pass == 1 && x < left_end + (left_end > 0 && rw > 0 ? GROUP_GAP : 0))
+			x = left_end + (left_end > 0 && rw > 0 ? GROUP_GAP : 0);
 		for (size_t i = 0; i < n; i++) {
 			if (s[i].w < 0 || s[i].right != (pass == 1))
 				continue;
 			int lw = draw_text(p, y, x, w - x, ROLE_DIM, s[i].lead);
 			x += lw + draw_text(p, y, x + lw, w - x - lw, s[i].role, s[i].text);
 		}
+		if (pass == 0 && dropped) /* what went is marked, not silently missing */
+			x += draw_text(p, y, x, w - x, ROLE_DIM, x > 0 ? " " : "") +
+			     draw_text(p, y, x + (x > 0), w - x - (x > 0), ROLE_DIM, glyph(GLYPH_ELLIPSIS, p->t->utf8));
 		if (pass == 0)
 			left_end = x;
 	}
@@ -138,8 +165,11 @@ draw_source_line(const struct paint *p)
 	time_t now = time(NULL);
 	struct tm tm;
 
-	seg_add(s, &n, "", ROLE_APP, 100, false, false, "ticctop");
-	fmt_sanitize(target, sizeof target, m->src->target, strlen(m->src->target), t->utf8);
+	seg_add(s, &n, "", ROLE_APP, 100, false, false, APP_NAME);
+	const char *what = m->src->target;
+	if (strncmp(what, APP_NAME " ", strlen(APP_NAME " ")) == 0) /* "ticctop --demo": not twice */
+		what += strlen(APP_NAME " ");
+	fmt_sanitize(target, sizeof target, what, strlen(what), t->utf8);
 	seg_add(s, &n, " ", ROLE_TEXT, 40, false, true, "%s", target);
 	if (m->src->warning) {
 		/* a standing warning (--insecure): its first words, the rest is in the log */
@@ -160,8 +190,8 @@ draw_source_line(const struct paint *p)
 		seg_add(s, &n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
 		        m->polls ? "NO DATA" : "waiting for data");
 	} else {
-		double a = t->now - m->data_time;
-		bool stale = !m->paused && (m->last.err != SOURCE_OK || a > 2 * t->interval);
+		double a;
+		bool stale = cards_data_stale(t, &a);
 		age_text(age, sizeof age, a);
 		if (stale)
 			seg_add(s, &n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
@@ -170,6 +200,12 @@ draw_source_line(const struct paint *p)
 	}
 	draw_line(p, t->reg.header.y, t->reg.header.w, s, n);
 }
+
+/* How long each status count stays on a short summary line: the critical
+ * count is the last to go. */
+static const int status_prio[STATUS_COUNT] = {
+	[STATUS_OK] = 80, [STATUS_WARNING] = 90, [STATUS_CRITICAL] = 98,
+};
 
 /* Second line: the summary over all clients, then order, filter, PAUSED. */
 static void
@@ -183,11 +219,15 @@ draw_summary_line(const struct paint *p)
 	char lead[8], filter[FILTER_TEXT_MAX * 4];
 
 	snprintf(lead, sizeof lead, " %s ", sep);
-	seg_add(s, &n, "", ROLE_ADDR, 95, false, false, "Clients %zu", model_size(m->model));
-	for (int st = 0; st < STATUS_COUNT; st++) {
-		const struct status_look *l = status_look((enum status)st);
-		seg_add(s, &n, lead, t->counts[st] ? l->role : ROLE_DIM, 80, false, false, "%s %zu", l->word,
-		        t->counts[st]);
+	if (!m->have_data) { /* no counts to claim yet */
+		seg_add(s, &n, "", ROLE_DIM, 95, false, false, "No data yet");
+	} else {
+		seg_add(s, &n, "", ROLE_ADDR, 93, false, false, "Clients %zu", model_size(m->model));
+		for (int st = 0; st < STATUS_COUNT; st++) {
+			const struct status_look *l = status_look((enum status)st);
+			seg_add(s, &n, lead, t->counts[st] ? l->role : ROLE_DIM, status_prio[st], false, false, "%s %zu",
+			        l->word, t->counts[st]);
+		}
 	}
 	if (!filter_is_empty(&m->view.filter))
 		seg_add(s, &n, lead, ROLE_ADDR, 85, false, false, "shown %zu", m->view.n);
@@ -218,6 +258,11 @@ draw_banner(const struct paint *p)
 		size_t n = text_fit(text + off, len - off, (size_t)b->w, NULL);
 		if (n == 0)
 			break;
+		for (size_t k = n; off + n < len && text[off + n] != ' ' && k-- > 1;)
+			if (text[off + k] == ' ') { /* wrap at the last space, never in a word */
+				n = k + 1;
+				break;
+			}
 		if (row == b->h - 1 && off + n < len)
 			text_clip(line, sizeof line, text + off, len - off, (size_t)b->w, glyph(GLYPH_ELLIPSIS, p->t->utf8));
 		else

@@ -99,11 +99,13 @@ draw_too_small(const struct paint *p)
 
 	snprintf(lines[0], sizeof lines[0], "ticctop");
 	snprintf(lines[1], sizeof lines[1], "Clients %zu", model_size(t->mon->model));
-	snprintf(lines[2], sizeof lines[2], "OK %zu WARN %zu CRIT %zu", t->counts[STATUS_OK],
-	         t->counts[STATUS_WARNING], t->counts[STATUS_CRITICAL]);
+	if (t->mon->have_data)
+		snprintf(lines[2], sizeof lines[2], "CRIT %zu WARN %zu OK %zu", t->counts[STATUS_CRITICAL],
+		         t->counts[STATUS_WARNING], t->counts[STATUS_OK]);
+	else
+		snprintf(lines[2], sizeof lines[2], "No data yet");
 	snprintf(lines[3], sizeof lines[3], "Terminal too small");
-	snprintf(lines[4], sizeof lines[4], "(%dx%d; need %dx%d)", t->w, t->h, GRID_MIN_W,
-	         HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H);
+	snprintf(lines[4], sizeof lines[4], "(%dx%d; need %dx%d)", t->w, t->h, GRID_MIN_W, SCREEN_MIN_H);
 	snprintf(lines[5], sizeof lines[5], "q quits");
 	draw_clear(p, &all, ROLE_TEXT);
 	for (int i = 0; i < 6 && i < t->h; i++)

@@ -14,7 +14,7 @@ layout_regions(struct regions *s, int w, int h, int banner_lines)
 	int room = h - fixed - CARD_COLLAPSED_H;
 
 	memset(s, 0, sizeof *s);
-	s->too_small = w < GRID_MIN_W || room < GRID_CLOSE;
+	s->too_small = w < GRID_MIN_W || h < SCREEN_MIN_H;
 	if (s->too_small)
 		return;
 	if (banner_lines > BANNER_MAX_LINES)
@@ -29,11 +29,13 @@ layout_regions(struct regions *s, int w, int h, int banner_lines)
 	s->bar = (struct rect){ 0, h - BAR_LINES, w, BAR_LINES };
 }
 
-/* Columns the title leaves for the address in a card w wide. */
+/* Columns the title leaves for an address addr_cols wide in a card w wide. */
 int
-card_title_room(int w)
+card_title_room(int w, size_t addr_cols)
 {
-	return w > CARD_TITLE_EXTRA ? w - CARD_TITLE_EXTRA : 0;
+	if (w > CARD_TITLE_EXTRA && addr_cols <= (size_t)(w - CARD_TITLE_EXTRA))
+		return w - CARD_TITLE_EXTRA;
+	return w > CARD_TITLE_BARE ? w - CARD_TITLE_BARE : 0;
 }
 
 /* Rows of a card. */
@@ -44,9 +46,57 @@ card_height(bool expanded, size_t addr_cols, int w)
 
 	if (!expanded)
 		return CARD_COLLAPSED_H;
-	if (addr_cols <= (size_t)card_title_room(w))
+	if (addr_cols <= (size_t)card_title_room(w, addr_cols))
 		return 1 + CARD_DETAIL_ROWS;
 	return 1 + CARD_DETAIL_ROWS + (unsigned)((addr_cols + line - 1) / line);
+}
+
+/* Columns the kept fields of a brief line take, gaps included (x[i] >= 0: kept). */
+static int
+brief_used(const int *w, size_t n, const int *x)
+{
+	int used = 0, kept = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (x[i] >= 0) {
+			used += w[i];
+			kept++;
+		}
+	return used + (kept > 1 ? (kept - 1) * BRIEF_GAP : 0);
+}
+
+/* Place the fields of a collapsed card's line; true when some were dropped. */
+bool
+brief_fit(const int *w, const int *prio, size_t n, int width, int mark_w, int *x)
+{
+	bool cut = false;
+	int kept = 0;
+
+	for (size_t i = 0; i < n; i++)
+		x[i] = 0;
+	while (brief_used(w, n, x) > (cut ? width - mark_w - 1 : width)) {
+		size_t drop = n;
+		for (size_t i = 0; i < n; i++)
+			if (x[i] >= 0 && (drop == n || prio[i] < prio[drop]))
+				drop = i;
+		if (drop == n)
+			break;
+		x[drop] = -1;
+		cut = true;
+	}
+	for (size_t i = 0; i < n; i++)
+		kept += x[i] >= 0;
+	int room = (cut ? width - mark_w - 1 : width) - brief_used(w, n, x), pos = 0, k = 0;
+	if (room < 0)
+		room = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (x[i] < 0)
+			continue;
+		x[i] = pos;
+		pos += w[i] + BRIEF_GAP + (kept > 1 ? room / (kept - 1) + (k < room % (kept - 1)) : 0);
+		k++;
+	}
+	return cut;
 }
 
 /* Columns that fit in width. */

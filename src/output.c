@@ -263,8 +263,8 @@ write_text(FILE *fp, const struct report *r)
 		return;
 	}
 	model_summary(r->m, n);
-	fprintf(fp, "TICCTOP %s - %zu clients: %zu ok, %zu warning, %zu critical", nagios_words[st],
-	        model_size(r->m), n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	fprintf(fp, "TICCTOP %s - %zu client%s: %zu ok, %zu warning, %zu critical", nagios_words[st],
+	        model_size(r->m), model_size(r->m) == 1 ? "" : "s", n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
 	if (r->v->n != model_size(r->m))
 		fprintf(fp, " (shown %zu)", r->v->n);
 	if (r->skipped && r->skip_note) {

@@ -13,7 +13,7 @@ struct cell {
 };
 
 enum { BLACK, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN, WHITE };
-enum { B = STYLE_BOLD, R = STYLE_REVERSE, U = STYLE_UNDERLINE };
+enum { B = STYLE_BOLD, R = STYLE_REVERSE, U = STYLE_UNDERLINE, D = STYLE_DIM };
 
 #define C(f256, b256, f8, b8, a) { f256, b256, f8, b8, a }
 #define MONO(a) { -1, -1, -1, -1, a }
@@ -44,6 +44,8 @@ static const struct cell table[ROLE_COUNT][THEME_COUNT] = {
 	[ROLE_MENU_SEL]   = { C(16, 81, BLACK, CYAN, 0),       C(255, 25, WHITE, BLUE, 0),         MONO(R) },
 	[ROLE_MENU_TITLE] = { C(81, 237, YELLOW, BLUE, B),     C(25, 253, BLUE, CYAN, B),          MONO(B) },
 	[ROLE_MESSAGE]    = { C(81, 234, CYAN, BLACK, B),      C(25, 255, BLUE, WHITE, B),         MONO(B) },
+	/* a card whose data is stale: faded, in every theme and without colour */
+	[ROLE_FADED]      = { C(239, 234, WHITE, BLACK, D),    C(249, 255, BLACK, WHITE, D),       MONO(D) },
 };
 
 static const char *const theme_names[THEME_COUNT] = {

@@ -1,12 +1,12 @@
 /* tui.c — the full screen's app-wide state and the dispatch to the current screen. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "addr.h"
 #include "format.h"
 #include "text.h"
 #include "tui.h"
@@ -93,18 +93,9 @@ tui_client(const struct tui *t, size_t pos)
 long
 tui_match(const struct tui *t, const struct client *c)
 {
-	size_t n = t->search.text_len;
-
-	if (n == 0 || n > c->len)
+	if (t->search.text_len == 0)
 		return -1;
-	for (size_t i = 0; i + n <= c->len; i++) {
-		size_t j = 0;
-		while (j < n && tolower((unsigned char)c->addr[i + j]) == (unsigned char)t->search.text[j])
-			j++;
-		if (j == n)
-			return (long)i;
-	}
-	return -1;
+	return addr_find(c->addr, c->len, t->search.text, t->search.text_len);
 }
 
 /* Show a note in the key bar for a few seconds. */
@@ -206,7 +197,7 @@ apply_search(struct tui *t)
 	size_t len = strlen(t->search_text);
 
 	for (size_t i = 0; i <= len; i++)
-		t->search.text[i] = (char)tolower((unsigned char)t->search_text[i]);
+		t->search.text[i] = (char)addr_lower((unsigned char)t->search_text[i]);
 	t->search.text_len = len;
 	return ops(t)->searched(t) | REACT_HEADER | REACT_BODY | REACT_BAR;
 }

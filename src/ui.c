@@ -37,6 +37,7 @@ static struct {
 	char state_path[4096];
 	bool save_pending;
 	double next_tick;
+	long data_secs;            /* whole seconds of data age the cards were painted at */
 	double click_time;
 	int click_x, click_y;
 	enum source_err logged;    /* last source error written to the log */
@@ -120,7 +121,7 @@ static void
 apply_theme(void)
 {
 	static const struct { unsigned style; attr_t attr; } attrs[] = {
-		{ STYLE_BOLD, A_BOLD }, { STYLE_REVERSE, A_REVERSE }, { STYLE_UNDERLINE, A_UNDERLINE },
+		{ STYLE_BOLD, A_BOLD }, { STYLE_REVERSE, A_REVERSE }, { STYLE_UNDERLINE, A_UNDERLINE }, { STYLE_DIM, A_DIM },
 	};
 	for (int r = 0; r < ROLE_COUNT; r++) {
 		struct style s = theme_style(ui.t.theme, (enum role)r, ui.t.colours);
@@ -476,6 +477,11 @@ ui_idle(void *ctx, struct monitor *mon, double now)
 		t->dirty |= REACT_HEADER;
 		bool tenths = !mon->have_data || now - mon->data_time < 10;
 		ui.next_tick = now + (tenths ? TICK_FAST : TICK_SLOW);
+		long secs = mon->have_data ? (long)(now - mon->data_time) : -1;
+		if (secs != ui.data_secs) { /* the cards' ages (and fading) follow the clock */
+			ui.data_secs = secs;
+			t->dirty |= REACT_BODY;
+		}
 	}
 	if (t->dirty)
 		paint();

@@ -77,12 +77,50 @@ START_TEST(card_heights)
 	ck_assert_uint_eq(card_height(false, 100, 40), CARD_COLLAPSED_H);
 	/* a title line, the details; the bottom edge is the next card's title */
 	ck_assert_uint_eq(card_height(true, 9, 40), 1 + CARD_DETAIL_ROWS);
-	ck_assert_uint_eq(card_height(true, (size_t)card_title_room(40), 40), 1 + CARD_DETAIL_ROWS);
+	ck_assert_uint_eq(card_height(true, (size_t)card_title_room(40, 9), 40), 1 + CARD_DETAIL_ROWS);
 	/* 39 columns of IPv6 in a 40-wide card: cut in the title, in full inside */
 	ck_assert_uint_eq(card_height(true, 39, 40), 1 + CARD_DETAIL_ROWS + 2);
 	ck_assert_uint_eq(card_height(true, 36, 40), 1 + CARD_DETAIL_ROWS + 1);
 	ck_assert_uint_eq(card_height(true, 39, 60), 1 + CARD_DETAIL_ROWS);
-	ck_assert_uint_eq(card_height(true, 50, 60), 1 + CARD_DETAIL_ROWS + 1);
+	ck_assert_uint_eq(card_height(true, 53, 60), 1 + CARD_DETAIL_ROWS + 1);
+	/* a full IPv6 address (39) in a 200-column screen's 48-wide card: the
+	 * status word gives way (the symbol stays) rather than cut the address */
+	ck_assert_int_eq(card_title_room(48, 20), 48 - CARD_TITLE_EXTRA);
+	ck_assert_int_eq(card_title_room(48, 39), 48 - CARD_TITLE_BARE);
+	ck_assert_uint_eq(card_height(true, 39, 48), 1 + CARD_DETAIL_ROWS);
+}
+END_TEST
+
+START_TEST(brief_fields_never_cut)
+{
+	/* NTP, drops, interval, cmd, last seen, as a card at 30 columns sees them */
+	static const int w[] = { 9, 9, 12, 5, 8 }, prio[] = { 3, 6, 2, 5, 4 };
+	int x[5];
+
+	/* wide: all kept, first at 0, last ends at the right end, gaps >= BRIEF_GAP */
+	ck_assert(!brief_fit(w, prio, 5, 80, 1, x));
+	ck_assert_int_eq(x[0], 0);
+	ck_assert_int_eq(x[4] + w[4], 80);
+	for (int i = 1; i < 5; i++)
+		ck_assert_int_ge(x[i], x[i - 1] + w[i - 1] + BRIEF_GAP);
+	/* a 30-column card (26 inside): whole fields go, lowest priority first;
+	 * drops and cmd stay, and room is left for the mark */
+	ck_assert(brief_fit(w, prio, 5, 26, 1, x));
+	ck_assert_int_eq(x[0], -1);
+	ck_assert_int_eq(x[2], -1);
+	ck_assert_int_eq(x[4], -1);
+	ck_assert_int_eq(x[1], 0);
+	ck_assert_int_ge(x[3], w[1] + BRIEF_GAP);
+	ck_assert_int_le(x[3] + w[3], 26 - 2);
+	/* drops is the last to go */
+	ck_assert(brief_fit(w, prio, 5, 11, 1, x));
+	for (int i = 0; i < 5; i++)
+		ck_assert_int_eq(x[i], i == 1 ? 0 : -1);
+	/* the same widths give the same slots: every card in view aligns */
+	int y[5];
+	brief_fit(w, prio, 5, 44, 1, x);
+	brief_fit(w, prio, 5, 44, 1, y);
+	ck_assert_mem_eq(x, y, sizeof x);
 }
 END_TEST
 
@@ -284,6 +322,7 @@ layout_suite(void)
 	tcase_add_test(tc, columns_by_width);
 	tcase_add_test(tc, screen_regions);
 	tcase_add_test(tc, card_heights);
+	tcase_add_test(tc, brief_fields_never_cut);
 	tcase_add_test(tc, collapsed_cards_fill_rows_left_to_right);
 	tcase_add_test(tc, masonry_leaves_no_holes);
 	tcase_add_test(tc, tops_never_decrease);

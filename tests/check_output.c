@@ -201,7 +201,7 @@ START_TEST(skipped_lines_are_shown)
 	fp = open_memstream(&out, &outlen);
 	output_write(fp, FORMAT_TEXT, &r);
 	fclose(fp);
-	ck_assert_msg(strncmp(out, "TICCTOP OK - 1 clients: 1 ok, 0 warning, 0 critical - 2 lines skipped (first: line 3, "
+	ck_assert_msg(strncmp(out, "TICCTOP OK - 1 client: 1 ok, 0 warning, 0 critical - 2 lines skipped (first: line 3, "
 	                           "a NUL byte in the line) | ", 100) == 0, "%s", out);
 	free(out);
 	r.skip_note = "bad \x1b]0;x\x07 \xe2\x80\xae";  /* the note is escaped like any text */

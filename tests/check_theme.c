@@ -35,6 +35,7 @@ START_TEST(mono_needs_no_colour)
 		ck_assert_msg(theme_style(THEME_MONO, marked[i], 0).attr & STYLE_REVERSE, "mono %s is not reverse video",
 		              role_name(marked[i]));
 	ck_assert(theme_style(THEME_MONO, ROLE_WARN, 0).attr != 0);
+	ck_assert_uint_eq(theme_style(THEME_MONO, ROLE_FADED, 0).attr, STYLE_DIM); /* stale cards fade without colour too */
 }
 END_TEST
 

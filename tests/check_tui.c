@@ -1,7 +1,10 @@
 /* check_tui.c — what keys and the mouse do to the screen's state, without a screen. */
 #include "config.h"
 
+#include <ctype.h>
+
 #include "unit_tui.h"
+#include "unit_locale.h"
 
 #include "keys.h"
 
@@ -198,6 +201,20 @@ START_TEST(search_is_case_insensitive)
 	UNIT_KEYS(&t, KEYC_ESC);
 	ck_assert_int_eq(t.mode, TUI_BROWSE);
 	ck_assert_uint_eq(t.matches, 0);
+}
+END_TEST
+
+START_TEST(search_folds_ascii_in_any_locale)
+{
+	unit_poll(&mon, "client.example.org,1,0,0,127,1,0,0,127,4294967295\n127.1.0.1,2,0,-2,127,15,2,0,-3,15\n");
+	tui_refreshed(&t);
+	unit_use_locale("tr_TR.UTF-8");
+	ck_assert_int_ne(tolower('I'), 'i'); /* the locale is in force */
+	UNIT_KEYS(&t, '/');
+	unit_type(&t, "CLIENT");
+	ck_assert_uint_eq(t.matches, 1);
+	ck_assert_str_eq(unit_selected(&t), "client.example.org");
+	unit_end_locale();
 }
 END_TEST
 
@@ -442,6 +459,7 @@ tui_suite(void)
 	tcase_add_test(tc, expanded_follows_the_address);
 	tcase_add_test(tc, incremental_search);
 	tcase_add_test(tc, search_is_case_insensitive);
+	tcase_add_test(tc, search_folds_ascii_in_any_locale);
 	tcase_add_test(tc, filter_line);
 	tcase_add_test(tc, themes_cycle_unless_colours_are_off);
 	tcase_add_test(tc, pause_help_redraw_quit);

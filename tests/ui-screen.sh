@@ -172,7 +172,7 @@ tmux_wait F10Quit >/dev/null
 expect_contains "$(line 12)" "F10Quit" "40x12: key bar keeps F10Quit"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6: says it is too small"
-expect_contains "$(tmux_screen)" "OK 5 WARN 2 CRIT 1" "20x6: still the summary"
+expect_contains "$(tmux_screen)" "CRIT 1 WARN 2 OK 5" "20x6: still the summary, the critical count first"
 tmux_resize 80 24
 expect_screen "F1Help" "back to 80x24"
 
