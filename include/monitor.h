@@ -6,7 +6,9 @@
  * (source_result.h), never how it is driven (the loop does that), so the
  * screen state can include it without the loop, poll or the sources.  The
  * loop writes it after each poll (monitor_take); front ends read it and may
- * change the view's settings (then set view_stale) and pause it. */
+ * change the view's settings (then set view_stale), pause it and ask for a
+ * poll at once (poll_now: the loop starts one, or lets the running one
+ * count, and clears it). */
 #ifndef TICCTOP_MONITOR_H
 #define TICCTOP_MONITOR_H
 
@@ -34,6 +36,7 @@ struct monitor {
 	time_t data_wall;          /* wall clock of the same */
 	double poll_time;          /* monotonic time the last poll finished */
 	bool paused;               /* no new polls while set */
+	bool poll_now;             /* a front end asked for a poll at once (F5), paused or not */
 	uint64_t polls, skipped;   /* finished polls, ticks skipped while busy */
 };
 

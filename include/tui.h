@@ -164,6 +164,7 @@ unsigned tui_menu_pick(struct tui *t, int arg);
 unsigned tui_invert(struct tui *t, int arg);
 unsigned tui_theme_next(struct tui *t, int arg);
 unsigned tui_pause(struct tui *t, int arg);
+unsigned tui_refresh_now(struct tui *t, int arg);
 unsigned tui_mouse_toggle(struct tui *t, int arg);
 unsigned tui_redraw(struct tui *t, int arg);
 unsigned tui_help(struct tui *t, int arg);

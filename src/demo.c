@@ -35,6 +35,19 @@ struct demo {
 	double t0;
 };
 
+/* Longest $TMPDIR the demo uses: its dir, chronyd's socket and chronyc's
+ * beside it must fit in a socket address (108 bytes) and in d->dir. */
+#define TMPDIR_MAX 40
+
+/* Where the demo makes its dir: $TMPDIR when absolute and short enough, else /tmp. */
+static const char *
+demo_tmpdir(void)
+{
+	const char *t = getenv("TMPDIR");
+
+	return t && t[0] == '/' && strlen(t) <= TMPDIR_MAX ? t : "/tmp";
+}
+
 /* Return a free UDP port on 127.0.0.1 (>= 1024), or 0. */
 static unsigned
 free_port(void)
@@ -163,9 +176,10 @@ demo_start(unsigned clients, char *err, size_t errsize)
 		snprintf(err, errsize, "out of memory");
 		return NULL;
 	}
-	snprintf(d->dir, sizeof d->dir, "/tmp/ticctop-demo.XXXXXX");
+	const char *tmp = demo_tmpdir();
+	snprintf(d->dir, sizeof d->dir, "%s/ticctop-demo.XXXXXX", tmp);
 	if (!mkdtemp(d->dir)) {
-		snprintf(err, errsize, "cannot make a temp dir in /tmp: %s", strerror(errno));
+		snprintf(err, errsize, "cannot make a temp dir in %s: %s", tmp, strerror(errno));
 		free(d);
 		return NULL;
 	}

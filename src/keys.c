@@ -7,11 +7,13 @@
 #include "keys.h"
 #include "tui.h"
 
+static unsigned keys_open_help(struct tui *t, int arg);
+
 /* The app's actions, in help order. */
 enum {
 	A_FILTER, A_EDIT_ACCEPT, A_EDIT_CANCEL, A_EDIT_ERASE, A_EDIT_CLEAR,
 	A_SORT_MENU, A_SORT_PREV, A_SORT_NEXT, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT,
-	A_THEME, A_PAUSE, A_MOUSE, A_REDRAW,
+	A_THEME, A_PAUSE, A_REFRESH, A_MOUSE, A_REDRAW,
 	A_HELP, A_HELP_UP, A_HELP_DOWN, A_HELP_PAGE_UP, A_HELP_PAGE_DOWN, A_HELP_HOME, A_HELP_END,
 	A_CLOSE, A_QUIT,
 };
@@ -31,9 +33,10 @@ static const struct action actions[] = {
 	[A_INVERT]           = { tui_invert, 0, "Invert the order" },
 	[A_THEME]            = { tui_theme_next, 0, "Next theme: dark, light, mono" },
 	[A_PAUSE]            = { tui_pause, 0, "Pause or resume polling (the header says PAUSED)" },
+	[A_REFRESH]          = { tui_refresh_now, 0, "Refresh now (also while paused: one step)" },
 	[A_MOUSE]            = { tui_mouse_toggle, 0, "Mouse on or off (off: the terminal selects text)" },
 	[A_REDRAW]           = { tui_redraw, 0, "Repaint the screen" },
-	[A_HELP]             = { tui_help, 0, "Show this help" },
+	[A_HELP]             = { keys_open_help, 0, "Show this help" },
 	[A_HELP_UP]          = { tui_help_scroll, -SCROLL_LINE, "Scroll up a line" },
 	[A_HELP_DOWN]        = { tui_help_scroll, SCROLL_LINE, "Scroll down a line" },
 	[A_HELP_PAGE_UP]     = { tui_help_scroll, -SCROLL_PAGE, "Scroll up a page" },
@@ -65,6 +68,7 @@ static const struct binding bindings[] = {
 	{ B, 'I', A_INVERT, NULL, 0 },
 	{ B, 't', A_THEME, "Theme", 80 },
 	{ B, 'p', A_PAUSE, "Pause", 90 },
+	{ B, KEYC_F5, A_REFRESH, NULL, 0 },
 	{ B, 'm', A_MOUSE, NULL, 0 },
 	{ B, KEYC_CTRL('l'), A_REDRAW, NULL, 0 },
 	{ B, KEYC_F10, A_QUIT, "Quit", 100 },
@@ -326,4 +330,14 @@ keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, int width, int x)
 		if (x >= items[i].x && x < items[i].x + items[i].w)
 			return items[i].key;
 	return KEYC_NONE;
+}
+
+/* Open the help of t's current screen, its lines made from the key tables. */
+static unsigned
+keys_open_help(struct tui *t, int arg)
+{
+	size_t n = keys_help(tui_screen(t)->ops, t->help, TUI_HELP_MAX);
+
+	t->help_lines = (long)(n < TUI_HELP_MAX ? n : TUI_HELP_MAX);
+	return tui_help(t, arg);
 }

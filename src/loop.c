@@ -171,7 +171,13 @@ loop_run(struct monitor *mon, const struct frontend *fe, double interval, const 
 		double now = clock_mono();
 		int timeout = -1;
 
-		if (now >= next_tick) {
+		if (mon->poll_now) {
+			/* asked for now: a poll under way is that refresh; the next tick
+			 * is an interval after this one */
+			mon->poll_now = false;
+			mon->src->ops->start(mon->src, now);
+			next_tick = now + interval;
+		} else if (now >= next_tick) {
 			if (!mon->paused && !mon->src->ops->start(mon->src, now))
 				mon->skipped++;
 			next_tick += interval;

@@ -34,9 +34,6 @@ tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8, const s
 		if (s->init)
 			s->init(t, t->state[i]);
 	}
-	t->help_lines = (long)keys_help(screens[0].ops, t->help, TUI_HELP_MAX);
-	if (t->help_lines > TUI_HELP_MAX)
-		t->help_lines = TUI_HELP_MAX;
 	return true;
 }
 
@@ -82,9 +79,6 @@ tui_switch(struct tui *t, int i)
 	t->cur = (size_t)i;
 	t->mode = TUI_BROWSE;
 	t->help_top = 0;
-	t->help_lines = (long)keys_help(ops(t), t->help, TUI_HELP_MAX);
-	if (t->help_lines > TUI_HELP_MAX)
-		t->help_lines = TUI_HELP_MAX;
 	return ops(t)->refreshed(t) | REACT_LAYOUT | REACT_PAINT;
 }
 
@@ -440,6 +434,15 @@ tui_pause(struct tui *t, int arg)
 	return REACT_HEADER;
 }
 
+/* Ask the loop for a poll at once (also while paused: one step). */
+unsigned
+tui_refresh_now(struct tui *t, int arg)
+{
+	t->mon->poll_now = true;
+	tui_message(t, t->mon->paused ? "Refreshing once (still paused)" : "Refreshing now");
+	return REACT_HEADER;
+}
+
 /* Capture the mouse, or give it back to the terminal (to select and copy text). */
 unsigned
 tui_mouse_toggle(struct tui *t, int arg)
@@ -457,7 +460,7 @@ tui_redraw(struct tui *t, int arg)
 	return REACT_CLEAR;
 }
 
-/* Open the help. */
+/* Open the help (its lines are in t->help: keys.c writes them from the key tables). */
 unsigned
 tui_help(struct tui *t, int arg)
 {

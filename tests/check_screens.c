@@ -165,14 +165,19 @@ teardown(void)
 	unit_tui_free(&mon, &t);
 }
 
-/* Return whether the help of the current screen has a line with text. */
+/* Return whether the help of the current screen (opened with F1, closed
+ * again) has a line with text. */
 static bool
 help_has(const char *text)
 {
+	bool found = false;
+
+	UNIT_KEYS(&t, KEYC_F1);
+	ck_assert_int_eq(t.mode, TUI_HELP);
 	for (long i = 0; i < t.help_lines; i++)
-		if (strcmp(t.help[i].text, text) == 0)
-			return true;
-	return false;
+		found |= strcmp(t.help[i].text, text) == 0;
+	UNIT_KEYS(&t, KEYC_ESC);
+	return found;
 }
 
 START_TEST(the_first_row_is_current_and_each_row_has_its_state)

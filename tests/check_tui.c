@@ -276,13 +276,14 @@ START_TEST(pause_help_redraw_quit)
 	UNIT_KEYS(&t, 'p');
 	ck_assert(!mon.paused);
 	ck_assert(UNIT_KEYS(&t, KEYC_CTRL('l')) & REACT_CLEAR);
-	t.help_lines = 100;
 	UNIT_KEYS(&t, '?');
 	ck_assert_int_eq(t.mode, TUI_HELP);
+	long lines = t.help_lines;                 /* made from the key tables as it opened */
+	ck_assert_int_gt(lines, t.reg.body.h);
 	UNIT_KEYS(&t, KEYC_END);
-	ck_assert_int_eq(t.help_top, 100 - (t.reg.body.h - 2));
+	ck_assert_int_eq(t.help_top, lines - (t.reg.body.h - 2));
 	UNIT_KEYS(&t, KEYC_PGDN, KEYC_DOWN);
-	ck_assert_int_eq(t.help_top, 100 - (t.reg.body.h - 2));
+	ck_assert_int_eq(t.help_top, lines - (t.reg.body.h - 2));
 	UNIT_KEYS(&t, KEYC_HOME, KEYC_UP);
 	ck_assert_int_eq(t.help_top, 0);
 	UNIT_KEYS(&t, 'x');                        /* any other key closes the help */
@@ -405,7 +406,7 @@ END_TEST
 
 START_TEST(unbound_function_keys_say_so)
 {
-	static const int keys[] = { KEYC_F2, KEYC_F5, KEYC_F9 };
+	static const int keys[] = { KEYC_F2, KEYC_F9, KEYC_F11 };
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		char want[32];
@@ -414,6 +415,21 @@ START_TEST(unbound_function_keys_say_so)
 		snprintf(want, sizeof want, "F%d: no action", keys[i] - KEYC_F1 + 1);
 		ck_assert_msg(strstr(t.message, want), "F%d: \"%s\"", keys[i] - KEYC_F1 + 1, t.message);
 	}
+}
+END_TEST
+
+START_TEST(f5_asks_for_a_poll_now)
+{
+	mon.poll_now = false;
+	UNIT_KEYS(&t, KEYC_F5);
+	ck_assert(mon.poll_now);                         /* the loop starts one at once */
+	ck_assert(strstr(t.message, "Refreshing now"));
+	mon.poll_now = false;
+	mon.paused = true;
+	UNIT_KEYS(&t, KEYC_F5);
+	ck_assert(mon.poll_now && mon.paused);           /* one step, still paused */
+	ck_assert(strstr(t.message, "still paused"));
+	mon.paused = false;
 }
 END_TEST
 
@@ -454,6 +470,7 @@ tui_suite(void)
 	tcase_add_test(tc, a_hundred_thousand_clients);
 	tcase_add_test(tc, sort_column_keys_step_the_order);
 	tcase_add_test(tc, unbound_function_keys_say_so);
+	tcase_add_test(tc, f5_asks_for_a_poll_now);
 	tcase_add_test(tc, m_toggles_the_mouse);
 	suite_add_tcase(s, tc);
 	return s;

@@ -6,32 +6,30 @@
 . "$top_srcdir/tests/lib/common.sh"
 [ -x /usr/sbin/chronyd ] || { echo "chronyd missing"; exit 77; }
 
-# Prints "PID DIR" for each demo chronyd run below process $1 (one of its
-# descendants): this test's own, not those of other suites running beside it.
-demo_chronyds() {
-	ps -eo pid=,ppid=,args= | awk -v top="$1" '
-		{ parent[$1] = $2; args[$1] = $0 }
-		END {
-			for (p in args)
-				if (match(args[p], /chronyd .*-f \/tmp\/ticctop-demo\.[^\/]*\//)) {
-					dir = substr(args[p], RSTART, RLENGTH - 1)
-					sub(/.*-f /, "", dir)
-					for (q = parent[p]; q != "" && q > 1 && q != top; q = parent[q])
-						;
-					if (q == top)
-						print p, dir
-				}
-		}'
+# The demos of this test make their dirs in a TMPDIR of its own (any user
+# may write there, as in /tmp), so other tests' demos are not its leftovers.
+DEMO_TMP=$(mktemp -d /tmp/td.XXXXXX) || exit 99
+chmod 1777 "$DEMO_TMP"
+# Removes the test's TMPDIR.
+rm_demo_tmp() { rm -rf "$DEMO_TMP"; }
+at_exit rm_demo_tmp
+export TMPDIR="$DEMO_TMP"
+
+# Lists this test's demo dirs and the chronyds that use them.
+leftovers() {
+	ls -d "$DEMO_TMP"/ticctop-demo.* 2>/dev/null
+	for p in /proc/[0-9]*; do
+		{ tr '\0' ' ' <"$p/cmdline"; } 2>/dev/null | grep -qF "$DEMO_TMP/ticctop-demo" && echo "$p"
+	done
 }
-# Succeeds once process $1 runs a demo chronyd; MINE gets "PID DIR".
-runs_demo() {
-	MINE=$(demo_chronyds "$1" | head -n 1)
-	[ -n "$MINE" ]
-}
-# Succeeds if the chronyd and the dir in MINE are gone.
-mine_gone() {
-	set -- $MINE
-	ended "$1" && [ ! -e "$2" ] || { echo "  left: $MINE"; return 1; }
+# Lists what leftovers shows now that it did not show before the test.
+new_leftovers() {
+	leftovers | while read -r l; do
+		case "$before" in
+		*"$l"*) ;;
+		*) echo "$l" ;;
+		esac
+	done
 }
 # Succeeds if the last complete report of $STREAM shows 300+ clients,
 # warnings, criticals and an IPv6 client.
@@ -45,6 +43,7 @@ s = docs[-1]["summary"] if docs else None
 sys.exit(not (s and s["total"] >= 300 and s["warning"] > 0 and s["critical"] > 0
               and "ipv6" in {c["family"] for c in docs[-1]["clients"]}))' "$top_srcdir/tests/lib" "$STREAM"
 }
+before=$(leftovers)
 STREAM=$(mktemp)
 pid=
 at_exit stop_demo
@@ -54,22 +53,17 @@ stop_demo() {
 	rm -f "$STREAM"
 }
 
-"$TICCTOP" --demo -b -n 2 -o json >"$STREAM" 2>/dev/null &
-pid=$!
-check "a demo starts its chronyd" wait_until 120 runs_demo "$pid"
-wait $pid
-rc=$?
-pid=
-check "a demo of two reports ends by itself ($rc)" [ "$rc" -le 2 ]
-check "nothing left after a normal end" mine_gone
-expect_contains "$(cat "$STREAM")" '"target":"ticctop --demo (a private chronyd)"' \
+run_ticctop --demo -b -n 2 -o json
+check "a demo of two reports ends by itself ($RC)" [ "$RC" -le 2 ]
+expect_eq "$(new_leftovers)" "" "nothing left after a normal end"
+expect_contains "$OUT" '"target":"ticctop --demo (a private chronyd)"' \
 	"one name for every demo (not its temp socket), so its remembered settings are found again"
 
 for sig in TERM INT HUP; do
 	"$TICCTOP" --demo -b -d 10 -o json >"$STREAM" 2>/dev/null &
 	pid=$!
 	check "demo reports ($sig)" stream_wait 1 120
-	check "demo started a chronyd ($sig)" wait_until 120 runs_demo "$pid"
+	check "demo started a chronyd ($sig)" [ -n "$(new_leftovers)" ]
 	if [ "$sig" = TERM ]; then
 		check "the demo comes to show 300+ clients, warnings, criticals and IPv6" wait_until 120 demo_lively
 	fi
@@ -78,7 +72,7 @@ for sig in TERM INT HUP; do
 	rc=$?
 	pid=
 	check "SIG$sig ends ticctop ($rc)" [ "$rc" -gt 128 ]
-	check "nothing left after SIG$sig" mine_gone
+	expect_eq "$(new_leftovers)" "" "nothing left after SIG$sig"
 done
 
 if [ "$(id -u)" = 0 ]; then
@@ -86,15 +80,11 @@ if [ "$(id -u)" = 0 ]; then
 	scratch=$(mktemp -d)
 	chmod 0755 "$scratch"
 	cp "$TICCTOP" "$scratch/ticctop"
-	(cd / && exec timeout 120 runuser -u nobody -- "$scratch/ticctop" --demo -b -n 3 -o json) >"$STREAM" 2>&1 &
-	pid=$!
-	check "demo as an ordinary user starts its chronyd" wait_until 120 runs_demo "$pid"
-	wait $pid
+	out=$(cd / && timeout 120 runuser -u nobody -- "$scratch/ticctop" --demo -b -n 3 -o json 2>&1)
 	rc=$?
-	pid=
 	rm -rf "$scratch"
 	check "demo as an ordinary user ($rc)" [ "$rc" -le 2 ]
-	expect_contains "$(cat "$STREAM")" '"ok":true' "demo as an ordinary user reads its chronyd"
-	check "nothing left after the ordinary user's demo" mine_gone
+	expect_contains "$out" '"ok":true' "demo as an ordinary user reads its chronyd"
+	expect_eq "$(new_leftovers)" "" "nothing left after the ordinary user's demo"
 fi
 finish

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The full screen's smaller promises (issue 10.19-10.22): a terminal that
 # cannot move the cursor (TERM=dumb) is refused with status 3 and a hint;
-# `m` gives the mouse to the terminal and takes it back; `<` `>` step the
-# order; an unbound function key says so; the log says what changed, once.
+# `m` gives the mouse to the terminal and takes it back; F5 polls at once
+# (paused too); `<` `>` step the order; an unbound function key says so;
+# the log says what changed, once.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 ui_setup
@@ -14,8 +15,22 @@ tmux_run "clear; TERM=dumb '$TICCTOP' --chronyc '$UI_DIR/chronyc'; echo EXIT=\$?
 expect_screen "the terminal (TERM=dumb) cannot move the cursor: use --once or -b" "TERM=dumb: said in words"
 expect_screen "EXIT=3" "TERM=dumb: status 3"
 
-ui_start "--chronyc '$UI_DIR/chronyc' -d 600 --log '$UI_DIR/log'"
+ui_start "--chronyc '$UI_DIR/chronyc' -d 3000 --log '$UI_DIR/log'"
 expect_screen "Clients 7" "the screen is up"
+# F5 polls at once (the next tick is 300 s away), also while paused
+runs_at_least() { [ "$(ui_runs)" -ge "$1" ]; }
+wait_until 60 runs_at_least 1
+expect_eq "$(ui_runs)" 1 "one poll before F5"
+tmux_keys F5
+expect_screen "Refreshing now" "F5: says so"
+check "F5: a poll at once" wait_until 60 runs_at_least 2
+tmux_keys p
+expect_screen "PAUSED" "p pauses"
+tmux_keys F5
+expect_screen "Refreshing once (still paused)" "F5 while paused: says so"
+check "F5 while paused: one poll" wait_until 60 runs_at_least 3
+expect_screen "PAUSED" "F5 while paused: still paused"
+tmux_keys p
 expect_eq "$(tmux_pane '#{mouse_any_flag}')" 1 "the mouse is captured"
 tmux_keys m
 expect_screen "Mouse off" "m: says the mouse is off"
