@@ -6,7 +6,7 @@
 # one; the slots line up across cards; Cmd activity shows on a closed card;
 # ages grow while the data is stale and stale cards fade (mono too); no counts
 # before any data; the too-small notice gives the real minimum; the banner
-# wraps at spaces.
+# wraps at spaces; the demo's header names it once.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 ui_setup
@@ -144,4 +144,11 @@ expect_screen_gone "STALE" "fresh again"
 check "fresh cards are not dimmed" wait_until 60 undimmed
 tmux_keys q
 expect_screen "EXIT=0" "quit"
+
+# The demo's header names it once (it read `ticctop ticctop --demo`)
+ui_start "--demo"
+expect_screen "ticctop --demo (a private chronyd)" "demo: the header names it"
+expect_eq "$(tmux_screen | sed -n 1p | grep -c 'ticctop ticctop')" 0 "demo: its name once"
+tmux_keys q
+expect_screen "EXIT=0" "demo: quit"
 finish
