@@ -1,6 +1,6 @@
 #!/bin/sh
 # The full screen and signals at random moments: SIGINT, SIGTERM and SIGHUP
-# 0 - 1.5 s after start (while the screen starts, while chronyc answers
+# 0 - 1.5 s after ticctop catches them (while the screen starts, while chronyc answers
 # slowly or hangs) end ticctop with 128+N, the terminal given back, and no
 # chronyc (nor anything it started) left running; SIGWINCH storms and
 # resizes change nothing but the layout.  The seed is printed;
@@ -27,6 +27,17 @@ sleep 0.\$((\$\$ % 4 + 1))
 cat "$top_srcdir/tests/fixtures/mixed-clients.csv"
 EOS
 chmod +x "$dir/chronyc"
+
+# Succeeds once process $1 is ticctop and catches SIGHUP, SIGINT and SIGTERM
+# (bits 0x4003 of /proc's SigCgt): the random moments count from there, as a
+# signal before main installs its handlers ends any program the default way
+# (an ASan build takes a while to get there).
+catches_signals() {
+	[ "$(cat "/proc/$1/comm" 2>/dev/null)" = ticctop ] || return 1
+	_cg=$(sed -n 's/^SigCgt:[[:space:]]*//p' "/proc/$1/status" 2>/dev/null)
+	_cg=${_cg#"${_cg%????}"}
+	[ -n "$_cg" ] && [ $((0x$_cg & 0x4003)) -eq $((0x4003)) ]
+}
 
 # Prints the n-th of a sequence of random delays in [0, 1.5) s from the seed.
 delay() {
@@ -62,6 +73,7 @@ for sig in INT:130 TERM:143 HUP:129; do
 		[ "$mode" = hang ] && : >"$dir/hang"
 		ui_start "--chronyc '$dir/chronyc' -d 3 --timeout 5"
 		pid=$(ui_pid)
+		check "$what: ticctop catches signals" wait_until 60 catches_signals "$pid"
 		sleep "$d" # the random moment is what is tested, not a wait
 		kill -"${sig%:*}" "$pid"
 		expect_screen "EXIT=${sig#*:}" "$what: exit status ${sig#*:}"
