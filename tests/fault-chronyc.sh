@@ -6,21 +6,7 @@
 # reaped (never a zombie); one that ignores SIGTERM gets SIGKILL; one that
 # leaves a grandchild holding its stdout does not hold up the refresh.
 . "$top_srcdir/tests/lib/common.sh"
-at_exit cleanup
-scratch=$(mktemp -d)
-# Stops what the fake chronycs left (by the pids they wrote), removes the dir.
-cleanup() {
-	for f in "$scratch"/*.pid; do
-		[ -f "$f" ] && kill -KILL "$(cat "$f")" 2>/dev/null
-	done
-	rm -rf "$scratch"
-}
-
-# Writes an executable fake chronyc $scratch/$1 running the sh code $2.
-fake() {
-	printf '#!/bin/sh\n%s\n' "$2" >"$scratch/$1"
-	chmod +x "$scratch/$1"
-}
+. "$top_srcdir/tests/lib/fakes.sh"
 
 # Prints "pid state" for each child of pid $1.
 children_of() {

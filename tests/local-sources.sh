@@ -5,48 +5,32 @@
 # (SIGSEGV, SIGABRT, SIGBUS, SIGFPE) stop chronyc's whole process group;
 # a wrapper's background children do not outlive the poll.
 . "$top_srcdir/tests/lib/common.sh"
-at_exit cleanup
-scratch=$(mktemp -d)
-# Stops what the fake chronycs left (by the pids they wrote), removes the dir.
-cleanup() {
-	for f in "$scratch"/*.pid; do
-		[ -f "$f" ] && kill -KILL "$(cat "$f")" 2>/dev/null
-	done
-	rm -rf "$scratch"
-}
+. "$top_srcdir/tests/lib/fakes.sh"
 ulimit -c 0 # the crash rounds dump no core
 
-# Writes an executable fake chronyc $scratch/$1 running the sh code $2.
-fake() {
-	printf '#!/bin/sh\n%s\n' "$2" >"$scratch/$1"
-	chmod +x "$scratch/$1"
-}
-
-# Succeeds once no pid in files $@ runs any more (waits 10 s at most).
-gone() {
-	_g_i=0
-	while [ "$_g_i" -lt 100 ]; do
-		_g_alive=0
-		for _g_f in "$@"; do
-			kill -0 "$(cat "$_g_f")" 2>/dev/null && _g_alive=1
-		done
-		[ "$_g_alive" = 0 ] && return 0
-		sleep 0.1
-		_g_i=$((_g_i + 1))
+# Succeeds if no pid in files $@ runs any more.
+none_alive() {
+	for _g_f in "$@"; do
+		kill -0 "$(cat "$_g_f")" 2>/dev/null && return 1
 	done
-	return 1
+	return 0
 }
 
-# Waits (10 s at most) until files $@ exist and are not empty.
-appear() {
-	_a_i=0
+# Succeeds once no pid in files $@ runs any more (waits 60 s at most).
+gone() {
+	wait_until 60 none_alive "$@"
+}
+
+# Succeeds if files $@ exist and are not empty.
+all_written() {
 	for _a_f in "$@"; do
-		while [ ! -s "$_a_f" ] && [ "$_a_i" -lt 100 ]; do
-			sleep 0.1
-			_a_i=$((_a_i + 1))
-		done
 		[ -s "$_a_f" ] || return 1
 	done
+}
+
+# Waits (60 s at most) until files $@ exist and are not empty.
+appear() {
+	wait_until 60 all_written "$@"
 }
 
 # 1. exit 0, no rows, an error on stderr: that error, exit 3, one line.
