@@ -1,11 +1,17 @@
-/* cards.h — the cards screen: one card per client, packed in a masonry grid.
+/* cards.h — the Clients screen: one card per client, packed in a masonry
+ * grid, or one row per client in a table (`v` switches).
  *
  * Contract: pure; the first row of the table of screens (screen.h).  Its
- * state: the grid and its scroll position, the selection (kept on the same
- * client, by address, across refreshes, re-sorts and filters), and the open
- * cards (a set of addresses toggled against an "all expanded" switch, which
- * the front end remembers per source).  Its keys move, page, open and search;
- * its body is painted by draw_cards (draw.h). */
+ * state: the view (cards or table), the grid and its scroll position (the
+ * table is a grid of one column, layout.h), the selection (kept on the same
+ * client, by address, across refreshes, re-sorts, filters and a switch of
+ * view), and the open cards (a set of addresses toggled against an "all
+ * expanded" switch, which the front end remembers per source; an open row
+ * of the table shows what an open card does).  The table's columns
+ * (columns.h) are fitted each time they are asked for, from the view and
+ * the body's width alone, so painting and clicks agree.  Its keys move, page, open, search, switch
+ * the view and pick the sorted column; its body is painted by draw_clients
+ * (draw.h). */
 #ifndef TICCTOP_CARDS_H
 #define TICCTOP_CARDS_H
 
@@ -13,12 +19,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "columns.h"
 #include "layout.h"
 #include "screen.h"
 #include "strset.h"
 #include "tui.h"
 
 struct cards {
+	enum clients_view view;
 	struct grid grid;
 	long top;                    /* first grid row shown */
 	size_t sel;                  /* view position of the selected card */
@@ -40,6 +48,16 @@ bool cards_expanded(const struct tui *t, const struct client *c);
 
 #define CARDS_SHARED_MARK " *"   /* after the address in a title: the name is shared */
 #define CARDS_SHARED_MARK_W 2
+
+/* Columns of c's address as a title or a row shows it, the shared-name mark included. */
+size_t cards_address_cols(const struct client *c, bool utf8);
+
+/* Where the grid is shown: the body, below the headings in the table. */
+struct rect cards_area(const struct tui *t);
+
+/* The table's columns into col[0..max) (columns.h), the address as wide
+ * as the longest in view, fitted to the body's width; returns how many. */
+size_t cards_columns(const struct tui *t, struct column *col, size_t max);
 
 /* The data's age in seconds (0 before any) into *age; whether it is stale
  * (a failed poll, or older than two intervals, and not paused). */

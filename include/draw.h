@@ -18,8 +18,26 @@
 /* Header: source, clocks, data age, summary, order, filter, PAUSED; and the error banner. */
 void draw_header(const struct paint *p);
 
-/* The cards screen's body: the visible cards. */
+/* The Clients screen's body: the cards or the table, as its view says. */
+void draw_clients(const struct paint *p);
+
+/* The cards in view. */
 void draw_cards(const struct paint *p);
+
+/* The table in view: its headings and rows. */
+void draw_table(const struct paint *p);
+
+/* Paint c's address (sanitised) at (y, x) in role a, the search match
+ * highlighted, cut to room with an ellipsis; returns the columns used. */
+int draw_client_address(const struct paint *p, int y, int x, int room, const struct client *c, enum role a);
+
+/* Paint below a table row at screen row y what c's open card shows: rows
+ * y+1 .. y+h-1 (c's full address, fields, family, status) boxed, and the
+ * box's closing line at y+h; clipped to area. */
+void draw_card_open(const struct paint *p, const struct rect *area, int y, int h, const struct client *c, bool sel);
+
+/* Say why no client is shown, in the middle of area a. */
+void draw_no_clients(const struct paint *p, const struct rect *a);
 
 /* The key bar, or the search/filter line; returns the text cursor's column, or -1. */
 int draw_keybar(const struct paint *p);

@@ -29,12 +29,13 @@ enum keyc {
 	KEYC_NONE = -1,
 	KEYC_BASE = 0x110000,   /* above every code point */
 	KEYC_UP = KEYC_BASE, KEYC_DOWN, KEYC_LEFT, KEYC_RIGHT, KEYC_PGUP, KEYC_PGDN,
-	KEYC_HOME, KEYC_END, KEYC_ENTER, KEYC_ESC, KEYC_BACKSPACE,
+	KEYC_HOME, KEYC_END, KEYC_ENTER, KEYC_ESC, KEYC_BACKSPACE, KEYC_BTAB,
 	KEYC_F1, KEYC_F2, KEYC_F3, KEYC_F4, KEYC_F5, KEYC_F6, KEYC_F7, KEYC_F8, KEYC_F9, KEYC_F10,
 	KEYC_F11, KEYC_F12,
 	KEYC_LAST
 };
 #define KEYC_CTRL(c) ((c) & 0x1f)
+#define KEYC_TAB KEYC_CTRL('i')
 
 /* What a key does: run(t, arg); help says it in at most KEYS_HELP_MAX columns. */
 struct action {

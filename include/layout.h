@@ -10,7 +10,8 @@
  * line, so a card's height counts its title and body, not its bottom.  Because a card always lands at the lowest column top, card
  * tops never decrease in view order; the visible range and hit tests use
  * that.  Rows are counted from the top of the whole grid; `top` is the
- * first grid row shown. */
+ * first grid row shown.  The clients table is the same grid with one
+ * column and no closing line: a row each, taller when open. */
 #ifndef TICCTOP_LAYOUT_H
 #define TICCTOP_LAYOUT_H
 
@@ -33,6 +34,7 @@
 #define HEADER_LINES 2
 #define BAR_LINES 1
 #define BANNER_MAX_LINES 3
+#define TABLE_HEAD_LINES 1   /* the clients table's headings */
 #define SCREEN_MIN_H (HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE) /* lower: "too small" */
 #define BRIEF_MAX 8          /* fields on a collapsed card's line */
 #define BRIEF_GAP 2          /* columns at least between two of them */
@@ -101,6 +103,15 @@ void grid_free(struct grid *g);
 
 /* Pack n cards into an area width wide; false when out of memory. */
 bool grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx);
+
+/* Stack n rows in one column width wide, a table's rows (no closing line:
+ * a row's height counts all of it); false when out of memory. */
+bool grid_pack_rows(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx);
+
+/* Rows of a row of the clients table: one, or, open, the row and below it
+ * the details an open card shows (the address wrapped in w - CARD_PAD
+ * columns, the fields, family and status) and a closing line. */
+unsigned table_row_height(bool open, size_t addr_cols, int w);
 
 /* The card reached from `from` going d: up/down in the same column, left/right
  * the previous/next card in order; `from` itself at an edge. */

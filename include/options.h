@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "columns.h"
 #include "output.h"
 #include "theme.h"
 #include "view.h"
@@ -39,6 +40,7 @@ struct options {
 	long warn_drops, crit_drops;
 	/* full screen */
 	int theme;           /* enum theme_id */
+	int view;            /* enum clients_view */
 	bool no_color;
 	bool ascii;
 	bool no_mouse;

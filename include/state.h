@@ -1,4 +1,5 @@
-/* state.h — what ticctop remembers between runs: theme, order, open cards.
+/* state.h — what ticctop remembers between runs: theme, order, the clients'
+ * view (cards or table), open cards.
  *
  * Contract: one small text file per source (the source's target names it),
  * in $XDG_STATE_HOME/ticctop/ (default ~/.local/state/ticctop/).  Lines are
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "columns.h"
 #include "strset.h"
 #include "theme.h"
 #include "view.h"
@@ -28,6 +30,8 @@ struct saved {
 	bool have_sort;
 	enum sort_key sort;
 	bool reverse;
+	bool have_view;
+	enum clients_view view;
 	bool expand_all;
 	struct strset toggled;   /* open cards, or the closed ones when expand_all */
 };

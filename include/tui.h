@@ -97,6 +97,9 @@ void *tui_state(const struct tui *t);
 /* Make screen i current (an action: arg is the index); its keys, help and body follow. */
 unsigned tui_switch(struct tui *t, int i);
 
+/* Make the screen d places after (before, when negative) the current one current, wrapping (an action). */
+unsigned tui_screen_step(struct tui *t, int d);
+
 /* Apply flags: rebuild the view, let the screen lay out; returns flags. */
 unsigned tui_react(struct tui *t, unsigned flags);
 

@@ -1,10 +1,12 @@
-/* cards.c — the cards screen: selection, open cards, the grid, search jumps, clicks. */
+/* cards.c — the Clients screen (cards or a table): selection, open cards,
+ * the grid, the table's columns, search jumps, clicks. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "cards.h"
+#include "columns.h"
 #include "format.h"
 #include "text.h"
 
@@ -120,21 +122,43 @@ cards_aged(struct sample *out, const struct sample *s, double elapsed)
 			out->v[f] += (int64_t)elapsed;
 }
 
-/* Height of card i in a column w wide (a grid_height_fn). */
+/* Columns of c's address as a title or a row shows it, the shared-name mark included. */
+size_t
+cards_address_cols(const struct client *c, bool utf8)
+{
+	char safe[ADDR_SAFE];
+	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, utf8);
+
+	return text_width(safe, n) + (c->shared ? CARDS_SHARED_MARK_W : 0);
+}
+
+/* Height of card (or table row) i in a column w wide (a grid_height_fn). */
 static unsigned
 card_rows(void *ctx, size_t i, int w)
 {
 	const struct tui *t = ctx;
 	const struct cards *cs = cur(t);
-	char safe[ADDR_SAFE];
+	bool table = cs->view == CLIENTS_TABLE;
 
 	if (!cs->expand_all && cs->toggled.n == 0)
-		return CARD_COLLAPSED_H; /* all collapsed: no client to look at (100k: 5 ms) */
+		return table ? 1 : CARD_COLLAPSED_H; /* all collapsed: no client to look at (100k: 5 ms) */
 	const struct client *c = tui_client(t, i);
 	if (!cards_expanded(t, c))
-		return CARD_COLLAPSED_H;
-	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, t->utf8);
-	return card_height(true, text_width(safe, n) + (c->shared ? CARDS_SHARED_MARK_W : 0), w);
+		return table ? 1 : CARD_COLLAPSED_H;
+	size_t cols = cards_address_cols(c, t->utf8);
+	return table ? table_row_height(true, cols, w) : card_height(true, cols, w);
+}
+
+/* Where the grid is shown: the body, below the headings in the table. */
+struct rect
+cards_area(const struct tui *t)
+{
+	struct rect a = t->reg.body;
+	int head = cards_state(t)->view == CLIENTS_TABLE ? TABLE_HEAD_LINES : 0;
+
+	a.y += head;
+	a.h = a.h > head ? a.h - head : 0;
+	return a;
 }
 
 /* Repack the grid for the current view and keep the selection in sight. */
@@ -142,12 +166,35 @@ static void
 relayout(struct tui *t)
 {
 	struct cards *cs = cur(t);
+	struct rect a = cards_area(t);
+	bool (*packer)(struct grid *, int, size_t, grid_height_fn, void *) =
+		cs->view == CLIENTS_TABLE ? grid_pack_rows : grid_pack;
 
-	if (!grid_pack(&cs->grid, t->reg.body.w, t->mon->view.n, card_rows, t)) {
+	if (!packer(&cs->grid, a.w, t->mon->view.n, card_rows, t)) {
 		cs->grid.n = 0;
 		tui_message(t, "out of memory: cannot lay out %zu cards", t->mon->view.n);
 	}
-	cs->top = grid_follow(&cs->grid, cs->top, t->reg.body.h, cs->sel);
+	cs->top = grid_follow(&cs->grid, cs->top, a.h, cs->sel);
+}
+
+/* The table's columns, the address as wide as the widest in view, fitted to the body; returns how many. */
+size_t
+cards_columns(const struct tui *t, struct column *col, size_t max)
+{
+	size_t n = columns_list(col, max), widest = 0;
+
+	/* bytes bound an address's columns but for escapes, which the cell then cuts (100k: 0.3 ms) */
+	for (size_t i = 0; i < t->mon->view.n; i++) {
+		const struct client *c = tui_client(t, i);
+		size_t w = c->len + (c->shared ? CARDS_SHARED_MARK_W : 0);
+		if (w > widest)
+			widest = w;
+	}
+	for (size_t k = 0; k < n; k++)
+		if (col[k].kind == COL_ADDR && (size_t)col[k].need < widest)
+			col[k].need = widest > INT16_MAX ? INT16_MAX : (int)widest;
+	columns_fit(col, n, cards_area(t).w);
+	return n;
 }
 
 /* Count the shown cards that match the search. */
@@ -206,7 +253,7 @@ select_pos(struct tui *t, size_t pos)
 		return 0;
 	cs->sel = pos < n ? pos : n - 1;
 	remember(t);
-	cs->top = grid_follow(&cs->grid, cs->top, t->reg.body.h, cs->sel);
+	cs->top = grid_follow(&cs->grid, cs->top, cards_area(t).h, cs->sel);
 	return REACT_BODY;
 }
 
@@ -222,9 +269,10 @@ static unsigned
 page(struct tui *t, int sign)
 {
 	struct cards *cs = cur(t);
-	long rows = (long)sign * (t->reg.body.h > 1 ? t->reg.body.h : 1);
+	int h = cards_area(t).h;
+	long rows = (long)sign * (h > 1 ? h : 1);
 
-	cs->top = grid_clamp(&cs->grid, cs->top + rows, t->reg.body.h);
+	cs->top = grid_clamp(&cs->grid, cs->top + rows, h);
 	return select_pos(t, grid_page(&cs->grid, cs->sel, rows));
 }
 
@@ -315,18 +363,78 @@ jump(struct tui *t, int dir)
 	return select_pos(t, at);
 }
 
-/* A left click on the body: select the card; open it on a double click or its symbol. */
+/* Sort by key k in its natural direction; by k already: invert the order. */
+static unsigned
+sort_by(struct tui *t, int k)
+{
+	struct view *v = &t->mon->view;
+
+	if (k == (int)v->key)
+		return tui_invert(t, 0);
+	v->key = (enum sort_key)k;
+	v->reverse = false;
+	t->menu = k;
+	return REACT_VIEW | REACT_SAVE | REACT_HEADER;
+}
+
+/* A click on the table's headings at column x: sort by that column (again: invert). */
+static unsigned
+heading_click(struct tui *t, int x)
+{
+	struct column col[COL_MAX];
+	size_t n = cards_columns(t, col, COL_MAX);
+	long at = columns_at(col, n, x - t->reg.body.x);
+
+	if (at < 0)
+		return 0;
+	if (col[at].sort == COL_NO_SORT) {
+		tui_message(t, "%s: not a sort key (F6 lists them)", col[at].head);
+		return 0;
+	}
+	return sort_by(t, col[at].sort);
+}
+
+/* Sort by the column dir (+1 right, -1 left) of the sorted one; the cards: the menu's next order. */
+static unsigned
+sort_side(struct tui *t, int dir)
+{
+	struct column col[COL_MAX];
+
+	if (cur(t)->view != CLIENTS_TABLE)
+		return tui_sort_step(t, dir);
+	size_t n = cards_columns(t, col, COL_MAX);
+	int k = columns_step(col, n, (int)t->mon->view.key, dir);
+	return k == (int)t->mon->view.key ? 0 : sort_by(t, k);
+}
+
+/* Show the clients as cards or as a table (arg unused: it switches). */
+static unsigned
+switch_view(struct tui *t, int arg)
+{
+	struct cards *cs = cur(t);
+
+	cs->view = cs->view == CLIENTS_TABLE ? CLIENTS_CARDS : CLIENTS_TABLE;
+	tui_message(t, cs->view == CLIENTS_TABLE ? "Table: a row per client (v: cards)" : "Cards (v: the table)");
+	return REACT_LAYOUT | REACT_SAVE | REACT_BODY;
+}
+
+/* A left click on the body: the table's headings sort; on a card or row:
+ * select it, and open it on a double click or its status symbol. */
 static unsigned
 cards_click(struct tui *t, int x, int y, bool dbl)
 {
 	struct cards *cs = cur(t);
-	const struct rect *a = &t->reg.body;
-	long hit = grid_hit(&cs->grid, cs->top, a->h, x - a->x, y - a->y);
+	bool table = cs->view == CLIENTS_TABLE;
+	struct rect a = cards_area(t);
 
+	if (table && y >= t->reg.body.y && y < a.y)
+		return heading_click(t, x);
+	long hit = grid_hit(&cs->grid, cs->top, a.h, x - a.x, y - a.y);
 	if (hit < 0)
 		return 0;
 	const struct grid_cell *c = &cs->grid.cell[hit];
-	bool on_marker = (long)c->y == cs->top + (y - a->y) && x - a->x == cs->grid.col_x[c->col] + 3;
+	int marker = table ? 0 : 3;   /* the status symbol's column */
+	bool on_marker = (long)c->y == cs->top + (y - a.y) && x - a.x == cs->grid.col_x[c->col] + marker;
 	unsigned f = select_pos(t, (size_t)hit);
 	if (dbl || on_marker)
 		f |= toggle(t, 0);
@@ -338,9 +446,10 @@ static unsigned
 cards_wheel(struct tui *t, int dir)
 {
 	struct cards *cs = cur(t);
+	int h = cards_area(t).h;
 
-	cs->top = grid_clamp(&cs->grid, cs->top + dir * TUI_WHEEL_ROWS, t->reg.body.h);
-	size_t s = grid_nearest_shown(&cs->grid, cs->top, t->reg.body.h, cs->sel);
+	cs->top = grid_clamp(&cs->grid, cs->top + dir * TUI_WHEEL_ROWS, h);
+	size_t s = grid_nearest_shown(&cs->grid, cs->top, h, cs->sel);
 	if (s != cs->sel && s < t->mon->view.n) {
 		cs->sel = s;
 		remember(t);
@@ -350,7 +459,8 @@ cards_wheel(struct tui *t, int dir)
 
 enum {
 	A_UP, A_DOWN, A_LEFT, A_RIGHT, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END,
-	A_TOGGLE, A_EXPAND_ALL, A_COLLAPSE_ALL, A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_SEARCH_CLEAR,
+	A_TOGGLE, A_EXPAND_ALL, A_COLLAPSE_ALL, A_VIEW, A_SORT_LEFT, A_SORT_RIGHT,
+	A_SEARCH, A_SEARCH_NEXT, A_SEARCH_PREV, A_SEARCH_CLEAR,
 };
 
 /* In help order. */
@@ -366,6 +476,9 @@ static const struct action actions[] = {
 	[A_TOGGLE]       = { toggle, 0, "Expand or collapse the selected card" },
 	[A_EXPAND_ALL]   = { set_all, 1, "Expand every card" },
 	[A_COLLAPSE_ALL] = { set_all, 0, "Collapse every card" },
+	[A_VIEW]         = { switch_view, 0, "Cards or a table (remembered; --view)" },
+	[A_SORT_LEFT]    = { sort_side, -1, "Sort by the column left (cards: previous order)" },
+	[A_SORT_RIGHT]   = { sort_side, 1, "Sort by the column right (cards: next order)" },
 	[A_SEARCH]       = { search_start, 0, "Search: jump between the matching cards" },
 	[A_SEARCH_NEXT]  = { jump, 1, "Jump to the next match" },
 	[A_SEARCH_PREV]  = { jump, -1, "Jump to the previous match" },
@@ -402,6 +515,9 @@ static const struct binding bindings[] = {
 	{ B, 'e', A_EXPAND_ALL, NULL, 0 },
 	{ B, '-', A_COLLAPSE_ALL, NULL, 0 },
 	{ B, 'E', A_COLLAPSE_ALL, NULL, 0 },
+	{ B, 'v', A_VIEW, "View", 65 },
+	{ B, '<', A_SORT_LEFT, NULL, 0 },
+	{ B, '>', A_SORT_RIGHT, NULL, 0 },
 
 	{ S, KEYC_F3, A_SEARCH_NEXT, "Next", 30 },
 	{ S, KEYC_DOWN, A_SEARCH_NEXT, NULL, 0 },
@@ -412,16 +528,17 @@ static const struct binding bindings[] = {
 #undef S
 
 static const struct help_section help[] = {
-	{ "Cards", TUI_BROWSE, { NULL } },
+	{ "Clients", TUI_BROWSE, { "Tab, Shift-Tab and 1 2 3 go to the other screens" } },
 	{ "Mouse (m or --no-mouse turns it off)", -1,
 	  { "A click selects a card; a double click, or one on its symbol, opens it",
+	    "The table: a click on a heading sorts by it, again inverts",
 	    "The wheel scrolls; a click on the bottom bar presses that key" } },
 	{ "Search line", TUI_SEARCH,
 	  { "Other keys type: a part of the address or host name, in any case" } },
 };
 
 const struct screen_ops cards_ops = {
-	.name = "Cards",
+	.name = "Clients",
 	.state_size = sizeof(struct cards),
 	.init = cards_init,
 	.free = cards_free,

@@ -74,14 +74,15 @@ body_row(const struct frame *f, int r)
 	draw_text(f->p, y, f->x + f->w - 1, 1, b, v);
 }
 
-/* Paint the address in the title, the search match highlighted, cut to room. */
-static int
-draw_address(const struct frame *f, int y, int x, int room, const struct client *c)
+/* Paint c's address (sanitised) at (y, x) in role a, the search match
+ * highlighted, cut to room with an ellipsis; returns the columns used. */
+int
+draw_client_address(const struct paint *p, int y, int x, int room, const struct client *c, enum role a)
 {
-	const struct tui *t = f->p->t;
+	const struct tui *t = p->t;
 	long m = tui_match(t, c);
 	size_t cut[3] = { c->len, 0, 0 };     /* bytes before, in and after the match */
-	enum role a = look(f, f->sel ? ROLE_ADDR_SEL : ROLE_ADDR), roles[3] = { a, ROLE_MATCH, a };
+	enum role roles[3] = { a, ROLE_MATCH, a };
 	char safe[3][SAFE_MAX];
 	int total = 0, used = 0;
 
@@ -97,20 +98,10 @@ draw_address(const struct frame *f, int y, int x, int room, const struct client 
 	const char *ell = glyph(GLYPH_ELLIPSIS, t->utf8);
 	int budget = total > room ? room - 1 : room;
 	for (int i = 0; i < 3 && used < budget; i++)
-		used += draw_text(f->p, y, x + used, budget - used, roles[i], safe[i]);
+		used += draw_text(p, y, x + used, budget - used, roles[i], safe[i]);
 	if (total > room && room > 0)
-		used += draw_text(f->p, y, x + used, 1, roles[0], ell);
+		used += draw_text(p, y, x + used, 1, roles[0], ell);
 	return used;
-}
-
-/* Columns of c's address as the title shows it, the shared-name mark included. */
-static size_t
-title_cols(const struct client *c, bool utf8)
-{
-	char safe[SAFE_MAX];
-	size_t n = fmt_sanitize(safe, sizeof safe, c->addr, c->len, utf8);
-
-	return text_width(safe, n) + (c->shared ? CARDS_SHARED_MARK_W : 0);
 }
 
 /* Paint the title row: corner, status symbol, address (and the shared-name
@@ -122,7 +113,7 @@ draw_title(const struct frame *f, const struct client *c)
 	const struct status_look *l = status_look((enum status)c->verdict.status);
 	enum role b = look(f, f->sel ? ROLE_BORDER_SEL : ROLE_BORDER);
 	const char *h = glyph(f->sel ? GLYPH_HEAVY_H : GLYPH_H, t->utf8);
-	size_t cols = title_cols(c, t->utf8);
+	size_t cols = cards_address_cols(c, t->utf8);
 	int room = card_title_room(f->w, cols), mark = c->shared ? CARDS_SHARED_MARK_W : 0;
 	bool word = room == f->w - CARD_TITLE_EXTRA;
 	int y, x = f->x, wl = word ? (int)strlen(l->word) : -1;
@@ -137,7 +128,7 @@ draw_title(const struct frame *f, const struct client *c)
 	x += draw_text(f->p, y, x, 1, b, " ");
 	x += draw_text(f->p, y, x, 1, l->role, t->utf8 ? l->utf8 : l->ascii);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
-	x += draw_address(f, y, x, room - mark, c);
+	x += draw_client_address(f->p, y, x, room - mark, c, look(f, f->sel ? ROLE_ADDR_SEL : ROLE_ADDR));
 	if (mark)
 		x += draw_text(f->p, y, x, mark, look(f, ROLE_WARN), CARDS_SHARED_MARK);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
@@ -335,13 +326,32 @@ draw_card(const struct frame *f, const struct client *c, bool expanded, const st
 	draw_bottom(f);
 }
 
-/* Say why there are no cards. */
-static void
-draw_empty(const struct paint *p)
+/* Paint below a row of the clients table what c's open card shows: the
+ * frame's rows 1 .. h-1 (c's full address, fields, family, status) and its
+ * closing line (row h), the frame's row 0 being the row itself. */
+void
+draw_card_open(const struct paint *p, const struct rect *area, int y, int h, const struct client *c, bool sel)
+{
+	double elapsed;
+	struct sample s;
+	struct frame f = {
+		.p = p, .x = area->x, .y = y, .w = area->w, .h = h, .top = area->y, .bottom = area->y + area->h,
+		.sel = sel, .stale = cards_data_stale(p->t, &elapsed), .last = true,
+	};
+
+	cards_aged(&s, &c->s, elapsed);
+	for (int r = 1; r < f.h; r++)
+		body_row(&f, r);
+	draw_detail(&f, c, &s);
+	draw_bottom(&f);
+}
+
+/* Say why no client is shown, in the middle of area a. */
+void
+draw_no_clients(const struct paint *p, const struct rect *a)
 {
 	const struct tui *t = p->t;
 	const struct monitor *m = t->mon;
-	const struct rect *a = &t->reg.body;
 	const char *why = !m->have_data ? (m->polls ? "No data: see the message above" : "Waiting for the first poll...")
 	                : model_size(m->model) == 0 ? "The server lists no NTP clients (yet)"
 	                : "No card matches the filter (F4 or \\ to change it, Esc there to clear)";
@@ -365,7 +375,7 @@ draw_cards(const struct paint *p)
 
 	draw_clear(p, a, ROLE_TEXT);
 	if (t->mon->view.n == 0 || g->n == 0) {
-		draw_empty(p);
+		draw_no_clients(p, a);
 		return;
 	}
 	grid_visible(g, cs->top, a->h, &first, &end);

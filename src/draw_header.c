@@ -153,7 +153,7 @@ age_text(char *buf, size_t size, double secs)
 		fmt_duration(buf, size, (int64_t)secs);
 }
 
-/* First line: program, source, clock, data age. */
+/* First line: program, source, clock, data age, the screen shown. */
 static void
 draw_source_line(const struct paint *p)
 {
@@ -198,6 +198,7 @@ draw_source_line(const struct paint *p)
 		else
 			seg_add(s, &n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
 	}
+	seg_add(s, &n, "  ", ROLE_MENU_TITLE, 97, true, false, "[%s]", tui_screen(t)->ops->name);
 	draw_line(p, t->reg.header.y, t->reg.header.w, s, n);
 }
 

@@ -11,22 +11,26 @@ static unsigned keys_open_help(struct tui *t, int arg);
 
 /* The app's actions, in help order. */
 enum {
+	A_SCREEN_NEXT, A_SCREEN_PREV, A_SCREEN_1, A_SCREEN_2, A_SCREEN_3,
 	A_FILTER, A_EDIT_ACCEPT, A_EDIT_CANCEL, A_EDIT_ERASE, A_EDIT_CLEAR,
-	A_SORT_MENU, A_SORT_PREV, A_SORT_NEXT, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT,
+	A_SORT_MENU, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT,
 	A_THEME, A_PAUSE, A_REFRESH, A_MOUSE, A_REDRAW,
 	A_HELP, A_HELP_UP, A_HELP_DOWN, A_HELP_PAGE_UP, A_HELP_PAGE_DOWN, A_HELP_HOME, A_HELP_END,
 	A_CLOSE, A_QUIT,
 };
 
 static const struct action actions[] = {
+	[A_SCREEN_NEXT]      = { tui_screen_step, 1, "Next screen" },
+	[A_SCREEN_PREV]      = { tui_screen_step, -1, "Previous screen" },
+	[A_SCREEN_1]         = { tui_switch, 0, "The first screen (the header names the one shown)" },
+	[A_SCREEN_2]         = { tui_switch, 1, "The second screen" },
+	[A_SCREEN_3]         = { tui_switch, 2, "The third screen" },
 	[A_FILTER]           = { tui_filter_start, 0, "Filter: show only the cards that match" },
 	[A_EDIT_ACCEPT]      = { tui_edit_accept, 0, "Keep what you typed and go back to the cards" },
 	[A_EDIT_CANCEL]      = { tui_edit_cancel, 0, "Clear it and go back to the cards" },
 	[A_EDIT_ERASE]       = { tui_edit_erase, 0, "Erase the last character" },
 	[A_EDIT_CLEAR]       = { tui_edit_clear, 0, "Erase the whole line" },
 	[A_SORT_MENU]        = { tui_sort_menu, 0, "Choose the order of the cards" },
-	[A_SORT_PREV]        = { tui_sort_step, -1, "Sort by the previous order of the menu" },
-	[A_SORT_NEXT]        = { tui_sort_step, 1, "Sort by the next order of the menu" },
 	[A_MENU_UP]          = { tui_menu_move, -1, "Previous order" },
 	[A_MENU_DOWN]        = { tui_menu_move, 1, "Next order" },
 	[A_MENU_PICK]        = { tui_menu_pick, 0, "Sort by the highlighted order" },
@@ -56,6 +60,11 @@ static const struct action actions[] = {
 /* Table order is help order within an action; `slot` orders the key bar,
  * whose last item (the biggest slot) is never dropped from a narrow bar. */
 static const struct binding bindings[] = {
+	{ B, KEYC_TAB, A_SCREEN_NEXT, NULL, 0 },
+	{ B, KEYC_BTAB, A_SCREEN_PREV, NULL, 0 },
+	{ B, '1', A_SCREEN_1, NULL, 0 },
+	{ B, '2', A_SCREEN_2, NULL, 0 },
+	{ B, '3', A_SCREEN_3, NULL, 0 },
 	{ B, KEYC_F1, A_HELP, "Help", 10 },
 	{ B, '?', A_HELP, NULL, 0 },
 	{ B, 'h', A_HELP, NULL, 0 },
@@ -63,8 +72,6 @@ static const struct binding bindings[] = {
 	{ B, '\\', A_FILTER, NULL, 0 },
 	{ B, KEYC_F6, A_SORT_MENU, "Sort", 60 },
 	{ B, 's', A_SORT_MENU, NULL, 0 },
-	{ B, '<', A_SORT_PREV, NULL, 0 },
-	{ B, '>', A_SORT_NEXT, NULL, 0 },
 	{ B, 'I', A_INVERT, NULL, 0 },
 	{ B, 't', A_THEME, "Theme", 80 },
 	{ B, 'p', A_PAUSE, "Pause", 90 },
@@ -141,7 +148,7 @@ static const char *const special_names[KEYC_LAST - KEYC_BASE] = {
 	[KEYC_PGUP - KEYC_BASE] = "PgUp", [KEYC_PGDN - KEYC_BASE] = "PgDn",
 	[KEYC_HOME - KEYC_BASE] = "Home", [KEYC_END - KEYC_BASE] = "End",
 	[KEYC_ENTER - KEYC_BASE] = "Enter", [KEYC_ESC - KEYC_BASE] = "Esc",
-	[KEYC_BACKSPACE - KEYC_BASE] = "Backspace",
+	[KEYC_BACKSPACE - KEYC_BASE] = "Backspace", [KEYC_BTAB - KEYC_BASE] = "Shift-Tab",
 	[KEYC_F1 - KEYC_BASE] = "F1", [KEYC_F2 - KEYC_BASE] = "F2", [KEYC_F3 - KEYC_BASE] = "F3",
 	[KEYC_F4 - KEYC_BASE] = "F4", [KEYC_F5 - KEYC_BASE] = "F5", [KEYC_F6 - KEYC_BASE] = "F6",
 	[KEYC_F7 - KEYC_BASE] = "F7", [KEYC_F8 - KEYC_BASE] = "F8", [KEYC_F9 - KEYC_BASE] = "F9",
@@ -156,6 +163,8 @@ keys_name(int key, char *buf, size_t size)
 		snprintf(buf, size, "%s", special_names[key - KEYC_BASE]);
 	else if (key == ' ')
 		snprintf(buf, size, "Space");
+	else if (key == KEYC_TAB)
+		snprintf(buf, size, "Tab");
 	else if (key >= 0 && key < 0x20)
 		snprintf(buf, size, "Ctrl-%c", key + 'A' - 1);
 	else if (key > 0x20 && key < 0x7f)
@@ -210,7 +219,7 @@ static const struct help_section sections[] = {
 	    "An open card says which rule set its status",
 	    "The header counts all clients; \"shown\" counts what the filter lets by" } },
 	{ "Remembered", -1,
-	  { "Theme, order and open cards, per source, in $XDG_STATE_HOME/ticctop",
+	  { "Theme, order, view, open cards, per source, in $XDG_STATE_HOME/ticctop",
 	    "Defaults in $XDG_CONFIG_HOME/ticctop/config: `long-option = value`" } },
 };
 

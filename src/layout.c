@@ -134,9 +134,10 @@ grid_free(struct grid *g)
 	grid_init(g);
 }
 
-/* Pack n cards into an area width wide. */
-bool
-grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx)
+/* Place n cards in g's columns (set), each in the shortest; close: a
+ * closing line under each column's last card. */
+static bool
+pack(struct grid *g, size_t n, grid_height_fn height, void *ctx, unsigned close)
 {
 	if (n > g->cap) {
 		struct grid_cell *c = realloc(g->cell, n * sizeof *c);
@@ -145,7 +146,6 @@ grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx)
 		g->cell = c;
 		g->cap = n;
 	}
-	g->cols = grid_columns(width, g->col_x, g->col_w);
 	memset(g->col_h, 0, sizeof g->col_h);
 	g->n = n;
 	g->height = 0;
@@ -165,11 +165,40 @@ grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx)
 	}
 	for (int c = 0; c < g->cols; c++) {
 		if (g->col_h[c] > 0)
-			g->col_h[c] += GRID_CLOSE;
+			g->col_h[c] += close;
 		if (g->col_h[c] > g->height)
 			g->height = g->col_h[c];
 	}
 	return true;
+}
+
+/* Pack n cards into an area width wide. */
+bool
+grid_pack(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx)
+{
+	g->cols = grid_columns(width, g->col_x, g->col_w);
+	return pack(g, n, height, ctx, GRID_CLOSE);
+}
+
+/* Stack n rows in one column width wide (a table: no closing line). */
+bool
+grid_pack_rows(struct grid *g, int width, size_t n, grid_height_fn height, void *ctx)
+{
+	g->cols = 1;
+	g->col_x[0] = 0;
+	g->col_w[0] = width;
+	return pack(g, n, height, ctx, 0);
+}
+
+/* Rows of a table row: one, or open with the details below it. */
+unsigned
+table_row_height(bool open, size_t addr_cols, int w)
+{
+	size_t line = w > CARD_PAD ? (size_t)(w - CARD_PAD) : 1;
+
+	if (!open)
+		return 1;
+	return 1 + (unsigned)((addr_cols + line - 1) / line) + CARD_DETAIL_ROWS + 1;
 }
 
 /* The card reached from `from` going d. */

@@ -79,6 +79,13 @@ theme_choice(int i)
 	return theme_name((enum theme_id)i);
 }
 
+/* Name of clients view i, for the choice table. */
+static const char *
+view_choice(int i)
+{
+	return clients_view_name(i);
+}
+
 /* Name of output format i, for the choice table. */
 static const char *
 format_choice(int i)
@@ -131,6 +138,8 @@ static const struct opt_def defs[] = {
 	  "NTP drops that make a client critical (default 10)" },
 	{ "theme", 0, OPT_CHOICE, GROUP_SCREEN, AT(theme), "NAME", 0, 0, theme_choice, THEME_COUNT,
 	  "colours: dark, light or mono (default dark; `t` switches, and is remembered)" },
+	{ "view", 0, OPT_CHOICE, GROUP_SCREEN, AT(view), "NAME", 0, 0, view_choice, CLIENTS_VIEW_COUNT,
+	  "clients as cards or a table (default cards; `v` switches, and is remembered)" },
 	{ "no-color", 'C', OPT_FLAG, GROUP_SCREEN, AT(no_color), NULL, 0, 0, NULL, 0,
 	  "no colours, as when NO_COLOR is set" },
 	{ "ascii", 0, OPT_FLAG, GROUP_SCREEN, AT(ascii), NULL, 0, 0, NULL, 0,

@@ -5,7 +5,7 @@
 #include "draw.h"
 
 const struct screen screens[] = {
-	{ &cards_ops, draw_cards },
+	{ &cards_ops, draw_clients },
 };
 
 const size_t screens_count = sizeof screens / sizeof screens[0];

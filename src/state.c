@@ -207,6 +207,15 @@ take_sort(struct reading *r, size_t lineno, const char *key, const char *v, size
 	return true;
 }
 
+/* view = cards|table. */
+static bool
+take_view(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (!(r->s->have_view = clients_view_parse(v, &r->s->view)))
+		note(r->why, r->whysize, lineno, key, v);
+	return true;
+}
+
 /* reverse = yes|no, expand-all = yes|no. */
 static bool
 take_switch(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
@@ -235,7 +244,7 @@ static const struct {
 	take_fn take;
 } takers[] = {
 	{ "version", take_version }, { "source", take_source }, { "theme", take_theme }, { "sort", take_sort },
-	{ "reverse", take_switch }, { "expand-all", take_switch }, { "open", take_card }, { "closed", take_card },
+	{ "reverse", take_switch }, { "view", take_view }, { "expand-all", take_switch }, { "open", take_card }, { "closed", take_card },
 };
 
 /* Take one `key = value` line; false when out of memory. */
@@ -383,7 +392,7 @@ write_text(FILE *fp, const char *target, const struct saved *s)
 	for (size_t i = 0; (e = strset_next(&s->toggled, &pos)); i++)
 		cards[i] = e;
 	qsort(cards, n, sizeof *cards, compare_str);
-	fprintf(fp, "# ticctop: theme, order and open cards for one source (safe to delete)\n"
+	fprintf(fp, "# ticctop: theme, order, view and open cards for one source (safe to delete)\n"
 	            "version = %d\nsource = ", STATE_VERSION);
 	put_escaped(fp, target);
 	fputc('\n', fp);
@@ -391,6 +400,8 @@ write_text(FILE *fp, const char *target, const struct saved *s)
 		fprintf(fp, "theme = %s\n", theme_name(s->theme));
 	if (s->have_sort)
 		fprintf(fp, "sort = %s\nreverse = %s\n", sort_key_name(s->sort), s->reverse ? "yes" : "no");
+	if (s->have_view)
+		fprintf(fp, "view = %s\n", clients_view_name(s->view));
 	fprintf(fp, "expand-all = %s\n", s->expand_all ? "yes" : "no");
 	for (size_t i = 0; i < n; i++) {
 		fputs(s->expand_all ? "closed = " : "open = ", fp);

@@ -82,6 +82,15 @@ tui_switch(struct tui *t, int i)
 	return ops(t)->refreshed(t) | REACT_LAYOUT | REACT_PAINT;
 }
 
+/* Make the screen d places after (before, when negative) the current one current, wrapping. */
+unsigned
+tui_screen_step(struct tui *t, int d)
+{
+	long n = (long)t->nscreens;
+
+	return n ? tui_switch(t, (int)((((long)t->cur + d) % n + n) % n)) : 0;
+}
+
 /* The client shown at view position pos. */
 const struct client *
 tui_client(const struct tui *t, size_t pos)

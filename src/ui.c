@@ -245,7 +245,8 @@ save_state(void)
 	const struct cards *cs = cards_state(t);
 	struct saved s = {
 		.have_theme = true, .theme = t->theme, .have_sort = true, .sort = t->mon->view.key,
-		.reverse = t->mon->view.reverse, .expand_all = cs->expand_all, .toggled = cs->toggled,
+		.reverse = t->mon->view.reverse, .have_view = true, .view = cs->view, .expand_all = cs->expand_all,
+		.toggled = cs->toggled,
 	};
 	char why[512];
 
@@ -258,7 +259,7 @@ save_state(void)
 	}
 }
 
-/* Restore theme, order and open cards for this source (the command line wins). */
+/* Restore theme, order, view and open cards for this source (the command line wins). */
 static void
 load_state(const struct options *o)
 {
@@ -283,6 +284,8 @@ load_state(const struct options *o)
 			if (!options_given(o, "reverse"))
 				v->reverse = s.reverse;
 		}
+		if (s.have_view && !options_given(o, "view"))
+			cs->view = s.view;
 		cs->expand_all = s.expand_all;
 		strset_free(&cs->toggled);
 		cs->toggled = s.toggled;
@@ -373,7 +376,7 @@ static const struct {
 	{ KEY_UP, KEYC_UP }, { KEY_DOWN, KEYC_DOWN }, { KEY_LEFT, KEYC_LEFT }, { KEY_RIGHT, KEYC_RIGHT },
 	{ KEY_PPAGE, KEYC_PGUP }, { KEY_NPAGE, KEYC_PGDN }, { KEY_HOME, KEYC_HOME }, { KEY_END, KEYC_END },
 	{ KEY_FIND, KEYC_HOME }, { KEY_SELECT, KEYC_END }, { KEY_ENTER, KEYC_ENTER },
-	{ KEY_BACKSPACE, KEYC_BACKSPACE },
+	{ KEY_BACKSPACE, KEYC_BACKSPACE }, { KEY_BTAB, KEYC_BTAB },
 };
 
 static const struct {
@@ -509,6 +512,7 @@ ui_run(struct monitor *mon, const struct options *o, double interval, const stru
 	ui.t.now = clock_mono();
 	ui.t.theme = (enum theme_id)o->theme;
 	ui.t.mouse = !o->no_mouse;
+	cards_state(&ui.t)->view = (enum clients_view)o->view;
 	if (o->filter)
 		tui_set_filter(&ui.t, o->filter);
 	load_state(o);

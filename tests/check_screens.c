@@ -187,7 +187,7 @@ START_TEST(the_first_row_is_current_and_each_row_has_its_state)
 	ck_assert_ptr_eq(tui_screen(&t), &table[0]);
 	ck_assert_ptr_eq(tui_state(&t), cards_state(&t));
 	ck_assert_int_eq(p->inits, 1);
-	ck_assert(help_has("Cards"));
+	ck_assert(help_has("Clients"));
 	ck_assert(!help_has("Probe"));
 	UNIT_KEYS(&t, 'x');                     /* not a key of the cards */
 	ck_assert_int_eq(p->pokes, 0);
@@ -230,7 +230,7 @@ START_TEST(help_and_key_bar_come_from_the_current_row)
 	ck_assert(help_has("Poke the probe ten times"));
 	ck_assert(help_has("A screen that only counts"));
 	ck_assert(help_has("Show this help"));  /* the app's sections follow */
-	ck_assert(!help_has("Cards"));
+	ck_assert(!help_has("Clients"));
 	ck_assert(!help_has("Select the card above"));
 	size_t n = keys_bar(tui_screen(&t)->ops, TUI_BROWSE, 200, items, 16);
 	const char *want[] = { "Help", "Filter", "Poke", "Sort", "Theme", "Pause", "Quit" };
@@ -277,6 +277,143 @@ START_TEST(every_row_is_freed)
 }
 END_TEST
 
+START_TEST(tab_and_numbers_switch_screens)
+{
+	ck_assert_uint_eq(t.cur, 0);
+	UNIT_KEYS(&t, KEYC_TAB);
+	ck_assert_uint_eq(t.cur, 1);
+	UNIT_KEYS(&t, KEYC_TAB);                /* wraps */
+	ck_assert_uint_eq(t.cur, 0);
+	UNIT_KEYS(&t, KEYC_BTAB);
+	ck_assert_uint_eq(t.cur, 1);
+	UNIT_KEYS(&t, '1');
+	ck_assert_uint_eq(t.cur, 0);
+	UNIT_KEYS(&t, '2');
+	ck_assert_uint_eq(t.cur, 1);
+	ck_assert_uint_eq(UNIT_KEYS(&t, '3'), 0);   /* no third screen here: nothing happens */
+	ck_assert_uint_eq(t.cur, 1);
+	UNIT_KEYS(&t, '/');                     /* in the search line digits type */
+	UNIT_KEYS(&t, '1', KEYC_TAB);
+	ck_assert_uint_eq(t.cur, 1);
+	ck_assert_str_eq(t.search_text, "1");
+	UNIT_KEYS(&t, KEYC_ESC);
+	char name[16];
+	ck_assert_str_eq(keys_name(KEYC_TAB, name, sizeof name), "Tab");
+	ck_assert_str_eq(keys_name(KEYC_BTAB, name, sizeof name), "Shift-Tab");
+	ck_assert(help_has("Next screen"));
+}
+END_TEST
+
+/* The table's columns now, fitted to t's body. */
+static size_t
+table_columns(struct column *c)
+{
+	return cards_columns(&t, c, COL_MAX);
+}
+
+/* Click the heading of the column sorted by key k. */
+static unsigned
+click_heading(int k)
+{
+	struct column c[COL_MAX];
+	size_t n = table_columns(c);
+	long at = -1;
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i].sort == k && c[i].w > 0)
+			at = (long)i;
+	ck_assert_int_ge(at, 0);
+	return tui_react(&t, tui_click(&t, t.reg.body.x + c[at].x + 1, t.reg.body.y, false));
+}
+
+START_TEST(v_shows_a_table_of_one_row_each)
+{
+	struct cards *cs = cards_state(&t);
+
+	UNIT_KEYS(&t, KEYC_DOWN, KEYC_DOWN);
+	const char *sel = unit_selected(&t);
+	ck_assert(UNIT_KEYS(&t, 'v') & REACT_SAVE);
+	ck_assert_int_eq(cs->view, CLIENTS_TABLE);
+	ck_assert_str_eq(unit_selected(&t), sel);            /* the same client stays selected */
+	ck_assert_int_eq(cs->grid.cols, 1);
+	for (size_t i = 0; i < cs->grid.n; i++) {
+		ck_assert_uint_eq(cs->grid.cell[i].h, 1);
+		ck_assert_uint_eq(cs->grid.cell[i].y, i);
+	}
+	struct rect a = cards_area(&t);
+	ck_assert_int_eq(a.y, t.reg.body.y + TABLE_HEAD_LINES);   /* the headings above the rows */
+	UNIT_KEYS(&t, KEYC_DOWN);                    /* down is the next row */
+	ck_assert_str_eq(unit_selected(&t), tui_client(&t, cs->sel)->addr);
+	size_t at = cs->sel;
+	UNIT_KEYS(&t, KEYC_ENTER);                   /* open: the details below its row */
+	ck_assert_uint_eq(cs->grid.cell[at].h, table_row_height(true, strlen(unit_selected(&t)), t.reg.body.w));
+	ck_assert_uint_gt(cs->grid.cell[at].h, CARD_DETAIL_ROWS);
+	ck_assert(cards_expanded(&t, tui_client(&t, at)));
+	UNIT_KEYS(&t, 'v');                           /* the cards again: that card is open */
+	ck_assert_int_eq(cs->view, CLIENTS_CARDS);
+	ck_assert_uint_gt(cs->grid.cell[at].h, CARD_COLLAPSED_H);
+	/* a click on a row selects it; on its status symbol opens it */
+	UNIT_KEYS(&t, 'v', KEYC_HOME);
+	tui_react(&t, tui_click(&t, a.x + 5, a.y + 1, false));
+	ck_assert_uint_eq(cs->sel, 1);
+	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
+	tui_react(&t, tui_click(&t, a.x, a.y + 1, false));
+	ck_assert(cards_expanded(&t, tui_client(&t, 1)));
+}
+END_TEST
+
+START_TEST(eighteen_rows_at_80x24)
+{
+	tui_resize(&t, 80, 24);
+	UNIT_KEYS(&t, 'v');
+	ck_assert_int_ge(cards_area(&t).h, 18);
+	struct column c[COL_MAX];
+	size_t n = table_columns(c);
+	for (size_t i = 0; i < n; i++)            /* the last to go are there */
+		if (c[i].kind != COL_FIELD || c[i].field == FIELD_NTP_DROPS || c[i].field == FIELD_NTP_LAST)
+			ck_assert_int_gt(c[i].w, 0);
+	ck_assert_int_le(c[n - 1].x + c[n - 1].w, 80);
+}
+END_TEST
+
+START_TEST(headings_sort_by_click_and_by_angle_keys)
+{
+	struct view *v = &mon.view;
+	struct column c[COL_MAX];
+
+	UNIT_KEYS(&t, 'v');
+	ck_assert_int_eq(v->key, SORT_ADDR);
+	ck_assert(click_heading(SORT_DROPS) & REACT_SAVE);
+	ck_assert_int_eq(v->key, SORT_DROPS);
+	ck_assert(!v->reverse);
+	uint32_t first = v->idx[0];
+	click_heading(SORT_DROPS);                  /* again: inverted */
+	ck_assert(v->reverse);
+	ck_assert_uint_ne(v->idx[0], first);
+	click_heading(SORT_NTP);                    /* another column: its natural direction */
+	ck_assert_int_eq(v->key, SORT_NTP);
+	ck_assert(!v->reverse);
+	/* a heading that is no sort key says so and changes nothing */
+	size_t n = table_columns(c);
+	tui_react(&t, tui_click(&t, t.reg.body.x + c[2 + FIELD_NTP_INTERVAL_LIMITED].x, t.reg.body.y, false));
+	ck_assert_int_eq(v->key, SORT_NTP);
+	ck_assert_ptr_nonnull(strstr(t.message, "not a sort key"));
+	/* > and < walk the sortable columns shown, left to right */
+	UNIT_KEYS(&t, '>');
+	ck_assert_int_eq(v->key, SORT_DROPS);
+	UNIT_KEYS(&t, '>', '>');
+	ck_assert_int_eq(v->key, SORT_LAST);        /* Int, then Last: IntL is skipped */
+	UNIT_KEYS(&t, '<', '<', '<', '<');
+	ck_assert_int_eq(v->key, SORT_ADDR);
+	UNIT_KEYS(&t, '<');
+	ck_assert_int_eq(v->key, SORT_STATUS);      /* Status is the first column */
+	ck_assert_int_eq(columns_sorted(c, n, SORT_STATUS), 0);
+	/* the cards: < and > step through the menu's orders */
+	UNIT_KEYS(&t, 'v', '>');
+	ck_assert_int_eq(v->key, (SORT_STATUS + 1) % SORT_COUNT);
+}
+END_TEST
+
 /* All screen table tests. */
 static Suite *
 screens_suite(void)
@@ -289,6 +426,10 @@ screens_suite(void)
 	tcase_add_test(tc, help_and_key_bar_come_from_the_current_row);
 	tcase_add_test(tc, clicks_wheel_and_paint_reach_the_current_row);
 	tcase_add_test(tc, every_row_is_freed);
+	tcase_add_test(tc, tab_and_numbers_switch_screens);
+	tcase_add_test(tc, v_shows_a_table_of_one_row_each);
+	tcase_add_test(tc, eighteen_rows_at_80x24);
+	tcase_add_test(tc, headings_sort_by_click_and_by_angle_keys);
 	suite_add_tcase(s, tc);
 	return s;
 }

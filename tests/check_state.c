@@ -60,6 +60,8 @@ START_TEST(round_trip)
 	s.have_sort = true;
 	s.sort = SORT_DROPS;
 	s.reverse = true;
+	s.have_view = true;
+	s.view = CLIENTS_TABLE;
 	for (size_t i = 0; i < sizeof addrs / sizeof addrs[0]; i++)
 		ck_assert(strset_add(&s.toggled, addrs[i], strlen(addrs[i])));
 	snprintf(path, sizeof path, "%s/sub/dir/x.state", dir);
@@ -69,6 +71,7 @@ START_TEST(round_trip)
 	ck_assert_str_eq(why, "");
 	ck_assert(r.have_theme && r.theme == THEME_LIGHT);
 	ck_assert(r.have_sort && r.sort == SORT_DROPS && r.reverse);
+	ck_assert(r.have_view && r.view == CLIENTS_TABLE);
 	ck_assert(!r.expand_all);
 	ck_assert_uint_eq(strset_count(&r.toggled), sizeof addrs / sizeof addrs[0]);
 	for (size_t i = 0; i < sizeof addrs / sizeof addrs[0]; i++)
@@ -167,7 +170,7 @@ END_TEST
 START_TEST(bad_values_are_skipped_with_a_note)
 {
 	const char *text = "# comment\n\n  version = 1  \nsource = chronyc\\x20-c\\x20-n\\x20-h\\x20/run/chrony/chronyd.sock\\x20clients\n"
-	                   "theme = purple\nsort = drops\nreverse = maybe\nfuture-key = 42\nopen = ::1\r\n";
+	                   "theme = purple\nsort = drops\nreverse = maybe\nview = grid\nfuture-key = 42\nopen = ::1\r\n";
 	struct saved s;
 	char why[256];
 
@@ -178,6 +181,8 @@ START_TEST(bad_values_are_skipped_with_a_note)
 	ck_assert(strset_has(&s.toggled, "::1", 3));
 	ck_assert_ptr_nonnull(strstr(why, "theme \"purple\""));
 	ck_assert_ptr_nonnull(strstr(why, "reverse \"maybe\""));
+	ck_assert_ptr_nonnull(strstr(why, "view \"grid\""));
+	ck_assert(!s.have_view);
 	ck_assert_ptr_null(strstr(why, "future"));
 	saved_free(&s);
 }
