@@ -153,7 +153,7 @@ age_text(char *buf, size_t size, double secs)
 		fmt_duration(buf, size, (int64_t)secs);
 }
 
-/* First line: program, source, clock, data age, the screen shown. */
+/* First line: program, source, clock, data age. */
 static void
 draw_source_line(const struct paint *p)
 {
@@ -198,7 +198,6 @@ draw_source_line(const struct paint *p)
 		else
 			seg_add(s, &n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
 	}
-	seg_add(s, &n, "  ", ROLE_MENU_TITLE, 97, true, false, "[%s]", tui_screen(t)->ops->name);
 	draw_line(p, t->reg.header.y, t->reg.header.w, s, n);
 }
 
@@ -208,7 +207,7 @@ static const int status_prio[STATUS_COUNT] = {
 	[STATUS_OK] = 80, [STATUS_WARNING] = 90, [STATUS_CRITICAL] = 98,
 };
 
-/* Second line: the summary over all clients, then order, filter, PAUSED. */
+/* Second line: the summary over all clients, then order, filter, PAUSED, the screen shown. */
 static void
 draw_summary_line(const struct paint *p)
 {
@@ -242,6 +241,7 @@ draw_summary_line(const struct paint *p)
 	}
 	seg_add(s, &n, "  sort: ", ROLE_TEXT, 50, true, false, "%s %s", sort_key_title(m->view.key),
 	        glyph(sort_key_descending(m->view.key) != m->view.reverse ? GLYPH_DESC : GLYPH_ASC, t->utf8));
+	seg_add(s, &n, "  ", ROLE_MENU_TITLE, 97, true, false, "[%s]", tui_screen(t)->ops->name);
 	draw_line(p, t->reg.header.y + 1, t->reg.header.w, s, n);
 }
 

@@ -61,7 +61,7 @@ expect_contains "$(line 3)" "Status" "headings: status"
 expect_contains "$(line 3)" "Address↑" "headings: the sorted column marked"
 expect_contains "$(line 3)" "Drop" "80x24: drops stay"
 expect_contains "$(line 3)" "Last" "80x24: last seen stays"
-expect_contains "$(line 1)" "[Clients]" "the header names the screen"
+expect_contains "$(line 2)" "[Clients]" "the header names the screen"
 n=$(rows_shown)
 check "80x24: at least 18 rows ($n)" [ "$n" -ge 18 ]
 expect_contains "$(line 4)" "● OK     127.2.0.1 " "first row: status and address"
