@@ -13,10 +13,12 @@
 
 #include <stdbool.h>
 
+#include "fleet.h"
 #include "loop.h"
 #include "output.h"
 
 struct batch {
+	const struct fleet *fleet;   /* the servers; NULL or one: the monitor the loop gives */
 	enum out_format format;
 	long iterations;
 	long done;
