@@ -30,13 +30,16 @@ say_problems(const struct batch *b, const struct monitor *mon, char *note, size_
 	}
 }
 
-/* The report of mon (named name in a fleet, else NULL). */
+/* The report of mon (named name in a fleet, else NULL); a server whose
+ * first poll still runs has "no answer yet". */
 static struct report
 report_of(const struct batch *b, const struct monitor *mon, const char *name, const char *note)
 {
 	return (struct report){
 		.name = name, .kind = mon->src->kind, .target = mon->src->target,
-		.error = mon->last.err == SOURCE_OK ? NULL : mon->last.message, .server = &mon->last.server,
+		.error = !mon->polls ? "no answer yet (its first poll is still running)"
+		         : mon->last.err == SOURCE_OK ? NULL : mon->last.message,
+		.server = &mon->last.server,
 		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
@@ -45,7 +48,9 @@ report_of(const struct batch *b, const struct monitor *mon, const char *name, co
 }
 
 /* Print the report of the poll that just finished (of a fleet: once every
- * server finished one more poll); false when done. */
+ * server finished a poll since the last report, or skipped a tick because
+ * its poll still runs; a single report waits for every server's first
+ * poll); false when done. */
 static bool
 batch_refreshed(void *ctx, struct monitor *mon)
 {
@@ -57,8 +62,12 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	bool ok;
 
 	for (size_t i = 0; n > 1 && i < n; i++)
-		if (f->mon[i].polls <= (uint64_t)b->done)
-			return true; /* a server has not finished this round yet */
+		if (f->mon[i].polls == b->polls[i] && (b->iterations == 1 || f->mon[i].skipped == b->skipped[i]))
+			return true; /* a server has neither answered nor been found still busy since the last report */
+	for (size_t i = 0; n > 1 && i < n; i++) {
+		b->polls[i] = f->mon[i].polls;
+		b->skipped[i] = f->mon[i].skipped;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct monitor *m = n > 1 ? &f->mon[i] : mon;
 		say_problems(b, m, note[i], sizeof note[i]);
