@@ -241,7 +241,7 @@ draw_summary_line(const struct paint *p)
 	}
 	seg_add(s, &n, "  sort: ", ROLE_TEXT, 50, true, false, "%s %s", sort_key_title(m->view.key),
 	        glyph(sort_key_descending(m->view.key) != m->view.reverse ? GLYPH_DESC : GLYPH_ASC, t->utf8));
-	seg_add(s, &n, "  ", ROLE_MENU_TITLE, 97, true, false, "[%s]", tui_screen(t)->ops->name);
+	seg_add(s, &n, "  ", ROLE_MENU_TITLE, 75, true, false, "[%s]", tui_screen(t)->ops->name);
 	draw_line(p, t->reg.header.y + 1, t->reg.header.w, s, n);
 }
 
