@@ -20,6 +20,7 @@
 #include "model.h"
 #include "server.h"
 #include "source_result.h"
+#include "trend.h"
 #include "view.h"
 
 struct monitor {
@@ -38,6 +39,7 @@ struct monitor {
 	bool paused;               /* no new polls while set */
 	bool poll_now;             /* a front end asked for a poll at once (F5), paused or not */
 	uint64_t polls, skipped;   /* finished polls, ticks skipped while busy */
+	struct trend trend;        /* the server's last 300 s, fed by monitor_take */
 };
 
 /* Make mon ready for src; false when out of memory. */
@@ -51,8 +53,8 @@ void monitor_update_view(struct monitor *mon);
 
 /* After a poll's rows went into the model (between model_begin and here)
  * and its result into mon->last: end the model's update, note the time
- * (monotonic now, wall clock wall) and what the server's clock did, and
- * rebuild the view. */
+ * (monotonic now, wall clock wall) and what the server's clock did, feed
+ * the server's history (a failed poll is a gap), and rebuild the view. */
 void monitor_take(struct monitor *mon, double now, time_t wall);
 
 #endif
