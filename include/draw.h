@@ -15,7 +15,7 @@
 #include "keys.h"
 #include "tui.h"
 
-/* Header: source, clocks, data age, summary, order, filter, PAUSED; and the error banner. */
+/* Header: source, clocks, data age, summary, order, filter, PAUSED; the meters; the error banner. */
 void draw_header(const struct paint *p);
 
 /* The Clients screen's body: the cards or the table, as its view says. */
