@@ -49,43 +49,58 @@ resize_to() {
 	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
 }
 
-# Prints the column (0-based) where heading $1 starts on line 3.
+# Prints the line number (1-based) of the headings (under the header and its meters).
+head_row() {
+	tmux_screen | grep -n '^Status' | head -1 | cut -d: -f1
+}
+
+# Prints the headings' line.
+heads() {
+	line "$(head_row)"
+}
+
+# Prints table row $1 (1-based, under the headings).
+row() {
+	line $(($(head_row) + $1))
+}
+
+# Prints the column (0-based) where heading $1 starts.
 heading_x() {
-	line 3 | LC_ALL=C.UTF-8 awk -v s="$1" '{ i = index($0, s); print i ? i - 1 : -1 }'
+	heads | LC_ALL=C.UTF-8 awk -v s="$1" '{ i = index($0, s); print i ? i - 1 : -1 }'
 }
 
 tmux_start 80 24 || exit 99
 start_ui "--view table"
 expect_screen "Clients 30" "80x24: data"
-expect_contains "$(line 3)" "Status" "headings: status"
-expect_contains "$(line 3)" "Address↑" "headings: the sorted column marked"
-expect_contains "$(line 3)" "Drop" "80x24: drops stay"
-expect_contains "$(line 3)" "Last" "80x24: last seen stays"
+expect_contains "$(heads)" "Status" "headings: status"
+expect_contains "$(heads)" "Address↑" "headings: the sorted column marked"
+expect_contains "$(heads)" "Drop" "80x24: drops stay"
+expect_contains "$(heads)" "Last" "80x24: last seen stays"
 expect_contains "$(line 2)" "[Clients]" "the header names the screen"
 n=$(rows_shown)
 check "80x24: at least 18 rows ($n)" [ "$n" -ge 18 ]
-expect_contains "$(line 4)" "● OK     127.2.0.1 " "first row: status and address"
+expect_contains "$(row 1)" "● OK     127.2.0.1 " "first row: status and address"
 expect_eq "$(tmux_widest)" 80 "80x24: nothing past the edge"
 
 # sort by < and >
 tmux_keys '>'
 expect_screen "sort: NTP packets" "> sorts by the next column (NTP)"
-expect_contains "$(line 3)" "NTP↓" "its heading is marked, biggest first"
+expect_contains "$(heads)" "NTP↓" "its heading is marked, biggest first"
 tmux_keys Home
 expect_screen "● OK     127.2.0.29 " "Home: the first row"
-expect_contains "$(line 4)" "127.2.0.29 " "the most packets first"
+expect_contains "$(row 1)" "127.2.0.29 " "the most packets first"
 tmux_keys '<'
 expect_screen "sort: Address order" "< goes back to the address"
 
 # sort by a click on a heading; again inverts
 x=$(heading_x Drop)
-tmux_mouse click "$x" 2
+tmux_mouse click "$x" $(($(head_row) - 1))
 expect_screen "sort: NTP drops" "a click on Drop sorts by drops"
 tmux_keys Home
 expect_screen "✗ CRIT   127.2.0.28 " "Home: the first row"
-expect_contains "$(line 4)" "127.2.0.28 " "the most drops first"
-expect_contains "$(line 3)" "Drop↓" "Drop marked"
-tmux_mouse click "$x" 2
+expect_contains "$(row 1)" "127.2.0.28 " "the most drops first"
+expect_contains "$(heads)" "Drop↓" "Drop marked"
+tmux_mouse click "$x" $(($(head_row) - 1))
 expect_screen "Drop↑" "a second click inverts"
 tmux_keys '<' '<' Home
 expect_screen "sort: Address order ↑" "back to the address, in its own direction"
@@ -94,7 +109,7 @@ expect_screen "sort: Address order ↑" "back to the address, in its own directi
 tmux_keys Down Down
 tmux_keys Enter
 expect_screen "family    IPv4" "Enter opens the details below the row"
-expect_contains "$(line 7)" "127.2.0.3" "right below the selected row"
+expect_contains "$(row 4)" "127.2.0.3" "right below the selected row"
 tmux_keys Enter
 expect_screen_gone "family    IPv4" "Enter closes them"
 tmux_keys /
@@ -102,23 +117,22 @@ tmux_type "0.21"
 expect_screen "found 1" "search counts the match"
 tmux_keys Enter
 tmux_keys Escape
-tmux_mouse click 10 8
-tmux_mouse click 10 8
-expect_screen "family    IPv4" "a double click on a row opens it"
+tmux_mouse click 0 $(($(head_row) + 4))
+expect_screen "family    IPv4" "a click on a row's status symbol opens it"
 tmux_keys Enter
 expect_screen_gone "family    IPv4" "closed"
 
 # a narrow screen drops whole columns, the last to go stay
 resize_to 40 12
-expect_contains "$(line 3)" "Address" "40x12: the address stays"
-expect_contains "$(line 3)" "Status" "40x12: the status stays"
-expect_eq "$(line 3 | grep -c IntL)" 0 "40x12: a low-priority column went whole"
+expect_contains "$(heads)" "Address" "40x12: the address stays"
+expect_contains "$(heads)" "Status" "40x12: the status stays"
+expect_eq "$(heads | grep -c IntL)" 0 "40x12: a low-priority column went whole"
 expect_eq "$(tmux_widest)" 40 "40x12: nothing past the edge"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6: too small, and survives"
 resize_to 200 50
 expect_screen "2001:db8:85a3:1234:5678:8a2e:370:7334 " "200x50: a full IPv6 address is not cut"
-expect_contains "$(line 3)" "IntL" "200x50: every column"
+expect_contains "$(heads)" "IntL" "200x50: every column"
 n=$(rows_shown)
 expect_eq "$n" 30 "200x50: every client a row"
 
