@@ -18,6 +18,7 @@
 
 struct batch {
 	enum out_format format;
+	enum check_scope check;  /* what sets status and the status line (--check) */
 	long iterations;
 	long done;
 	bool utf8;

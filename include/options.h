@@ -37,6 +37,7 @@ struct options {
 	int sort;            /* enum sort_key */
 	bool reverse;
 	long warn_drops, crit_drops;
+	double warn_offset, crit_offset; /* the server's |system time offset|, seconds */
 	/* full screen */
 	int theme;           /* enum theme_id */
 	bool no_color;
@@ -49,6 +50,7 @@ struct options {
 	long iterations;     /* 0 = until stopped */
 	long delay;          /* tenths of a second between refreshes */
 	int format;          /* enum out_format */
+	int check;           /* enum check_scope */
 	/* general */
 	bool help;
 	bool version;

@@ -15,12 +15,19 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	struct batch *b = ctx;
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
 	char note[256];
+	struct report_server srv = {
+		.data = &mon->srv, .limits = &mon->srv_limits, .rates = mon->have_srv_rates ? &mon->srv_rates : NULL,
+		.have = mon->srv.avail != SRV_AVAIL_NONE, .age = mon->poll_time - mon->srv_time,
+		.stale = mon->srv_time < mon->poll_time, .clock_stopped = mon->server_clock.frozen,
+		.count_warning = mon->last.server.warning[0] ? mon->last.server.warning : NULL,
+	};
 	struct report r = {
 		.kind = mon->src->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
 		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
 		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8, .continued = b->done > 0,
+		.srv = &srv, .check = b->check,
 	};
 
 	parse_report_text(&mon->last.rep, PARSE_OK, note, sizeof note);

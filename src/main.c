@@ -127,6 +127,8 @@ main(int argc, char **argv)
 	}
 	if (!(src = make_source(&o, demo)) || !(have_mon = monitor_init(&mon, src, &h)))
 		goto out;
+	mon.srv_limits.warn_offset = o.warn_offset;
+	mon.srv_limits.crit_offset = o.crit_offset;
 	mon.view.key = (enum sort_key)o.sort;
 	mon.view.reverse = o.reverse;
 	if (o.filter)
@@ -137,7 +139,7 @@ main(int argc, char **argv)
 		rc = ui_run(&mon, &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
 		struct batch b = {
-			.format = (enum out_format)o.format, .iterations = o.iterations,
+			.format = (enum out_format)o.format, .check = (enum check_scope)o.check, .iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 		};
 		struct frontend fe = batch_frontend(&b);
