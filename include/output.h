@@ -46,6 +46,7 @@ struct report_server {
 };
 /* Everything one report shows. */
 struct report {
+	const char *name;          /* the server's name in a fleet (output_write_fleet); NULL alone */
 	const char *kind;          /* source kind: "chronyc", "http" */
 	const char *target;        /* what the source reads (no secrets) */
 	const char *error;         /* the source's last error, NULL if the last poll was good */
@@ -78,5 +79,18 @@ bool output_write(FILE *fp, enum out_format f, const struct report *r);
  * status of what r->check judges (all: the clients, and the server when it
  * was judged; server: 3 when it was not). */
 enum exit_status output_status(const struct report *r);
+
+#define OUTPUT_MAX_SERVERS 32   /* reports in one fleet */
+
+/* Write one report of a fleet, r[0..nr) a server each (name set): JSON
+ * {"ticctop":1,"time","summary" (of all),"servers":[{"name","time","source",
+ * "summary","clients","server"}]}; text: one status line for the fleet
+ * (the worst state, fleet.h's rule; UNKNOWN: the failed servers' names),
+ * then each server's name, target and own report; CSV: a server column
+ * first.  False (errno set) when the stream failed. */
+bool output_write_fleet(FILE *fp, enum out_format f, const struct report *r, size_t nr);
+
+/* The exit status of a fleet r[0..nr): the worst of its servers' (fleet.h). */
+enum exit_status output_fleet_status(const struct report *r, size_t nr);
 
 #endif
