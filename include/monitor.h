@@ -23,6 +23,7 @@
 #include "model.h"
 #include "server.h"
 #include "source_result.h"
+#include "trend.h"
 #include "view.h"
 
 struct monitor {
@@ -50,6 +51,7 @@ struct monitor {
 	bool have_srv_rates;
 	struct srv_limits srv_limits; /* the server's thresholds (--warn-offset, ...): defaults from
 	                                 monitor_init; judge with health_server_eval(&srv_limits, &srv) */
+	struct trend trend;        /* the server's last 300 s, fed by monitor_take */
 };
 
 /* Make mon ready for src; false when out of memory. */
@@ -69,8 +71,8 @@ bool monitor_want_ntpdata(struct monitor *mon, const char *addr);
 
 /* After a poll's rows went into the model (between model_begin and here)
  * and its result into mon->last: end the model's update, note the time
- * (monotonic now, wall clock wall) and what the server's clock did, and
- * rebuild the view. */
+ * (monotonic now, wall clock wall) and what the server's clock did, feed
+ * the server's history (a failed poll is a gap), and rebuild the view. */
 void monitor_take(struct monitor *mon, double now, time_t wall);
 
 #endif
