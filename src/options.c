@@ -72,6 +72,13 @@ sort_choice(int i)
 	return sort_key_name((enum sort_key)i);
 }
 
+/* Name of judge i, for the choice table. */
+static const char *
+judge_choice(int i)
+{
+	return judge_name((enum judge)i);
+}
+
 /* Name of theme i, for the choice table. */
 static const char *
 theme_choice(int i)
@@ -84,6 +91,13 @@ static const char *
 view_choice(int i)
 {
 	return clients_view_name(i);
+}
+
+/* Name of check scope i, for the choice table. */
+static const char *
+check_choice(int i)
+{
+	return output_check_name((enum check_scope)i);
 }
 
 /* Name of output format i, for the choice table. */
@@ -140,6 +154,20 @@ static const struct opt_def defs[] = {
 	  "NTP drops that make a client warning (default 1)" },
 	{ "crit-drops", 0, OPT_LONG, GROUP_SHOW, AT(crit_drops), "N", 1, 4294967295.0, NULL, 0,
 	  "NTP drops that make a client critical (default 10)" },
+	{ "warn-offset", 0, OPT_DOUBLE, GROUP_SHOW, AT(warn_offset), "SECS", 1e-9, 1e6, NULL, 0,
+	  "the server's system time offset that makes it warning (default 0.01)" },
+	{ "crit-offset", 0, OPT_DOUBLE, GROUP_SHOW, AT(crit_offset), "SECS", 1e-9, 1e6, NULL, 0,
+	  "the server's system time offset that makes it critical (default 0.05)" },
+	{ "judge", 0, OPT_CHOICE, GROUP_SHOW, AT(judge), "WHAT", 0, 0, judge_choice, JUDGE_COUNT,
+	  "drops judged: recent (within the window; default) or total (since chronyd started)" },
+	{ "warn-rate", 0, OPT_DOUBLE, GROUP_SHOW, AT(warn_rate), "R", 0.001, 1e6, NULL, 0,
+	  "NTP requests/s of one client that make it warning (default: no limit)" },
+	{ "crit-rate", 0, OPT_DOUBLE, GROUP_SHOW, AT(crit_rate), "R", 0.001, 1e6, NULL, 0,
+	  "NTP requests/s of one client that make it critical (default: no limit)" },
+	{ "window", 0, OPT_LONG, GROUP_SHOW, AT(window), "SECS", 2, 86400, NULL, 0,
+	  "span of the rates and of recent drops (default 300)" },
+	{ "highlight", 'H', OPT_LONG, GROUP_SHOW, AT(highlight), "SECS", 0, 86400, NULL, 0,
+	  "how long new, gone and reset clients are marked (default 10)" },
 	{ "theme", 0, OPT_CHOICE, GROUP_SCREEN, AT(theme), "NAME", 0, 0, theme_choice, THEME_COUNT,
 	  "colours: dark, light or mono (default dark; `t` switches, and is remembered)" },
 	{ "view", 0, OPT_CHOICE, GROUP_SCREEN, AT(view), "NAME", 0, 0, view_choice, CLIENTS_VIEW_COUNT,
@@ -162,6 +190,8 @@ static const struct opt_def defs[] = {
 	  "time between refreshes in tenths of a second (default 10)" },
 	{ "format", 'o', OPT_CHOICE, GROUP_BATCH, AT(format), "FMT", 0, 0, format_choice, FORMAT_COUNT,
 	  "batch output: text, csv or json (default text)" },
+	{ "check", 0, OPT_CHOICE, GROUP_BATCH, AT(check), "WHAT", 0, 0, check_choice, CHECK_COUNT,
+	  "what sets the exit status and status line: %choices (default all)" },
 	{ "help", 'h', OPT_FLAG, GROUP_GENERAL, AT(help), NULL, 0, 0, NULL, 0, "show this help" },
 	{ "version", 'V', OPT_FLAG, GROUP_GENERAL, AT(version), NULL, 0, 0, NULL, 0,
 	  "show the version and the libraries' versions" },
@@ -197,6 +227,11 @@ options_defaults(struct options *o)
 	o->sort = SORT_ADDR;
 	o->warn_drops = HEALTH_WARN_DROPS;
 	o->crit_drops = HEALTH_CRIT_DROPS;
+	o->warn_offset = HEALTH_WARN_OFFSET;
+	o->crit_offset = HEALTH_CRIT_OFFSET;
+	o->judge = JUDGE_RECENT;
+	o->window = MODEL_WINDOW;
+	o->highlight = 10;
 	o->delay = 10;
 	o->format = FORMAT_TEXT;
 	o->theme = THEME_DARK;
@@ -552,6 +587,15 @@ finish(struct options *o, char *err, size_t errsize)
 	if (o->crit_drops < o->warn_drops)
 		return conflict(o, "crit-drops warn-drops", err, errsize,
 		                "--crit-drops (%ld) must not be below --warn-drops (%ld)", o->crit_drops, o->warn_drops);
+	if (o->crit_offset < o->warn_offset) {
+		char crit[32], warn[32];
+		fmt_offset(crit, sizeof crit, o->crit_offset);
+		fmt_offset(warn, sizeof warn, o->warn_offset);
+		return conflict(o, "crit-offset warn-offset", err, errsize,
+		                "--crit-offset (%s) must not be below --warn-offset (%s)", crit, warn);
+	}
+	if (o->warn_rate > 0 && o->crit_rate > 0 && o->crit_rate < o->warn_rate)
+		return conflict(o, "crit-rate warn-rate", err, errsize, "--crit-rate must not be below --warn-rate");
 	if (o->demo && (count_urls(o) < o->nsources || o->sudo))
 		return conflict(o, "demo socket source sudo", err, errsize,
 		                "--demo starts its own chronyd: it does not go with --socket or --sudo");
