@@ -27,6 +27,12 @@ void draw_cards(const struct paint *p);
 /* The table in view: its headings and rows. */
 void draw_table(const struct paint *p);
 
+/* The Server screen's body: its sections. */
+void draw_server(const struct paint *p);
+
+/* The Sources screen's body: a row per time source, the selected one's ntpdata below it when open. */
+void draw_sources(const struct paint *p);
+
 /* Paint c's address (sanitised) at (y, x) in role a, the search match
  * highlighted, cut to room with an ellipsis; returns the columns used. */
 int draw_client_address(const struct paint *p, int y, int x, int room, const struct client *c, enum role a);

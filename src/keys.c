@@ -22,9 +22,9 @@ enum {
 static const struct action actions[] = {
 	[A_SCREEN_NEXT]      = { tui_screen_step, 1, "Next screen" },
 	[A_SCREEN_PREV]      = { tui_screen_step, -1, "Previous screen" },
-	[A_SCREEN_1]         = { tui_switch, 0, "The first screen (the header names the one shown)" },
-	[A_SCREEN_2]         = { tui_switch, 1, "The second screen" },
-	[A_SCREEN_3]         = { tui_switch, 2, "The third screen" },
+	[A_SCREEN_1]         = { tui_switch, 0, "Clients (the first screen)" },
+	[A_SCREEN_2]         = { tui_switch, 1, "Server: its own clock and counters (the second)" },
+	[A_SCREEN_3]         = { tui_switch, 2, "Sources: where it takes its time (the third)" },
 	[A_FILTER]           = { tui_filter_start, 0, "Filter: show only the cards that match" },
 	[A_EDIT_ACCEPT]      = { tui_edit_accept, 0, "Keep what you typed and go back to the cards" },
 	[A_EDIT_CANCEL]      = { tui_edit_cancel, 0, "Clear it and go back to the cards" },

@@ -208,7 +208,7 @@ apply_search(struct tui *t)
 	for (size_t i = 0; i <= len; i++)
 		t->search.text[i] = (char)addr_lower((unsigned char)t->search_text[i]);
 	t->search.text_len = len;
-	return ops(t)->searched(t) | REACT_HEADER | REACT_BODY | REACT_BAR;
+	return (ops(t)->searched ? ops(t)->searched(t) : 0) | REACT_HEADER | REACT_BODY | REACT_BAR;
 }
 
 /* Start an incremental search (the screen remembers where it began). */

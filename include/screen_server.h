@@ -1,0 +1,61 @@
+/* screen_server.h — the Server screen: the server's own clock and counters.
+ *
+ * Contract: pure; a row of the table of screens (screen.h).  Its body is
+ * made of sections of `label value` lines, built from the monitor whenever
+ * a poll ends, the screen becomes current or the body changes size: the
+ * verdict and every reason that fired (health_server.h), tracking,
+ * serverstats with each counter's rate a second, activity.  A source that
+ * carries only clients (a dashboard's /data) gets one section saying what it
+ * offers and its own clock, count and error, never an empty grid or zeros.
+ * Sections are packed like the cards (layout.h's grid), as many columns as
+ * fit; the keys scroll.  Text in a line comes raw from the source: the
+ * painter (draw_server) sanitises it. */
+#ifndef TICCTOP_SCREEN_SERVER_H
+#define TICCTOP_SCREEN_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "layout.h"
+#include "screen.h"
+#include "tui.h"
+
+#define INFO_LINES_MAX 96
+#define INFO_SECTIONS_MAX 8
+#define INFO_VALUE_MIN 18     /* a section's labels leave its values this many columns */
+
+enum info_kind { INFO_FIELD, INFO_NOTE };
+
+/* One line of a section: a label and its value (and a rate), or a note. */
+struct info_line {
+	enum info_kind kind;
+	const char *label;
+	char value[256];          /* raw from the source: sanitise */
+	char extra[32];           /* a counter's rate ("12.3/s"), "" none */
+	int status;               /* the line says a status (enum status), -1 none */
+};
+
+/* A section: its title and lines [first, first + n). */
+struct info_section {
+	const char *title;
+	size_t first, n;
+};
+
+struct server_screen {
+	struct info_line line[INFO_LINES_MAX];
+	size_t nlines;
+	struct info_section sec[INFO_SECTIONS_MAX];
+	size_t nsec;
+	struct grid grid;         /* the sections packed, a card each */
+	long top;                 /* first grid row shown */
+};
+
+extern const struct screen_ops server_ops;
+
+/* Build what the Server screen shows of t's monitor into s (its lines and sections). */
+void server_build(const struct tui *t, struct server_screen *s);
+
+/* Rows of a section of n lines (its title and lines; the bottom edge is shared, as the cards'). */
+#define INFO_SECTION_H(n) (1 + (unsigned)(n))
+
+#endif

@@ -1,0 +1,77 @@
+/* draw_server.c — the Server screen's body: its sections in the columns that fit. */
+#include "config.h"
+
+#include <string.h>
+
+#include "draw.h"
+#include "format.h"
+#include "screen_server.h"
+#include "text.h"
+
+/* The role of a line's value: its status's, or plain text. */
+static enum role
+value_role(const struct info_line *l)
+{
+	return l->status >= 0 ? status_look((enum status)l->status)->role : ROLE_TEXT;
+}
+
+/* Paint line l at row y of a section at x, w wide, its label label_w wide. */
+static void
+draw_line(const struct paint *p, int y, int x, int w, int label_w, const struct info_line *l)
+{
+	char safe[sizeof l->value * 4];
+	int used = 0;
+
+	fmt_sanitize(safe, sizeof safe, l->value, strlen(l->value), p->t->utf8);
+	if (l->kind == INFO_NOTE) {
+		draw_text(p, y, x + 2, w - 2, value_role(l), safe);
+		return;
+	}
+	draw_text(p, y, x + 2, label_w - 1, ROLE_DIM, l->label);
+	used = draw_text(p, y, x + 2 + label_w, w - 2 - label_w, value_role(l), safe);
+	if (l->extra[0] && used + 2 < w - 2 - label_w)
+		draw_text(p, y, x + 2 + label_w + used + 2, w - 4 - label_w - used, ROLE_ADDR, l->extra);
+}
+
+/* Paint section i of s at grid cell c, the grid scrolled to top, in area a. */
+static void
+draw_section(const struct paint *p, const struct server_screen *s, size_t i, const struct rect *a)
+{
+	const struct grid_cell *c = &s->grid.cell[i];
+	const struct info_section *sec = &s->sec[i];
+	int x = a->x + s->grid.col_x[c->col], w = s->grid.col_w[c->col];
+	int y = a->y + (int)((long)c->y - s->top), label_w = 0;
+
+	for (size_t k = 0; k < sec->n; k++) { /* the longest label, leaving the values room */
+		const struct info_line *l = &s->line[sec->first + k];
+		if (l->kind == INFO_FIELD && (int)strlen(l->label) + 1 > label_w)
+			label_w = (int)strlen(l->label) + 1;
+	}
+	if (label_w > w - INFO_VALUE_MIN)
+		label_w = w - INFO_VALUE_MIN > 8 ? w - INFO_VALUE_MIN : 8;
+
+	if (y >= a->y && y < a->y + a->h) {
+		int used = draw_text(p, y, x, 2, ROLE_BORDER, glyph(GLYPH_H, p->t->utf8));
+		used += draw_text(p, y, x + used, w - used, ROLE_BORDER, glyph(GLYPH_H, p->t->utf8));
+		used += draw_text(p, y, x + used, w - used, ROLE_TEXT, " ");
+		used += draw_text(p, y, x + used, w - used, ROLE_MENU_TITLE, sec->title);
+		used += draw_text(p, y, x + used, w - used, ROLE_TEXT, " ");
+		draw_repeat(p, y, x + used, w - used, ROLE_BORDER, glyph(GLYPH_H, p->t->utf8));
+	}
+	for (size_t k = 0; k < sec->n; k++)
+		if (y + 1 + (int)k >= a->y && y + 1 + (int)k < a->y + a->h)
+			draw_line(p, y + 1 + (int)k, x, w, label_w, &s->line[sec->first + k]);
+}
+
+/* The Server screen's body. */
+void
+draw_server(const struct paint *p)
+{
+	const struct tui *t = p->t;
+	const struct server_screen *s = tui_state(t);
+	const struct rect *a = &t->reg.body;
+
+	draw_clear(p, a, ROLE_TEXT);
+	for (size_t i = 0; i < s->grid.n && i < s->nsec; i++)
+		draw_section(p, s, i, a);
+}

@@ -1,0 +1,135 @@
+#!/bin/sh
+# The Server and Sources screens (issue 12) on a real terminal (tmux) with
+# two private chronyds: an upstream serving its own clock (local stratum 10)
+# and a second one that is its client.  2 (or Tab) shows the second one's
+# verdict, tracking, serverstats with rates and activity; 3 its source,
+# selected, reach as 8 marks, and Enter opens the source's ntpdata; the
+# header says the server's verdict on every screen; at 80x24, 200x50 and
+# 20x6 (survives).  Stopping the upstream turns the source critical on the
+# screen.  A dashboard's /data: the Server and Sources screens say in one
+# line what it offers, with its clock and count, never an empty grid.
+. "$top_srcdir/tests/lib/common.sh"
+. "$top_srcdir/tests/lib/chronyd.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+. "$top_srcdir/tests/lib/httpd-server.sh"
+chronyd_available || { echo "chronyd missing"; exit 77; }
+command -v python3 >/dev/null 2>&1 || { echo "python3 missing"; exit 77; }
+ui_setup
+dir=$UI_DIR
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
+
+chronyd_start || exit 99
+UP_PID=$CHRONYD_PID UP_DIR=$CHRONYD_DIR UP_CONF=$CHRONYD_CONF UP_PORT=$CHRONYD_PORT
+CHRONYD_PID=
+
+# Stops the upstream chronyd by its pid (chronyd.sh's stop, on its variables).
+upstream_stop() {
+	[ -n "$UP_PID" ] || return 0
+	_us_pid=$CHRONYD_PID _us_dir=$CHRONYD_DIR _us_conf=$CHRONYD_CONF
+	CHRONYD_PID=$UP_PID CHRONYD_DIR=$UP_DIR CHRONYD_CONF=$UP_CONF
+	chronyd_stop
+	UP_PID=
+	CHRONYD_PID=$_us_pid CHRONYD_DIR=$_us_dir CHRONYD_CONF=$_us_conf
+}
+at_exit upstream_stop
+at_exit chronyd_stop
+at_exit httpd_server_stop
+
+chronyd_start "server 127.0.0.1 port $UP_PORT iburst minpoll -2 maxpoll -2" || exit 99
+
+# Succeeds once the client has selected the upstream and heard its last 8 polls.
+synced() {
+	chronyd_chronyc -c sources 2>/dev/null | grep -q "^^,\*,127\.0\.0\.1,10,-2,377,"
+}
+wait_until 120 synced || { echo "the second chronyd never synchronised to the first"; exit 99; }
+
+# Prints screen line $1 (1-based).
+line() {
+	tmux_screen | sed -n "${1}p"
+}
+
+# Succeeds if the key bar is on line $1: ticctop has repainted for a height of $1.
+bar_on() {
+	line "$1" | grep -q F1Help
+}
+
+# Succeeds if the screen shows the NTP requests' rate a second.
+rate_shown() {
+	tmux_screen | grep -q 'NTP packets received .*/s'
+}
+
+# Resizes to $1 x $2 and waits until ticctop has repainted for it.
+resize_to() {
+	tmux_resize "$1" "$2"
+	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
+}
+
+tmux_start 80 24 || exit 99
+ui_start "-S '$CHRONYD_SOCK' -d 5"
+expect_screen "Server OK" "the header says the server's verdict"
+tmux_keys 2
+expect_screen "[Server]" "2: the Server screen"
+expect_screen "Reference ID" "tracking: reference ID"
+screen=$(tmux_screen)
+expect_contains "$screen" "127.0.0.1" "tracking: the reference's address"
+expect_contains "$screen" "Stratum" "tracking: stratum"
+expect_contains "$screen" "Leap status" "tracking: leap status"
+expect_contains "$screen" "Verdict" "the verdict section"
+expect_contains "$(line 2)" "Server OK" "the header stays, with the verdict"
+expect_eq "$(tmux_widest)" 80 "80x24: nothing past the edge"
+check "serverstats with a rate a second" wait_until 60 rate_shown
+tmux_keys End
+expect_screen "Activity" "End: the activity section"
+tmux_keys Tab
+expect_screen "[Sources]" "Tab: the Sources screen"
+expect_screen "Name/IP address" "headings"
+screen=$(tmux_screen)
+expect_contains "$screen" "^* selected" "mode and state: symbols and a word"
+expect_contains "$screen" "127.0.0.1" "the source's address"
+expect_contains "$screen" "●●●●●●●●" "reach as 8 marks"
+expect_contains "$screen" "● OK" "the source's verdict"
+tmux_keys Enter
+expect_screen "verdict: selected" "Enter: the source's verdict below its row"
+expect_screen "Remote address" "and its ntpdata (from the next poll)"
+resize_to 200 50
+screen=$(tmux_screen)
+expect_contains "$screen" "Std dev" "200x50: every column"
+expect_contains "$screen" "Interleaved" "200x50: the ntpdata, interleaved"
+expect_contains "$screen" "Total RX" "200x50: the ntpdata, its counts"
+tmux_resize 20 6
+expect_screen "Terminal too small" "20x6 on the Sources screen: survives"
+resize_to 80 24
+tmux_keys BTab
+expect_screen "[Server]" "Shift-Tab: back to the Server screen"
+tmux_resize 20 6
+expect_screen "Terminal too small" "20x6 on the Server screen: survives"
+resize_to 200 50
+expect_screen "Activity" "200x50: the sections side by side"
+expect_contains "$(tmux_screen | grep 'Tracking')" "Server statistics" "200x50: tracking and serverstats side by side"
+tmux_keys 1
+expect_screen "[Clients]" "1: the clients"
+
+# the upstream stops: the source turns critical, and so does the server's verdict
+upstream_stop
+tmux_keys 3
+expect_screen "✗ CRIT" "the stopped upstream: its source critical" 120
+expect_screen "unreachable" "open: the reason says unreachable" 120
+tmux_keys q
+expect_screen "EXIT=0" "quit"
+
+# a dashboard's /data: one line says what it offers, with its clock and count
+httpd_server_start "$dir" || { cat "$dir/httpd.err"; exit 99; }
+ui_start "--url 'http://127.0.0.1:$PORT/fixture/data-hostnames.json' -d 5"
+expect_screen "Clients 7" "remote: data"
+tmux_keys 2
+expect_screen "carries only its clients" "remote Server screen: what the dashboard offers"
+screen=$(tmux_screen)
+expect_contains "$screen" "22-11-2026, 02:46:59" "remote Server screen: its clock"
+expect_contains "$screen" "Clients listed" "remote Server screen: its count"
+expect_eq "$(echo "$screen" | grep -c 'Reference ID')" 0 "remote Server screen: no empty tracking"
+tmux_keys 3
+expect_screen "carries only its clients" "remote Sources screen: what the dashboard offers"
+expect_eq "$(tmux_screen | grep -c 'Name/IP address')" 0 "remote Sources screen: no empty grid"
+tmux_keys q
+expect_screen "EXIT=0" "quit"
+finish
