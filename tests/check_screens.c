@@ -2,6 +2,12 @@
  * row, and keys, the help, the key bar, clicks, the wheel and painting reach it. */
 #include "unit_tui.h"
 
+#include <locale.h>
+
+#include "parse_reports.h"
+#include "screen_server.h"
+#include "screen_sources.h"
+
 /* The test's own paint context (the front end's business; tui.c only passes it on). */
 struct paint {
 	const struct tui *t;
@@ -414,6 +420,222 @@ START_TEST(headings_sort_by_click_and_by_angle_keys)
 }
 END_TEST
 
+/* ---- the Server and Sources screens, on the real chronyc fixtures ---- */
+
+/* The program's three screens, without painters (no curses here). */
+static const struct screen three[] = {
+	{ &cards_ops, cards_draw }, { &server_ops, probe_draw }, { &sources_ops, probe_draw },
+};
+
+/* A row sink that keeps nothing. */
+static bool
+no_rows(void *ctx, const struct row *r)
+{
+	return true;
+}
+
+/* Fill mon.srv from the fixtures of one chronyc -m run (a second source
+ * added, unreachable: reach 0), read now. */
+static void
+srv_fill(void)
+{
+	static const char *const files[] = {
+		"n5-chronyclient-tracking.csv", "mixed-serverstats.csv", "n5-chronyclient-activity.csv",
+		"n5-chronyclient-sources.csv", "n5-chronyclient-sourcestats.csv",
+	};
+	char all[8192] = "";
+	struct parse_report rep;
+
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		size_t len;
+		char *text = unit_fixture(files[i], &len);
+		strncat(all, text, sizeof all - strlen(all) - 1);
+		if (i == 3)
+			strncat(all, "^,?,192.0.2.1,0,6,0,4294967295,0.0,0.0,0.0\n", sizeof all - strlen(all) - 1);
+		if (i == 4)
+			strncat(all, "192.0.2.1,0,0,0,0.000,0.000,0.0,0.0\n", sizeof all - strlen(all) - 1);
+		free(text);
+	}
+	parse_reports(all, strlen(all), no_rows, NULL, &mon.srv, &rep);
+	mon.srv_time = mon.poll_time;
+}
+
+/* Set up the program's three screens on the mixed clients and the server's
+ * fixtures, in a UTF-8 locale (the widths of the marks count as the screen's). */
+static void
+srv_setup(void)
+{
+	ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
+	unit_tui(&mon, &t, 100, 30);
+	tui_free(&t);
+	srv_fill();
+	ck_assert(tui_init(&t, &mon, 1.0, true, three, 3));
+	tui_resize(&t, 100, 30);
+	tui_refreshed(&t);
+}
+
+/* Free them; back to the C locale. */
+static void
+srv_teardown(void)
+{
+	teardown();
+	setlocale(LC_CTYPE, "C");
+}
+
+/* The index of the line of s labelled label, or -1. */
+static long
+line_of(const struct server_screen *s, const char *label)
+{
+	for (size_t i = 0; i < s->nlines; i++)
+		if (s->line[i].label && strcmp(s->line[i].label, label) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* The text of s's notes, joined. */
+static const char *
+notes_of(const struct server_screen *s)
+{
+	static char all[4096];
+
+	all[0] = '\0';
+	for (size_t i = 0; i < s->nlines; i++)
+		if (s->line[i].kind == INFO_NOTE)
+			strncat(strncat(all, s->line[i].value, sizeof all - strlen(all) - 1), "|", sizeof all - strlen(all) - 1);
+	return all;
+}
+
+START_TEST(the_server_screen_shows_tracking_serverstats_activity_and_the_verdict)
+{
+	struct server_screen *s = t.state[1];
+
+	UNIT_KEYS(&t, '2');
+	ck_assert_ptr_eq(tui_screen(&t)->ops, &server_ops);
+	ck_assert_str_eq(s->sec[0].title, "Verdict");
+	ck_assert_int_ge(s->line[s->sec[0].first].status, 0);
+	ck_assert_str_eq(s->line[line_of(s, "Reference ID")].value, "7F000001");
+	ck_assert_str_eq(s->line[line_of(s, "Stratum")].value, "11");
+	ck_assert_int_ge(line_of(s, "NTP packets received"), 0);
+	ck_assert_int_ge(line_of(s, "Sources online"), 0);
+	/* the unreachable source makes the server warning, and the reason says why */
+	ck_assert_str_eq(s->line[s->sec[0].first].value, "WARN");
+	ck_assert_ptr_nonnull(strstr(notes_of(s), "192.0.2.1"));
+	/* rates of the counters once there are two reads */
+	ck_assert_str_eq(s->line[line_of(s, "NTP packets received")].extra, "");
+	mon.srv_rates.known[SST_NTP_RECEIVED] = true;
+	mon.srv_rates.v[SST_NTP_RECEIVED] = 12.4;
+	mon.have_srv_rates = true;
+	tui_refreshed(&t);
+	ck_assert_str_eq(s->line[line_of(s, "NTP packets received")].extra, "12/s");
+	/* sections in as many columns as fit; the keys scroll */
+	ck_assert_int_eq(s->grid.cols, 2);
+	tui_resize(&t, 40, 12);
+	UNIT_KEYS(&t, KEYC_END);
+	ck_assert_int_gt(s->top, 0);
+	UNIT_KEYS(&t, KEYC_HOME);
+	ck_assert_int_eq(s->top, 0);
+	tui_resize(&t, 20, 6);                       /* too small: nothing breaks */
+	UNIT_KEYS(&t, KEYC_DOWN, KEYC_TAB, KEYC_DOWN, KEYC_ENTER, KEYC_BTAB);
+	/* stale: the last poll did not read it */
+	mon.poll_time = mon.srv_time + 1;
+	tui_resize(&t, 100, 30);
+	tui_refreshed(&t);
+	ck_assert_ptr_nonnull(strstr(notes_of(s), "STALE"));
+}
+END_TEST
+
+START_TEST(a_dashboard_says_what_it_offers)
+{
+	struct server_screen *s = t.state[1];
+
+	server_data_clients_only(&mon.srv, "a dashboard's /data carries only its clients");
+	snprintf(mon.last.server.time, sizeof mon.last.server.time, "22-11-2026, 02:46:59");
+	UNIT_KEYS(&t, '2');
+	ck_assert_uint_eq(s->nsec, 1);
+	ck_assert_ptr_nonnull(strstr(notes_of(s), "carries only its clients"));
+	ck_assert_str_eq(s->line[line_of(s, "Its clock")].value, "22-11-2026, 02:46:59");
+	ck_assert_str_eq(s->line[line_of(s, "Clients listed")].value, "7");
+	ck_assert_int_lt(line_of(s, "Reference ID"), 0);    /* no empty grid, no zeros */
+	ck_assert_int_lt(line_of(s, "NTP packets received"), 0);
+}
+END_TEST
+
+START_TEST(the_sources_screen_a_row_each_and_ntpdata_on_enter)
+{
+	struct sources_screen *s = t.state[2];
+	struct column c[SC_COUNT];
+	char cell[256];
+
+	UNIT_KEYS(&t, '3');
+	ck_assert_ptr_eq(tui_screen(&t)->ops, &sources_ops);
+	ck_assert_uint_eq(mon.srv.nsources, 2);
+	ck_assert_str_eq(s->sel_addr, "127.0.0.1");
+	const struct srv_source *a = &mon.srv.sources[0], *b = &mon.srv.sources[1];
+	sources_cell(cell, sizeof cell, a, SC_STATE, true);
+	ck_assert_str_eq(cell, "^* selected");
+	sources_cell(cell, sizeof cell, a, SC_REACH, true);
+	ck_assert_str_eq(cell, "·●●●●●●●");                   /* 177: the oldest of 8 polls missed */
+	sources_cell(cell, sizeof cell, b, SC_REACH, false);
+	ck_assert_str_eq(cell, "........");
+	sources_cell(cell, sizeof cell, a, SC_OFFSET, true);
+	ck_assert_ptr_nonnull(strstr(cell, " ± "));
+	sources_cell(cell, sizeof cell, a, SC_VERDICT, true);
+	ck_assert_str_eq(cell, "● OK");
+	sources_cell(cell, sizeof cell, b, SC_VERDICT, false);
+	ck_assert_str_eq(cell, "X CRIT");
+	/* 80 columns: the name, state, reach, last sample and verdict stay */
+	sources_columns(&t, c, 80);
+	for (int i = 0; i < SC_COUNT; i++)
+		if (i == SC_NAME || i == SC_STATE || i == SC_REACH || i == SC_OFFSET || i == SC_VERDICT)
+			ck_assert_int_gt(c[i].w, 0);
+	ck_assert_int_le(c[SC_VERDICT].x + c[SC_VERDICT].w, 80);
+	/* Enter asks for the selected source's ntpdata, and shows it when it came */
+	UNIT_KEYS(&t, KEYC_ENTER);
+	ck_assert(s->open);
+	ck_assert_str_eq(mon.src->want_ntpdata, "127.0.0.1");
+	ck_assert_int_eq(sources_open_lines(&t, 100), 3);     /* not yet: the verdict, a note, the closing line */
+	size_t len;
+	char *nd = unit_fixture("n5-chronyclient-ntpdata.csv", &len);
+	struct server_data sd;
+	struct parse_report rep;
+	parse_reports(nd, len, no_rows, NULL, &sd, &rep);
+	free(nd);
+	mon.srv.ntpdata = sd.ntpdata;
+	mon.srv.have[SRV_NTPDATA] = true;
+	snprintf(mon.srv.ntpdata_for, sizeof mon.srv.ntpdata_for, "127.0.0.1");
+	ck_assert_int_gt(sources_open_lines(&t, 100), 3);
+	/* the selection moves, the ntpdata asked follows; it stays on its source when the order changes */
+	UNIT_KEYS(&t, KEYC_DOWN);
+	ck_assert_str_eq(s->sel_addr, "192.0.2.1");
+	ck_assert_str_eq(mon.src->want_ntpdata, "192.0.2.1");
+	struct srv_source tmp = mon.srv.sources[0];
+	mon.srv.sources[0] = mon.srv.sources[1];
+	mon.srv.sources[1] = tmp;
+	tui_refreshed(&t);
+	ck_assert_uint_eq(s->sel, 0);
+	ck_assert_str_eq(s->sel_addr, "192.0.2.1");
+	UNIT_KEYS(&t, KEYC_ENTER);                          /* closed: nothing asked */
+	ck_assert_str_eq(mon.src->want_ntpdata, "");
+	/* a click selects, a double click opens */
+	tui_react(&t, tui_click(&t, 3, t.reg.body.y + SOURCES_HEAD_LINES + 1, false));
+	ck_assert_str_eq(s->sel_addr, "127.0.0.1");
+	tui_react(&t, tui_click(&t, 3, t.reg.body.y + SOURCES_HEAD_LINES + 1, true));
+	ck_assert(s->open);
+}
+END_TEST
+
+/* The three screens' tests. */
+static TCase *
+srv_case(void)
+{
+	TCase *tc = tcase_create("server and sources");
+	tcase_add_checked_fixture(tc, srv_setup, srv_teardown);
+	tcase_add_test(tc, the_server_screen_shows_tracking_serverstats_activity_and_the_verdict);
+	tcase_add_test(tc, a_dashboard_says_what_it_offers);
+	tcase_add_test(tc, the_sources_screen_a_row_each_and_ntpdata_on_enter);
+	return tc;
+}
+
 /* All screen table tests. */
 static Suite *
 screens_suite(void)
@@ -431,6 +653,7 @@ screens_suite(void)
 	tcase_add_test(tc, eighteen_rows_at_80x24);
 	tcase_add_test(tc, headings_sort_by_click_and_by_angle_keys);
 	suite_add_tcase(s, tc);
+	suite_add_tcase(s, srv_case());
 	return s;
 }
 
