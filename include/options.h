@@ -18,8 +18,12 @@
 /* Rows the option table may have (options.given has a bit per row). */
 #define OPTIONS_MAX 64
 
+/* How the local chronyd is read (--via). */
+enum via { VIA_AUTO, VIA_SOCKET, VIA_CHRONYC, VIA_COUNT };
+
 struct options {
 	/* source */
+	int via;             /* enum via */
 	const char *chronyc;
 	const char *socket;
 	bool sudo;

@@ -28,7 +28,7 @@ static const struct {
 	const char *name;
 	enum opt_family family;
 } families[] = {
-	{ "chronyc", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
+	{ "chronyc", FAM_CHRONYC }, { "via", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
 };
 
 #define FAM(f) (1u << (f))
@@ -79,6 +79,14 @@ theme_choice(int i)
 	return theme_name((enum theme_id)i);
 }
 
+/* Name of way i to read chronyd, for the choice table. */
+static const char *
+via_choice(int i)
+{
+	static const char *const names[VIA_COUNT] = { "auto", "socket", "chronyc" };
+	return names[i];
+}
+
 /* Name of output format i, for the choice table. */
 static const char *
 format_choice(int i)
@@ -87,10 +95,13 @@ format_choice(int i)
 }
 
 static const struct opt_def defs[] = {
+	{ "via", 0, OPT_CHOICE, GROUP_SOURCE, AT(via), "HOW", 0, 0, via_choice, VIA_COUNT,
+	  "read chronyd through its socket (no process per poll; root or the chrony user), chronyc, "
+	  "or auto: the socket when it can be used, else chronyc (default auto)" },
 	{ "chronyc", 0, OPT_STRING, GROUP_SOURCE, AT(chronyc), "PATH", 0, 0, NULL, 0,
 	  "chronyc program to run (default: chronyc on PATH)" },
 	{ "socket", 'S', OPT_PATH, GROUP_SOURCE, AT(socket), "PATH", 0, 0, NULL, 0,
-	  "chronyd's command socket (an absolute path), passed to chronyc as -h" },
+	  "chronyd's command socket (an absolute path; chronyc gets it as -h)" },
 	{ "sudo", 0, OPT_FLAG, GROUP_SOURCE, AT(sudo), NULL, 0, 0, NULL, 0,
 	  "run chronyc through `sudo -n` (needs a NOPASSWD sudoers line)" },
 	{ "demo", 0, OPT_FLAG, GROUP_SOURCE, AT(demo), NULL, 0, 0, NULL, 0,
