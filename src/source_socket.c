@@ -127,28 +127,28 @@ bind_fresh(int fd, const struct sockaddr_un *sa)
 	return -1;
 }
 
+static bool connect_server(struct socket_source *c);
+
 /* Connect a fresh socket to chronyd's and bind our reply socket beside it; false (poll failed) if not. */
 static bool
 open_socket(struct socket_source *c)
 {
-	struct sockaddr_un srv = { .sun_family = AF_UNIX }, loc = { .sun_family = AF_UNIX };
+	struct sockaddr_un loc = { .sun_family = AF_UNIX };
 	const char *slash = strrchr(c->server, '/');
 	int n = snprintf(loc.sun_path, sizeof loc.sun_path, "%.*s/ticctop.%ld.sock",
 	                 slash ? (int)(slash - c->server) : 1, slash ? c->server : ".", (long)getpid());
 
-	if (n < 0 || (size_t)n >= sizeof loc.sun_path || strlen(c->server) >= sizeof srv.sun_path) {
+	if (n < 0 || (size_t)n >= sizeof loc.sun_path || strlen(c->server) >= sizeof loc.sun_path) {
 		fail(c, SOURCE_ERR_SYSTEM, "the socket path %s is too long (a Unix socket's path has at most %zu bytes)",
-		     c->server, sizeof srv.sun_path - 20);
+		     c->server, sizeof loc.sun_path - 20);
 		return false;
 	}
-	memcpy(srv.sun_path, c->server, strlen(c->server) + 1);
 	c->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (c->fd < 0) {
 		fail(c, SOURCE_ERR_SYSTEM, "cannot make a socket: %s", strerror(errno));
 		return false;
 	}
-	if (connect(c->fd, (const struct sockaddr *)&srv, sizeof srv) < 0) {
-		fail_errno(c, "connect to chronyd's socket", errno);
+	if (!connect_server(c)) {
 		close_socket(c);
 		return false;
 	}
@@ -171,9 +171,11 @@ open_socket(struct socket_source *c)
 	return true;
 }
 
+static bool reconnect(struct socket_source *c, int e, double now);
+
 /* Send lane l's request (again: new sequence number); false when the poll failed. */
 static bool
-send_lane(struct socket_source *c, struct lane *l)
+send_lane(struct socket_source *c, struct lane *l, double now)
 {
 	uint8_t pkt[CANDM_MAX_PACKET];
 	uint32_t arg[2] = { l->first, CANDM_PAGE_CLIENTS };
@@ -186,8 +188,7 @@ send_lane(struct socket_source *c, struct lane *l)
 		l->unsent = true; /* the kernel's queue is full: when writable */
 		return true;
 	}
-	fail_errno(c, "send to chronyd's socket", errno);
-	return false;
+	return reconnect(c, errno, now);
 }
 
 /* Put lane l to work on slots first..end; false when the poll failed. */
@@ -196,7 +197,7 @@ start_lane(struct socket_source *c, struct lane *l, uint32_t first, uint32_t end
 {
 	*l = (struct lane){ .busy = true, .first = first, .end = end, .seq = ++c->seq, .wait = RETRY_FIRST };
 	l->retry_at = now + l->wait;
-	return send_lane(c, l);
+	return send_lane(c, l, now);
 }
 
 /* Begin the walk again from slot 0, forgetting what it kept; false when the poll failed. */
@@ -216,18 +217,30 @@ restart_walk(struct socket_source *c, double now)
 	return start_lane(c, &c->lane[0], 0, UINT32_MAX, now);
 }
 
-/* chronyd went away mid-walk (restarted?): connect again and walk again; false when the poll failed. */
+/* Connect the socket to chronyd's (again: a restarted chronyd has a new
+ * socket of the same name); false (poll failed) if not. */
 static bool
-reconnect(struct socket_source *c, int e, double now)
+connect_server(struct socket_source *c)
 {
 	struct sockaddr_un srv = { .sun_family = AF_UNIX };
 
 	memcpy(srv.sun_path, c->server, strlen(c->server) + 1);
-	if (connect(c->fd, (const struct sockaddr *)&srv, sizeof srv) < 0) {
-		fail_errno(c, "connect to chronyd's socket", e);
+	if (connect(c->fd, (const struct sockaddr *)&srv, sizeof srv) == 0)
+		return true;
+	fail_errno(c, "connect to chronyd's socket", errno);
+	return false;
+}
+
+/* A send or receive failed with e: chronyd went away (restarted?), so
+ * connect again and walk again; false when the poll failed. */
+static bool
+reconnect(struct socket_source *c, int e, double now)
+{
+	if (e != ECONNREFUSED && e != ENOTCONN && e != ECONNRESET && e != EPIPE) {
+		fail_errno(c, "talk to chronyd's socket", e);
 		return false;
 	}
-	return restart_walk(c, now);
+	return connect_server(c) && restart_walk(c, now);
 }
 
 /* Hash of a client's identity. */
@@ -421,7 +434,7 @@ socket_start(struct source *s, double now)
 	c->restarts = 0;
 	c->running = true;
 	c->deadline = now + c->cfg.timeout;
-	if (c->fd < 0 && !open_socket(c))
+	if (c->fd < 0 ? !open_socket(c) : !connect_server(c))
 		return true;
 	restart_walk(c, now);
 	return true;
@@ -466,7 +479,7 @@ socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 				l->wait = l->wait * 2 > RETRY_MAX ? RETRY_MAX : l->wait * 2;
 			}
 			l->retry_at = now + l->wait;
-			if (!send_lane(c, l))
+			if (!send_lane(c, l, now))
 				return;
 		}
 	}
