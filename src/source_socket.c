@@ -332,8 +332,8 @@ fail_reply(struct socket_source *c, enum candm_err e, uint16_t status)
 {
 	if (e == CANDM_ERR_INACTIVE)
 		fail(c, SOURCE_ERR_NO_CLIENTLOG,
-		     "chronyd's client logging is not active (chronyc says 519): remove \"noclientlog\" from chrony.conf "
-		     "and restart chronyd");
+		     "519 Client logging is not active in the daemon: remove \"noclientlog\" from chrony.conf and restart "
+		     "chronyd");
 	else if (e == CANDM_ERR_UNAUTH)
 		fail(c, SOURCE_ERR_NOT_AUTHORISED, "chronyd on %s says ticctop is not authorised", c->server);
 	else if (e == CANDM_ERR_VERSION || e == CANDM_ERR_UNSUPPORTED)

@@ -30,7 +30,9 @@
 #include "model.h"
 #include "parse.h"
 #include "parse_dash.h"
+#include "loop.h"
 #include "source.h"
+#include "source_socket.h"
 #include "draw.h"
 #include "tui.h"
 #include "view.h"
@@ -68,6 +70,7 @@ struct config {
 	const char *chronyc;
 	const char *ntpload;
 	const char *self;       /* this program, for the memory child */
+	const char *chronyd_pid; /* the private chronyd's pid, for its CPU time; NULL: not measured */
 };
 
 /* Everything one size's measures work on. */
@@ -650,6 +653,226 @@ time_chronyc(const struct config *cfg, size_t *rows)
 	return median(t, CHRONYC_RUNS);
 }
 
+/* ---- the socket source against chronyc, both on the private chronyd ---- */
+
+static const struct size_def socket_sizes[] = {
+	{ 1000, "1k", NULL, NULL, NULL, 15 },
+	{ 10000, "10k", NULL, NULL, NULL, 9 },
+	{ 100000, "100k", NULL, NULL, NULL, 7 },
+	{ 200000, "200k", NULL, NULL, NULL, 5 },
+};
+#define NSOCKET (sizeof socket_sizes / sizeof socket_sizes[0])
+#define WINDOW_MIN 4
+#define WINDOW_MAX 8
+
+/* What one way of listing cost, per listing (medians; chronyd's CPU is a mean). */
+struct listing {
+	double wall;        /* the fetch, wall clock */
+	double total;       /* fetch and model update, wall clock */
+	double cpu;         /* this process's CPU for fetch and update */
+	double chronyd;     /* chronyd's CPU */
+	size_t rows;
+};
+
+/* CPU seconds the private chronyd has used; NA without its pid. */
+static double
+chronyd_cpu(const struct config *cfg)
+{
+	char path[64], line[1024];
+	unsigned long ut, st;
+	FILE *fp;
+
+	if (!cfg->chronyd_pid)
+		return NA;
+	snprintf(path, sizeof path, "/proc/%s/stat", cfg->chronyd_pid);
+	if (!(fp = fopen(path, "r")))
+		return NA;
+	char *end = fgets(line, sizeof line, fp) ? strrchr(line, ')') : NULL;
+	fclose(fp);
+	/* after the name: state and 10 more fields, then utime and stime */
+	if (!end || sscanf(end + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+		return NA;
+	return (double)(ut + st) / (double)sysconf(_SC_CLK_TCK);
+}
+
+/* List the private chronyd's clients runs times through the socket source
+ * with window w, each into a model; false when a listing failed. */
+static bool
+time_socket(const struct config *cfg, unsigned w, int runs, struct listing *out)
+{
+	struct socket_cfg sc = { .socket = cfg->socket, .timeout = 30, .max_size = BODY_CAP, .window = w };
+	struct source *src = source_socket_new(&sc);
+	struct model *m = model_new();
+	struct health h;
+	struct source_result res;
+	double wall[64], total[64], cpu[64];
+	double c0 = chronyd_cpu(cfg);
+	bool ok = src && m;
+
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	for (int r = 0; ok && r < runs; r++) {
+		struct pollfd pfd[SOURCE_MAX_FDS];
+		double t0 = seconds(CLOCK_MONOTONIC), p0 = now();
+		src->ops->start(src, t0);
+		while (!src->ops->ready(src))
+			loop_wait(&src, 1, pfd, 0, SOURCE_MAX_FDS, -1);
+		wall[r] = seconds(CLOCK_MONOTONIC) - t0;
+		model_begin(m);
+		src->ops->deliver(src, model_put, m, &res);
+		model_end(m, &h, res.err == SOURCE_OK, seconds(CLOCK_MONOTONIC));
+		total[r] = seconds(CLOCK_MONOTONIC) - t0;
+		cpu[r] = now() - p0;
+		out->rows = res.rep.rows;
+		if (res.err != SOURCE_OK) {
+			fprintf(stderr, "bench: the socket source failed: %s\n", res.message);
+			ok = false;
+		}
+	}
+	if (ok) {
+		out->wall = median(wall, (size_t)runs);
+		out->total = median(total, (size_t)runs);
+		out->cpu = median(cpu, (size_t)runs);
+		out->chronyd = (chronyd_cpu(cfg) - c0) / runs;
+	}
+	if (src)
+		src->ops->free(src);
+	if (m)
+		model_free(m);
+	return ok;
+}
+
+/* List the private chronyd's clients with chronyc runs times. */
+static bool
+time_chronyc_listing(const struct config *cfg, int runs, struct listing *out)
+{
+	char *argv[] = { (char *)cfg->chronyc, "-c", "-n", "-h", (char *)cfg->socket, "clients", NULL };
+	struct buf body = { .cap = BODY_CAP };
+	struct model *m = model_new();
+	struct health h;
+	struct parse_report rep;
+	double wall[64], total[64], cpu[64];
+	double c0 = chronyd_cpu(cfg);
+	bool ok = m != NULL;
+
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	for (int r = 0; ok && r < runs; r++) {
+		buf_reset(&body);
+		double t0 = seconds(CLOCK_MONOTONIC), p0 = now();
+		ok = run(argv, &body) == 0;
+		wall[r] = seconds(CLOCK_MONOTONIC) - t0;
+		model_begin(m);
+		parse_csv(body.data, body.len, model_put, m, &rep);
+		model_end(m, &h, true, seconds(CLOCK_MONOTONIC));
+		total[r] = seconds(CLOCK_MONOTONIC) - t0;
+		cpu[r] = now() - p0; /* ours only: chronyc's own CPU is a child's */
+		out->rows = rep.rows;
+	}
+	if (ok) {
+		out->wall = median(wall, (size_t)runs);
+		out->total = median(total, (size_t)runs);
+		out->cpu = median(cpu, (size_t)runs);
+		out->chronyd = (chronyd_cpu(cfg) - c0) / runs;
+	}
+	buf_free(&body);
+	if (m)
+		model_free(m);
+	return ok;
+}
+
+/* Targets of the socket source at 100k clients. */
+enum socket_target { ST_FETCH, ST_SPEEDUP, ST_TOTAL, ST_CHRONYD, ST_COUNT };
+
+static const struct {
+	const char *text;
+	double limit;
+	int sign;           /* met when sign * (value - limit) <= 0, or < 0 when strict */
+	bool strict;
+} socket_targets[ST_COUNT] = {
+	[ST_FETCH] = { "socket fetch <= 100 ms", 0.100, 1, false },
+	[ST_SPEEDUP] = { "socket >= 3x faster than chronyc, same run", 3.0, -1, false },
+	[ST_TOTAL] = { "socket fetch + model update <= 150 ms", 0.150, 1, false },
+	[ST_CHRONYD] = { "chronyd's CPU per listing below chronyc's", 1.0, 1, true },
+};
+
+/* Print one row of the socket table: a label and a figure per size. */
+static void
+print_socket_row(const char *label, const double *v, double scale, int decimals)
+{
+	printf("%-50s", label);
+	for (size_t i = 0; i < NSOCKET; i++) {
+		if (isnan(v[i]))
+			printf(" %10s", "n/a");
+		else
+			printf(" %10.*f", decimals, v[i] * scale);
+	}
+	putchar('\n');
+}
+
+/* Time the socket source against chronyc on the private chronyd at each
+ * size (and each window at 100k); print them and the targets; returns how
+ * many targets were missed. */
+static int
+socket_run(const struct config *cfg)
+{
+	struct listing sk[NSOCKET] = { 0 }, cc[NSOCKET] = { 0 }, win[WINDOW_MAX + 1] = { 0 };
+	double v[8][NSOCKET];
+	size_t at100k = 2;
+
+	for (size_t s = 0; s < NSOCKET; s++) {
+		bool ok = fill_chronyd(cfg, socket_sizes[s].n) &&
+		          time_chronyc_listing(cfg, socket_sizes[s].runs < 5 ? socket_sizes[s].runs : 5, &cc[s]) &&
+		          time_socket(cfg, 0, socket_sizes[s].runs, &sk[s]);
+		if (!ok) {
+			fprintf(stderr, "bench: the socket comparison failed at %s clients\n", socket_sizes[s].label);
+			return ST_COUNT;
+		}
+		if (s == at100k)
+			for (unsigned w = WINDOW_MIN; w <= WINDOW_MAX; w++)
+				if (!time_socket(cfg, w, socket_sizes[s].runs, &win[w]))
+					return ST_COUNT;
+	}
+	printf("\nchronyd's socket (--via socket, window %d) against chronyc, same private chronyd, same run;\n"
+	       "wall milliseconds (median), CPU milliseconds per listing\n", SOCKET_WINDOW);
+	printf("%-50s", "clients");
+	for (size_t s = 0; s < NSOCKET; s++)
+		printf(" %10s", socket_sizes[s].label);
+	putchar('\n');
+	for (size_t s = 0; s < NSOCKET; s++) {
+		v[0][s] = cc[s].wall, v[1][s] = sk[s].wall, v[2][s] = cc[s].wall / sk[s].wall;
+		v[3][s] = cc[s].total, v[4][s] = sk[s].total, v[5][s] = sk[s].cpu;
+		v[6][s] = cc[s].chronyd, v[7][s] = sk[s].chronyd;
+	}
+	print_socket_row("chronyc -c -n clients: fetch, wall", v[0], 1e3, 1);
+	print_socket_row("socket: fetch, wall", v[1], 1e3, 1);
+	print_socket_row("socket speed-up (x)", v[2], 1, 1);
+	print_socket_row("chronyc: fetch + parse + model update, wall", v[3], 1e3, 1);
+	print_socket_row("socket: fetch + model update, wall", v[4], 1e3, 1);
+	print_socket_row("socket: ticctop's CPU, fetch + model update", v[5], 1e3, 1);
+	print_socket_row("chronyd's CPU per chronyc listing", v[6], 1e3, 1);
+	print_socket_row("chronyd's CPU per socket listing", v[7], 1e3, 1);
+	printf("(listed: chronyc %zu/%zu/%zu/%zu, socket %zu/%zu/%zu/%zu clients)\n", cc[0].rows, cc[1].rows, cc[2].rows,
+	       cc[3].rows, sk[0].rows, sk[1].rows, sk[2].rows, sk[3].rows);
+	printf("socket fetch at 100k by window (requests in flight), wall ms:");
+	for (unsigned w = WINDOW_MIN; w <= WINDOW_MAX; w++)
+		printf("  %u: %.1f", w, win[w].wall * 1e3);
+	putchar('\n');
+
+	double value[ST_COUNT] = {
+		[ST_FETCH] = sk[at100k].wall, [ST_SPEEDUP] = cc[at100k].wall / sk[at100k].wall,
+		[ST_TOTAL] = sk[at100k].total, [ST_CHRONYD] = sk[at100k].chronyd / cc[at100k].chronyd,
+	};
+	int missed = 0;
+	printf("\nTargets of the socket source at 100k clients:\n");
+	for (int t = 0; t < ST_COUNT; t++) {
+		double d = socket_targets[t].sign * (value[t] - socket_targets[t].limit);
+		bool met = socket_targets[t].strict ? d < 0 : d <= 0;
+		const char *verdict = isnan(value[t]) ? "not measured" : met ? "met" : "MISSED";
+		missed += !isnan(value[t]) && !met;
+		printf("  %-50s %s\n", socket_targets[t].text, verdict);
+	}
+	return missed;
+}
+
 /* Print one table row: a label and a figure per size, scaled (NA as "n/a"). */
 static void
 print_row(const char *label, const double *v, double scale, int decimals)
@@ -727,7 +950,10 @@ bench_run(const struct config *cfg)
 		[TARGET_OWN_RATIO] = ratio[last], [TARGET_JSON] = fig[M_JSON][last], [TARGET_FRAME] = fig[M_FRAME][last],
 		[TARGET_SEARCH] = fig[M_SEARCH][last], [TARGET_RSS] = fmax(rss[SOURCE_KIND_CHRONYC][last], rss[SOURCE_KIND_DASH][last]),
 	};
-	return print_targets(value) ? 1 : 0;
+	int missed = print_targets(value);
+	if (cfg->socket)
+		missed += socket_run(cfg);
+	return missed ? 1 : 0;
 }
 
 /* Read a memory child's "N:KIND" into *size and *kind; false if it is not one. */
@@ -756,6 +982,7 @@ main(int argc, char **argv)
 		{ "fixtures", required_argument, NULL, 'f' }, { "socket", required_argument, NULL, 's' },
 		{ "port", required_argument, NULL, 'p' }, { "chronyc", required_argument, NULL, 'c' },
 		{ "ntpload", required_argument, NULL, 'l' }, { "memory-child", required_argument, NULL, 'm' },
+		{ "chronyd-pid", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct config cfg = { .fixtures = "tests/fixtures", .chronyc = "chronyc", .ntpload = "tests/ntpload",
@@ -766,11 +993,11 @@ main(int argc, char **argv)
 
 	while ((o = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		const char **dst[] = { ['f'] = &cfg.fixtures, ['s'] = &cfg.socket, ['p'] = &cfg.port,
-		                       ['c'] = &cfg.chronyc, ['l'] = &cfg.ntpload };
+		                       ['c'] = &cfg.chronyc, ['l'] = &cfg.ntpload, ['P'] = &cfg.chronyd_pid };
 		if (o == 'm' && find_child(optarg, &child, &kind))
 			continue;
 		if (o == '?' || o == 'm' || o >= (int)(sizeof dst / sizeof dst[0]) || !dst[o]) {
-			fprintf(stderr, "usage: bench [--fixtures DIR] [--socket SOCK --port P] [--chronyc PATH] [--ntpload PATH]\n");
+			fprintf(stderr, "usage: bench [--fixtures DIR] [--socket SOCK --port P [--chronyd-pid PID]] [--chronyc PATH] [--ntpload PATH]\n");
 			return 2;
 		}
 		*dst[o] = optarg;

@@ -37,7 +37,7 @@ for mode in good drop late resize; do
 done
 
 for case in \
-	"inactive|chronyd's client logging is not active (chronyc says 519)" \
+	"inactive|519 Client logging is not active in the daemon: remove \"noclientlog\"" \
 	"version5|does not speak ticctop's protocol (version 6, chrony 4.0 or later: chronyd speaks another protocol version" \
 	"unknown|does not speak ticctop's protocol (version 6, chrony 4.0 or later: chronyd does not know the command)" \
 	"short|is not valid: the reply is shorter than a reply header" \
