@@ -655,12 +655,14 @@ time_chronyc(const struct config *cfg, size_t *rows)
 
 /* ---- the socket source against chronyc, both on the private chronyd ---- */
 
+/* The main sizes, measured on their fill, then 200k. */
 static const struct size_def socket_sizes[] = {
 	{ 1000, "1k", NULL, NULL, NULL, 15 },
 	{ 10000, "10k", NULL, NULL, NULL, 9 },
 	{ 100000, "100k", NULL, NULL, NULL, 7 },
 	{ 200000, "200k", NULL, NULL, NULL, 5 },
 };
+_Static_assert(sizeof socket_sizes / sizeof socket_sizes[0] == 4, "the main sizes and 200k");
 #define NSOCKET (sizeof socket_sizes / sizeof socket_sizes[0])
 #define WINDOW_MIN 4
 #define WINDOW_MAX 8
@@ -808,29 +810,34 @@ print_socket_row(const char *label, const double *v, double scale, int decimals)
 	putchar('\n');
 }
 
-/* Time the socket source against chronyc on the private chronyd at each
- * size (and each window at 100k); print them and the targets; returns how
- * many targets were missed. */
-static int
-socket_run(const struct config *cfg)
-{
-	struct listing sk[NSOCKET] = { 0 }, cc[NSOCKET] = { 0 }, win[WINDOW_MAX + 1] = { 0 };
-	double v[8][NSOCKET];
-	size_t at100k = 2;
+/* The socket section's figures: per size (the first three are sizes[]'s,
+ * measured on the same fill), and per window at 100k. */
+static struct listing socket_fig[NSOCKET], chronyc_fig[NSOCKET], window_fig[WINDOW_MAX + 1];
+#define AT_100K 2
 
-	for (size_t s = 0; s < NSOCKET; s++) {
-		bool ok = fill_chronyd(cfg, socket_sizes[s].n) &&
-		          time_chronyc_listing(cfg, socket_sizes[s].runs < 5 ? socket_sizes[s].runs : 5, &cc[s]) &&
-		          time_socket(cfg, 0, socket_sizes[s].runs, &sk[s]);
-		if (!ok) {
-			fprintf(stderr, "bench: the socket comparison failed at %s clients\n", socket_sizes[s].label);
-			return ST_COUNT;
-		}
-		if (s == at100k)
-			for (unsigned w = WINDOW_MIN; w <= WINDOW_MAX; w++)
-				if (!time_socket(cfg, w, socket_sizes[s].runs, &win[w]))
-					return ST_COUNT;
-	}
+/* Time chronyc and the socket source at socket size s on the private
+ * chronyd, which holds that many clients now (every window at 100k);
+ * false when a listing failed. */
+static bool
+socket_measure(const struct config *cfg, size_t s)
+{
+	int runs = socket_sizes[s].runs;
+
+	if (!time_chronyc_listing(cfg, runs < 5 ? runs : 5, &chronyc_fig[s]) || !time_socket(cfg, 0, runs, &socket_fig[s]))
+		return false;
+	for (unsigned w = WINDOW_MIN; s == AT_100K && w <= WINDOW_MAX; w++)
+		if (!time_socket(cfg, w, runs, &window_fig[w]))
+			return false;
+	return true;
+}
+
+/* Print the socket section and its targets; returns how many targets were missed. */
+static int
+socket_print(void)
+{
+	const struct listing *sk = socket_fig, *cc = chronyc_fig;
+	double v[8][NSOCKET];
+
 	printf("\nchronyd's socket (--via socket, window %d) against chronyc, same private chronyd, same run;\n"
 	       "wall milliseconds (median), CPU milliseconds per listing\n", SOCKET_WINDOW);
 	printf("%-50s", "clients");
@@ -854,12 +861,12 @@ socket_run(const struct config *cfg)
 	       cc[3].rows, sk[0].rows, sk[1].rows, sk[2].rows, sk[3].rows);
 	printf("socket fetch at 100k by window (requests in flight), wall ms:");
 	for (unsigned w = WINDOW_MIN; w <= WINDOW_MAX; w++)
-		printf("  %u: %.1f", w, win[w].wall * 1e3);
+		printf("  %u: %.1f", w, window_fig[w].wall * 1e3);
 	putchar('\n');
 
 	double value[ST_COUNT] = {
-		[ST_FETCH] = sk[at100k].wall, [ST_SPEEDUP] = cc[at100k].wall / sk[at100k].wall,
-		[ST_TOTAL] = sk[at100k].total, [ST_CHRONYD] = sk[at100k].chronyd / cc[at100k].chronyd,
+		[ST_FETCH] = sk[AT_100K].wall, [ST_SPEEDUP] = cc[AT_100K].wall / sk[AT_100K].wall,
+		[ST_TOTAL] = sk[AT_100K].total, [ST_CHRONYD] = sk[AT_100K].chronyd / cc[AT_100K].chronyd,
 	};
 	int missed = 0;
 	printf("\nTargets of the socket source at 100k clients:\n");
@@ -909,6 +916,7 @@ bench_run(const struct config *cfg)
 	double fig[NMEASURES][NSIZES], own[NSIZES], rss[SOURCE_KIND_COUNT][NSIZES], chronyc[NSIZES], ratio[NSIZES];
 	size_t listed[NSIZES];
 	struct bench b;
+	bool socket_ok = true;
 
 	for (size_t s = 0; s < NSIZES; s++) {
 		if (!bench_init(&b, cfg, &sizes[s]))
@@ -923,8 +931,10 @@ bench_run(const struct config *cfg)
 		for (int k = 0; k < SOURCE_KIND_COUNT; k++)
 			rss[k][s] = measure_rss(cfg, &sizes[s], (enum source_kind)k);
 		chronyc[s] = NA;
-		if (cfg->socket && fill_chronyd(cfg, sizes[s].n))
+		if (cfg->socket && fill_chronyd(cfg, sizes[s].n)) {
 			chronyc[s] = time_chronyc(cfg, &listed[s]);
+			socket_ok = socket_ok && socket_measure(cfg, s); /* the same fill */
+		}
 		ratio[s] = own[s] / chronyc[s];
 	}
 	printf("ticctop bench: median of %d/%d/%d runs, CPU milliseconds (chronyc: wall) unless stated\n", sizes[0].runs, sizes[1].runs,
@@ -951,8 +961,12 @@ bench_run(const struct config *cfg)
 		[TARGET_SEARCH] = fig[M_SEARCH][last], [TARGET_RSS] = fmax(rss[SOURCE_KIND_CHRONYC][last], rss[SOURCE_KIND_DASH][last]),
 	};
 	int missed = print_targets(value);
-	if (cfg->socket)
-		missed += socket_run(cfg);
+	if (cfg->socket) {
+		socket_ok = socket_ok && fill_chronyd(cfg, socket_sizes[NSOCKET - 1].n) && socket_measure(cfg, NSOCKET - 1);
+		if (!socket_ok)
+			fprintf(stderr, "bench: the socket section failed\n");
+		missed += socket_ok ? socket_print() : 1;
+	}
 	return missed ? 1 : 0;
 }
 

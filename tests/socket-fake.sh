@@ -65,4 +65,14 @@ expect_eq "$(grep -c '"kind":"chronyc","target":"chronyc -c -n -h [^"]* clients 
 	"auto, version 5: every report says chronyc, and why not the socket"
 through silent --timeout 1
 expect_contains "$OUT" '"kind":"chronyc"' "auto, no answer on the socket: chronyc"
+
+# the config file's via, and --sudo (which runs chronyc) against --via socket
+mkdir -p "$tmp/cfg/ticctop" && echo "via = socket" >"$tmp/cfg/ticctop/config"
+fake_start version5
+OUT=$(XDG_CONFIG_HOME=$tmp/cfg "$TICCTOP" --once -o json -S "$sock" 2>&1)
+expect_contains "$OUT" '"kind":"socket"' "via = socket in the config file: the socket, no fallback"
+expect_contains "$OUT" "does not speak ticctop's protocol" "and its error"
+run_ticctop --once --via socket --sudo -S "$sock"
+expect_eq "$RC" 3 "--via socket --sudo: refused"
+expect_contains "$ERR" "--sudo runs chronyc: it cannot go with --via socket" "in words"
 finish
