@@ -505,6 +505,11 @@ socket_deliver(struct source *s, row_sink sink, void *ctx, struct source_result 
 
 	memset(res, 0, sizeof *res);
 	c->finished = false;
+	server_data_clients_only(&res->serverdata, "--via socket reads chronyd's clients only so far: its tracking, "
+	                         "serverstats, activity and sources come with --via chronyc");
+	if (c->base.want_ntpdata[0])
+		snprintf(res->serverdata.ntpdata_error, sizeof res->serverdata.ntpdata_error,
+		         "--via socket does not read ntpdata yet: --via chronyc does");
 	res->err = c->err;
 	if (c->err != SOURCE_OK) {
 		snprintf(res->message, sizeof res->message, "%s", c->message);
@@ -579,6 +584,16 @@ struct auto_source {
 	bool decided;
 };
 
+/* Start a poll of the current way, passing on the ntpdata asked of auto. */
+static bool
+auto_start(struct source *s, double now)
+{
+	struct auto_source *a = (struct auto_source *)s;
+
+	memcpy(a->cur->want_ntpdata, a->base.want_ntpdata, sizeof a->base.want_ntpdata);
+	return a->cur->ops->start(a->cur, now);
+}
+
 /* Once the socket's first poll has ended: keep it if chronyd answered in its
  * protocol, else hand over to chronyc for good (started now) and say why. */
 static void
@@ -601,15 +616,7 @@ auto_settle(struct auto_source *a, double now)
 	memcpy(a->base.target + n, why, w + 1);
 	a->sock->ops->free(a->sock);
 	a->sock = NULL;
-	a->cur->ops->start(a->cur, now);
-}
-
-/* Start a poll of the current way. */
-static bool
-auto_start(struct source *s, double now)
-{
-	struct auto_source *a = (struct auto_source *)s;
-	return a->cur->ops->start(a->cur, now);
+	auto_start(&a->base, now);
 }
 
 /* Settle first (a socket that could not even be bound), then watch the current way. */
