@@ -7,21 +7,30 @@
  * reports (0 = never) or when stdout is gone.  `status` is the Nagios exit
  * status of the last report, or 3 (with one line on stderr) when a report
  * could not be written.  A CSV stream has one header, before the first
- * report. */
+ * report.  With a fleet of several servers, a report (output_write_fleet)
+ * comes once every server either finished a poll since the last report or
+ * skipped a tick because its poll still runs (its last result is reported
+ * again, or "no answer yet"), so a slow server never holds up the stream;
+ * a single report (-n 1, --once) waits for every server's first poll: the
+ * slowest server's time.  Each failed server has its line on stderr. */
 #ifndef TICCTOP_BATCH_H
 #define TICCTOP_BATCH_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
+#include "fleet.h"
 #include "loop.h"
 #include "output.h"
 
 struct batch {
+	const struct fleet *fleet;   /* the servers; NULL or one: the monitor the loop gives */
 	enum out_format format;
 	long iterations;
 	long done;
 	bool utf8;
 	enum exit_status status;
+	uint64_t polls[OUTPUT_MAX_SERVERS], skipped[OUTPUT_MAX_SERVERS]; /* each server's, at the last report */
 };
 
 /* Make the front end that drives b. */

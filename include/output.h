@@ -28,6 +28,7 @@ enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
 
 /* Everything one report shows. */
 struct report {
+	const char *name;          /* the server's name in a fleet (output_write_fleet); NULL alone */
 	const char *kind;          /* source kind: "chronyc", "http" */
 	const char *target;        /* what the source reads (no secrets) */
 	const char *error;         /* the source's last error, NULL if the last poll was good */
@@ -53,5 +54,18 @@ bool output_write(FILE *fp, enum out_format f, const struct report *r);
 
 /* The exit status r stands for: 3 when the source failed, else by the worst status. */
 enum exit_status output_status(const struct report *r);
+
+#define OUTPUT_MAX_SERVERS 32   /* reports in one fleet */
+
+/* Write one report of a fleet, r[0..nr) a server each (name set): JSON
+ * {"ticctop":1,"time","summary" (of all),"servers":[{"name","time","source",
+ * "summary","clients","server"}]}; text: one status line for the fleet
+ * (the worst state, fleet.h's rule; UNKNOWN: the failed servers' names),
+ * then each server's name, target and own report; CSV: a server column
+ * first.  False (errno set) when the stream failed. */
+bool output_write_fleet(FILE *fp, enum out_format f, const struct report *r, size_t nr);
+
+/* The exit status of a fleet r[0..nr): the worst of its servers' (fleet.h). */
+enum exit_status output_fleet_status(const struct report *r, size_t nr);
 
 #endif

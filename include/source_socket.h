@@ -2,7 +2,7 @@
  * protocol on its Unix socket (candm.h), no process per poll.
  *
  * Contract: binds its reply socket once, as DIR/ticctop.PID.sock beside
- * chronyd's socket (chronyd only answers a bound socket it may write to),
+ * chronyd's socket (DIR/ticctop.PID.N.sock for the N-th of a fleet's) (chronyd only answers a bound socket it may write to),
  * created world-writable through the umask, never by chmod; an old file
  * of that name is replaced only when it is a socket of this user's.  The
  * file is removed by stop/free and, on a crash, by the loop's handler

@@ -1,4 +1,4 @@
-/* batch.c — prints a report after every finished poll. */
+/* batch.c — prints a report after every finished poll (of a fleet: every round). */
 #include "config.h"
 
 #include <errno.h>
@@ -8,27 +8,19 @@
 #include "batch.h"
 #include "format.h"
 
-/* Print the report of the poll that just finished; false when done. */
-static bool
-batch_refreshed(void *ctx, struct monitor *mon)
+/* Say on stderr what went wrong with mon's last poll (its error, lines
+ * skipped, the server's warning); note gets the skip note for the report. */
+static void
+say_problems(const struct batch *b, const struct monitor *mon, char *note, size_t size)
 {
-	struct batch *b = ctx;
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
-	char note[256];
-	struct report r = {
-		.kind = mon->src->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
-		.skipped = mon->last.rep.skipped, .skip_note = note,
-		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
-		.time = mon->data_wall ? mon->data_wall : time(NULL),
-		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8, .continued = b->done > 0,
-	};
 
-	parse_report_text(&mon->last.rep, PARSE_OK, note, sizeof note);
+	parse_report_text(&mon->last.rep, PARSE_OK, note, size);
 	if (err) {
 		char safe[2048];
 		fmt_sanitize(safe, sizeof safe, err, strlen(err), b->utf8);
 		fprintf(stderr, "ticctop: %s\n", safe);
-	} else if (r.skipped) {
+	} else if (mon->last.rep.skipped) {
 		fprintf(stderr, "ticctop: warning: %s\n", note);
 	}
 	if (mon->last.server.warning[0] && !mon->last.same) {
@@ -36,9 +28,55 @@ batch_refreshed(void *ctx, struct monitor *mon)
 		fmt_sanitize(safe, sizeof safe, mon->last.server.warning, strlen(mon->last.server.warning), b->utf8);
 		fprintf(stderr, "ticctop: warning: the server's %s\n", safe);
 	}
-	b->status = output_status(&r);
+}
+
+/* The report of mon (named name in a fleet, else NULL); a server whose
+ * first poll still runs has "no answer yet". */
+static struct report
+report_of(const struct batch *b, const struct monitor *mon, const char *name, const char *note)
+{
+	return (struct report){
+		.name = name, .kind = mon->src->kind, .target = mon->src->target,
+		.error = !mon->polls ? "no answer yet (its first poll is still running)"
+		         : mon->last.err == SOURCE_OK ? NULL : mon->last.message,
+		.server = &mon->last.server,
+		.skipped = mon->last.rep.skipped, .skip_note = note,
+		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
+		.time = mon->data_wall ? mon->data_wall : time(NULL),
+		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8, .continued = b->done > 0,
+	};
+}
+
+/* Print the report of the poll that just finished (of a fleet: once every
+ * server finished a poll since the last report, or skipped a tick because
+ * its poll still runs; a single report waits for every server's first
+ * poll); false when done. */
+static bool
+batch_refreshed(void *ctx, struct monitor *mon)
+{
+	struct batch *b = ctx;
+	const struct fleet *f = b->fleet;
+	struct report r[OUTPUT_MAX_SERVERS];
+	char note[OUTPUT_MAX_SERVERS][256];
+	size_t n = f && f->n > 1 ? f->n : 1;
+	bool ok;
+
+	for (size_t i = 0; n > 1 && i < n; i++)
+		if (f->mon[i].polls == b->polls[i] && (b->iterations == 1 || f->mon[i].skipped == b->skipped[i]))
+			return true; /* a server has neither answered nor been found still busy since the last report */
+	for (size_t i = 0; n > 1 && i < n; i++) {
+		b->polls[i] = f->mon[i].polls;
+		b->skipped[i] = f->mon[i].skipped;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct monitor *m = n > 1 ? &f->mon[i] : mon;
+		say_problems(b, m, note[i], sizeof note[i]);
+		r[i] = report_of(b, m, n > 1 ? f->name[i] : NULL, note[i]);
+	}
+	b->status = n > 1 ? output_fleet_status(r, n) : output_status(&r[0]);
 	b->done++;
-	if (!output_write(stdout, b->format, &r)) {
+	ok = n > 1 ? output_write_fleet(stdout, b->format, r, n) : output_write(stdout, b->format, &r[0]);
+	if (!ok) {
 		fprintf(stderr, "ticctop: cannot write the report to standard output: %s\n", strerror(errno));
 		b->status = EXIT_UNKNOWN;
 		return false;

@@ -1,4 +1,4 @@
-/* main.c — ticctop: options, the source, the front end, the exit status. */
+/* main.c — ticctop: options, the sources (a fleet), the front end, the exit status. */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -36,14 +36,14 @@ print_version(void)
 /* The config file's text: options point into it until the end. */
 static char *config;
 
-/* Make the http source --url asks for; NULL (with a message) on failure. */
+/* Make the http source a --url asks for; NULL (with a message) on failure. */
 static struct source *
-make_http_source(const struct options *o)
+make_http_source(const struct options *o, const struct source_opts *so)
 {
 	struct http_cfg hc = {
-		.url = o->url, .cacert = o->cacert, .capath = o->capath, .cert = o->cert, .key = o->key,
-		.insecure = o->insecure, .user = o->user, .password_file = o->password_file,
-		.bearer_file = o->bearer_file, .noproxy = o->noproxy,
+		.url = so->url, .cacert = so->cacert, .capath = so->capath, .cert = so->cert, .key = so->key,
+		.insecure = so->insecure, .user = so->user, .password_file = so->password_file,
+		.bearer_file = so->bearer_file, .noproxy = so->noproxy,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
 	char why[600];
@@ -56,16 +56,16 @@ make_http_source(const struct options *o)
 	return s;
 }
 
-/* Make the source the options ask for; NULL (with a message) on failure.
- * Locally: chronyc when asked for, with --sudo, or when a chronyc program is
- * named; the socket when asked for; else auto (the socket, or chronyc when
- * the socket cannot be used). */
+/* Make the source so names (the demo's chronyd when there is one); NULL
+ * (with a message) on failure.  Locally: chronyc when asked for, with
+ * --sudo, or when a chronyc program is named; the socket when asked for;
+ * else auto (the socket, or chronyc when the socket cannot be used). */
 static struct source *
-make_source(const struct options *o, const struct demo *demo)
+make_source(const struct options *o, const struct source_opts *so, const struct demo *demo)
 {
-	if (o->url)
-		return make_http_source(o);
-	const char *socket = demo ? demo_socket(demo) : o->socket;
+	if (so->url)
+		return make_http_source(o, so);
+	const char *socket = demo ? demo_socket(demo) : so->socket;
 	const char *label = demo ? DEMO_LABEL : NULL; /* one name for every demo, so its settings are remembered */
 	struct chronyc_cfg cc = {
 		.chronyc = o->chronyc, .socket = socket, .sudo = o->sudo, .label = label,
@@ -92,19 +92,50 @@ make_source(const struct options *o, const struct demo *demo)
 	return s;
 }
 
+/* Make a monitor per source the options name (none: the local chronyd, or
+ * the demo's) into f, each with its name; false (with a message) on failure.
+ * *ready counts the monitors made, for fleet_free. */
+static bool
+make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct demo *demo, const struct health *h)
+{
+	static const struct source_opts local = { 0 };
+	size_t n = o->nsources ? o->nsources : 1;
+
+	*ready = 0;
+	if (!fleet_alloc(f, n)) {
+		fprintf(stderr, "ticctop: out of memory\n");
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct source_opts *so = o->nsources ? &o->sources[i] : &local;
+		struct source *src = make_source(o, so, demo);
+		if (!src)
+			return false;
+		if (!monitor_init(&f->mon[i], src, h)) {
+			src->ops->free(src);
+			fprintf(stderr, "ticctop: out of memory\n");
+			return false;
+		}
+		(*ready)++;
+		fleet_set_name(f, i, so->name);
+		f->mon[i].view.key = (enum sort_key)o->sort;
+		f->mon[i].view.reverse = o->reverse;
+	}
+	return true;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options o;
 	char err[512], words[128], where[600];
-	struct monitor mon;
+	struct fleet fleet = { 0 };
+	size_t ready = 0;
 	struct health h;
 	struct filter filter;
 	const char *bad = NULL;
 	enum conffile_result cr;
 	struct demo *demo = NULL;
-	struct source *src = NULL;
-	bool have_mon = false;
 	int rc = EXIT_UNKNOWN;
 
 	if (!loop_catch_signals()) {
@@ -144,31 +175,28 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: --demo: %s\n", err);
 		goto out;
 	}
-	if (!(src = make_source(&o, demo)) || !(have_mon = monitor_init(&mon, src, &h)))
+	if (!make_fleet(&fleet, &ready, &o, demo, &h))
 		goto out;
-	mon.view.key = (enum sort_key)o.sort;
-	mon.view.reverse = o.reverse;
-	if (o.filter)
-		mon.view.filter = filter;
+	for (size_t i = 0; o.filter && i < fleet.n; i++)
+		fleet.mon[i].view.filter = filter;
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
 	if (!o.batch && isatty(STDOUT_FILENO)) {
-		rc = ui_run(&mon, &o, (double)o.delay / 10.0, demo ? &task : NULL);
+		rc = ui_run(&fleet.mon[0], &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
 		struct batch b = {
-			.format = (enum out_format)o.format, .iterations = o.iterations,
+			.fleet = &fleet, .format = (enum out_format)o.format, .iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 		};
 		struct frontend fe = batch_frontend(&b);
-		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
+		int sig = loop_run(fleet.mon, fleet.n, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
 		rc = sig ? 128 + sig : (int)b.status;
 	}
 
 out:
-	if (have_mon)
-		monitor_free(&mon);
-	if (src)
-		src->ops->free(src);
+	for (size_t i = 0; i < ready; i++)
+		fleet.mon[i].src->ops->free(fleet.mon[i].src);
+	fleet_free(&fleet, ready);
 	demo_stop(demo);
 	log_close();
 	free(config);

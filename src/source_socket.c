@@ -134,9 +134,17 @@ static bool
 open_socket(struct socket_source *c)
 {
 	struct sockaddr_un loc = { .sun_family = AF_UNIX };
+	static unsigned sockets; /* made by this process: a fleet's sockets in one directory differ */
 	const char *slash = strrchr(c->server, '/');
-	int n = snprintf(loc.sun_path, sizeof loc.sun_path, "%.*s/ticctop.%ld.sock",
-	                 slash ? (int)(slash - c->server) : 1, slash ? c->server : ".", (long)getpid());
+	int dir = slash ? (int)(slash - c->server) : 1, n;
+	unsigned id = sockets++;
+
+	if (id == 0)
+		n = snprintf(loc.sun_path, sizeof loc.sun_path, "%.*s/ticctop.%ld.sock", dir, slash ? c->server : ".",
+		             (long)getpid());
+	else
+		n = snprintf(loc.sun_path, sizeof loc.sun_path, "%.*s/ticctop.%ld.%u.sock", dir, slash ? c->server : ".",
+		             (long)getpid(), id);
 
 	if (n < 0 || (size_t)n >= sizeof loc.sun_path || strlen(c->server) >= sizeof loc.sun_path) {
 		fail(c, SOURCE_ERR_SYSTEM, "the socket path %s is too long (a Unix socket's path has at most %zu bytes)",

@@ -3,7 +3,8 @@
 # ones, ::1, Cmd hits from 127.0.0.1) equal `chronyc -c -n clients` field by
 # field; the reply socket is there while ticctop runs and gone after it
 # exits and after SIGTERM; a stale one of ours is replaced, a file of that
-# name that is not our socket is left alone; chronyd killed and started
+# name that is not our socket is left alone; a fleet of two on one chronyd
+# (two reply sockets); chronyd killed and started
 # again under a running ticctop; an ordinary user gets the permission
 # message, and under auto chronyc, saying why.
 . "$top_srcdir/tests/lib/common.sh"
@@ -30,6 +31,11 @@ expect_contains "$OUT" '"addr":"::1","family":"ipv6"' "IPv6 client read"
 check "no reply socket left after --once" no_reply_socket
 read_both "$tmp/auto.json" "$tmp/chronyc.csv" -S "$CHRONYD_SOCK"
 expect_contains "$OUT" '"kind":"socket"' "auto: root may use the socket, so it does"
+
+# a fleet of two on the same chronyd: each its own reply socket in the same directory
+run_ticctop --once -o json --via socket -S "$CHRONYD_SOCK" -S "$CHRONYD_SOCK"
+expect_eq "$(echo "$OUT" | grep -c '"kind":"socket","target":"'"$CHRONYD_SOCK"'","ok":true')" 2 "a fleet of two sockets: both read"
+check "and both reply sockets removed" no_reply_socket
 
 # a running ticctop: its reply socket beside chronyd's, gone after SIGTERM
 STREAM=$tmp/stream.json
