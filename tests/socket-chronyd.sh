@@ -39,7 +39,7 @@ check "and both reply sockets removed" no_reply_socket
 
 # a running ticctop: its reply socket beside chronyd's, gone after SIGTERM
 STREAM=$tmp/stream.json
-"$TICCTOP" -b -d 3 -o json --via socket -S "$CHRONYD_SOCK" >"$STREAM" 2>"$tmp/stream.err" &
+"$TICCTOP" -b -d 3 -o json --highlight 0 --via socket -S "$CHRONYD_SOCK" >"$STREAM" 2>"$tmp/stream.err" &
 pid=$!
 check "two reports" stream_wait 2
 check "the reply socket is there while it runs" [ -S "$tmp/ticctop.$pid.sock" ]
