@@ -43,7 +43,8 @@ monitor_update_view(struct monitor *mon)
 }
 
 /* Feed the server's history with the poll that ended at now, span seconds
- * after the one before: the status counts (unknown when it failed). */
+ * after the one before: the rate totals (once known) and the status
+ * counts; all unknown when it failed. */
 static void
 feed_trend(struct monitor *mon, double now, double span, bool ok)
 {
@@ -52,10 +53,17 @@ feed_trend(struct monitor *mon, double now, double span, bool ok)
 	};
 	double v[TREND_SERIES_COUNT];
 	size_t counts[STATUS_COUNT];
+	struct rate_totals rt;
 
 	for (int s = 0; s < TREND_SERIES_COUNT; s++)
 		v[s] = NAN;
 	if (ok) {
+		model_rate_totals(mon->model, &rt);
+		if (rt.known) {
+			v[TREND_NTP] = rt.ntp;
+			v[TREND_DROPS] = rt.drops;
+			v[TREND_CMD] = rt.cmd;
+		}
 		model_summary(mon->model, counts);
 		for (int st = 0; st < STATUS_COUNT; st++)
 			v[by_status[st]] = (double)counts[st];
