@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "health.h"
+#include "health_server.h"
 #include "model.h"
 #include "server.h"
 #include "source_result.h"
@@ -46,6 +47,10 @@ struct monitor {
 	                              with the note the screens show; NONE before any */
 	double srv_time;           /* monotonic time srv was read: stale while srv_time < poll_time */
 	time_t srv_wall;           /* wall clock of the same */
+	struct srv_rates srv_rates; /* serverstats' counts a second between the last two reads */
+	bool have_srv_rates;
+	struct srv_limits srv_limits; /* the server's thresholds (--warn-offset, ...): defaults from
+	                                 monitor_init; judge with health_server_eval(&srv_limits, &srv) */
 	struct trend trend;        /* the server's last 300 s, fed by monitor_take */
 };
 

@@ -61,6 +61,7 @@ struct options {
 	int sort;            /* enum sort_key */
 	bool reverse;
 	long warn_drops, crit_drops;
+	double warn_offset, crit_offset; /* the server's |system time offset|, seconds */
 	int judge;           /* enum judge */
 	double warn_rate, crit_rate; /* NTP requests/s of one client; 0: no rule */
 	long window;         /* seconds the rates span */
@@ -77,6 +78,7 @@ struct options {
 	long iterations;     /* 0 = until stopped */
 	long delay;          /* tenths of a second between refreshes */
 	int format;          /* enum out_format */
+	int check;           /* enum check_scope */
 	/* general */
 	bool help;
 	bool version;

@@ -104,6 +104,8 @@ make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct
 		model_configure(f->mon[i].model, (double)o->window, (double)o->highlight);
 		f->mon[i].view.key = (enum sort_key)o->sort;
 		f->mon[i].view.reverse = o->reverse;
+		f->mon[i].srv_limits.warn_offset = o->warn_offset;
+		f->mon[i].srv_limits.crit_offset = o->crit_offset;
 	}
 	return true;
 }
@@ -171,7 +173,8 @@ main(int argc, char **argv)
 		rc = ui_run(&fleet.mon[0], &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
 		struct batch b = {
-			.fleet = &fleet, .format = (enum out_format)o.format, .iterations = o.iterations,
+			.fleet = &fleet, .format = (enum out_format)o.format, .check = (enum check_scope)o.check,
+			.iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 		};
 		struct frontend fe = batch_frontend(&b);

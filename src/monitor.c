@@ -15,6 +15,7 @@ monitor_init(struct monitor *mon, struct source *src, const struct health *h)
 	mon->src = src;
 	mon->health = *h;
 	view_init(&mon->view);
+	health_server_limits(&mon->srv_limits);
 	mon->view_stale = true;
 	return (mon->model = model_new()) != NULL;
 }
@@ -82,7 +83,8 @@ monitor_want_ntpdata(struct monitor *mon, const char *addr)
 }
 
 /* Keep the server data of the poll in mon->last when it read some (or
- * says its source never has any); a poll that read none keeps the last. */
+ * says its source never has any), with the counters' rates since the last;
+ * a poll that read none keeps the last. */
 static void
 take_server_data(struct monitor *mon, double now, time_t wall)
 {
@@ -90,6 +92,9 @@ take_server_data(struct monitor *mon, double now, time_t wall)
 
 	if (sd->avail == SRV_AVAIL_NONE)
 		return;
+	mon->have_srv_rates = sd->have[SRV_SERVERSTATS] && mon->srv.have[SRV_SERVERSTATS];
+	if (mon->have_srv_rates)
+		srv_rates_compute(&mon->srv_rates, &sd->serverstats, &mon->srv.serverstats, now - mon->srv_time);
 	mon->srv = *sd;
 	mon->srv_time = now;
 	mon->srv_wall = wall;
