@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cards.h"
 #include "health.h"
 #include "model.h"
 #include "parse.h"
@@ -187,6 +188,16 @@ write_older(void *ctx, const struct row *r)
 	return buf_append(b, line, (size_t)o);
 }
 
+/* The poll's time of the next refresh: one second after the last, so that
+ * every refresh has rates and adds to the clients' history. */
+static double
+next_clock(void)
+{
+	static double clock;
+
+	return clock += 1.0;
+}
+
 /* Feed body b to m as one complete refresh. */
 static void
 take_body(struct model *m, const struct health *h, const struct buf *b,
@@ -196,7 +207,7 @@ take_body(struct model *m, const struct health *h, const struct buf *b,
 
 	model_begin(m);
 	parse(b->data, b->len, model_put, m, &rep);
-	model_end(m, h, true, 0);
+	model_end(m, h, true, next_clock());
 }
 
 /* CSV parse + model update into an empty model (ticctop's first refresh). */
@@ -259,7 +270,7 @@ measure_json(struct bench *b)
 
 	model_begin(m);
 	parse_dash(b->json.data, b->json.len, model_put, m, &rep, &info);
-	model_end(m, &b->mon.health, true, 0);
+	model_end(m, &b->mon.health, true, next_clock());
 	double t = now() - t0;
 	model_free(m);
 	return t;
@@ -364,6 +375,35 @@ measure_frame(struct bench *b)
 	return now() - t0;
 }
 
+/* What monitor_take adds to a refresh for the header's meters: the rate
+ * totals and the status counts into the server's history. */
+static double
+measure_history(struct bench *b)
+{
+	double t0 = now();
+	monitor_feed_trend(&b->mon, next_clock(), 1, true);
+	return now() - t0;
+}
+
+/* One frame at 200x60 with every card expanded: each its sparklines of
+ * its history (the header's meters are in every frame). */
+static double
+measure_frame_open(struct bench *b)
+{
+	struct cards *cs = cards_state(&b->tui);
+
+	if (!have_screen)
+		return NA;
+	cs->expand_all = true;
+	tui_react(&b->tui, REACT_LAYOUT | REACT_PAINT);
+	double t0 = now();
+	paint_frame(&b->paint);
+	double t = now() - t0;
+	cs->expand_all = false;
+	tui_react(&b->tui, REACT_LAYOUT | REACT_PAINT);
+	return t;
+}
+
 /* Type text into the full screen's filter line, applying each key. */
 static void
 type_filter(struct tui *t, const char *text)
@@ -397,7 +437,7 @@ struct measure {
 
 enum measure_id {
 	M_CSV_FIRST, M_CSV_NEXT, M_CSV_SAME, M_TABLE, M_JSON, M_SORT_ADDR, M_VIEW_KEPT, M_SORT_LAST, M_SUMMARY, M_UI_REFRESH, M_FRAME, M_SEARCH,
-	NMEASURES
+	M_HISTORY, M_FRAME_OPEN, NMEASURES
 };
 
 static const struct measure measures[NMEASURES] = {
@@ -413,6 +453,8 @@ static const struct measure measures[NMEASURES] = {
 	[M_UI_REFRESH] = { "full screen after a refresh (card layout)", measure_ui_refresh, true },
 	[M_FRAME] = { "frame 200x60, off-screen terminal", measure_frame, true },
 	[M_SEARCH] = { "search keystroke: re-filter all, frame", measure_search, false },
+	[M_HISTORY] = { "server history fed (rate totals, counts)", measure_history, true },
+	[M_FRAME_OPEN] = { "frame 200x60, every card open (sparklines)", measure_frame_open, false },
 };
 
 /* Targets at the largest N, in seconds (or bytes, for memory). */
@@ -426,7 +468,7 @@ static const struct {
 	[TARGET_JSON] = { "TICC-DASH JSON parse + update <= 150 ms", 0.150 },
 	[TARGET_FRAME] = { "frame <= 2 ms", 0.002 },
 	[TARGET_SEARCH] = { "search keystroke <= 20 ms", 0.020 },
-	[TARGET_RSS] = { "peak RSS <= 64 MB", 64.0 },
+	[TARGET_RSS] = { "peak RSS, history full <= 80 MB", 80.0 },
 };
 
 /* Compare two doubles for qsort. */
@@ -479,7 +521,8 @@ bench_init(struct bench *b, const struct config *cfg, const struct size_def *s)
 		return false;
 	b->mon.have_data = true;
 	b->mon.polls = 1;
-	take_body(b->mon.model, &b->mon.health, &b->csv[0], parse_csv);
+	for (int r = 0; r <= MODEL_HISTORY; r++) /* rates known, every client's history full */
+		take_body(b->mon.model, &b->mon.health, &b->csv[r % 2], parse_csv);
 	b->memo.body.cap = BODY_CAP;
 	b->memo.valid = buf_append(&b->memo.body, b->csv[0].data, b->csv[0].len);
 	monitor_update_view(&b->mon);
@@ -542,7 +585,7 @@ child_refresh(enum source_kind k, struct model *m, const struct health *h, const
 		parse_csv(body->data, body->len, model_put, m, &rep);
 	else
 		parse_dash(body->data, body->len, model_put, m, &rep, &info);
-	model_end(m, h, true, 0);
+	model_end(m, h, true, next_clock());
 }
 
 /* Print this process's peak resident memory in kB (VmHWM: its own mappings
@@ -561,8 +604,9 @@ print_peak_rss(void)
 }
 
 /* The memory child: what ticctop holds after refreshes from source kind k
- * at size s (answer and memo, model, view sorted two ways, the full screen
- * with its frames, a filter typed). */
+ * at size s, enough for every client's history to be full (answer and
+ * memo, model, view sorted two ways, the full screen with its frames, a
+ * filter typed). */
 static int
 memory_child(const struct config *cfg, const struct size_def *s, enum source_kind k)
 {
@@ -580,9 +624,9 @@ memory_child(const struct config *cfg, const struct size_def *s, enum source_kin
 		return 2;
 	tui_init(&t, &mon, 1.0, true, screens, screens_count);
 	tui_resize(&t, FRAME_W, FRAME_H);
-	for (int r = 0; r < 2; r++) {
+	for (int r = 0; r <= MODEL_HISTORY; r++) {
 		child_refresh(k, mon.model, &mon.health, &body);
-		mon.view.key = r ? SORT_LAST : SORT_ADDR;
+		mon.view.key = r % 2 ? SORT_LAST : SORT_ADDR;
 		mon.view_stale = true;
 		monitor_update_view(&mon);
 		tui_refreshed(&t);
