@@ -12,7 +12,7 @@
 #include "spark.h"
 #include "text.h"
 
-#define LABEL_W 10       /* label column of an expanded card */
+#define LABEL_W (FIELD_CARD_MAX + 1) /* label column of an expanded card */
 #define SAFE_MAX 2048    /* a sanitised address, cut if longer */
 
 /* How long a field stays on a collapsed card's line (higher: longer);
