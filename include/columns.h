@@ -1,9 +1,10 @@
 /* columns.h — the clients table's columns: which there are, which fit, where.
  *
  * Contract: pure (no curses, no clients).  The table's columns are the
- * status, the address and one per field of the field table (sample.h), in
+ * status, the address, one per field of the field table (sample.h), in
  * that table's order, so a field another module adds (a derived rate) is a
- * column by itself; its heading is the field's `head`, its sort key the one
+ * column by itself, and last the sparkline of the client's NTP requests/s
+ * (COL_SPARK, the first to go: shown when there is room); its heading is the field's `head`, its sort key the one
  * named by its `sort` (or, for a derived field, its `column`), and how long
  * it stays on a narrow screen comes from a small priority table here (the
  * address, the status, NTP drops and last seen are the last to go; a field
@@ -28,17 +29,21 @@
 #define COL_GAP 2            /* blank columns between two columns */
 #define COL_DIVIDER 1        /* more in the gap where a group starts (its divider) */
 #define COL_ADDR_MIN 15      /* the address is not cut below this ("255.255.255.255") */
-#define COL_MAX (FIELD_ALL + 2)
+#define COL_MAX (FIELD_ALL + 3)
 #define COL_NO_SORT (-1)
 #define COL_W_COUNT 5        /* the widest count as STYLE_BRIEF writes it ("12.3k") */
 #define COL_W_LOG2 8         /* the widest interval ("2.13 min") */
 #define COL_W_SECONDS 11     /* the widest age ("108 min ago") */
+#define COL_W_RATE 7         /* the widest rate ("12.3k/s", "99999/s") */
+#define COL_W_SHARE 6        /* the widest share ("100.0%") */
+#define COL_W_SPAN 7         /* the widest window span ("300 min") */
 #define COL_W_STATUS 6       /* a status: symbol, space, word ("● WARN") */
+#define COL_W_SPARK 16       /* the NTP rate's sparkline: its last 16 refreshes */
 
 /* How the clients are shown: a card each, or a row each. */
 enum clients_view { CLIENTS_CARDS, CLIENTS_TABLE, CLIENTS_VIEW_COUNT };
 
-enum col_kind { COL_STATUS, COL_ADDR, COL_FIELD };
+enum col_kind { COL_STATUS, COL_ADDR, COL_FIELD, COL_SPARK };
 
 struct column {
 	enum col_kind kind;
@@ -59,7 +64,7 @@ const char *clients_view_name(int v);
 /* Find a view by name; false when there is none. */
 bool clients_view_parse(const char *name, enum clients_view *v);
 
-/* Fill out with the table's columns in order (status, address, every field);
+/* Fill out with the table's columns in order (status, address, every field, the sparkline);
  * returns how many (at most COL_MAX).  need is set to the widest of the
  * heading (plus one for the sort mark when the column is a sort key) and
  * the widest value of the column's kind. */

@@ -19,6 +19,9 @@
 /* Rows the option table may have (options.given has a bit per row). */
 #define OPTIONS_MAX 64
 
+/* How the local chronyd is read (--via). */
+enum via { VIA_AUTO, VIA_SOCKET, VIA_CHRONYC, VIA_COUNT };
+
 /* Sources one run may watch (a fleet). */
 #define OPTIONS_MAX_SOURCES 32
 
@@ -39,6 +42,7 @@ struct source_opts {
 
 struct options {
 	/* source */
+	int via;             /* enum via */
 	const char *chronyc;
 	const char *socket;
 	bool sudo;

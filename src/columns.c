@@ -7,13 +7,15 @@
 
 #define PRIO_ADDR 100
 #define PRIO_STATUS 90
+#define PRIO_SPARK 1         /* the sparkline: only when every field has room */
 #define PRIO_FIELD 45        /* a field the table below does not list (a derived one) */
 
 /* How long a field's column stays on a narrow screen (higher: longer). */
 static const struct { int field, prio; } field_prios[] = {
-	{ FIELD_NTP_DROPS, 80 }, { FIELD_NTP_LAST, 70 }, { FIELD_NTP_PACKETS, 60 }, { FIELD_NTP_INTERVAL, 50 },
-	{ FIELD_CMD_PACKETS, 40 }, { FIELD_NTP_INTERVAL_LIMITED, 30 }, { FIELD_CMD_LAST, 25 },
-	{ FIELD_CMD_DROPS, 20 }, { FIELD_CMD_INTERVAL, 10 },
+	{ FIELD_NTP_DROPS, 80 }, { FIELD_NTP_LAST, 70 }, { FIELD_RATE_NTP, 65 }, { FIELD_NTP_PACKETS, 60 },
+	{ FIELD_RECENT_DROPS, 55 }, { FIELD_NTP_INTERVAL, 50 }, { FIELD_DROP_SHARE, 47 }, { FIELD_RATE_DROPS, 46 },
+	{ FIELD_CMD_PACKETS, 40 }, { FIELD_RATE_CMD, 35 }, { FIELD_NTP_INTERVAL_LIMITED, 30 }, { FIELD_CMD_LAST, 25 },
+	{ FIELD_CMD_DROPS, 20 }, { FIELD_CMD_INTERVAL, 10 }, { FIELD_RATE_WINDOW, 5 },
 };
 
 static const char *const view_names[CLIENTS_VIEW_COUNT] = { [CLIENTS_CARDS] = "cards", [CLIENTS_TABLE] = "table" };
@@ -64,7 +66,9 @@ field_sort(int f)
 static int
 kind_width(enum field_kind k)
 {
-	static const int widths[] = { [KIND_COUNT] = COL_W_COUNT, [KIND_LOG2] = COL_W_LOG2, [KIND_SECONDS] = COL_W_SECONDS };
+	/* in enum field_kind's order: a kind added there and not here fails to build */
+	static const int widths[] = { COL_W_COUNT, COL_W_LOG2, COL_W_SECONDS, COL_W_RATE, COL_W_SHARE, COL_W_SPAN };
+	_Static_assert(sizeof widths / sizeof widths[0] == FIELD_KINDS, "a width for every field kind");
 
 	return widths[k];
 }
@@ -84,9 +88,12 @@ columns_list(struct column *out, size_t max)
 		out[n++] = (struct column){ COL_FIELD, f, fi->head, fi->group, field_sort(f), field_prio(f), true, 0, 0, 0,
 		                            false };
 	}
+	if (n < max)
+		out[n++] = (struct column){ COL_SPARK, -1, "NTP/s history", "hist", COL_NO_SORT, PRIO_SPARK, false, 0, 0, 0,
+		                            false };
 	for (size_t i = 0; i < n; i++) {
 		int value = out[i].kind == COL_FIELD ? kind_width(field_info(out[i].field)->kind)
-		          : out[i].kind == COL_STATUS ? COL_W_STATUS : 0;
+		          : out[i].kind == COL_STATUS ? COL_W_STATUS : out[i].kind == COL_SPARK ? COL_W_SPARK : 0;
 		int head = (int)strlen(out[i].head) + (out[i].sort != COL_NO_SORT);
 		out[i].need = value > head ? value : head;
 	}

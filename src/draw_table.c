@@ -5,6 +5,7 @@
 
 #include "cards.h"
 #include "draw.h"
+#include "spark.h"
 #include "text.h"
 
 /* The Clients screen's body: the cards or the table, as its view says. */
@@ -55,6 +56,21 @@ draw_headings(const struct paint *p, int y, const struct column *col, size_t n)
 	}
 }
 
+/* Paint c's NTP requests/s over its last w refreshes at row y, column x,
+ * on its own scale (dim while it shows no activity). */
+static void
+draw_rate_spark(const struct paint *p, int y, int x, int w, const struct client *c, enum role r)
+{
+	double v[MODEL_HISTORY];
+	char line[SPARK_BYTES(MODEL_HISTORY)];
+	size_t n = client_history(c, HIST_NTP_RATE, v, MODEL_HISTORY), cells = w < MODEL_HISTORY ? (size_t)w : MODEL_HISTORY;
+	const double *last = n > cells ? v + n - cells : v;   /* a value a cell: the newest */
+
+	n = n > cells ? cells : n;
+	spark_render(line, sizeof line, last, n, cells, p->t->utf8 ? SPARK_BLOCKS : SPARK_ASCII, 0);
+	draw_text(p, y, x, w, spark_scale(last, n) > 0 ? r : ROLE_DIM, line);
+}
+
 /* Paint client c's row at screen row y (sel: selected; stale: faded). */
 static void
 draw_row(const struct paint *p, int y, const struct column *col, size_t n, const struct client *c, bool sel,
@@ -84,6 +100,8 @@ draw_row(const struct paint *p, int y, const struct column *col, size_t n, const
 			x += draw_client_address(p, y, x, k->w - mark, c, sel ? base : stale ? ROLE_FADED : ROLE_ADDR);
 			if (mark)
 				draw_text(p, y, x, mark, sel ? base : ROLE_WARN, CARDS_SHARED_MARK);
+		} else if (k->kind == COL_SPARK) {
+			draw_rate_spark(p, y, x, k->w, c, sel ? base : ROLE_ADDR);
 		} else {
 			field_text(value, sizeof value, &s, k->field, STYLE_BRIEF);
 			draw_cell(p, y, k, base, value);

@@ -116,12 +116,19 @@ age_text(char *buf, size_t size, const struct sample *s, int f)
 }
 
 /* Write a rate of milli thousandths per second with as many decimals as
- * fit three digits ("2.01", "12.5", "310"), "/s" after it but in a report. */
+ * fit three digits ("2.01", "12.5", "310"), "/s" after it but in a report;
+ * brief: one decimal at most, and from 1000/s on short as a count ("12.3k/s"). */
 static size_t
 rate_text(char *buf, size_t size, int64_t milli, enum field_style st)
 {
 	double r = (double)milli / 1000;
 	int decimals = milli < 9995 ? 2 : milli < 99950 ? 1 : 0;
+	char count[16];
+
+	if (st == STYLE_BRIEF && milli >= 999500) {
+		text_count(count, sizeof count, llround(r));
+		return written(snprintf(buf, size, "%s/s", count), size);
+	}
 
 	if (st == STYLE_BRIEF && decimals > 1)
 		decimals = 1;

@@ -44,7 +44,10 @@ START_TEST(every_field_is_a_column_in_table_order)
 	struct column c[COL_MAX];
 	size_t n = columns_list(c, COL_MAX);
 
-	ck_assert_uint_eq(n, 2 + FIELD_ALL);
+	ck_assert_uint_eq(n, 3 + FIELD_ALL);
+	ck_assert_int_eq(c[n - 1].kind, COL_SPARK);                 /* the sparkline last, no sort key */
+	ck_assert_int_eq(c[n - 1].sort, COL_NO_SORT);
+	ck_assert_int_ge(c[n - 1].need, COL_W_SPARK);
 	ck_assert_int_eq(c[0].kind, COL_STATUS);
 	ck_assert_int_eq(c[0].sort, SORT_STATUS);
 	ck_assert_int_eq(c[1].kind, COL_ADDR);
@@ -84,7 +87,13 @@ widest_value(int f)
 	field_text(buf, sizeof buf, &s, f, STYLE_BRIEF);
 	if ((int)strlen(buf) > widest)
 		widest = (int)strlen(buf);
-	for (int64_t v = -128; v < 100000000000LL; v = v < 1000 ? v + 1 : v + v / 97) {
+	/* each kind over the values it can have: a rate grows at most by a 32-bit counter
+	 * a second, a share is 0..100 %, a window spans at most --window's 86400 s */
+	static const int64_t top[FIELD_KINDS] = { 100000000000LL, 127, 100000000000LL, 4294967295000LL, 100000,
+	                                          86400000 };
+	enum field_kind k = field_info(f)->kind;
+	for (int64_t v = k == KIND_LOG2 ? -128 : 0; v <= top[k]; v = v == top[k] ? v + 1 : v < 1000 ? v + 1
+	                                                             : v + v / 97 < top[k] ? v + v / 97 : top[k]) {
 		sample_set(&s, f, v);
 		size_t n = field_text(buf, sizeof buf, &s, f, STYLE_BRIEF);
 		if ((int)text_width(buf, n) > widest)
@@ -112,6 +121,9 @@ START_TEST(a_column_is_as_wide_as_any_value_of_its_kind)
 	ck_assert_int_eq(widest_value(FIELD_NTP_INTERVAL), COL_W_LOG2);   /* and not wider than needed */
 	ck_assert_int_eq(widest_value(FIELD_NTP_LAST), COL_W_SECONDS);
 	ck_assert_int_eq(widest_value(FIELD_NTP_PACKETS), COL_W_COUNT);
+	ck_assert_int_eq(widest_value(FIELD_RATE_NTP), COL_W_RATE);
+	ck_assert_int_eq(widest_value(FIELD_DROP_SHARE), COL_W_SHARE);
+	ck_assert_int_eq(widest_value(FIELD_RATE_WINDOW), COL_W_SPAN);
 }
 END_TEST
 
@@ -158,6 +170,12 @@ START_TEST(narrow_drops_whole_columns_by_priority)
 	for (size_t i = 2; i < n; i++)
 		ck_assert_int_eq(c[i].w > 0, c[i].field == last[0] || c[i].field == last[1]);
 	n = list_needing(c, 6, 15);
+	columns_fit(c, n, 400);
+	int all = used(c, n);
+	columns_fit(c, n, all - 1);           /* one column short: the sparkline goes first, alone */
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(c[i].w > 0, c[i].kind != COL_SPARK);
+	n = list_needing(c, 6, 15);
 	columns_fit(c, n, 80);
 	ck_assert_int_gt(c[find(c, n, COL_FIELD, FIELD_NTP_DROPS)].w, 0);
 	ck_assert_int_eq(c[find(c, n, COL_FIELD, FIELD_CMD_INTERVAL)].w, 0);
@@ -197,13 +215,24 @@ START_TEST(hits_and_sort_steps)
 	ck_assert_int_eq(columns_at(c, n, -1), -1);
 	ck_assert_int_eq(columns_at(c, n, used(c, n)), -1);        /* past the last */
 	ck_assert_int_eq(columns_sorted(c, n, SORT_DROPS), 2 + FIELD_NTP_DROPS);
-	/* steps go left and right over the sortable columns shown, skipping the others, wrapping */
-	ck_assert_int_eq(columns_step(c, n, SORT_ADDR, 1), SORT_NTP);
-	ck_assert_int_eq(columns_step(c, n, SORT_NTP, 1), SORT_DROPS);
-	ck_assert_int_eq(columns_step(c, n, SORT_NTP, -1), SORT_ADDR);
+	/* steps go left and right over the sortable columns shown, skipping the others, wrapping:
+	 * the order is the columns' (status, address, the field table's), each its own sort key */
+	int keys[COL_MAX];
+	size_t nk = 0;
+	for (size_t i = 0; i < n; i++)
+		if (c[i].w > 0 && c[i].sort != COL_NO_SORT)
+			keys[nk++] = c[i].sort;
+	ck_assert_uint_ge(nk, 4);
+	ck_assert_int_eq(keys[0], SORT_STATUS);
+	ck_assert_int_eq(keys[1], SORT_ADDR);
+	ck_assert_int_eq(keys[2], SORT_NTP);
+	ck_assert_int_eq(keys[3], SORT_DROPS);
+	for (size_t i = 0; i < nk; i++) {
+		ck_assert_int_eq(columns_step(c, n, keys[i], 1), keys[(i + 1) % nk]);
+		ck_assert_int_eq(columns_step(c, n, keys[i], -1), keys[(i + nk - 1) % nk]);
+	}
+	ck_assert_int_eq(columns_sorted(c, n, SORT_CMD), 2 + FIELD_CMD_PACKETS);
 	ck_assert_int_eq(columns_step(c, n, SORT_LAST, 1), SORT_CMD);   /* IntL is no sort key */
-	ck_assert_int_eq(columns_step(c, n, SORT_STATUS, -1), SORT_CMD); /* wraps to the last sortable */
-	ck_assert_int_eq(columns_step(c, n, SORT_CMD, 1), SORT_STATUS);
 	columns_fit(c, n, 30);                /* the sorted column is not shown: from the end */
 	ck_assert_int_eq(columns_sorted(c, n, SORT_DROPS), -1);
 	ck_assert_int_eq(columns_step(c, n, SORT_DROPS, 1), SORT_STATUS);

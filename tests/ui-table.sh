@@ -7,8 +7,7 @@
 # click on a heading (again: inverted); selection, search, filter and Enter
 # (the details below the row) as on the cards; `v` switches and is
 # remembered for the next start; `view = table` in the config file; 20x6
-# survives; Tab and the number keys keep the clients when there is no other
-# screen to go to.
+# survives; Tab leaves the clients and 1 comes back to them.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 ui_setup
@@ -109,7 +108,7 @@ expect_screen "sort: Address order ↑" "back to the address, in its own directi
 tmux_keys Down Down
 tmux_keys Enter
 expect_screen "family    IPv4" "Enter opens the details below the row"
-expect_contains "$(row 4)" "127.2.0.3" "right below the selected row"
+expect_contains "$(tmux_screen | grep -A1 '^[●▲✗] [A-Z]* *127\.2\.0\.3 ' | sed -n 2p)" "127.2.0.3" "right below the selected row"
 tmux_keys Enter
 expect_screen_gone "family    IPv4" "Enter closes them"
 tmux_keys /
@@ -165,9 +164,11 @@ expect_screen "EXIT=0" "quit"
 rm -rf "$TMUX_HOME/state"/*
 start_ui "--view cards"
 expect_screen "┏━ ● 127.2.0.1" "--view cards wins over the config file"
-# Tab, 1: no other screen to go to yet is no harm; the clients stay
-tmux_keys Tab 1 BTab
-expect_screen "┏━ ● 127.2.0.1" "Tab, 1, Shift-Tab: still the clients"
+# Tab goes to the Server screen, 1 back to the clients as they were
+tmux_keys Tab
+expect_screen "[Server]" "Tab: the Server screen"
+tmux_keys 1
+expect_screen "┏━ ● 127.2.0.1" "1: the clients again"
 tmux_keys q
 expect_screen "EXIT=0" "quit"
 finish
