@@ -4,7 +4,7 @@
  * status, the address, one per field of the field table (sample.h), in
  * that table's order, so a field another module adds (a derived rate) is a
  * column by itself, and last the sparkline of the client's NTP requests/s
- * (COL_SPARK, the first to go: shown when there is room); its heading is the field's `head`, its sort key the one
+ * (COL_SPARK, the first to go: shown when there is room, the address's whole need included); its heading is the field's `head`, its sort key the one
  * named by its `sort` (or, for a derived field, its `column`), and how long
  * it stays on a narrow screen comes from a small priority table here (the
  * address, the status, NTP drops and last seen are the last to go; a field

@@ -60,6 +60,9 @@ int health_server_rules(void);
 /* Machine name of server rule `rule` ("offset-critical"). */
 const char *health_server_rule_name(int rule);
 
+/* Whether server rule `name` ("clientlog-full") fired in v; false for a name no rule has. */
+bool health_server_fired(const struct srv_verdict *v, const char *name);
+
 /* Judge one time source. */
 struct srv_verdict health_source_eval(const struct srv_source *s);
 

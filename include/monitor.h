@@ -24,6 +24,7 @@
 #include "server.h"
 #include "source_result.h"
 #include "trend.h"
+#include "trend_sources.h"
 #include "view.h"
 
 struct monitor {
@@ -52,6 +53,7 @@ struct monitor {
 	struct srv_limits srv_limits; /* the server's thresholds (--warn-offset, ...): defaults from
 	                                 monitor_init; judge with health_server_eval(&srv_limits, &srv) */
 	struct trend trend;        /* the server's last 300 s, fed by monitor_take */
+	struct trend_sources src_trend; /* each time source's last offsets, fed with srv */
 };
 
 /* Make mon ready for src; false when out of memory. */

@@ -3,7 +3,9 @@
  * Contract: pure; a row of the table of screens (screen.h).  Its body is
  * made of sections of `label value` lines, built from the monitor whenever
  * a poll ends, the screen becomes current or the body changes size: the
- * verdict and every reason that fired (health_server.h), tracking,
+ * verdict and every reason that fired (health_server.h), tracking, the last
+ * 5 minutes (the server's offset, frequency and NTP requests/s: the latest
+ * value and a sparkline of the monitor's trend, a signed one from its own low),
  * serverstats with each counter's rate a second, activity.  A source that
  * carries only clients (a dashboard's /data) gets one section saying what it
  * offers and its own clock, count and error, never an empty grid or zeros.
@@ -24,7 +26,10 @@
 #define INFO_SECTIONS_MAX 8
 #define INFO_VALUE_MIN 18     /* a section's labels leave its values this many columns */
 
-enum info_kind { INFO_FIELD, INFO_NOTE };
+enum info_kind { INFO_FIELD, INFO_NOTE, INFO_SPARK };
+
+#define INFO_SPARK_VALUE_W 11 /* a sparkline line's value ("-123.4 us") before its sparkline */
+#define INFO_SPARK_MAX 60     /* cells of a sparkline at most (5 s of the 300 a cell) */
 
 /* One line of a section: a label and its value (and a rate), or a note. */
 struct info_line {
@@ -33,6 +38,8 @@ struct info_line {
 	char value[256];          /* raw from the source: sanitise */
 	char extra[32];           /* a counter's rate ("12.3/s"), "" none */
 	int status;               /* the line says a status (enum status), -1 none */
+	int spark;                /* INFO_SPARK: the series of the server's trend (trend.h) drawn after the value */
+	bool spark_signed;        /* INFO_SPARK: drawn from its own low (spark_floor), not from 0 */
 };
 
 /* A section: its title and lines [first, first + n). */

@@ -4,8 +4,9 @@
  * source (chronyc sources merged with sourcestats, serverdata.h): mode and
  * state as symbols and in words, name or address, stratum, poll, reach as
  * 8 marks (the last 8 polls, the newest on the right), last sample, offset
- * ± error, NP/NR, span, frequency, skew, std dev and the source's verdict
- * (health_server.h).  The columns are fitted as the clients table's
+ * ± error, NP/NR, span, frequency, skew, std dev, the source's verdict
+ * (health_server.h) and, when there is room, a sparkline of its last
+ * offsets (trend_sources.h; its cell text is empty: the painter draws it).  The columns are fitted as the clients table's
  * (columns.h): whole ones go by priority, the name takes the room left.
  * The selection stays on the same source (by address) across polls; Enter
  * opens the selected one's ntpdata below its row, asked of the source
@@ -29,7 +30,7 @@
 /* The columns of the Sources screen, in order. */
 enum source_col {
 	SC_STATE, SC_NAME, SC_STRATUM, SC_POLL, SC_REACH, SC_LAST, SC_OFFSET, SC_NP, SC_NR, SC_SPAN,
-	SC_FREQ, SC_SKEW, SC_STDDEV, SC_VERDICT, SC_COUNT
+	SC_FREQ, SC_SKEW, SC_STDDEV, SC_VERDICT, SC_HISTORY, SC_COUNT
 };
 
 struct sources_screen {

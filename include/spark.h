@@ -34,6 +34,11 @@ size_t spark_per_cell(enum spark_style st);
 /* The scale for v[0..n): its largest known value (0 when none is known). */
 double spark_scale(const double *v, size_t n);
 
+/* Shift v[0..n) so that its smallest finite value is 0 (a signed series,
+ * an offset or a frequency, drawn from its own low); returns that value,
+ * 0 when none is finite. */
+double spark_floor(double *v, size_t n);
+
 /* Write the sparkline of v[0..n) (oldest first) as `cells` cells of style st
  * into buf (size bytes; SPARK_BYTES(cells) always suffice), scaled to max
  * (<= 0 or not finite: the tallest column reaches the top); returns the

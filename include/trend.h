@@ -1,5 +1,6 @@
 /* trend.h — the server's recent history: the last TREND_SECONDS seconds of
- * its total NTP requests/s, drops/s, Cmd requests/s and OK/WARN/CRIT counts.
+ * its total NTP requests/s, drops/s, Cmd requests/s, OK/WARN/CRIT counts,
+ * and its own clock's system time offset and frequency (tracking).
  *
  * Contract: pure, fixed size (no allocation): a ring of one slot a second,
  * fed once per poll (trend_push) with the poll's time on the monitor's
@@ -27,6 +28,8 @@ enum trend_series {
 	TREND_OK,       /* clients OK */
 	TREND_WARN,     /* clients WARN */
 	TREND_CRIT,     /* clients CRIT */
+	TREND_OFFSET,   /* the server's system time offset, seconds (tracking; signed) */
+	TREND_FREQ,     /* the server's frequency, ppm (tracking; signed) */
 	TREND_SERIES_COUNT
 };
 

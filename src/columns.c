@@ -145,6 +145,11 @@ columns_fit(struct column *c, size_t n, int width)
 	}
 	if (addr >= 0) { /* the room left, up to the address's need */
 		int room = width - fit_width(c, n) + c[addr].w;
+		for (size_t i = 0; i < n && room < c[addr].need; i++)
+			if (c[i].kind == COL_SPARK && c[i].w > 0) { /* the sparkline only after a whole address */
+				c[i].w = 0;
+				room = width - fit_width(c, n) + c[addr].w;
+			}
 		c[addr].w = room < c[addr].need ? room : c[addr].need;
 		if (c[addr].w < 1)
 			c[addr].w = 1;

@@ -10,6 +10,7 @@
 #include "cards.h"
 #include "draw.h"
 #include "format.h"
+#include "health_server.h"
 #include "spark.h"
 #include "text.h"
 #include "trend.h"
@@ -233,7 +234,30 @@ draw_changes(struct seg *s, size_t *n, const struct monitor *m, const char *lead
 	}
 }
 
-/* Second line: the summary over all clients, then order, filter, PAUSED, the screen shown. */
+/* Add the server's own verdict (when its tracking came) and its first
+ * reason (the first to go), and in plain words that the client list is
+ * incomplete when chronyd dropped client log records. */
+static void
+draw_server_verdict(struct seg *s, size_t *n, const struct monitor *m, const char *lead, bool utf8)
+{
+	struct srv_verdict v = health_server_eval(&m->srv_limits, &m->srv);
+	const struct status_look *l = status_look((enum status)v.status);
+	bool clientlog = health_server_fired(&v, "clientlog-full");
+	char reason[sizeof s[0].text / 4], safe[sizeof s[0].text];
+
+	if (!v.known)
+		return;
+	seg_add(s, n, "  ", l->role, 92, true, false, "Server %s", l->word);
+	if (v.status != STATUS_OK && !(clientlog && v.status == STATUS_WARNING)) {
+		health_server_reason(&m->srv_limits, &m->srv, v.rule, reason, sizeof reason);
+		fmt_sanitize(safe, sizeof safe, reason, strlen(reason), utf8);   /* it may name a source */
+		seg_add(s, n, ": ", l->role, 35, true, false, "%s", safe);
+	}
+	if (clientlog)
+		seg_add(s, n, lead, ROLE_WARN, 97, false, false, "list incomplete: raise clientloglimit");
+}
+
+/* Second line: the summary over all clients, then PAUSED, the server's verdict, filter, order, the screen shown. */
 static void
 draw_summary_line(const struct paint *p)
 {
@@ -262,6 +286,7 @@ draw_summary_line(const struct paint *p)
 		seg_add(s, &n, lead, ROLE_MATCH, 70, false, false, "found %zu", t->matches);
 	if (m->paused)
 		seg_add(s, &n, "  ", ROLE_PAUSED, 99, true, false, "PAUSED");
+	draw_server_verdict(s, &n, m, lead, t->utf8);
 	if (!filter_is_empty(&m->view.filter)) {
 		fmt_sanitize(filter, sizeof filter, t->filter_good, strlen(t->filter_good), t->utf8);
 		seg_add(s, &n, "  filter: ", ROLE_INPUT, 60, true, false, "%s", filter);

@@ -6,6 +6,7 @@
 #include "draw.h"
 #include "format.h"
 #include "screen_server.h"
+#include "spark.h"
 #include "text.h"
 
 /* The role of a line's value: its status's, or plain text. */
@@ -13,6 +14,26 @@ static enum role
 value_role(const struct info_line *l)
 {
 	return l->status >= 0 ? status_look((enum status)l->status)->role : ROLE_TEXT;
+}
+
+/* Paint the sparkline of line l's series of the server's trend at row y,
+ * column x, at most w cells (a cell the mean of its seconds). */
+static void
+draw_trend(const struct paint *p, int y, int x, int w, const struct info_line *l)
+{
+	double v[TREND_SECONDS];
+	char line[SPARK_BYTES(INFO_SPARK_MAX)];
+	size_t n = trend_get(&p->t->mon->trend, (enum trend_series)l->spark, v, TREND_SECONDS);
+
+	if (w <= 0)
+		return;
+	if (w > INFO_SPARK_MAX)
+		w = INFO_SPARK_MAX;
+	if (l->spark_signed)
+		spark_floor(v, n);
+	double top = spark_scale(v, n);   /* a flat series lies at the baseline */
+	spark_render(line, sizeof line, v, n, (size_t)w, p->t->utf8 ? SPARK_BLOCKS : SPARK_ASCII, top > 0 ? top : 1);
+	draw_text(p, y, x, w, ROLE_ADDR, line);
 }
 
 /* Paint line l at row y of a section at x, w wide, its label label_w wide. */
@@ -28,6 +49,11 @@ draw_line(const struct paint *p, int y, int x, int w, int label_w, const struct 
 		return;
 	}
 	draw_text(p, y, x + 2, label_w - 1, ROLE_DIM, l->label);
+	if (l->kind == INFO_SPARK) {
+		draw_text(p, y, x + 2 + label_w, w - 2 - label_w, ROLE_TEXT, safe);
+		draw_trend(p, y, x + 2 + label_w + INFO_SPARK_VALUE_W + 1, w - 3 - label_w - INFO_SPARK_VALUE_W, l);
+		return;
+	}
 	used = draw_text(p, y, x + 2 + label_w, w - 2 - label_w, value_role(l), safe);
 	if (l->extra[0] && used + 2 < w - 2 - label_w)
 		draw_text(p, y, x + 2 + label_w + used + 2, w - 4 - label_w - used, ROLE_ADDR, l->extra);
@@ -44,7 +70,7 @@ draw_section(const struct paint *p, const struct server_screen *s, size_t i, con
 
 	for (size_t k = 0; k < sec->n; k++) { /* the longest label, leaving the values room */
 		const struct info_line *l = &s->line[sec->first + k];
-		if (l->kind == INFO_FIELD && (int)strlen(l->label) + 1 > label_w)
+		if (l->kind != INFO_NOTE && (int)strlen(l->label) + 1 > label_w)
 			label_w = (int)strlen(l->label) + 1;
 	}
 	if (label_w > w - INFO_VALUE_MIN)

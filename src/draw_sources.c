@@ -7,6 +7,7 @@
 #include "format.h"
 #include "health_server.h"
 #include "screen_sources.h"
+#include "spark.h"
 #include "text.h"
 
 /* Paint raw text s sanitised at (y, x), at most w columns, in role r; returns the columns used. */
@@ -47,6 +48,22 @@ draw_headings(const struct paint *p, int y, const struct column *c, size_t n)
 			draw_cell(p, y, &c[i], ROLE_BAR_LABEL, c[i].head);
 }
 
+/* Paint the sparkline of source s's last offsets (from their own low) in
+ * column c at row y, in role r. */
+static void
+draw_history(const struct paint *p, int y, const struct column *c, const struct srv_source *s, enum role r)
+{
+	double v[TREND_SOURCE_SAMPLES];
+	char line[SPARK_BYTES(TREND_SOURCE_SAMPLES)];
+	size_t cells = c->w < TREND_SOURCE_SAMPLES ? (size_t)c->w : TREND_SOURCE_SAMPLES;
+	size_t n = trend_sources_get(&p->t->mon->src_trend, s->v[SRC_ADDRESS].text, v, cells);
+
+	spark_floor(v, n);
+	double top = spark_scale(v, n);   /* one sample, or all alike: the baseline */
+	spark_render(line, sizeof line, v, n, cells, p->t->utf8 ? SPARK_BLOCKS : SPARK_ASCII, top > 0 ? top : 1);
+	draw_text(p, y, p->t->reg.body.x + c->x, c->w, r, line);
+}
+
 /* Paint source s's row at y. */
 static void
 draw_row(const struct paint *p, int y, const struct column *c, size_t n, const struct srv_source *s, bool sel)
@@ -60,6 +77,10 @@ draw_row(const struct paint *p, int y, const struct column *c, size_t n, const s
 	for (size_t i = 0; i < n; i++) {
 		if (c[i].w == 0)
 			continue;
+		if (c[i].field == SC_HISTORY) {
+			draw_history(p, y, &c[i], s, sel ? base : ROLE_ADDR);
+			continue;
+		}
 		sources_cell(cell, sizeof cell, s, c[i].field, p->t->utf8);
 		enum role r = c[i].field == SC_VERDICT && !sel ? status_look((enum status)v.status)->role
 		            : c[i].field == SC_NAME && !sel ? ROLE_ADDR : base;

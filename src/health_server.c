@@ -315,6 +315,16 @@ health_server_rule_name(int rule)
 	return server_rules[rule].name;
 }
 
+/* Whether server rule `name` fired in v. */
+bool
+health_server_fired(const struct srv_verdict *v, const char *name)
+{
+	for (int i = 0; i < SERVER_RULES; i++)
+		if (strcmp(server_rules[i].name, name) == 0)
+			return v->fired >> i & 1;
+	return false;
+}
+
 /* Judge one time source. */
 struct srv_verdict
 health_source_eval(const struct srv_source *s)

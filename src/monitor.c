@@ -44,8 +44,9 @@ monitor_update_view(struct monitor *mon)
 }
 
 /* Feed the server's history with the poll that ended at now, span seconds
- * after the one before: the rate totals (once known) and the status
- * counts; all unknown when it failed. */
+ * after the one before: the rate totals (once known), the status counts,
+ * and the server's offset and frequency when the poll read its tracking;
+ * all unknown when it failed. */
 void
 monitor_feed_trend(struct monitor *mon, double now, double span, bool ok)
 {
@@ -68,6 +69,12 @@ monitor_feed_trend(struct monitor *mon, double now, double span, bool ok)
 		model_summary(mon->model, counts);
 		for (int st = 0; st < STATUS_COUNT; st++)
 			v[by_status[st]] = (double)counts[st];
+		const struct server_data *sd = &mon->last.serverdata;
+		const struct srv_value *trk = sd->tracking.v;
+		if (sd->avail == SRV_AVAIL_LOCAL && sd->have[SRV_TRACKING]) {
+			v[TREND_OFFSET] = trk[TRK_SYSTEM_TIME].known ? trk[TRK_SYSTEM_TIME].num : NAN;
+			v[TREND_FREQ] = trk[TRK_FREQUENCY].known ? trk[TRK_FREQUENCY].num : NAN;
+		}
 	}
 	trend_push(&mon->trend, now, span, v);
 }
@@ -96,6 +103,7 @@ take_server_data(struct monitor *mon, double now, time_t wall)
 	if (mon->have_srv_rates)
 		srv_rates_compute(&mon->srv_rates, &sd->serverstats, &mon->srv.serverstats, now - mon->srv_time);
 	mon->srv = *sd;
+	trend_sources_feed(&mon->src_trend, sd);
 	mon->srv_time = now;
 	mon->srv_wall = wall;
 }

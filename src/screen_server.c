@@ -1,6 +1,7 @@
 /* screen_server.c — the Server screen: its sections, built from the monitor, and scrolling. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +43,8 @@ add(struct server_screen *s, enum info_kind kind, const char *label, int status,
 	l->kind = kind;
 	l->label = label;
 	l->status = status;
+	l->spark = -1;
+	l->spark_signed = false;
 	l->extra[0] = '\0';
 	va_start(ap, fmt);
 	vsnprintf(l->value, sizeof l->value, fmt, ap);
@@ -94,6 +97,35 @@ verdict(struct server_screen *s, const struct monitor *m)
 		}
 }
 
+/* The last 5 minutes: each series' latest value and its sparkline. */
+static void
+history(struct server_screen *s, const struct monitor *m)
+{
+	static const struct { const char *label; enum trend_series series; bool is_signed; } rows[] = {
+		{ "System time", TREND_OFFSET, true },
+		{ "Frequency", TREND_FREQ, true },
+		{ "NTP requests", TREND_NTP, false },
+	};
+	char text[32];
+
+	section(s, "Last 5 minutes");
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		double v = trend_last(&m->trend, rows[i].series);
+		if (!isfinite(v))
+			snprintf(text, sizeof text, "-");
+		else if (rows[i].series == TREND_OFFSET)
+			fmt_offset(text, sizeof text, v);
+		else
+			fmt_decimal(text, sizeof text, v, rows[i].series == TREND_FREQ ? 3 : 1,
+			            rows[i].series == TREND_FREQ ? " ppm" : "/s");
+		struct info_line *l = add(s, INFO_SPARK, rows[i].label, -1, "%s", text);
+		if (l) {
+			l->spark = rows[i].series;
+			l->spark_signed = rows[i].is_signed;
+		}
+	}
+}
+
 /* A source of clients only: what it offers, its clock, count and error. */
 static void
 clients_only(struct server_screen *s, const struct monitor *m)
@@ -134,6 +166,7 @@ server_build(const struct tui *t, struct server_screen *s)
 		add(s, INFO_NOTE, NULL, -1, "%s", m->srv.note);
 	if (m->srv.have[SRV_TRACKING])
 		report(s, "Tracking", SRV_TRACKING, m->srv.tracking.v, NULL);
+	history(s, m);
 	if (m->srv.have[SRV_SERVERSTATS])
 		report(s, "Server statistics (a second)", SRV_SERVERSTATS, m->srv.serverstats.v,
 		       m->have_srv_rates ? &m->srv_rates : NULL);

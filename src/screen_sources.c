@@ -16,13 +16,14 @@ static const struct { const char *head; int prio; bool right; } cols[SC_COUNT] =
 	[SC_LAST] = { "LastRx", 70, true }, [SC_OFFSET] = { "Last sample", 85, true }, [SC_NP] = { "NP", 20, true },
 	[SC_NR] = { "NR", 25, true }, [SC_SPAN] = { "Span", 30, true }, [SC_FREQ] = { "Freq", 45, true },
 	[SC_SKEW] = { "Skew", 40, true }, [SC_STDDEV] = { "Std dev", 55, true }, [SC_VERDICT] = { "Verdict", 92, false },
+	[SC_HISTORY] = { "Offset history", 10, false },
 };
 
 /* The field each plain column shows, -1 for the composed ones. */
 static const int col_field[SC_COUNT] = {
 	[SC_STATE] = -1, [SC_NAME] = SRC_ADDRESS, [SC_STRATUM] = SRC_STRATUM, [SC_POLL] = SRC_POLL, [SC_REACH] = -1,
 	[SC_LAST] = SRC_LAST_RX, [SC_OFFSET] = -1, [SC_NP] = SRC_NP, [SC_NR] = SRC_NR, [SC_SPAN] = SRC_SPAN,
-	[SC_FREQ] = SRC_FREQUENCY, [SC_SKEW] = SRC_FREQ_SKEW, [SC_STDDEV] = SRC_STD_DEV, [SC_VERDICT] = -1,
+	[SC_FREQ] = SRC_FREQUENCY, [SC_SKEW] = SRC_FREQ_SKEW, [SC_STDDEV] = SRC_STD_DEV, [SC_VERDICT] = -1, [SC_HISTORY] = -1,
 };
 
 /* The Sources screen's state (the current screen's). */
@@ -76,6 +77,8 @@ sources_cell(char *buf, size_t size, const struct srv_source *s, int col, bool u
 		value(b, sizeof b, s, SRC_ERROR);
 		return written(snprintf(buf, size, "%s %s %s", a, utf8 ? "±" : "+/-", b), size);
 	}
+	if (col == SC_HISTORY)
+		return written(snprintf(buf, size, "%s", ""), size);
 	struct srv_verdict v = health_source_eval(s);
 	const struct status_look *l = status_look((enum status)v.status);
 	return written(snprintf(buf, size, "%s %s", utf8 ? l->utf8 : l->ascii, v.known ? l->word : "-"), size);
@@ -89,8 +92,9 @@ sources_columns(const struct tui *t, struct column *c, int width)
 	char cell[256];
 
 	for (int i = 0; i < SC_COUNT; i++) {
-		c[i] = (struct column){ i == SC_NAME ? COL_ADDR : COL_FIELD, i, cols[i].head, NULL, COL_NO_SORT,
-		                        cols[i].prio, cols[i].right, (int)strlen(cols[i].head), 0, 0, false };
+		c[i] = (struct column){ i == SC_NAME ? COL_ADDR : i == SC_HISTORY ? COL_SPARK : COL_FIELD, i, cols[i].head,
+		                        NULL, COL_NO_SORT, cols[i].prio, cols[i].right,
+		                        i == SC_HISTORY ? COL_W_SPARK : (int)strlen(cols[i].head), 0, 0, false };
 		for (size_t k = 0; k < sd->nsources; k++) {
 			size_t n = sources_cell(cell, sizeof cell, &sd->sources[k], i, t->utf8);
 			int w = (int)text_width(cell, n);

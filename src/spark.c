@@ -53,6 +53,23 @@ spark_scale(const double *v, size_t n)
 	return max;
 }
 
+/* Shift v[0..n) so that its smallest finite value is 0; returns that value (0 when none). */
+double
+spark_floor(double *v, size_t n)
+{
+	double min = INFINITY;
+
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i]) && v[i] < min)
+			min = v[i];
+	if (!isfinite(min))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(v[i]))
+			v[i] -= min;
+	return min;
+}
+
 /* Fill col[0..cols) from v[0..n): right-aligned, NaN before the series,
  * each column the mean of the known values of its span when n > cols. */
 static void

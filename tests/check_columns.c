@@ -196,6 +196,13 @@ START_TEST(the_address_takes_the_room_left)
 	n = list_needing(c, 6, 39);
 	columns_fit(c, n, 30);                /* status and address alone: the address gets the rest */
 	ck_assert_int_eq(c[a].w, 30 - 6 - COL_GAP);
+	n = list_needing(c, 6, 39);           /* room for the sparkline with the address cut: */
+	columns_fit(c, n, 400);
+	int all = used(c, n);
+	columns_fit(c, n, all - 5);
+	ck_assert_int_eq(c[a].w, 39);         /* the address whole, the sparkline gone */
+	ck_assert_int_eq(c[n - 1].w, 0);
+	ck_assert_int_eq(c[n - 1].kind, COL_SPARK);
 	n = list_needing(c, 6, 7);
 	columns_fit(c, n, 200);               /* a short address takes only what it needs */
 	ck_assert_int_eq(c[a].w, 7);

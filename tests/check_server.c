@@ -80,9 +80,13 @@ START_TEST(server_verdicts)
 		ck_assert_str_eq(health_server_rule_name(v.rule), verdicts[_i].rule);
 	else
 		ck_assert_int_eq(v.rule, -1);
-	for (int i = 0; i < health_server_rules(); i++)
+	for (int i = 0; i < health_server_rules(); i++) {
 		if (v.fired >> i & 1)
 			o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? " " : "", health_server_rule_name(i));
+		/* asked by name, as the header asks for clientlog-full */
+		ck_assert_int_eq(health_server_fired(&v, health_server_rule_name(i)), v.fired >> i & 1);
+	}
+	ck_assert(!health_server_fired(&v, "no-such-rule"));
 	ck_assert_str_eq(names, verdicts[_i].fired);
 	health_server_reason(&lim, &sd, v.rule, why, sizeof why);
 	ck_assert(why[0] != '\0');

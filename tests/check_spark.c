@@ -114,6 +114,18 @@ START_TEST(scale_and_buffers)
 }
 END_TEST
 
+START_TEST(signed_series_from_its_low)
+{
+	double v[4] = { -2, NAN, 5, -1 }, none[2] = { NAN, INFINITY };
+
+	ck_assert(spark_floor(v, 4) == -2);
+	ck_assert(v[0] == 0 && isnan(v[1]) && v[2] == 7 && v[3] == 1);   /* the gap stays a gap */
+	ck_assert_str_eq(render(v, 4, 4, SPARK_ASCII, 0), "_ #.");
+	ck_assert(spark_floor(none, 2) == 0);
+	ck_assert(isnan(none[0]) && isinf(none[1]));
+}
+END_TEST
+
 /* All sparkline tests. */
 static Suite *
 spark_suite(void)
@@ -122,6 +134,7 @@ spark_suite(void)
 	TCase *tc = tcase_create("spark");
 	tcase_add_test(tc, blocks_heights);
 	tcase_add_test(tc, ascii_fallback);
+	tcase_add_test(tc, signed_series_from_its_low);
 	tcase_add_test(tc, braille_two_per_cell);
 	tcase_add_test(tc, short_series_right_aligned);
 	tcase_add_test(tc, long_series_spans);

@@ -6,8 +6,10 @@
 #include <math.h>
 
 #include "monitor.h"
+#include "parse_reports.h"
 #include "source.h"
 #include "trend.h"
+#include "trend_sources.h"
 
 /* Values of one poll: NTP n/s, drops d/s, Cmd c/s, counts ok/warn/crit. */
 static void
@@ -161,11 +163,93 @@ START_TEST(monitor_feeds_it)
 	double out[5];
 	ck_assert_uint_eq(trend_get(&mon.trend, TREND_NTP, out, 5), 5); /* the answer covers its 5 s */
 	all(out, 0, 5, out[4]);
-	mon.last.err = SOURCE_ERR_NO_DAEMON; /* a failed poll is a gap */
+	ck_assert(isnan(trend_last(&mon.trend, TREND_OFFSET)));  /* no tracking read: unknown, not 0 */
+	/* a poll that read the server's tracking: its offset and frequency (signed) */
+	size_t len;
+	char *trk = unit_fixture("n5-chronyclient-tracking.csv", &len);   /* a real chronyd's */
+	struct server_data *sd = &mon.last.serverdata;
+	struct parse_report rep;
+	static struct collected got;
+	ck_assert_int_eq(parse_reports(trk, len, unit_collect, &got, sd, &rep), PARSE_OK);
+	free(trk);
+	ck_assert(sd->avail == SRV_AVAIL_LOCAL && sd->have[SRV_TRACKING]);
+	model_begin(mon.model);
+	unit_put(mon.model, "127.1.0.1", 30, 2, false);
+	monitor_take(&mon, 110, 0);
+	ck_assert_double_eq_tol(trend_last(&mon.trend, TREND_OFFSET), -0.000002464, 1e-11);
+	ck_assert_double_eq_tol(trend_last(&mon.trend, TREND_FREQ), -0.023, 1e-6);
+	sd->have[SRV_TRACKING] = false;       /* the next poll did not read it: a gap */
+	model_begin(mon.model);
+	unit_put(mon.model, "127.1.0.1", 40, 2, false);
 	monitor_take(&mon, 111, 0);
+	ck_assert(isnan(trend_last(&mon.trend, TREND_OFFSET)));
+	ck_assert(isnan(trend_last(&mon.trend, TREND_FREQ)));
+	mon.last.err = SOURCE_ERR_NO_DAEMON; /* a failed poll is a gap */
+	monitor_take(&mon, 112, 0);
 	ck_assert(isnan(trend_last(&mon.trend, TREND_NTP)));
 	ck_assert(isnan(trend_last(&mon.trend, TREND_WARN)));
 	monitor_free(&mon);
+}
+END_TEST
+
+/* Set source i of sd: address addr, offset off (seconds), LastRx rx. */
+static void
+source_at(struct server_data *sd, size_t i, const char *addr, double off, uint64_t rx)
+{
+	struct srv_source *src = &sd->sources[i];
+
+	memset(src, 0, sizeof *src);
+	src->v[SRC_ADDRESS].known = true;
+	snprintf(src->v[SRC_ADDRESS].text, sizeof src->v[SRC_ADDRESS].text, "%s", addr);
+	src->v[SRC_OFFSET] = (struct srv_value){ .known = true, .num = off };
+	src->v[SRC_LAST_RX] = (struct srv_value){ .known = true, .num = (double)rx, .count = rx };
+	if (sd->nsources <= i)
+		sd->nsources = i + 1;
+}
+
+START_TEST(sources_keep_their_new_samples)
+{
+	static struct trend_sources ts;
+	static struct server_data sd;
+	double out[TREND_SOURCE_SAMPLES + 8];
+
+	trend_sources_init(&ts);
+	memset(&sd, 0, sizeof sd);
+	sd.avail = SRV_AVAIL_LOCAL;
+	sd.have[SRV_SOURCES] = true;
+	source_at(&sd, 0, "127.0.0.1", -2e-6, 5);
+	source_at(&sd, 1, "192.0.2.1", 0.001, 60);
+	trend_sources_feed(&ts, &sd);
+	source_at(&sd, 0, "127.0.0.1", -2e-6, 9);          /* the same sample, older: nothing added */
+	source_at(&sd, 1, "192.0.2.1", 0.001, 2);           /* the same offset, but a new sample (LastRx down) */
+	trend_sources_feed(&ts, &sd);
+	source_at(&sd, 0, "127.0.0.1", 3e-6, 1);            /* a new offset */
+	trend_sources_feed(&ts, &sd);
+	ck_assert_uint_eq(trend_sources_get(&ts, "127.0.0.1", out, 8), 2);
+	ck_assert(out[0] == -2e-6 && out[1] == 3e-6);       /* oldest first, signed */
+	ck_assert_uint_eq(trend_sources_get(&ts, "192.0.2.1", out, 8), 2);
+	ck_assert_uint_eq(trend_sources_get(&ts, "198.51.100.1", out, 8), 0);
+	sd.have[SRV_SOURCES] = false;                       /* a poll without sources changes nothing */
+	trend_sources_feed(&ts, &sd);
+	ck_assert_uint_eq(trend_sources_get(&ts, "127.0.0.1", out, 8), 2);
+	/* the ring keeps the newest; max keeps the newest of those */
+	sd.have[SRV_SOURCES] = true;
+	for (int k = 0; k < TREND_SOURCE_SAMPLES + 5; k++) {
+		source_at(&sd, 0, "127.0.0.1", k * 1e-6, 1);
+		trend_sources_feed(&ts, &sd);
+	}
+	ck_assert_uint_eq(trend_sources_get(&ts, "127.0.0.1", out, TREND_SOURCE_SAMPLES + 8), TREND_SOURCE_SAMPLES);
+	ck_assert_double_eq_tol(out[TREND_SOURCE_SAMPLES - 1], (TREND_SOURCE_SAMPLES + 4) * 1e-6, 1e-12);
+	ck_assert_double_eq_tol(out[0], 5 * 1e-6, 1e-12);
+	ck_assert_uint_eq(trend_sources_get(&ts, "127.0.0.1", out, 3), 3);
+	ck_assert_double_eq_tol(out[2], (TREND_SOURCE_SAMPLES + 4) * 1e-6, 1e-12);
+	/* a source no longer listed loses its history; the order follows the poll */
+	sd.nsources = 0;
+	source_at(&sd, 0, "192.0.2.1", 0.002, 1);
+	trend_sources_feed(&ts, &sd);
+	ck_assert_uint_eq(trend_sources_get(&ts, "127.0.0.1", out, 8), 0);
+	ck_assert_uint_eq(trend_sources_get(&ts, "192.0.2.1", out, 8), 3);
+	ck_assert(out[2] == 0.002);
 }
 END_TEST
 
@@ -182,6 +266,7 @@ trend_suite(void)
 	tcase_add_test(tc, same_second_and_time_back);
 	tcase_add_test(tc, ring_wraps);
 	tcase_add_test(tc, monitor_feeds_it);
+	tcase_add_test(tc, sources_keep_their_new_samples);
 	suite_add_tcase(s, tc);
 	return s;
 }

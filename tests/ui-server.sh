@@ -3,11 +3,14 @@
 # two private chronyds: an upstream serving its own clock (local stratum 10)
 # and a second one that is its client.  2 (or Tab) shows the second one's
 # verdict, tracking, serverstats with rates and activity; 3 its source,
-# selected, reach as 8 marks, and Enter opens the source's ntpdata; the
+# selected, reach as 8 marks, its offsets as a sparkline, and Enter opens
+# the source's ntpdata; the
 # header says the server's verdict on every screen; at 80x24, 200x50 and
 # 20x6 (survives).  Stopping the upstream turns the source critical on the
 # screen.  A dashboard's /data: the Server and Sources screens say in one
-# line what it offers, with its clock and count, never an empty grid.
+# line what it offers, with its clock and count, never an empty grid.  A
+# chronyd that dropped client log records: the header says the list is
+# incomplete and to raise clientloglimit.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/chronyd.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
@@ -58,6 +61,17 @@ rate_shown() {
 	tmux_screen | grep -q 'NTP packets received .*/s'
 }
 
+# Succeeds if the history's three lines each show a sparkline (blocks: only
+# the history draws them on this screen; the header's meters are braille).
+sparks_shown() {
+	[ "$(tmux_screen | grep -c '[▁▂▃▄▅▆▇█]')" -ge 3 ]
+}
+
+# Succeeds if the source's row ends in a sparkline of its offsets.
+source_spark() {
+	tmux_screen | grep '^^\* selected *127\.0\.0\.1' | grep -q '[▁▂▃▄▅▆▇█]'
+}
+
 # Resizes to $1 x $2 and waits until ticctop has repainted for it.
 resize_to() {
 	tmux_resize "$1" "$2"
@@ -65,7 +79,7 @@ resize_to() {
 }
 
 tmux_start 80 24 || exit 99
-ui_start "-S '$CHRONYD_SOCK' -d 5"
+ui_start "--via chronyc -S '$CHRONYD_SOCK' -d 5"
 expect_screen "Server OK" "the header says the server's verdict"
 tmux_keys 2
 expect_screen "[Server]" "2: the Server screen"
@@ -77,7 +91,6 @@ expect_contains "$screen" "Leap status" "tracking: leap status"
 expect_contains "$screen" "Verdict" "the verdict section"
 expect_contains "$(line 2)" "Server OK" "the header stays, with the verdict"
 expect_eq "$(tmux_widest)" 80 "80x24: nothing past the edge"
-check "serverstats with a rate a second" wait_until 60 rate_shown
 tmux_keys End
 expect_screen "Activity" "End: the activity section"
 tmux_keys Tab
@@ -94,6 +107,8 @@ expect_screen "Remote address" "and its ntpdata (from the next poll)"
 resize_to 200 50
 screen=$(tmux_screen)
 expect_contains "$screen" "Std dev" "200x50: every column"
+expect_contains "$screen" "Offset history" "200x50: and the offset history"
+check "200x50: the source's offsets as a sparkline" wait_until 60 source_spark
 expect_contains "$screen" "Interleaved" "200x50: the ntpdata, interleaved"
 expect_contains "$screen" "Total RX" "200x50: the ntpdata, its counts"
 tmux_resize 20 6
@@ -106,6 +121,9 @@ expect_screen "Terminal too small" "20x6 on the Server screen: survives"
 resize_to 200 50
 expect_screen "Activity" "200x50: the sections side by side"
 expect_contains "$(tmux_screen | grep 'Tracking')" "Server statistics" "200x50: tracking and serverstats side by side"
+check "serverstats with a rate a second" wait_until 60 rate_shown
+expect_screen "Last 5 minutes" "the history section"
+check "history: sparklines of offset, frequency and requests" wait_until 60 sparks_shown
 tmux_keys 1
 expect_screen "[Clients]" "1: the clients"
 
@@ -130,6 +148,24 @@ expect_eq "$(echo "$screen" | grep -c 'Reference ID')" 0 "remote Server screen: 
 tmux_keys 3
 expect_screen "carries only its clients" "remote Sources screen: what the dashboard offers"
 expect_eq "$(tmux_screen | grep -c 'Name/IP address')" 0 "remote Sources screen: no empty grid"
+tmux_keys q
+expect_screen "EXIT=0" "quit"
+
+# a chronyd that dropped client log records (a stand-in chronyc answering as
+# one -m run, the real fixtures' tracking and sources): the header says so plainly
+fx=$top_srcdir/tests/fixtures
+{
+	cat "$fx/n5-chronyclient-tracking.csv"
+	echo "76,38,15,0,7,0,0,0,0,0,0"
+	cat "$fx/n5-chronyclient-activity.csv" "$fx/n5-chronyclient-sources.csv" "$fx/n5-chronyclient-sourcestats.csv"
+	cat "$fx/mixed-clients.csv"
+} >"$dir/dropped.csv"
+ui_fake_chronyc "$dir/dropped.csv"
+ui_start "--chronyc '$dir/chronyc' -d 5"
+expect_screen "list incomplete: raise clientloglimit" "log records dropped: the header says the list is incomplete"
+expect_contains "$(line 2)" "Server WARN" "and the server's verdict is warning"
+tmux_keys 2
+expect_screen "client list incomplete: chronyd dropped 7" "the Server screen gives the reason"
 tmux_keys q
 expect_screen "EXIT=0" "quit"
 finish
