@@ -298,10 +298,10 @@ static const struct {
 } scopes[] = {
 	{ CHECK_ALL, EXIT_CRITICAL, "TICCTOP CRITICAL - 2 clients: 1 ok, 1 warning, 0 critical - server critical: "
 	                           "system time offset 62.3 ms >= 50.0 ms; system time offset 62.3 ms >= 10.0 ms | "
-	                           "clients=2 ok=1 warning=1 critical=0 offset=-0.062300000s;0.010000000;0.050000000 "
+	                           "clients=2 ok=1 warning=1 critical=0 new=0 gone=0 offset=-0.062300000s;0.010000000;0.050000000 "
 	                           "stratum=11 root_dispersion=0.000003402s;0.100000000" },
 	{ CHECK_CLIENTS, EXIT_WARNING, "TICCTOP WARNING - 2 clients: 1 ok, 1 warning, 0 critical | clients=2 ok=1 "
-	                               "warning=1 critical=0" },
+	                               "warning=1 critical=0 new=0 gone=0" },
 	{ CHECK_SERVER, EXIT_CRITICAL, "TICCTOP CRITICAL - server critical: system time offset 62.3 ms >= 50.0 ms; "
 	                               "system time offset 62.3 ms >= 10.0 ms | offset=-0.062300000s;0.010000000;"
 	                               "0.050000000 stratum=11 root_dispersion=0.000003402s;0.100000000" },
