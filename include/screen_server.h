@@ -10,7 +10,7 @@
  * carries only clients (a dashboard's /data) gets one section saying what it
  * offers and its own clock, count and error, never an empty grid or zeros.
  * Sections are packed like the cards (layout.h's grid), as many columns as
- * fit; the keys scroll.  Text in a line comes raw from the source: the
+ * fit (a note wraps at spaces); the keys scroll.  Text in a line comes raw from the source: the
  * painter (draw_server) sanitises it. */
 #ifndef TICCTOP_SCREEN_SERVER_H
 #define TICCTOP_SCREEN_SERVER_H
@@ -53,6 +53,7 @@ struct server_screen {
 	size_t nlines;
 	struct info_section sec[INFO_SECTIONS_MAX];
 	size_t nsec;
+	bool utf8;                /* notes are measured as they will be painted */
 	struct grid grid;         /* the sections packed, a card each */
 	long top;                 /* first grid row shown */
 };
@@ -62,7 +63,13 @@ extern const struct screen_ops server_ops;
 /* Build what the Server screen shows of t's monitor into s (its lines and sections). */
 void server_build(const struct tui *t, struct server_screen *s);
 
-/* Rows of a section of n lines (its title and lines; the bottom edge is shared, as the cards'). */
-#define INFO_SECTION_H(n) (1 + (unsigned)(n))
+/* Bytes of note text s[0..len) (sanitised, as painted) that go on its first
+ * row of cols columns: what fits, cut after the last space in it when the
+ * rest goes on (a word longer than the row is cut where the row ends). */
+size_t info_note_row(const char *s, size_t len, int cols);
+
+/* Rows line l takes in a section w wide: a note wraps (info_note_row, at
+ * least one row), any other line one. */
+unsigned info_line_rows(const struct info_line *l, int w, bool utf8);
 
 #endif

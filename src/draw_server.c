@@ -1,6 +1,7 @@
 /* draw_server.c — the Server screen's body: its sections in the columns that fit. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "draw.h"
@@ -36,18 +37,28 @@ draw_trend(const struct paint *p, int y, int x, int w, const struct info_line *l
 	draw_text(p, y, x, w, ROLE_ADDR, line);
 }
 
-/* Paint line l at row y of a section at x, w wide, its label label_w wide. */
+/* Paint line l from row y of a section at x, w wide, its label label_w
+ * wide, only on the rows in [top, bottom). */
 static void
-draw_line(const struct paint *p, int y, int x, int w, int label_w, const struct info_line *l)
+draw_line(const struct paint *p, int y, int top, int bottom, int x, int w, int label_w, const struct info_line *l)
 {
 	char safe[sizeof l->value * 4];
 	int used = 0;
 
-	fmt_sanitize(safe, sizeof safe, l->value, strlen(l->value), p->t->utf8);
-	if (l->kind == INFO_NOTE) {
-		draw_text(p, y, x + 2, w - 2, value_role(l), safe);
+	size_t len = fmt_sanitize(safe, sizeof safe, l->value, strlen(l->value), p->t->utf8);
+	if (l->kind == INFO_NOTE) { /* wrapped: its rows from y on, as many as info_line_rows counts */
+		char row[sizeof safe];
+		for (size_t off = 0; off < len; y++) {
+			size_t n = info_note_row(safe + off, len - off, w - 2);
+			snprintf(row, sizeof row, "%.*s", (int)n, safe + off);
+			if (y >= top && y < bottom)
+				draw_text(p, y, x + 2, w - 2, value_role(l), row);
+			off += n;
+		}
 		return;
 	}
+	if (y < top || y >= bottom)
+		return;
 	draw_text(p, y, x + 2, label_w - 1, ROLE_DIM, l->label);
 	if (l->kind == INFO_SPARK) {
 		draw_text(p, y, x + 2 + label_w, w - 2 - label_w, ROLE_TEXT, safe);
@@ -84,9 +95,12 @@ draw_section(const struct paint *p, const struct server_screen *s, size_t i, con
 		used += draw_text(p, y, x + used, w - used, ROLE_TEXT, " ");
 		draw_repeat(p, y, x + used, w - used, ROLE_BORDER, glyph(GLYPH_H, p->t->utf8));
 	}
-	for (size_t k = 0; k < sec->n; k++)
-		if (y + 1 + (int)k >= a->y && y + 1 + (int)k < a->y + a->h)
-			draw_line(p, y + 1 + (int)k, x, w, label_w, &s->line[sec->first + k]);
+	y++;
+	for (size_t k = 0; k < sec->n && y < a->y + a->h; k++) {
+		const struct info_line *l = &s->line[sec->first + k];
+		draw_line(p, y, a->y, a->y + a->h, x, w, label_w, l);
+		y += (int)info_line_rows(l, w, p->t->utf8);
+	}
 }
 
 /* The Server screen's body. */

@@ -9,6 +9,7 @@
 #include "format.h"
 #include "health_server.h"
 #include "screen_server.h"
+#include "text.h"
 #include "theme.h"
 
 /* The Server screen's state (the current screen's). */
@@ -174,11 +175,49 @@ server_build(const struct tui *t, struct server_screen *s)
 		report(s, "Activity (sources)", SRV_ACTIVITY, m->srv.activity.v, NULL);
 }
 
-/* Height of section i (a grid_height_fn). */
+/* Bytes of note text s[0..len) on its first row of cols columns. */
+size_t
+info_note_row(const char *s, size_t len, int cols)
+{
+	size_t n = text_fit(s, len, cols > 1 ? (size_t)cols : 1, NULL);
+
+	if (n == 0 && len > 0) /* not even one character fits: one anyway, never a row of none */
+		n = 1;
+	if (n < len && s[n] != ' ')
+		for (size_t k = n; k-- > 1;)
+			if (s[k] == ' ') {
+				n = k + 1;
+				break;
+			}
+	return n;
+}
+
+/* Rows line l takes in a section w wide. */
+unsigned
+info_line_rows(const struct info_line *l, int w, bool utf8)
+{
+	char safe[sizeof l->value * 4];
+	unsigned rows = 0;
+
+	if (l->kind != INFO_NOTE)
+		return 1;
+	size_t len = fmt_sanitize(safe, sizeof safe, l->value, strlen(l->value), utf8);
+	for (size_t off = 0; off < len; rows++)
+		off += info_note_row(safe + off, len - off, w - 2);
+	return rows ? rows : 1;
+}
+
+/* Height of section i, w wide (a grid_height_fn): its title and its lines' rows
+ * (the bottom edge is shared, as the cards'). */
 static unsigned
 section_rows(void *ctx, size_t i, int w)
 {
-	return INFO_SECTION_H(((const struct server_screen *)ctx)->sec[i].n);
+	const struct server_screen *s = ctx;
+	unsigned h = 1;
+
+	for (size_t k = 0; k < s->sec[i].n; k++)
+		h += info_line_rows(&s->line[s->sec[i].first + k], w, s->utf8);
+	return h;
 }
 
 /* Build and pack the sections again. */
@@ -188,6 +227,7 @@ rebuild(struct tui *t)
 	struct server_screen *s = cur(t);
 
 	server_build(t, s);
+	s->utf8 = t->utf8;
 	if (!grid_pack(&s->grid, t->reg.body.w, s->nsec, section_rows, s))
 		s->grid.n = 0;
 	s->top = grid_clamp(&s->grid, s->top, t->reg.body.h);

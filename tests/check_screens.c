@@ -562,6 +562,33 @@ START_TEST(the_server_screen_shows_tracking_serverstats_activity_and_the_verdict
 }
 END_TEST
 
+START_TEST(notes_wrap_at_spaces)
+{
+	static const char note[] = "client list incomplete: chronyd dropped 7 client log records; raise clientloglimit";
+	struct info_line l = { .kind = INFO_NOTE, .status = -1, .spark = -1 };
+	struct server_screen *s = t.state[1];
+
+	ck_assert_uint_eq(info_note_row(note, strlen(note), 20), strlen("client list "));
+	ck_assert_uint_eq(info_note_row("abcdefghij", 10, 4), 4);          /* a long word is cut at the edge */
+	ck_assert_uint_eq(info_note_row("abc def", 7, 20), 7);             /* all fits: all of it */
+	ck_assert_uint_eq(info_note_row("abc", 3, 0), 1);                  /* never a row of nothing */
+	snprintf(l.value, sizeof l.value, "%s", note);
+	ck_assert_uint_eq(info_line_rows(&l, 200, true), 1);
+	ck_assert_uint_eq(info_line_rows(&l, 50, true), 2);                /* 48 columns a row */
+	ck_assert_uint_eq(info_line_rows(&l, 22, true), 5);
+	l.kind = INFO_FIELD;
+	ck_assert_uint_eq(info_line_rows(&l, 22, true), 1);                /* a field is one row, cut */
+	/* a section is as tall as its lines' rows: the verdict's reasons wrap */
+	UNIT_KEYS(&t, '2');
+	tui_resize(&t, 40, 30);
+	unsigned h = 1;
+	for (size_t k = 0; k < s->sec[0].n; k++)
+		h += info_line_rows(&s->line[s->sec[0].first + k], s->grid.col_w[s->grid.cell[0].col], true);
+	ck_assert_uint_eq(s->grid.cell[0].h, h);
+	ck_assert_uint_gt(h, 1 + s->sec[0].n);                           /* some reason took two rows */
+}
+END_TEST
+
 START_TEST(a_dashboard_says_what_it_offers)
 {
 	struct server_screen *s = t.state[1];
@@ -649,6 +676,7 @@ srv_case(void)
 	TCase *tc = tcase_create("server and sources");
 	tcase_add_checked_fixture(tc, srv_setup, srv_teardown);
 	tcase_add_test(tc, the_server_screen_shows_tracking_serverstats_activity_and_the_verdict);
+	tcase_add_test(tc, notes_wrap_at_spaces);
 	tcase_add_test(tc, a_dashboard_says_what_it_offers);
 	tcase_add_test(tc, the_sources_screen_a_row_each_and_ntpdata_on_enter);
 	return tc;

@@ -5,8 +5,8 @@
 # verdict, tracking, serverstats with rates and activity; 3 its source,
 # selected, reach as 8 marks, its offsets as a sparkline, and Enter opens
 # the source's ntpdata; the
-# header says the server's verdict on every screen; at 80x24, 200x50 and
-# 20x6 (survives).  Stopping the upstream turns the source critical on the
+# header says the server's verdict on every screen; at 80x24, 200x50, 30x8
+# and 20x6 (survives).  Stopping the upstream turns the source critical on the
 # screen.  A dashboard's /data: the Server and Sources screens say in one
 # line what it offers, with its clock and count, never an empty grid.  A
 # chronyd that dropped client log records: the header says the list is
@@ -111,11 +111,16 @@ expect_contains "$screen" "Offset history" "200x50: and the offset history"
 check "200x50: the source's offsets as a sparkline" wait_until 60 source_spark
 expect_contains "$screen" "Interleaved" "200x50: the ntpdata, interleaved"
 expect_contains "$screen" "Total RX" "200x50: the ntpdata, its counts"
+resize_to 30 8
+expect_contains "$(line 3)" "State" "30x8 on the Sources screen: its headings"
+expect_contains "$(tmux_screen)" "127.0.0.1" "30x8: the source's row"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6 on the Sources screen: survives"
 resize_to 80 24
 tmux_keys BTab
 expect_screen "[Server]" "Shift-Tab: back to the Server screen"
+resize_to 30 8
+expect_contains "$(line 3)" "Verdict" "30x8 on the Server screen: the verdict first"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6 on the Server screen: survives"
 resize_to 200 50

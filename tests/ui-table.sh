@@ -127,6 +127,9 @@ expect_contains "$(heads)" "Address" "40x12: the address stays"
 expect_contains "$(heads)" "Status" "40x12: the status stays"
 expect_eq "$(heads | grep -c IntL)" 0 "40x12: a low-priority column went whole"
 expect_eq "$(tmux_widest)" 40 "40x12: nothing past the edge"
+resize_to 30 8
+expect_contains "$(heads)" "Status   Address" "30x8: status and address"
+expect_eq "$(rows_shown)" 4 "30x8: four rows"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6: too small, and survives"
 resize_to 200 50
