@@ -507,8 +507,11 @@ read_report(struct socket_source *c, const uint8_t *p, size_t len)
 	bool hidden;
 	enum candm_err e;
 
-	if (c->step == STEP_N_SOURCES)
-		return candm_n_sources(p, len, &c->n_sources);
+	if (c->step == STEP_N_SOURCES) {
+		if ((e = candm_n_sources(p, len, &c->n_sources)) != CANDM_OK)
+			c->n_sources = 0; /* no source asked for */
+		return e;
+	}
 	if (r == SRV_SOURCES || r == SRV_SOURCESTATS) {
 		memset(&s, 0, sizeof s);
 		if ((e = candm_report(steps[c->step].cmd, p, len, s.v, &hidden)) == CANDM_OK && !hidden)
