@@ -8,18 +8,21 @@ says what differs."""
 import sys
 
 # Per report, a class per column: e equal text, c a counter (at most 1000
-# apart), s seconds that move (1e-3), t a time or age (10 s), f ppm (50),
+# apart), s seconds that move (1e-3), d a sample's offset, delay, dispersion
+# or response time (0.05 s: a new sample may come between the two reads every
+# 0.25 s, and on a loaded machine its delays are milliseconds more or less),
+# t a time or age (10 s), f ppm (50),
 # r a skew (both >= 0, at most 10x apart), i an update interval (5 s),
 # a an asymmetry (1.0).
 COLUMNS = {
     "tracking": "eeetsssffrssie",
     "serverstats": "c" * 17,
     "activity": "eeeee",
-    "sources": "eeeeeetssscccfrss",
-    "ntpdata": "eeeeeeeeeeeee" "ss" "ee" "t" "ssss" "a" "eee" "ee" "ee" "cccc" "eeee",
+    "sources": "eeeeeetdddcccfrss",
+    "ntpdata": "eeeeeeeeeeeee" "ss" "ee" "t" "dddd" "a" "eee" "ee" "ee" "cccc" "eeee",
     "ntpdata_error": "e",
 }
-BOUND = {"c": 1000, "s": 1e-3, "t": 10.0, "f": 50.0, "i": 5.0, "a": 1.0}
+BOUND = {"c": 1000, "s": 1e-3, "d": 0.05, "t": 10.0, "f": 50.0, "i": 5.0, "a": 1.0}
 
 
 def close(how, a, b):
