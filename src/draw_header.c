@@ -158,7 +158,33 @@ age_text(char *buf, size_t size, double secs)
 		fmt_duration(buf, size, (int64_t)secs);
 }
 
-/* First line: program, source, clock, data age. */
+/* How long the server's verdict stays on a short first line, by status:
+ * OK goes after the source is cut and before the data age, a fault only
+ * after the data age. */
+static const int verdict_prio[STATUS_COUNT] = {
+	[STATUS_OK] = 45, [STATUS_WARNING] = 88, [STATUS_CRITICAL] = 95,
+};
+
+/* Add the server's own verdict (when its tracking came) and its first
+ * reason (the first to go). */
+static void
+draw_server_verdict(struct seg *s, size_t *n, const struct monitor *m, bool utf8)
+{
+	struct srv_verdict v = health_server_eval(&m->srv_limits, &m->srv);
+	const struct status_look *l = status_look((enum status)v.status);
+	char reason[sizeof s[0].text / 4], safe[sizeof s[0].text];
+
+	if (!v.known)
+		return;
+	seg_add(s, n, "  ", l->role, verdict_prio[v.status], true, false, "Server %s", l->word);
+	if (v.status != STATUS_OK && !health_server_fired(&v, "clientlog-full")) {
+		health_server_reason(&m->srv_limits, &m->srv, v.rule, reason, sizeof reason);
+		fmt_sanitize(safe, sizeof safe, reason, strlen(reason), utf8);   /* it may name a source */
+		seg_add(s, n, ": ", l->role, 32, true, false, "%s", safe);
+	}
+}
+
+/* First line: program, source, the server's verdict, clock, data age. */
 static void
 draw_source_line(const struct paint *p)
 {
@@ -188,6 +214,7 @@ draw_source_line(const struct paint *p)
 		if (m->server_clock.frozen) /* a cached or frozen /data: its clock has stopped */
 			seg_add(s, &n, " ", ROLE_STALE, 85, true, false, "%s", "STOPPED");
 	}
+	draw_server_verdict(s, &n, m, t->utf8);
 	localtime_r(&now, &tm);
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
 	seg_add(s, &n, m->last.server.time[0] ? "  here " : "", ROLE_DIM, 30, true, false, "%s", clock);
@@ -234,30 +261,18 @@ draw_changes(struct seg *s, size_t *n, const struct monitor *m, const char *lead
 	}
 }
 
-/* Add the server's own verdict (when its tracking came) and its first
- * reason (the first to go), and in plain words that the client list is
- * incomplete when chronyd dropped client log records. */
+/* Say in plain words that the client list is incomplete when chronyd
+ * dropped client log records (one of the last items to go). */
 static void
-draw_server_verdict(struct seg *s, size_t *n, const struct monitor *m, const char *lead, bool utf8)
+draw_clientlog(struct seg *s, size_t *n, const struct monitor *m, const char *lead)
 {
 	struct srv_verdict v = health_server_eval(&m->srv_limits, &m->srv);
-	const struct status_look *l = status_look((enum status)v.status);
-	bool clientlog = health_server_fired(&v, "clientlog-full");
-	char reason[sizeof s[0].text / 4], safe[sizeof s[0].text];
 
-	if (!v.known)
-		return;
-	seg_add(s, n, "  ", l->role, 92, true, false, "Server %s", l->word);
-	if (v.status != STATUS_OK && !(clientlog && v.status == STATUS_WARNING)) {
-		health_server_reason(&m->srv_limits, &m->srv, v.rule, reason, sizeof reason);
-		fmt_sanitize(safe, sizeof safe, reason, strlen(reason), utf8);   /* it may name a source */
-		seg_add(s, n, ": ", l->role, 35, true, false, "%s", safe);
-	}
-	if (clientlog)
+	if (health_server_fired(&v, "clientlog-full"))
 		seg_add(s, n, lead, ROLE_WARN, 97, false, false, "list incomplete: raise clientloglimit");
 }
 
-/* Second line: the summary over all clients, then PAUSED, the server's verdict, filter, order, the screen shown. */
+/* Second line: the summary over all clients, whether the list is complete, then PAUSED, filter, order, the screen shown. */
 static void
 draw_summary_line(const struct paint *p)
 {
@@ -286,7 +301,7 @@ draw_summary_line(const struct paint *p)
 		seg_add(s, &n, lead, ROLE_MATCH, 70, false, false, "found %zu", t->matches);
 	if (m->paused)
 		seg_add(s, &n, "  ", ROLE_PAUSED, 99, true, false, "PAUSED");
-	draw_server_verdict(s, &n, m, lead, t->utf8);
+	draw_clientlog(s, &n, m, lead);
 	if (!filter_is_empty(&m->view.filter)) {
 		fmt_sanitize(filter, sizeof filter, t->filter_good, strlen(t->filter_good), t->utf8);
 		seg_add(s, &n, "  filter: ", ROLE_INPUT, 60, true, false, "%s", filter);

@@ -89,7 +89,7 @@ expect_contains "$screen" "127.0.0.1" "tracking: the reference's address"
 expect_contains "$screen" "Stratum" "tracking: stratum"
 expect_contains "$screen" "Leap status" "tracking: leap status"
 expect_contains "$screen" "Verdict" "the verdict section"
-expect_contains "$(line 2)" "Server OK" "the header stays, with the verdict"
+expect_contains "$(line 1)" "Server OK" "the header stays, with the verdict"
 expect_eq "$(tmux_widest)" 80 "80x24: nothing past the edge"
 tmux_keys End
 expect_screen "Activity" "End: the activity section"
@@ -120,7 +120,8 @@ resize_to 80 24
 tmux_keys BTab
 expect_screen "[Server]" "Shift-Tab: back to the Server screen"
 resize_to 30 8
-expect_contains "$(line 3)" "Verdict" "30x8 on the Server screen: the verdict first"
+tmux_keys Home
+expect_screen "── Verdict" "30x8 on the Server screen, Home: the verdict first"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6 on the Server screen: survives"
 resize_to 200 50
@@ -168,7 +169,7 @@ fx=$top_srcdir/tests/fixtures
 ui_fake_chronyc "$dir/dropped.csv"
 ui_start "--chronyc '$dir/chronyc' -d 5"
 expect_screen "list incomplete: raise clientloglimit" "log records dropped: the header says the list is incomplete"
-expect_contains "$(line 2)" "Server WARN" "and the server's verdict is warning"
+expect_contains "$(line 1)" "Server WARN" "and the server's verdict is warning"
 tmux_keys 2
 expect_screen "client list incomplete: chronyd dropped 7" "the Server screen gives the reason"
 tmux_keys q
