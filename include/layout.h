@@ -47,8 +47,12 @@ struct regions {
 	struct rect header, banner, body, bar;   /* body: where the current screen draws */
 };
 
-/* Split a w x h terminal; banner_lines (0..BANNER_MAX_LINES) are wanted for an error. */
-void layout_regions(struct regions *s, int w, int h, int banner_lines);
+/* Split a w x h terminal; the header has HEADER_LINES and meter_lines more
+ * (a fleet's line per server) while those take at most half the rows
+ * between the header's own lines and the bar, else one (folded) when a
+ * card still fits, else none; banner_lines (0..BANNER_MAX_LINES) are wanted
+ * for an error. */
+void layout_regions(struct regions *s, int w, int h, int meter_lines, int banner_lines);
 
 /* Rows of a card: collapsed, or expanded with its address (addr_cols wide)
  * wrapped under the title when the title cannot hold it. */

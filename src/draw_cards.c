@@ -40,6 +40,7 @@ struct frame {
 	int top, bottom;     /* screen rows of the area: [top, bottom) */
 	bool sel;
 	bool stale;          /* the data is stale: the card fades */
+	const char *badge;   /* its server's name in a fleet, NULL alone */
 	bool first, last;    /* first in its column (top corners), last (draws the closing line) */
 };
 
@@ -141,8 +142,17 @@ draw_title(const struct frame *f, const struct client *c)
 	if (mark)
 		x += draw_text(f->p, y, x, mark, look(f, ROLE_WARN), CARDS_SHARED_MARK);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
-	int word_x = f->x + f->w - 3 - wl;
-	draw_repeat(f->p, y, x, (word ? word_x - 1 : f->x + f->w - 2) - x, b, h);
+	int word_x = f->x + f->w - 3 - wl, rule_end = word ? word_x - 1 : f->x + f->w - 2;
+	draw_repeat(f->p, y, x, rule_end - x, b, h);
+	if (f->badge) { /* the server's name, in the rule before the status word, when it fits */
+		char safe[FLEET_NAME_MAX * 4 + 3];
+		char name[FLEET_NAME_MAX * 4];
+		fmt_sanitize(name, sizeof name, f->badge, strlen(f->badge), t->utf8);
+		snprintf(safe, sizeof safe, "[%s]", name);
+		int bw = (int)text_width(safe, strlen(safe));
+		if (rule_end - 1 - bw > x)
+			draw_text(f->p, y, rule_end - 1 - bw, bw, look(f, ROLE_DIM), safe);
+	}
 	if (word) {
 		draw_text(f->p, y, word_x - 1, 1, ROLE_TEXT, " ");
 		draw_text(f->p, y, word_x, wl, l->role, l->word);
@@ -196,11 +206,21 @@ brief_width(const struct sample *s, int f)
 	return (int)(strlen(label) + (*label != '\0') + text_width(value, strlen(value)));
 }
 
-/* Plan the collapsed cards' line for the cards [first, end) in view: every
- * field's slot as wide as its widest value there (elapsed: the data's age). */
-static void
-brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end, double elapsed)
+/* Whether the data of the server of the card at list position i is stale;
+ * *elapsed gets its age. */
+static bool
+card_stale(const struct tui *t, size_t i, double *elapsed)
 {
+	return cards_data_stale(t, &t->fleet->mon[tui_server(t, i)], elapsed);
+}
+
+/* Plan the collapsed cards' line for the cards [first, end) in view: every
+ * field's slot as wide as its widest value there (ages counted to now). */
+static void
+brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end)
+{
+	double elapsed;
+
 	bool cmd = false;
 
 	b->n = 0;
@@ -211,6 +231,7 @@ brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end, doubl
 	memset(b->w, 0, sizeof b->w);
 	for (size_t i = first; i < end; i++) {
 		struct sample s;
+		card_stale(t, i, &elapsed);
 		cards_aged(&s, &tui_client(t, i)->s, elapsed);
 		cmd |= sample_get(&s, FIELD_CMD_PACKETS, 0) > 0;
 		for (size_t k = 0; k < b->n; k++) {
@@ -358,28 +379,28 @@ draw_cards(const struct paint *p)
 	const struct rect *a = &t->reg.body;
 	const struct cards *cs = cards_state(t);
 	const struct grid *g = &cs->grid;
-	size_t first, end;
+	size_t first, end, n = tui_count(t);
 	struct brief b;
 	double elapsed;
-	bool stale = cards_data_stale(t, &elapsed);
 
 	draw_clear(p, a, ROLE_TEXT);
-	if (t->mon->view.n == 0 || g->n == 0) {
+	if (n == 0 || g->n == 0) {
 		draw_empty(p);
 		return;
 	}
 	grid_visible(g, cs->top, a->h, &first, &end);
-	if (end > t->mon->view.n)
-		end = t->mon->view.n;
-	brief_plan(&b, t, first, end, elapsed);
-	for (size_t i = first; i < end && i < t->mon->view.n; i++) {
+	if (end > n)
+		end = n;
+	brief_plan(&b, t, first, end);
+	for (size_t i = first; i < end; i++) {
 		const struct grid_cell *c = &g->cell[i];
 		if ((long)c->y + c->h + GRID_CLOSE <= cs->top)
 			continue;
+		bool stale = card_stale(t, i, &elapsed);
 		struct frame f = {
 			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - cs->top),
 			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == cs->sel,
-			.stale = stale,
+			.stale = stale, .badge = t->fleet->n > 1 ? t->fleet->name[tui_server(t, i)] : NULL,
 			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
 		const struct client *cl = tui_client(t, i);

@@ -6,26 +6,31 @@
 
 #include "layout.h"
 
-/* Split a w x h terminal into header, banner, body and key bar. */
+/* Split a w x h terminal into header (its meter lines included), banner, body and key bar. */
 void
-layout_regions(struct regions *s, int w, int h, int banner_lines)
+layout_regions(struct regions *s, int w, int h, int meter_lines, int banner_lines)
 {
 	int fixed = HEADER_LINES + BAR_LINES;
-	int room = h - fixed - CARD_COLLAPSED_H;
 
 	memset(s, 0, sizeof *s);
 	s->too_small = w < GRID_MIN_W || h < SCREEN_MIN_H;
 	if (s->too_small)
 		return;
+	if (meter_lines > (h - fixed) / 2) /* no room: one line says it all, if even that fits */
+		meter_lines = h - fixed - CARD_COLLAPSED_H - GRID_CLOSE >= 1 ? 1 : 0;
+	if (meter_lines < 0)
+		meter_lines = 0;
+	fixed += meter_lines;
+	int room = h - fixed - CARD_COLLAPSED_H;
 	if (banner_lines > BANNER_MAX_LINES)
 		banner_lines = BANNER_MAX_LINES;
 	if (banner_lines > room - GRID_CLOSE)
 		banner_lines = room - GRID_CLOSE;
 	if (banner_lines < 0)
 		banner_lines = 0;
-	s->header = (struct rect){ 0, 0, w, HEADER_LINES };
-	s->banner = (struct rect){ 0, HEADER_LINES, w, banner_lines };
-	s->body = (struct rect){ 0, HEADER_LINES + banner_lines, w, h - fixed - banner_lines };
+	s->header = (struct rect){ 0, 0, w, fixed - BAR_LINES };
+	s->banner = (struct rect){ 0, fixed - BAR_LINES, w, banner_lines };
+	s->body = (struct rect){ 0, fixed - BAR_LINES + banner_lines, w, h - fixed - banner_lines };
 	s->bar = (struct rect){ 0, h - BAR_LINES, w, BAR_LINES };
 }
 
