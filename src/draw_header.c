@@ -1,6 +1,7 @@
-/* draw_header.c — the header lines (a fleet's meter lines among them) and the error banner. */
+/* draw_header.c — the two header lines, the meters, a fleet's server lines and the error banner. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,12 +10,15 @@
 #include "cards.h"
 #include "draw.h"
 #include "format.h"
+#include "spark.h"
 #include "text.h"
+#include "trend.h"
 
 #define MAX_SEGS 12
 #define FLEX_MIN 12   /* the source is cut down to this before the data age goes */
 #define GROUP_GAP 2   /* columns at least between the left and the right group */
 #define APP_NAME "ticctop"
+#define METER_SPARK_MAX 256   /* cells of a meter's sparkline at most */
 
 /* A piece of a header line: dropped whole when the line is short, lowest
  * priority first, except the flexible one, which is cut instead. */
@@ -249,95 +253,7 @@ draw_summary_line(const struct paint *p)
 	}
 	seg_add(s, &n, "  sort: ", ROLE_TEXT, 50, true, false, "%s %s", sort_key_title(m->view.key),
 	        glyph(sort_key_descending(m->view.key) != m->view.reverse ? GLYPH_DESC : GLYPH_ASC, t->utf8));
-	draw_line(p, t->reg.header.y + t->reg.header.h - 1, t->reg.header.w, s, n);
-}
-
-/* Say in seg s how server m stands: its error, or how old its data is. */
-static void
-server_state(const struct tui *t, const struct monitor *m, struct seg *s, size_t *n)
-{
-	char text[sizeof m->last.message * 4], age[32];
-	double a;
-	bool stale = cards_data_stale(t, m, &a);
-
-	age_text(age, sizeof age, a);
-	if (m->polls && m->last.err != SOURCE_OK) {
-		fmt_sanitize(text, sizeof text, m->last.message, strlen(m->last.message), t->utf8);
-		seg_add(s, n, "  ", ROLE_STALE, 60, false, true, "%s %s", glyph(GLYPH_ALERT, t->utf8), text);
-	}
-	if (!m->have_data)
-		seg_add(s, n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
-		        m->polls ? "NO DATA" : "waiting for data");
-	else if (stale)
-		seg_add(s, n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
-	else
-		seg_add(s, n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
-}
-
-/* A fleet's meter line for server i: selected mark, name, its clients by
- * status, its error, and how old its data is. */
-static void
-draw_server_line(const struct paint *p, size_t i, int y)
-{
-	const struct tui *t = p->t;
-	const struct monitor *m = &t->fleet->mon[i];
-	struct seg s[MAX_SEGS];
-	size_t n = 0;
-	char name[FLEET_NAME_MAX * 4], lead[8];
-
-	snprintf(lead, sizeof lead, " %s ", glyph(GLYPH_SEP, t->utf8));
-	fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]), t->utf8);
-	seg_add(s, &n, m == t->mon ? ">" : " ", ROLE_ADDR, 100, false, false, "%s", name);
-	if (m->have_data) {
-		seg_add(s, &n, "  ", ROLE_TEXT, 70, false, false, "clients %zu", model_size(m->model));
-		for (int st = 0; st < STATUS_COUNT; st++) {
-			const struct status_look *l = status_look((enum status)st);
-			size_t c = t->srv_counts[i][st];
-			seg_add(s, &n, lead, c ? l->role : ROLE_DIM, status_prio[st] - 1, false, false, "%s %zu", l->word, c);
-		}
-	}
-	server_state(t, m, s, &n);
-	draw_line(p, y, t->reg.header.w, s, n);
-}
-
-/* A fleet's meter lines with no room for one per server: how many answer,
- * and which fail. */
-static void
-draw_fleet_line(const struct paint *p, int y)
-{
-	const struct tui *t = p->t;
-	struct seg s[MAX_SEGS];
-	size_t n = 0, failing = 0;
-	char names[600] = "", name[FLEET_NAME_MAX * 4];
-
-	for (size_t i = 0, o = 0; i < t->fleet->n; i++) {
-		const struct monitor *m = &t->fleet->mon[i];
-		if (!m->polls || (m->last.err == SOURCE_OK && m->have_data))
-			continue;
-		failing++;
-		fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]), t->utf8);
-		o += (size_t)snprintf(names + o, o < sizeof names ? sizeof names - o : 0, "%s%s", o ? ", " : "", name);
-		o = o < sizeof names ? o : sizeof names - 1;
-	}
-	seg_add(s, &n, " ", ROLE_TEXT, 100, false, false, "servers %zu", t->fleet->n);
-	seg_add(s, &n, "  ", failing ? ROLE_STALE : ROLE_DIM, 95, false, false, "failing %zu", failing);
-	if (failing)
-		seg_add(s, &n, ": ", ROLE_STALE, 60, false, true, "%s", names);
-	draw_line(p, y, t->reg.header.w, s, n);
-}
-
-/* A fleet's meter lines: one per server, or one for all when there is no room. */
-static void
-draw_meters(const struct paint *p)
-{
-	const struct tui *t = p->t;
-	int lines = t->reg.header.h - HEADER_LINES;
-
-	if (lines > 0 && (size_t)lines < t->fleet->n)
-		draw_fleet_line(p, t->reg.header.y + 1);
-	else
-		for (int k = 0; k < lines; k++)
-			draw_server_line(p, (size_t)k, t->reg.header.y + 1 + k);
+	draw_line(p, t->reg.header.y + 1, t->reg.header.w, s, n);
 }
 
 /* The error banner: the source's own words, wrapped. */
@@ -368,14 +284,181 @@ draw_banner(const struct paint *p)
 	}
 }
 
-/* Header: source, clocks, data age (a fleet: a meter line per server), summary,
- * order, filter, PAUSED; and the error banner. */
+/* The header's meters, htop-style, in the order shown (layout.h: METERS
+ * always wanted, the rest where a slot is free): the server's history of
+ * one series as its latest value and a sparkline of the last TREND_SECONDS. */
+static const struct meter {
+	const char *label;
+	enum trend_series series;
+	const char *unit;     /* after the value; "" for a count */
+	enum role role;       /* the sparkline's, while the series shows some activity */
+} meters[METER_SLOTS] = {
+	{ "NTP", TREND_NTP, "/s", ROLE_ADDR },
+	{ "drops", TREND_DROPS, "/s", ROLE_WARN },
+	{ "Cmd", TREND_CMD, "/s", ROLE_ADDR },
+	{ "CRIT", TREND_CRIT, "", ROLE_CRIT },
+};
+
+#define METER_LABEL_W 5   /* the longest label */
+#define METER_VALUE_W 8   /* "12.3k/s", "0.25/s", "-" */
+#define METER_GAP 2       /* columns between two meters on a line */
+
+/* Write a meter's value: "-" when unknown, else short (3 significant
+ * digits below 100k, then k/M/G) and its unit. */
+static void
+meter_value(char *buf, size_t size, double v, const char *unit)
+{
+	char num[16];
+
+	if (isnan(v))
+		snprintf(num, sizeof num, "-");
+	else if (*unit && v < 9.995)
+		snprintf(num, sizeof num, "%.2f", v);
+	else if (*unit && v < 99.95)
+		snprintf(num, sizeof num, "%.1f", v);
+	else
+		text_count(num, sizeof num, (long long)(v + 0.5));
+	snprintf(buf, size, "%s%s", num, isnan(v) ? "" : unit);
+}
+
+/* Paint meter m at (y, x), w columns: label, value, sparkline. */
+static void
+draw_meter(const struct paint *p, const struct meter *m, int y, int x, int w)
+{
+	const struct trend *tr = &p->t->mon->trend;
+	double v[TREND_SECONDS];
+	char value[32], line[SPARK_BYTES(METER_SPARK_MAX)];
+	size_t n = trend_get(tr, m->series, v, TREND_SECONDS);
+	int used = draw_text(p, y, x, w, ROLE_DIM, m->label);
+
+	meter_value(value, sizeof value, trend_last(tr, m->series), m->unit);
+	used = METER_LABEL_W + 1 + METER_VALUE_W - (int)strlen(value);
+	used += draw_text(p, y, x + used, w - used, ROLE_TEXT, value) + 1;
+	int cells = w - used;
+	if (cells <= 0)
+		return;
+	if (cells > METER_SPARK_MAX)
+		cells = METER_SPARK_MAX;
+	spark_render(line, sizeof line, v, n, (size_t)cells, p->t->utf8 ? SPARK_BRAILLE : SPARK_ASCII, 0);
+	draw_text(p, y, x + used, cells, spark_scale(v, n) > 0 ? m->role : ROLE_DIM, line);
+}
+
+/* The meters under the header's two lines, meter_cols a line. */
+static void
+draw_meters(const struct paint *p)
+{
+	const struct regions *r = &p->t->reg;
+	int cols = r->meter_cols, mw = (r->meters.w - (cols - 1) * METER_GAP) / cols;
+
+	draw_clear(p, &r->meters, ROLE_TEXT);
+	for (int i = 0; i < cols * r->meters.h && i < METER_SLOTS; i++)
+		draw_meter(p, &meters[i], r->meters.y + i / cols, r->meters.x + i % cols * (mw + METER_GAP), mw);
+}
+
+/* Say in s how server m stands: its error, or how old its data is. */
+static void
+server_state(const struct tui *t, const struct monitor *m, struct seg *s, size_t *n)
+{
+	char text[sizeof m->last.message * 4], age[32];
+	double a;
+	bool stale = cards_data_stale(t, m, &a);
+
+	age_text(age, sizeof age, a);
+	if (m->polls && m->last.err != SOURCE_OK) {
+		fmt_sanitize(text, sizeof text, m->last.message, strlen(m->last.message), t->utf8);
+		seg_add(s, n, "  ", ROLE_STALE, 60, false, true, "%s %s", glyph(GLYPH_ALERT, t->utf8), text);
+	}
+	if (!m->have_data)
+		seg_add(s, n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
+		        m->polls ? "NO DATA" : "waiting for data");
+	else if (stale)
+		seg_add(s, n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
+	else
+		seg_add(s, n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
+}
+
+/* A fleet's line for server i: selected mark, name, its clients by status,
+ * its NTP requests a second (the first meter's value, once it has one), its
+ * error, and how old its data is. */
+static void
+draw_server_line(const struct paint *p, size_t i, int y)
+{
+	const struct tui *t = p->t;
+	const struct monitor *m = &t->fleet->mon[i];
+	struct seg s[MAX_SEGS];
+	size_t n = 0;
+	char name[FLEET_NAME_MAX * 4], lead[8], value[32];
+	double rate = trend_last(&m->trend, meters[0].series);
+
+	snprintf(lead, sizeof lead, " %s ", glyph(GLYPH_SEP, t->utf8));
+	fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]), t->utf8);
+	seg_add(s, &n, m == t->mon ? ">" : " ", ROLE_ADDR, 100, false, false, "%s", name);
+	if (m->have_data) {
+		seg_add(s, &n, "  ", ROLE_TEXT, 70, false, false, "clients %zu", model_size(m->model));
+		for (int st = 0; st < STATUS_COUNT; st++) {
+			const struct status_look *l = status_look((enum status)st);
+			size_t c = t->srv_counts[i][st];
+			seg_add(s, &n, lead, c ? l->role : ROLE_DIM, status_prio[st] - 1, false, false, "%s %zu", l->word, c);
+		}
+	}
+	if (!isnan(rate)) {
+		meter_value(value, sizeof value, rate, meters[0].unit);
+		seg_add(s, &n, lead, ROLE_TEXT, 65, false, false, "%s %s", meters[0].label, value);
+	}
+	server_state(t, m, s, &n);
+	draw_line(p, y, t->reg.header.w, s, n);
+}
+
+/* A fleet's line with no room for one per server: how many there are, and
+ * which fail. */
+static void
+draw_fleet_line(const struct paint *p, int y)
+{
+	const struct tui *t = p->t;
+	struct seg s[MAX_SEGS];
+	size_t n = 0, failing = 0;
+	char names[600] = "", name[FLEET_NAME_MAX * 4];
+
+	for (size_t i = 0, o = 0; i < t->fleet->n; i++) {
+		const struct monitor *m = &t->fleet->mon[i];
+		if (!m->polls || (m->last.err == SOURCE_OK && m->have_data))
+			continue;
+		failing++;
+		fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]), t->utf8);
+		o += (size_t)snprintf(names + o, o < sizeof names ? sizeof names - o : 0, "%s%s", o ? ", " : "", name);
+		o = o < sizeof names ? o : sizeof names - 1;
+	}
+	seg_add(s, &n, " ", ROLE_TEXT, 100, false, false, "servers %zu", t->fleet->n);
+	seg_add(s, &n, "  ", failing ? ROLE_STALE : ROLE_DIM, 95, false, false, "failing %zu", failing);
+	if (failing)
+		seg_add(s, &n, ": ", ROLE_STALE, 60, false, true, "%s", names);
+	draw_line(p, y, t->reg.header.w, s, n);
+}
+
+/* A fleet's lines: one per server, or one for all when there is no room. */
+static void
+draw_servers(const struct paint *p)
+{
+	const struct rect *r = &p->t->reg.servers;
+
+	if ((size_t)r->h < p->t->fleet->n)
+		draw_fleet_line(p, r->y);
+	else
+		for (int k = 0; k < r->h; k++)
+			draw_server_line(p, (size_t)k, r->y + k);
+}
+
+/* Header: source, clocks, data age, summary, order, filter, PAUSED; the
+ * meters; a fleet's server lines; and the error banner. */
 void
 draw_header(const struct paint *p)
 {
 	draw_source_line(p);
-	draw_meters(p);
 	draw_summary_line(p);
+	if (p->t->reg.meters.h > 0)
+		draw_meters(p);
+	if (p->t->reg.servers.h > 0)
+		draw_servers(p);
 	if (p->t->reg.banner.h > 0)
 		draw_banner(p);
 }

@@ -259,9 +259,9 @@ banner_lines(const struct tui *t)
 	return lines > BANNER_MAX_LINES ? BANNER_MAX_LINES : (int)lines;
 }
 
-/* The header's meter lines a fleet wants: one per server (none alone). */
+/* The lines a fleet wants for its servers: one each (none alone). */
 static int
-meter_lines(const struct tui *t)
+server_lines(const struct tui *t)
 {
 	return t->fleet->n > 1 ? (int)t->fleet->n : 0;
 }
@@ -273,7 +273,7 @@ tui_resize(struct tui *t, int w, int h)
 	t->w = w;
 	t->h = h;
 	t->banner_lines = banner_lines(t);
-	layout_regions(&t->reg, w, h, meter_lines(t), t->banner_lines);
+	layout_regions(&t->reg, w, h, server_lines(t), t->banner_lines);
 	return tui_react(t, REACT_LAYOUT | REACT_PAINT);
 }
 
@@ -286,7 +286,7 @@ tui_refreshed(struct tui *t)
 
 	if (bl != t->banner_lines) {
 		t->banner_lines = bl;
-		layout_regions(&t->reg, t->w, t->h, meter_lines(t), bl);
+		layout_regions(&t->reg, t->w, t->h, server_lines(t), bl);
 		f |= REACT_LAYOUT | REACT_PAINT;
 	}
 	uint64_t version = 0;

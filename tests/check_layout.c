@@ -49,22 +49,27 @@ START_TEST(screen_regions)
 	ck_assert(!s.too_small);
 	ck_assert_int_eq(s.header.y, 0);
 	ck_assert_int_eq(s.header.h, HEADER_LINES);
-	ck_assert_int_eq(s.body.y, HEADER_LINES);
-	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - BAR_LINES);
+	ck_assert_int_eq(s.meters.y, HEADER_LINES);  /* the three meters on one line */
+	ck_assert_int_eq(s.meters.h, 1);
+	ck_assert_int_eq(s.meter_cols, 3);
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - 1 - BAR_LINES);
 	ck_assert_int_eq(s.bar.y, 23);
-	layout_regions(&s, 80, 24, 6, 0);               /* a fleet of six: a meter line each */
-	ck_assert_int_eq(s.header.h, HEADER_LINES + 6);
-	ck_assert_int_eq(s.body.y, HEADER_LINES + 6);
-	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - 6 - BAR_LINES);
+	layout_regions(&s, 80, 24, 6, 0);               /* a fleet of six: a line each, under the meters */
+	ck_assert_int_eq(s.servers.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.servers.h, 6);
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 1 + 6);
+	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - 1 - 6 - BAR_LINES);
 	layout_regions(&s, 80, 12, 6, 1);               /* no room for six: one line, the banner after it */
-	ck_assert_int_eq(s.header.h, HEADER_LINES + 1);
-	ck_assert_int_eq(s.banner.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.servers.h, 1);
+	ck_assert_int_eq(s.banner.y, s.servers.y + 1);
 	ck_assert_int_eq(s.body.y + s.body.h, 12 - BAR_LINES);
 	layout_regions(&s, 80, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 6, 0); /* not even that */
-	ck_assert_int_eq(s.header.h, HEADER_LINES);
+	ck_assert_int_eq(s.servers.h, 0);
 	layout_regions(&s, 80, 24, 0, 2);
 	ck_assert_int_eq(s.banner.h, 2);
-	ck_assert_int_eq(s.body.y, HEADER_LINES + 2);
+	ck_assert_int_eq(s.banner.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 1 + 2);
 	ck_assert_int_eq(s.body.y + s.body.h, s.bar.y);
 	layout_regions(&s, 80, 24, 0, 99);             /* a long error never takes more than its share */
 	ck_assert_int_eq(s.banner.h, BANNER_MAX_LINES);
@@ -79,6 +84,29 @@ START_TEST(screen_regions)
 	ck_assert(s.too_small);
 	layout_regions(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0, 0);
 	ck_assert(s.too_small);
+}
+END_TEST
+
+START_TEST(meter_folding)
+{
+	static const struct { int w, h, cols, lines; } rows[] = {
+		{ 200, 50, 4, 1 },   /* wide: a slot for the fourth */
+		{ 80, 24, 3, 1 },
+		{ 50, 30, 2, 2 },    /* narrow: folded onto two lines */
+		{ 40, 12, 1, 3 },    /* one a line, the body keeps METER_BODY_MIN rows */
+		{ 40, 11, 1, 2 },    /* lower: fewer meter lines */
+		{ 30, 8, 1, 0 },     /* too low for any */
+	};
+	struct regions s;
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		layout_regions(&s, rows[i].w, rows[i].h, 0, 0);
+		ck_assert_msg(s.meter_cols == rows[i].cols && s.meters.h == rows[i].lines, "%dx%d: %d a line, %d lines",
+		              rows[i].w, rows[i].h, s.meter_cols, s.meters.h);
+		ck_assert_int_eq(s.body.y, HEADER_LINES + s.meters.h);
+		ck_assert_int_eq(s.body.y + s.body.h, s.bar.y);
+		ck_assert(s.meters.h == 0 || s.body.h >= METER_BODY_MIN);
+	}
 }
 END_TEST
 
@@ -331,6 +359,7 @@ layout_suite(void)
 	TCase *tc = tcase_create("layout");
 	tcase_add_test(tc, columns_by_width);
 	tcase_add_test(tc, screen_regions);
+	tcase_add_test(tc, meter_folding);
 	tcase_add_test(tc, card_heights);
 	tcase_add_test(tc, brief_fields_never_cut);
 	tcase_add_test(tc, collapsed_cards_fill_rows_left_to_right);

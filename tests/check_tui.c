@@ -362,7 +362,7 @@ START_TEST(error_banner)
 	ck_assert_ptr_nonnull(strstr(buf, "506 Cannot talk to daemon\\x1b[2J"));
 	ck_assert_ptr_nonnull(strstr(buf, "last good data"));
 	ck_assert_int_eq(t.reg.banner.h, 1);
-	ck_assert_int_eq(t.reg.body.y, HEADER_LINES + 1);
+	ck_assert_int_eq(t.reg.body.y, HEADER_LINES + t.reg.meters.h + 1);
 	ck_assert_uint_eq(mon.view.n, 7);
 	mon.last.err = SOURCE_OK;
 	tui_refreshed(&t);
@@ -460,7 +460,7 @@ START_TEST(a_fleet_lists_every_server)
 	tui_set_fleet(&ft, &f);
 	tui_resize(&ft, 200, 50);
 	tui_refreshed(&ft);
-	ck_assert_int_eq(ft.reg.header.h, HEADER_LINES + 3);
+	ck_assert_int_eq(ft.reg.servers.h, 3);
 	ck_assert_uint_eq(tui_count(&ft), 14);
 	ck_assert_uint_eq(ft.counts[STATUS_CRITICAL], 2);
 	ck_assert_uint_eq(ft.srv_counts[1][STATUS_WARNING], 2);
@@ -505,7 +505,7 @@ START_TEST(a_fleet_lists_every_server)
 	ck_assert(f.mon[0].poll_now && f.mon[1].poll_now && f.mon[2].poll_now);
 	/* no room for a line per server: one */
 	tui_resize(&ft, 80, 8);
-	ck_assert_int_eq(ft.reg.header.h, HEADER_LINES + 1);
+	ck_assert_int_eq(ft.reg.servers.h, 1);
 	tui_free(&ft);
 	fleet_free(&f, 3);
 	free(csv);
