@@ -209,7 +209,7 @@ static char filter_note[KEYS_NOTE_MAX + 1];
 /* The app's help sections, after the screen's. */
 static const struct help_section sections[] = {
 	{ "Filter line", TUI_FILTER,
-	  { "Other keys type: a part of the address, and the words", filter_note } },
+	  { "Other keys type: a part of the address, and the words (they may repeat)", filter_note } },
 	{ "Sort menu", TUI_SORT, { NULL } },
 	{ "This help", TUI_HELP, { "Any other key closes it" } },
 	{ "Status", -1,
@@ -273,10 +273,8 @@ size_t
 keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
 {
 	size_t n = 0;
-	static const char more[] = " (may repeat)";
-	size_t w = filter_words(filter_note, sizeof filter_note - (sizeof more - 1));
 
-	memcpy(filter_note + w, more, sizeof more);
+	filter_words(filter_note, sizeof filter_note);
 	for (size_t i = 0; i < s->nhelp; i++)
 		help_section(s, &s->help[i], out, max, &n);
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
