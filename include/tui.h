@@ -2,7 +2,7 @@
  *
  * Contract: pure (no curses, no I/O).  The tui owns what every screen shares:
  * the servers (a fleet, fleet.h; one unless tui_set_fleet), the selected
- * server (t->mon: the Server and Sources screens show it; ] and [ cycle it),
+ * server (t->mon: the Server and Sources screens show it; . and , cycle it),
  * the clients listed (every server's, as one list or grouped by server:
  * tui_count, tui_client, tui_server), the terminal's size and regions, theme and colours, the
  * mode (browse, search line, filter line, sort menu, help), the search and

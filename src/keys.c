@@ -70,9 +70,9 @@ static const struct binding bindings[] = {
 	{ B, '<', A_SORT_PREV, NULL, 0 },
 	{ B, '>', A_SORT_NEXT, NULL, 0 },
 	{ B, 'I', A_INVERT, NULL, 0 },
-	{ B, ']', A_SERVER_NEXT, NULL, 0 },
-	{ B, '[', A_SERVER_PREV, NULL, 0 },
-	{ B, 'v', A_GROUP, NULL, 0 },
+	{ B, '.', A_SERVER_NEXT, "Server", 65 },
+	{ B, ',', A_SERVER_PREV, NULL, 0 },
+	{ B, 'b', A_GROUP, "Group", 70 },
 	{ B, 't', A_THEME, "Theme", 80 },
 	{ B, 'p', A_PAUSE, "Pause", 90 },
 	{ B, KEYC_F5, A_REFRESH, NULL, 0 },
@@ -282,9 +282,16 @@ keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
 	return n;
 }
 
-/* Lay out the key bar of mode on screen s in width columns. */
+/* Return whether the app's action a is about a fleet (its keys in the bar only then). */
+static bool
+fleet_only(int a)
+{
+	return a == A_SERVER_NEXT || a == A_SERVER_PREV || a == A_GROUP;
+}
+
+/* Lay out the key bar of mode on screen s (of a fleet or not) in width columns. */
 size_t
-keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_item *items, size_t max)
+keys_bar(const struct screen_ops *s, enum tui_mode mode, bool fleet, int width, struct bar_item *items, size_t max)
 {
 	const struct keymap *maps[2] = { &s->keys, &app };
 	int slots[32];
@@ -294,7 +301,7 @@ keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_i
 	for (size_t m = 0; m < 2; m++)
 		for (size_t i = 0; i < maps[m]->nbindings && n < max && n < 32; i++) {
 			const struct binding *b = &maps[m]->bindings[i];
-			if (b->mode != mode || !b->bar)
+			if (b->mode != mode || !b->bar || (!fleet && m == 1 && fleet_only(b->act)))
 				continue;
 			/* insert in slot order */
 			size_t at = n;
@@ -326,10 +333,10 @@ keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_i
 
 /* The key of the bar item at column x, or KEYC_NONE. */
 int
-keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, int width, int x)
+keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, bool fleet, int width, int x)
 {
 	struct bar_item items[16];
-	size_t n = keys_bar(s, mode, width, items, 16);
+	size_t n = keys_bar(s, mode, fleet, width, items, 16);
 
 	for (size_t i = 0; i < n; i++)
 		if (x >= items[i].x && x < items[i].x + items[i].w)

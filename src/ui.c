@@ -357,7 +357,7 @@ take_mouse(void)
 	if (!(ev.bstate & BUTTON1_PRESSED) || t->reg.too_small)
 		return 0;
 	if (ev.y == t->reg.bar.y) {
-		int key = keys_bar_hit(tui_screen(t)->ops, t->mode, t->w, ev.x);
+		int key = keys_bar_hit(tui_screen(t)->ops, t->mode, t->fleet->n > 1, t->w, ev.x);
 		return key == KEYC_NONE ? 0 : keys_press(t, key);
 	}
 	bool dbl = t->now - ui.click_time < DOUBLE_CLICK_SECS && ev.x == ui.click_x && ev.y == ui.click_y;

@@ -469,11 +469,11 @@ START_TEST(a_fleet_lists_every_server)
 	ck_assert_uint_eq(tui_server(&ft, 0), 0);
 	ck_assert_uint_eq(tui_server(&ft, 1), 1);
 	/* grouped: a's seven, then b's */
-	tui_react(&ft, keys_press(&ft, 'v'));
+	tui_react(&ft, keys_press(&ft, 'b'));
 	ck_assert_uint_eq(tui_server(&ft, 6), 0);
 	ck_assert_uint_eq(tui_server(&ft, 7), 1);
 	ck_assert_str_eq(tui_client(&ft, 7)->addr, "127.1.0.1");
-	tui_react(&ft, keys_press(&ft, 'v'));
+	tui_react(&ft, keys_press(&ft, 'b'));
 	/* sorted by server: the same as grouped */
 	ck_assert(sort_key_parse("server", &ft.mon->view.key));
 	tui_react(&ft, REACT_VIEW);
@@ -491,11 +491,11 @@ START_TEST(a_fleet_lists_every_server)
 	ck_assert(tui_set_filter(&ft, ""));
 	tui_react(&ft, REACT_VIEW);
 	ck_assert_uint_eq(tui_count(&ft), 14);
-	/* ] and [ select a server; the list stays */
-	tui_react(&ft, keys_press(&ft, ']'));
+	/* . and , select a server; the list stays */
+	tui_react(&ft, keys_press(&ft, '.'));
 	ck_assert_ptr_eq(ft.mon, &f.mon[1]);
-	tui_react(&ft, keys_press(&ft, '['));
-	tui_react(&ft, keys_press(&ft, '['));
+	tui_react(&ft, keys_press(&ft, ','));
+	tui_react(&ft, keys_press(&ft, ','));
 	ck_assert_ptr_eq(ft.mon, &f.mon[2]);
 	ck_assert_uint_eq(tui_count(&ft), 14);
 	/* p and F5 reach every server */

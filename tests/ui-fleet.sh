@@ -3,7 +3,7 @@
 # a meter line per server in the header (the dead, slow and hostile ones
 # marked with their errors while a, b and loc keep refreshing every
 # second), the clients of all with their server's name on the cards, the
-# server:NAME filter, ] selecting a server, v grouping, one folded line when
+# server:NAME filter, . selecting a server, b grouping, one folded line when
 # the terminal is low; remembered settings keyed by the fleet.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/chronyd.sh"
@@ -20,6 +20,8 @@ tmux_start 160 40 || exit 99
 ui_start "$args --timeout 3 -d 10"
 expect_screen "Clients 450 · " "the summary counts the clients of all"
 expect_screen ">a  clients 300 · OK " "a's meter line (> marks the selected server)"
+expect_screen " .Server " "a fleet's key bar: . next server"
+expect_screen " bGroup " "a fleet's key bar: b groups"
 expect_screen " b  clients 100 · OK 100 · WARN 0 · CRIT 0" "b's meter line"
 expect_screen " loc  clients 50 · OK 50" "loc's meter line"
 expect_screen "dead  ⚠ http://127.0.0.1:1/data: cannot connect" "dead: marked with its error"
@@ -47,18 +49,20 @@ expect_screen "[loc]" "server:loc: its cards"
 tmux_keys '\' C-u Enter
 expect_screen_gone "shown 50" "the filter cleared"
 
-# ] selects the next server; v groups the cards by server.
-tmux_keys ']'
-expect_screen ">b " "] selects b"
+# . selects the next server, , the previous; b groups the cards by server.
+tmux_keys '.'
+expect_screen ">b " ". selects b"
 expect_screen "Server 2 of 6: b" "the key bar says so"
-tmux_keys v
-expect_screen "Grouped by server" "v groups the cards"
+tmux_keys ',' ','
+expect_screen ">loc " ", twice from b: a, then loc (wrapping)"
+tmux_keys b
+expect_screen "Grouped by server" "b groups the cards"
 
 # Low: one line for the fleet.
 tmux_resize 80 14
 expect_screen "servers 6  failing 3: slow, dead, hostile" "no room: one line names the failing servers"
 tmux_resize 160 40
-expect_screen " loc  clients 50" "room again: a line per server"
+expect_screen ">loc  clients 50" "room again: a line per server"
 
 tmux_keys I
 expect_screen "sort: Address order ↓" "I inverts the order (a setting to remember)"
