@@ -26,6 +26,7 @@
 struct batch {
 	const struct fleet *fleet;   /* the servers; NULL or one: the monitor the loop gives */
 	enum out_format format;
+	enum check_scope check;  /* what sets status and the status line (--check) */
 	long iterations;
 	long done;
 	bool utf8;

@@ -28,4 +28,12 @@ size_t fmt_duration(char *dst, size_t size, int64_t secs);
 /* Time since last packet: "3 s ago", "2 h ago"; "never" when unknown. */
 size_t fmt_ago(char *dst, size_t size, bool known, int64_t secs);
 
+/* v with `decimals` (0..9) digits after a '.', then unit ("-0.023" " ppm");
+ * the same in every locale. */
+size_t fmt_decimal(char *dst, size_t size, double v, int decimals, const char *unit);
+
+/* Signed seconds (an offset, a delay) in ns, us, ms or s, one decimal:
+ * 0.0623 -> "62.3 ms", -0.0000024 -> "-2.4 us"; the same in every locale. */
+size_t fmt_offset(char *dst, size_t size, double secs);
+
 #endif

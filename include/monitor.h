@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "health.h"
+#include "health_server.h"
 #include "model.h"
 #include "server.h"
 #include "source_result.h"
@@ -46,6 +47,10 @@ struct monitor {
 	                              with the note the screens show; NONE before any */
 	double srv_time;           /* monotonic time srv was read: stale while srv_time < poll_time */
 	time_t srv_wall;           /* wall clock of the same */
+	struct srv_rates srv_rates; /* serverstats' counts a second between the last two reads */
+	bool have_srv_rates;
+	struct srv_limits srv_limits; /* the server's thresholds (--warn-offset, ...): defaults from
+	                                 monitor_init; judge with health_server_eval(&srv_limits, &srv) */
 	struct trend trend;        /* the server's last 300 s, fed by monitor_take */
 };
 
@@ -63,6 +68,11 @@ void monitor_update_view(struct monitor *mon);
  * numeric IP address (only NTP sources have ntpdata).  The answer comes in
  * mon->srv.ntpdata (srv.ntpdata_for says for which; srv.ntpdata_error why not). */
 bool monitor_want_ntpdata(struct monitor *mon, const char *addr);
+
+/* Feed the server's history (mon->trend) with the model as a poll that
+ * ended at now left it, span seconds after the poll before; ok false: the
+ * poll failed (a gap).  monitor_take does this. */
+void monitor_feed_trend(struct monitor *mon, double now, double span, bool ok);
 
 /* After a poll's rows went into the model (between model_begin and here)
  * and its result into mon->last: end the model's update, note the time

@@ -18,6 +18,9 @@
 /* Rows the option table may have (options.given has a bit per row). */
 #define OPTIONS_MAX 64
 
+/* How the local chronyd is read (--via). */
+enum via { VIA_AUTO, VIA_SOCKET, VIA_CHRONYC, VIA_COUNT };
+
 /* Sources one run may watch (a fleet). */
 #define OPTIONS_MAX_SOURCES 32
 
@@ -38,6 +41,7 @@ struct source_opts {
 
 struct options {
 	/* source */
+	int via;             /* enum via */
 	const char *chronyc;
 	const char *socket;
 	bool sudo;
@@ -61,6 +65,7 @@ struct options {
 	int sort;            /* enum sort_key */
 	bool reverse;
 	long warn_drops, crit_drops;
+	double warn_offset, crit_offset; /* the server's |system time offset|, seconds */
 	int judge;           /* enum judge */
 	double warn_rate, crit_rate; /* NTP requests/s of one client; 0: no rule */
 	long window;         /* seconds the rates span */
@@ -77,6 +82,7 @@ struct options {
 	long iterations;     /* 0 = until stopped */
 	long delay;          /* tenths of a second between refreshes */
 	int format;          /* enum out_format */
+	int check;           /* enum check_scope */
 	/* general */
 	bool help;
 	bool version;

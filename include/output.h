@@ -10,7 +10,9 @@
  * source.age).  A stream of CSV reports has one header, the first.  Numbers are written the same under every locale
  * (a decimal point, never LC_NUMERIC's comma).  The JSON shape is the stable contract documented in
  * ticctop(1).  output_status maps the summary to a
- * Nagios plugin exit status. */
+ * Nagios plugin exit status.  The server's own data (r->srv) goes into JSON
+ * as "server" (every report and field, null where none came) and into text
+ * after the clients; CSV stays the clients' table. */
 #ifndef TICCTOP_OUTPUT_H
 #define TICCTOP_OUTPUT_H
 
@@ -19,13 +21,29 @@
 #include <time.h>
 
 #include "health.h"
+#include "health_server.h"
 #include "model.h"
 #include "server.h"
+#include "serverdata.h"
 #include "status.h"
 #include "view.h"
 
 enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
 
+/* What sets the exit status and the status line (--check). */
+enum check_scope { CHECK_ALL, CHECK_CLIENTS, CHECK_SERVER, CHECK_COUNT };
+
+/* The server itself, for a report. */
+struct report_server {
+	const struct server_data *data;   /* the last good (or CLIENTS_ONLY) data */
+	const struct srv_limits *limits;
+	const struct srv_rates *rates;    /* counts a second; NULL: none yet */
+	bool have;                        /* data was read by some poll */
+	double age;                       /* seconds since it was read */
+	bool stale;                       /* the last poll did not read it */
+	bool clock_stopped;               /* a dashboard's clock has stopped (server_clock) */
+	const char *count_warning;        /* what was odd in a dashboard's count; NULL none */
+};
 /* Everything one report shows. */
 struct report {
 	const char *name;          /* the server's name in a fleet (output_write_fleet); NULL alone */
@@ -43,7 +61,12 @@ struct report {
 	const struct health *h;
 	bool utf8;                 /* the terminal takes UTF-8 (text and CSV; JSON is always ASCII) */
 	bool continued;            /* a later report of the same stream: CSV writes no header */
+	const struct report_server *srv; /* the server itself; NULL: nothing to say (as --check clients) */
+	enum check_scope check;    /* what output_status and the status line judge */
 };
+
+/* Machine name of a check scope ("all", "clients", "server"). */
+const char *output_check_name(enum check_scope c);
 
 /* Machine name of a format ("text", "csv", "json"). */
 const char *output_format_name(enum out_format f);
@@ -52,7 +75,9 @@ const char *output_format_name(enum out_format f);
  * failed (a full disk, a closed descriptor). */
 bool output_write(FILE *fp, enum out_format f, const struct report *r);
 
-/* The exit status r stands for: 3 when the source failed, else by the worst status. */
+/* The exit status r stands for: 3 when the source failed, else by the worst
+ * status of what r->check judges (all: the clients, and the server when it
+ * was judged; server: 3 when it was not). */
 enum exit_status output_status(const struct report *r);
 
 #define OUTPUT_MAX_SERVERS 32   /* reports in one fleet */

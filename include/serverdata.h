@@ -59,9 +59,10 @@ struct srv_field {
 	const char *key;          /* JSON key and machine name ("root_dispersion") */
 	const char *label;        /* for people, chronyc's words ("Root dispersion") */
 	enum srv_kind kind;
-	const char *unit;         /* "s", "ppm", "log2 s", NULL */
+	const char *unit;         /* "s", "ppm", "log2 s", "epoch" (seconds since 1970, UTC), NULL */
 	int column;               /* 0-based column in chronyc -c's line of its report */
 	bool u32_none;            /* 4294967295 means none (chronyc's "-") */
+	bool gauge;               /* SK_COUNT that is a level, not a counter: no rate */
 	const char *const *words; /* SK_WORD: the tokens chronyc prints, NULL-terminated */
 	const char *const *names; /* SK_WORD: each token's name for people and JSON ("selected") */
 };
@@ -157,6 +158,14 @@ struct server_data {
 	struct srv_ntpdata ntpdata;       /* have[SRV_NTPDATA]: filled */
 };
 
+/* Counts a second from two serverstats read `seconds` apart: known when
+ * both values are, the time is positive and the counter did not go back
+ * (chronyd restarted); gauges (timestamps held, their span) have none. */
+struct srv_rates {
+	bool known[SST_COUNT];
+	double v[SST_COUNT];
+};
+
 /* Describe field f of report r (SRV_SOURCESTATS: none; its fields are
  * SRV_SOURCES' from SRC_FIRST_STATS on). */
 const struct srv_field *srv_field(enum srv_report r, int f);
@@ -175,6 +184,15 @@ int srv_field_find(enum srv_report r, const char *key);
 
 /* The name for people of a known SK_WORD value (its names entry), else NULL. */
 const char *srv_word_name(const struct srv_field *fi, const struct srv_value *v);
+
+/* Write value v of field fi for people: "-" when unknown, seconds in
+ * ns/us/ms/s, ppm with 3 decimals, a word's name, a time as UTC; text raw
+ * (sanitise before showing).  The same in every locale; returns the length. */
+size_t srv_value_text(char *buf, size_t size, const struct srv_field *fi, const struct srv_value *v);
+
+/* Compute *out from serverstats now and prev, read `seconds` apart. */
+void srv_rates_compute(struct srv_rates *out, const struct srv_serverstats *now, const struct srv_serverstats *prev,
+                       double seconds);
 
 /* Reset d to "nothing read" (avail NONE, every value unknown). */
 void server_data_clear(struct server_data *d);

@@ -30,10 +30,23 @@ say_problems(const struct batch *b, const struct monitor *mon, char *note, size_
 	}
 }
 
-/* The report of mon (named name in a fleet, else NULL); a server whose
- * first poll still runs has "no answer yet". */
+/* The server itself as mon keeps it, for a report. */
+static struct report_server
+server_of(const struct monitor *mon)
+{
+	return (struct report_server){
+		.data = &mon->srv, .limits = &mon->srv_limits, .rates = mon->have_srv_rates ? &mon->srv_rates : NULL,
+		.have = mon->srv.avail != SRV_AVAIL_NONE, .age = mon->poll_time - mon->srv_time,
+		.stale = mon->srv_time < mon->poll_time, .clock_stopped = mon->server_clock.frozen,
+		.count_warning = mon->last.server.warning[0] ? mon->last.server.warning : NULL,
+	};
+}
+
+/* The report of mon (named name in a fleet, else NULL) with its server
+ * srv; a server whose first poll still runs has "no answer yet". */
 static struct report
-report_of(const struct batch *b, const struct monitor *mon, const char *name, const char *note)
+report_of(const struct batch *b, const struct monitor *mon, const char *name, const char *note,
+          const struct report_server *srv)
 {
 	return (struct report){
 		.name = name, .kind = mon->src->kind, .target = mon->src->target,
@@ -44,6 +57,7 @@ report_of(const struct batch *b, const struct monitor *mon, const char *name, co
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
 		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8, .continued = b->done > 0,
+		.srv = srv, .check = b->check,
 	};
 }
 
@@ -57,6 +71,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	struct batch *b = ctx;
 	const struct fleet *f = b->fleet;
 	struct report r[OUTPUT_MAX_SERVERS];
+	struct report_server srv[OUTPUT_MAX_SERVERS];
 	char note[OUTPUT_MAX_SERVERS][256];
 	size_t n = f && f->n > 1 ? f->n : 1;
 	bool ok;
@@ -71,7 +86,8 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	for (size_t i = 0; i < n; i++) {
 		const struct monitor *m = n > 1 ? &f->mon[i] : mon;
 		say_problems(b, m, note[i], sizeof note[i]);
-		r[i] = report_of(b, m, n > 1 ? f->name[i] : NULL, note[i]);
+		srv[i] = server_of(m);
+		r[i] = report_of(b, m, n > 1 ? f->name[i] : NULL, note[i], &srv[i]);
 	}
 	b->status = n > 1 ? output_fleet_status(r, n) : output_status(&r[0]);
 	b->done++;

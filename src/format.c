@@ -188,3 +188,40 @@ fmt_ago(char *dst, size_t size, bool known, int64_t secs)
 	fmt_duration(d, sizeof d, secs);
 	return written(snprintf(dst, size, "%s ago", d), size);
 }
+
+/* v with `decimals` (0..9) digits after a '.', then unit; the same in every locale. */
+size_t
+fmt_decimal(char *dst, size_t size, double v, int decimals, const char *unit)
+{
+	static const int64_t scale[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000 };
+	double x = fabs(v) * (double)scale[decimals];
+
+	if (!isfinite(v) || x >= 9e18)
+		return written(snprintf(dst, size, "%s%s", isnan(v) ? "nan" : v < 0 ? "-huge" : "huge", unit), size);
+	int64_t n = (int64_t)llround(x);
+	const char *sign = v < 0 && n > 0 ? "-" : "";
+	if (decimals == 0)
+		return written(snprintf(dst, size, "%s%" PRId64 "%s", sign, n, unit), size);
+	return written(snprintf(dst, size, "%s%" PRId64 ".%0*" PRId64 "%s", sign, n / scale[decimals], decimals,
+	                        n % scale[decimals], unit),
+	               size);
+}
+
+/* Signed seconds (an offset, a delay) in the unit that keeps 1-3 digits
+ * before the point: -0.0000024 -> "-2.4 us", 0.0623 -> "62.3 ms", 2 -> "2.0 s";
+ * locale-free. */
+size_t
+fmt_offset(char *dst, size_t size, double secs)
+{
+	static const struct { double below; double mult; const char *unit; } scales[] = {
+		{ 1e-6, 1e9, " ns" }, { 1e-3, 1e6, " us" }, { 1.0, 1e3, " ms" },
+	};
+	double a = fabs(secs);
+
+	if (secs == 0)
+		return written(snprintf(dst, size, "0 s"), size);
+	for (size_t i = 0; i < sizeof scales / sizeof scales[0]; i++)
+		if (a < scales[i].below * 0.99995) /* what rounds to 1000.0 takes the next unit */
+			return fmt_decimal(dst, size, secs * scales[i].mult, 1, scales[i].unit);
+	return fmt_decimal(dst, size, secs, 1, " s");
+}

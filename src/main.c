@@ -20,6 +20,7 @@
 #include "options.h"
 #include "source_chronyc.h"
 #include "source_http.h"
+#include "source_socket.h"
 #include "ui.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
@@ -57,19 +58,36 @@ make_http_source(const struct options *o, const struct source_opts *so)
 }
 
 /* Make the source so names (the demo's chronyd when there is one); NULL
- * (with a message) on failure. */
+ * (with a message) on failure.  Locally: chronyc when asked for, with
+ * --sudo, or when a chronyc program is named; the socket when asked for;
+ * else auto (the socket, or chronyc when the socket cannot be used). */
 static struct source *
 make_source(const struct options *o, const struct source_opts *so, const struct demo *demo)
 {
 	if (so->url)
 		return make_http_source(o, so);
+	const char *socket = demo ? demo_socket(demo) : so->socket;
+	const char *label = demo ? DEMO_LABEL : NULL; /* one name for every demo, so its settings are remembered */
 	struct chronyc_cfg cc = {
-		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : so->socket, .sudo = o->sudo,
-		.label = demo ? DEMO_LABEL : NULL, /* one name for every demo, so its settings are remembered */
+		.chronyc = o->chronyc, .socket = socket, .sudo = o->sudo, .label = label,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
-	struct source *s = source_chronyc_new(&cc);
+	struct socket_cfg sc = {
+		.socket = socket, .label = label, .timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
+	};
+	bool chronyc_named = strcmp(o->chronyc, "chronyc") != 0; /* a program named: that one runs */
+	struct source *s;
 
+	if (o->via == VIA_SOCKET && o->sudo) {
+		fprintf(stderr, "ticctop: --sudo runs chronyc: it cannot go with --via socket\n");
+		return NULL;
+	}
+	if (o->via == VIA_CHRONYC || o->sudo || (o->via == VIA_AUTO && chronyc_named))
+		s = source_chronyc_new(&cc);
+	else if (o->via == VIA_SOCKET)
+		s = source_socket_new(&sc);
+	else
+		s = source_auto_new(source_socket_new(&sc), source_chronyc_new(&cc));
 	if (!s)
 		fprintf(stderr, "ticctop: out of memory\n");
 	return s;
@@ -104,6 +122,8 @@ make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct
 		model_configure(f->mon[i].model, (double)o->window, (double)o->highlight);
 		f->mon[i].view.key = (enum sort_key)o->sort;
 		f->mon[i].view.reverse = o->reverse;
+		f->mon[i].srv_limits.warn_offset = o->warn_offset;
+		f->mon[i].srv_limits.crit_offset = o->crit_offset;
 	}
 	return true;
 }
@@ -171,7 +191,8 @@ main(int argc, char **argv)
 		rc = ui_run(&fleet, &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
 		struct batch b = {
-			.fleet = &fleet, .format = (enum out_format)o.format, .iterations = o.iterations,
+			.fleet = &fleet, .format = (enum out_format)o.format, .check = (enum check_scope)o.check,
+			.iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 		};
 		struct frontend fe = batch_frontend(&b);

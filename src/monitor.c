@@ -15,6 +15,7 @@ monitor_init(struct monitor *mon, struct source *src, const struct health *h)
 	mon->src = src;
 	mon->health = *h;
 	view_init(&mon->view);
+	health_server_limits(&mon->srv_limits);
 	mon->view_stale = true;
 	return (mon->model = model_new()) != NULL;
 }
@@ -43,19 +44,27 @@ monitor_update_view(struct monitor *mon)
 }
 
 /* Feed the server's history with the poll that ended at now, span seconds
- * after the one before: the status counts (unknown when it failed). */
-static void
-feed_trend(struct monitor *mon, double now, double span, bool ok)
+ * after the one before: the rate totals (once known) and the status
+ * counts; all unknown when it failed. */
+void
+monitor_feed_trend(struct monitor *mon, double now, double span, bool ok)
 {
 	static const enum trend_series by_status[STATUS_COUNT] = {
 		[STATUS_OK] = TREND_OK, [STATUS_WARNING] = TREND_WARN, [STATUS_CRITICAL] = TREND_CRIT,
 	};
 	double v[TREND_SERIES_COUNT];
 	size_t counts[STATUS_COUNT];
+	struct rate_totals rt;
 
 	for (int s = 0; s < TREND_SERIES_COUNT; s++)
 		v[s] = NAN;
 	if (ok) {
+		model_rate_totals(mon->model, &rt);
+		if (rt.known) {
+			v[TREND_NTP] = rt.ntp;
+			v[TREND_DROPS] = rt.drops;
+			v[TREND_CMD] = rt.cmd;
+		}
 		model_summary(mon->model, counts);
 		for (int st = 0; st < STATUS_COUNT; st++)
 			v[by_status[st]] = (double)counts[st];
@@ -74,7 +83,8 @@ monitor_want_ntpdata(struct monitor *mon, const char *addr)
 }
 
 /* Keep the server data of the poll in mon->last when it read some (or
- * says its source never has any); a poll that read none keeps the last. */
+ * says its source never has any), with the counters' rates since the last;
+ * a poll that read none keeps the last. */
 static void
 take_server_data(struct monitor *mon, double now, time_t wall)
 {
@@ -82,6 +92,9 @@ take_server_data(struct monitor *mon, double now, time_t wall)
 
 	if (sd->avail == SRV_AVAIL_NONE)
 		return;
+	mon->have_srv_rates = sd->have[SRV_SERVERSTATS] && mon->srv.have[SRV_SERVERSTATS];
+	if (mon->have_srv_rates)
+		srv_rates_compute(&mon->srv_rates, &sd->serverstats, &mon->srv.serverstats, now - mon->srv_time);
 	mon->srv = *sd;
 	mon->srv_time = now;
 	mon->srv_wall = wall;
@@ -99,7 +112,7 @@ monitor_take(struct monitor *mon, double now, time_t wall)
 		model_end(mon->model, &mon->health, ok, read);
 	else /* a repeated answer leaves the clients as they were; the clock moves */
 		model_tick(mon->model, read);
-	feed_trend(mon, now, mon->polls ? now - mon->poll_time : 0, ok);
+	monitor_feed_trend(mon, now, mon->polls ? now - mon->poll_time : 0, ok);
 	mon->poll_time = now;
 	mon->polls++;
 	if (ok) {

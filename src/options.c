@@ -28,7 +28,7 @@ static const struct {
 	const char *name;
 	enum opt_family family;
 } families[] = {
-	{ "chronyc", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
+	{ "chronyc", FAM_CHRONYC }, { "via", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
 };
 
 #define FAM(f) (1u << (f))
@@ -86,6 +86,21 @@ theme_choice(int i)
 	return theme_name((enum theme_id)i);
 }
 
+/* Name of way i to read chronyd, for the choice table. */
+static const char *
+via_choice(int i)
+{
+	static const char *const names[VIA_COUNT] = { "auto", "socket", "chronyc" };
+	return names[i];
+}
+
+/* Name of check scope i, for the choice table. */
+static const char *
+check_choice(int i)
+{
+	return output_check_name((enum check_scope)i);
+}
+
 /* Name of output format i, for the choice table. */
 static const char *
 format_choice(int i)
@@ -94,10 +109,13 @@ format_choice(int i)
 }
 
 static const struct opt_def defs[] = {
+	{ "via", 0, OPT_CHOICE, GROUP_SOURCE, AT(via), "HOW", 0, 0, via_choice, VIA_COUNT,
+	  "read chronyd through its socket (no process per poll; root or the chrony user), chronyc, "
+	  "or auto: the socket when it can be used, else chronyc (default auto)" },
 	{ "chronyc", 0, OPT_STRING, GROUP_SOURCE, AT(chronyc), "PATH", 0, 0, NULL, 0,
 	  "chronyc program to run (default: chronyc on PATH)" },
 	{ "socket", 'S', OPT_PATH, GROUP_SOURCE, AT(socket), "PATH", 0, 0, NULL, 0,
-	  "chronyd's command socket (an absolute path), passed to chronyc as -h; repeat, or mix with -u, for a fleet" },
+	  "chronyd's command socket (an absolute path; chronyc gets it as -h); repeat, or mix with -u, for a fleet" },
 	{ "name", 0, OPT_STRING, GROUP_SOURCE, AT(name), "NAME", 0, 0, NULL, 0,
 	  "name the source given next (default: the URL's host[:port], or local)" },
 	{ "source", 0, OPT_STRING, GROUP_SOURCE, AT(source), "'NAME URL|PATH'", 0, 0, NULL, 0,
@@ -140,6 +158,10 @@ static const struct opt_def defs[] = {
 	  "NTP drops that make a client warning (default 1)" },
 	{ "crit-drops", 0, OPT_LONG, GROUP_SHOW, AT(crit_drops), "N", 1, 4294967295.0, NULL, 0,
 	  "NTP drops that make a client critical (default 10)" },
+	{ "warn-offset", 0, OPT_DOUBLE, GROUP_SHOW, AT(warn_offset), "SECS", 1e-9, 1e6, NULL, 0,
+	  "the server's system time offset that makes it warning (default 0.01)" },
+	{ "crit-offset", 0, OPT_DOUBLE, GROUP_SHOW, AT(crit_offset), "SECS", 1e-9, 1e6, NULL, 0,
+	  "the server's system time offset that makes it critical (default 0.05)" },
 	{ "judge", 0, OPT_CHOICE, GROUP_SHOW, AT(judge), "WHAT", 0, 0, judge_choice, JUDGE_COUNT,
 	  "drops judged: recent (within the window; default) or total (since chronyd started)" },
 	{ "warn-rate", 0, OPT_DOUBLE, GROUP_SHOW, AT(warn_rate), "R", 0.001, 1e6, NULL, 0,
@@ -170,6 +192,8 @@ static const struct opt_def defs[] = {
 	  "time between refreshes in tenths of a second (default 10)" },
 	{ "format", 'o', OPT_CHOICE, GROUP_BATCH, AT(format), "FMT", 0, 0, format_choice, FORMAT_COUNT,
 	  "batch output: text, csv or json (default text)" },
+	{ "check", 0, OPT_CHOICE, GROUP_BATCH, AT(check), "WHAT", 0, 0, check_choice, CHECK_COUNT,
+	  "what sets the exit status and status line: %choices (default all)" },
 	{ "help", 'h', OPT_FLAG, GROUP_GENERAL, AT(help), NULL, 0, 0, NULL, 0, "show this help" },
 	{ "version", 'V', OPT_FLAG, GROUP_GENERAL, AT(version), NULL, 0, 0, NULL, 0,
 	  "show the version and the libraries' versions" },
@@ -205,6 +229,8 @@ options_defaults(struct options *o)
 	o->sort = SORT_ADDR;
 	o->warn_drops = HEALTH_WARN_DROPS;
 	o->crit_drops = HEALTH_CRIT_DROPS;
+	o->warn_offset = HEALTH_WARN_OFFSET;
+	o->crit_offset = HEALTH_CRIT_OFFSET;
 	o->judge = JUDGE_RECENT;
 	o->window = MODEL_WINDOW;
 	o->highlight = 10;
@@ -563,6 +589,13 @@ finish(struct options *o, char *err, size_t errsize)
 	if (o->crit_drops < o->warn_drops)
 		return conflict(o, "crit-drops warn-drops", err, errsize,
 		                "--crit-drops (%ld) must not be below --warn-drops (%ld)", o->crit_drops, o->warn_drops);
+	if (o->crit_offset < o->warn_offset) {
+		char crit[32], warn[32];
+		fmt_offset(crit, sizeof crit, o->crit_offset);
+		fmt_offset(warn, sizeof warn, o->warn_offset);
+		return conflict(o, "crit-offset warn-offset", err, errsize,
+		                "--crit-offset (%s) must not be below --warn-offset (%s)", crit, warn);
+	}
 	if (o->warn_rate > 0 && o->crit_rate > 0 && o->crit_rate < o->warn_rate)
 		return conflict(o, "crit-rate warn-rate", err, errsize, "--crit-rate must not be below --warn-rate");
 	if (o->demo && (count_urls(o) < o->nsources || o->sudo))

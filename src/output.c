@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <math.h>
 #include <string.h>
 
@@ -21,6 +22,14 @@ static const char *const format_names[FORMAT_COUNT] = {
 
 static const char *const nagios_words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
 
+static const char *const check_names[CHECK_COUNT] = {
+	[CHECK_ALL] = "all", [CHECK_CLIENTS] = "clients", [CHECK_SERVER] = "server",
+};
+
+static const char *const avail_names[SRV_AVAIL_COUNT] = {
+	[SRV_AVAIL_NONE] = "none", [SRV_AVAIL_LOCAL] = "local", [SRV_AVAIL_CLIENTS_ONLY] = "clients-only",
+};
+
 /* Machine name of a format. */
 const char *
 output_format_name(enum out_format f)
@@ -28,16 +37,39 @@ output_format_name(enum out_format f)
 	return format_names[f];
 }
 
+/* Machine name of a check scope. */
+const char *
+output_check_name(enum check_scope c)
+{
+	return check_names[c];
+}
+
+/* The server's verdict in r: known false when it has none to judge. */
+static struct srv_verdict
+server_verdict(const struct report *r)
+{
+	if (!r->srv || !r->srv->have || r->srv->data->avail != SRV_AVAIL_LOCAL)
+		return (struct srv_verdict){ .known = false, .rule = -1 };
+	return health_server_eval(r->srv->limits, r->srv->data);
+}
+
 /* The exit status r stands for. */
 enum exit_status
 output_status(const struct report *r)
 {
 	size_t n[STATUS_COUNT];
+	struct srv_verdict sv = server_verdict(r);
+	enum exit_status st;
 
 	if (r->error || !r->have_data)
 		return EXIT_UNKNOWN;
+	if (r->check == CHECK_SERVER)
+		return sv.known ? (enum exit_status)sv.status : EXIT_UNKNOWN;
 	model_summary(r->m, n);
-	return n[STATUS_CRITICAL] ? EXIT_CRITICAL : n[STATUS_WARNING] ? EXIT_WARNING : EXIT_OK;
+	st = n[STATUS_CRITICAL] ? EXIT_CRITICAL : n[STATUS_WARNING] ? EXIT_WARNING : EXIT_OK;
+	if (r->check == CHECK_ALL && sv.known && (enum exit_status)sv.status > st)
+		st = (enum exit_status)sv.status;
+	return st;
 }
 
 /* Write code point c as a JSON \u escape (a surrogate pair above U+FFFF). */
@@ -187,6 +219,176 @@ json_server(FILE *fp, const struct server_info *srv)
 	fputc('}', fp);
 }
 
+/* Write v as the shortest decimal that reads back as v (numbers are in
+ * C's notation while a report is written, see output_write). */
+static void
+json_real(FILE *fp, double v)
+{
+	char b[40];
+
+	for (int p = 1; p <= 17; p++) {
+		snprintf(b, sizeof b, "%.*g", p, v);
+		if (strtod(b, NULL) == v)
+			break;
+	}
+	fputs(b, fp);
+}
+
+/* Write value v of field fi as JSON (null when unknown); a word's name, and
+ * for a symbol (a source's mode and state) "<key>_symbol" too. */
+static void
+json_srv_value(FILE *fp, const struct srv_field *fi, const struct srv_value *v)
+{
+	fprintf(fp, "\"%s\":", fi->key);
+	if (!v->known)
+		fputs("null", fp);
+	else if (fi->kind == SK_REAL || fi->kind == SK_INT)
+		json_real(fp, v->num);
+	else if (fi->kind == SK_COUNT || fi->kind == SK_OCTAL)
+		fprintf(fp, "%" PRIu64, v->count);
+	else if (fi->kind == SK_BOOL)
+		fputs(v->count ? "true" : "false", fp);
+	else if (fi->kind == SK_WORD)
+		json_string(fp, fi->names[v->count], strlen(fi->names[v->count]));
+	else
+		json_string(fp, v->text, strlen(v->text));
+	if (fi->kind == SK_WORD && fi->names != fi->words) {
+		fprintf(fp, ",\"%s_symbol\":", fi->key);
+		if (v->known)
+			json_string(fp, fi->words[v->count], strlen(fi->words[v->count]));
+		else
+			fputs("null", fp);
+	}
+}
+
+/* Write "key":{...} of report rep's fields vals[0..n), or null when have is false. */
+static void
+json_srv_record(FILE *fp, const char *key, enum srv_report rep, const struct srv_value *vals, bool have)
+{
+	fprintf(fp, ",\"%s\":", key);
+	if (!have) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('{', fp);
+	for (int f = 0; f < srv_field_count(rep); f++) {
+		if (f)
+			fputc(',', fp);
+		json_srv_value(fp, srv_field(rep, f), &vals[f]);
+	}
+	fputc('}', fp);
+}
+
+/* Write ,"rates":{...} (counts a second of serverstats' counters), or null. */
+static void
+json_srv_rates(FILE *fp, const struct srv_rates *rates)
+{
+	bool first = true;
+
+	fputs(",\"rates\":", fp);
+	if (!rates) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('{', fp);
+	for (int f = 0; f < SST_COUNT; f++) {
+		if (srv_field(SRV_SERVERSTATS, f)->gauge)
+			continue;
+		fprintf(fp, "%s\"%s\":", first ? "" : ",", srv_field(SRV_SERVERSTATS, f)->key);
+		first = false;
+		if (rates->known[f])
+			json_real(fp, rates->v[f]);
+		else
+			fputs("null", fp);
+	}
+	fputc('}', fp);
+}
+
+/* Write ,"status":…,"reason":…,"reasons":[…] of the server's verdict sv. */
+static void
+json_srv_verdict(FILE *fp, const struct report *r, struct srv_verdict sv)
+{
+	char why[400];
+
+	if (!sv.known) {
+		fputs(",\"status\":null,\"reason\":null,\"reasons\":[]", fp);
+		return;
+	}
+	health_server_reason(r->srv->limits, r->srv->data, sv.rule, why, sizeof why);
+	fprintf(fp, ",\"status\":\"%s\",\"reason\":", status_name((enum status)sv.status));
+	json_string(fp, why, strlen(why));
+	fputs(",\"reasons\":[", fp);
+	for (int i = 0, n = 0; i < health_server_rules(); i++) {
+		if (!(sv.fired >> i & 1))
+			continue;
+		health_server_reason(r->srv->limits, r->srv->data, i, why, sizeof why);
+		fprintf(fp, "%s{\"rule\":\"%s\",\"reason\":", n++ ? "," : "", health_server_rule_name(i));
+		json_string(fp, why, strlen(why));
+		fputc('}', fp);
+	}
+	fputc(']', fp);
+}
+
+/* Write ,"sources":[…]: each source's fields, status and reason; null when none came. */
+static void
+json_srv_sources(FILE *fp, const struct server_data *sd)
+{
+	char why[128];
+
+	fputs(",\"sources\":", fp);
+	if (!sd->have[SRV_SOURCES]) {
+		fputs("null", fp);
+		return;
+	}
+	fputc('[', fp);
+	for (size_t i = 0; i < sd->nsources; i++) {
+		const struct srv_source *s = &sd->sources[i];
+		struct srv_verdict v = health_source_eval(s);
+		health_source_reason(s, v.rule, why, sizeof why);
+		fprintf(fp, "%s\n{\"status\":\"%s\",\"reason\":", i ? "," : "", status_name((enum status)v.status));
+		json_string(fp, why, strlen(why));
+		for (int f = 0; f < SRC_COUNT; f++) {
+			fputc(',', fp);
+			json_srv_value(fp, srv_field(SRV_SOURCES, f), &s->v[f]);
+		}
+		fputc('}', fp);
+	}
+	fputc(']', fp);
+}
+
+/* Write ,"server":{…}: the server itself (its reports, verdict and sources),
+ * or what its source offers instead; nothing without r->srv. */
+static void
+json_server_data(FILE *fp, const struct report *r)
+{
+	const struct report_server *rs = r->srv;
+	const struct server_data *sd;
+
+	if (!rs)
+		return;
+	sd = rs->data;
+	fprintf(fp, ",\"server\":{\"available\":\"%s\",\"note\":", avail_names[rs->have ? sd->avail : SRV_AVAIL_NONE]);
+	json_string_or_null(fp, sd->note);
+	if (rs->have && sd->avail == SRV_AVAIL_LOCAL)
+		fprintf(fp, ",\"age\":%.1f,\"stale\":%s", rs->age, rs->stale ? "true" : "false");
+	else
+		fputs(",\"age\":null,\"stale\":null", fp);
+	fprintf(fp, ",\"clock_stopped\":%s,\"count_warning\":", rs->clock_stopped ? "true" : "false");
+	json_string_or_null(fp, rs->count_warning ? rs->count_warning : "");
+	json_srv_verdict(fp, r, server_verdict(r));
+	json_srv_record(fp, "tracking", SRV_TRACKING, sd->tracking.v, sd->have[SRV_TRACKING]);
+	json_srv_record(fp, "serverstats", SRV_SERVERSTATS, sd->serverstats.v, sd->have[SRV_SERVERSTATS]);
+	json_srv_rates(fp, sd->have[SRV_SERVERSTATS] ? rs->rates : NULL);
+	json_srv_record(fp, "activity", SRV_ACTIVITY, sd->activity.v, sd->have[SRV_ACTIVITY]);
+	json_srv_sources(fp, sd);
+	fprintf(fp, ",\"sources_dropped\":%zu,\"ntpdata_for\":", sd->sources_dropped);
+	json_string_or_null(fp, sd->ntpdata_for);
+	fputs(",\"ntpdata_error\":", fp);
+	json_string_or_null(fp, sd->ntpdata_error);
+	json_srv_record(fp, "ntpdata", SRV_NTPDATA, sd->ntpdata.v, sd->have[SRV_NTPDATA]);
+	fputc('}', fp);
+}
+
 /* Write the summary's rates and states: "rate" (per second over the last
  * interval, null before two answers), "new", "gone", "reset", "restarted"
  * (when chronyd was seen restarting, or null) and "judge". */
@@ -276,6 +478,7 @@ write_json(FILE *fp, const struct report *r, size_t nr)
 	json_summary(fp, model_size(r->m), r->v->n, n, r);
 	fputs(",\"clients\":", fp);
 	json_clients(fp, r);
+	json_server_data(fp, r);
 	fputs("}\n", fp);
 }
 
@@ -378,6 +581,123 @@ write_csv(FILE *fp, const struct report *r, size_t nr)
 	}
 }
 
+/* Write the server's part of the status line: " - server warning: why; why"
+ * (every rule that fired), or that it is not there when --check server. */
+static void
+text_server_status(FILE *fp, const struct report *r, struct srv_verdict sv, const char *sep)
+{
+	char why[400], safe[sizeof why * 4];
+
+	if (!sv.known) {
+		const char *note = r->srv && r->srv->have && r->srv->data->note[0] ? r->srv->data->note
+		                                                                   : "chronyd gave no tracking";
+		fmt_sanitize(safe, sizeof safe, note, strlen(note), r->utf8);
+		fprintf(fp, "%sserver: not available: %s", sep, safe);
+		return;
+	}
+	fprintf(fp, "%sserver %s", sep, status_name((enum status)sv.status));
+	for (int i = 0, n = 0; i < health_server_rules(); i++) {
+		if (!(sv.fired >> i & 1))
+			continue;
+		health_server_reason(r->srv->limits, r->srv->data, i, why, sizeof why);
+		fmt_sanitize(safe, sizeof safe, why, strlen(why), r->utf8);
+		fprintf(fp, "%s%s", n++ ? "; " : ": ", safe);
+	}
+}
+
+/* Write the server's perfdata: its offset against the bounds, stratum, root dispersion. */
+static void
+text_server_perfdata(FILE *fp, const struct report *r)
+{
+	const struct srv_value *v = r->srv->data->tracking.v;
+
+	if (v[TRK_SYSTEM_TIME].known)
+		fprintf(fp, " offset=%.9fs;%.9f;%.9f", v[TRK_SYSTEM_TIME].num, r->srv->limits->warn_offset,
+		        r->srv->limits->crit_offset);
+	if (v[TRK_STRATUM].known)
+		fprintf(fp, " stratum=%.0f", v[TRK_STRATUM].num);
+	if (v[TRK_ROOT_DISPERSION].known)
+		fprintf(fp, " root_dispersion=%.9fs;%.9f", v[TRK_ROOT_DISPERSION].num, r->srv->limits->warn_dispersion);
+}
+
+/* Write the label and value of each of report rep's known fields vals[0..n), a line each. */
+static void
+text_srv_record(FILE *fp, const struct report *r, enum srv_report rep, const struct srv_value *vals,
+                const struct srv_rates *rates)
+{
+	char val[64], safe[sizeof val * 4];
+
+	for (int f = 0; f < srv_field_count(rep); f++) {
+		const struct srv_field *fi = srv_field(rep, f);
+		if (!vals[f].known)
+			continue;
+		srv_value_text(val, sizeof val, fi, &vals[f]);
+		fmt_sanitize(safe, sizeof safe, val, strlen(val), r->utf8);
+		fprintf(fp, "  %-40s %s", fi->label, safe);
+		if (rates && rates->known[f]) {
+			fmt_decimal(val, sizeof val, rates->v[f], 1, "/s");
+			fprintf(fp, " (%s)", val);
+		}
+		fputc('\n', fp);
+	}
+}
+
+/* Write the sources as a table: status, then every field. */
+static void
+text_srv_sources(FILE *fp, const struct report *r, const struct server_data *sd)
+{
+	char val[64], safe[sizeof val * 4];
+	size_t width[SRC_COUNT];
+
+	for (int f = 0; f < SRC_COUNT; f++) {
+		width[f] = strlen(srv_field(SRV_SOURCES, f)->label);
+		for (size_t i = 0; i < sd->nsources; i++) {
+			size_t n = srv_value_text(val, sizeof val, srv_field(SRV_SOURCES, f), &sd->sources[i].v[f]);
+			n = fmt_sanitize(safe, sizeof safe, val, n, r->utf8);
+			if (text_width(safe, n) > width[f])
+				width[f] = text_width(safe, n);
+		}
+	}
+	fprintf(fp, "%-8s", "STATUS");
+	for (int f = 0; f < SRC_COUNT; f++)
+		fprintf(fp, " %-*s", (int)width[f], srv_field(SRV_SOURCES, f)->label);
+	fputc('\n', fp);
+	for (size_t i = 0; i < sd->nsources; i++) {
+		fprintf(fp, "%-8s", status_name((enum status)health_source_eval(&sd->sources[i]).status));
+		for (int f = 0; f < SRC_COUNT; f++) {
+			size_t n = srv_value_text(val, sizeof val, srv_field(SRV_SOURCES, f), &sd->sources[i].v[f]);
+			n = fmt_sanitize(safe, sizeof safe, val, n, r->utf8);
+			size_t w = text_width(safe, n);
+			fprintf(fp, " %s%*s", safe, (int)(w < width[f] ? width[f] - w : 0), "");
+		}
+		fputc('\n', fp);
+	}
+}
+
+/* Write the server's own data after the clients: its reports and sources,
+ * or the one line saying what its source offers instead. */
+static void
+text_server(FILE *fp, const struct report *r)
+{
+	const struct server_data *sd = r->srv->data;
+	char safe[SRV_NOTE_MAX * 4];
+
+	if (!r->srv->have || sd->avail != SRV_AVAIL_LOCAL) {
+		const char *note = r->srv->have && sd->note[0] ? sd->note : "no server data";
+		fmt_sanitize(safe, sizeof safe, note, strlen(note), r->utf8);
+		fprintf(fp, "\nSERVER: %s\n", safe);
+		return;
+	}
+	fprintf(fp, "\nSERVER%s\n", r->srv->stale ? " (stale)" : "");
+	text_srv_record(fp, r, SRV_TRACKING, sd->tracking.v, NULL);
+	text_srv_record(fp, r, SRV_SERVERSTATS, sd->serverstats.v, r->srv->rates);
+	text_srv_record(fp, r, SRV_ACTIVITY, sd->activity.v, NULL);
+	if (sd->have[SRV_SOURCES]) {
+		fputs("\nSOURCES\n", fp);
+		text_srv_sources(fp, r, sd);
+	}
+}
+
 /* Write r (one report; nr is 1) for people: a Nagios-style status line, then aligned columns. */
 static void
 write_text(FILE *fp, const struct report *r, size_t nr)
@@ -385,6 +705,8 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 	size_t n[STATUS_COUNT], width = 7;
 	char addr[ADDR_MAX], val[32];
 	enum exit_status st = output_status(r);
+	struct srv_verdict sv = server_verdict(r);
+	bool clients = r->check != CHECK_SERVER, server = r->check == CHECK_SERVER || (r->check == CHECK_ALL && sv.known);
 
 	if (r->error) { /* the reason, and no stale rows (Nagios reads the first line) */
 		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);
@@ -392,53 +714,67 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 		return;
 	}
 	model_summary(r->m, n);
-	fprintf(fp, "TICCTOP %s - %zu client%s: %zu ok, %zu warning, %zu critical", nagios_words[st],
-	        model_size(r->m), model_size(r->m) == 1 ? "" : "s", n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
-	if (r->v->n != model_size(r->m))
-		fprintf(fp, " (shown %zu)", r->v->n);
-	if (r->skipped && r->skip_note) {
-		fmt_sanitize(addr, sizeof addr, r->skip_note, strlen(r->skip_note), r->utf8);
-		fprintf(fp, " - %s", addr);
+	fprintf(fp, "TICCTOP %s - ", nagios_words[st]);
+	if (clients) {
+		fprintf(fp, "%zu client%s: %zu ok, %zu warning, %zu critical", model_size(r->m),
+		        model_size(r->m) == 1 ? "" : "s", n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+		if (r->v->n != model_size(r->m))
+			fprintf(fp, " (shown %zu)", r->v->n);
+		if (r->skipped && r->skip_note) {
+			fmt_sanitize(addr, sizeof addr, r->skip_note, strlen(r->skip_note), r->utf8);
+			fprintf(fp, " - %s", addr);
+		}
 	}
-	fprintf(fp, " | clients=%zu ok=%zu warning=%zu critical=%zu", model_size(r->m), n[STATUS_OK],
-	        n[STATUS_WARNING], n[STATUS_CRITICAL]);
-	struct rate_totals t;
-	model_rate_totals(r->m, &t);
-	if (t.known)
-		fprintf(fp, " ntp_rate=%.3f drop_rate=%.3f cmd_rate=%.3f", t.ntp, t.drops, t.cmd);
+	if (server)
+		text_server_status(fp, r, sv, clients ? " - " : "");
+	fputs(" |", fp);
+	if (clients) {
+		struct rate_totals t;
+		fprintf(fp, " clients=%zu ok=%zu warning=%zu critical=%zu", model_size(r->m), n[STATUS_OK],
+		        n[STATUS_WARNING], n[STATUS_CRITICAL]);
+		model_rate_totals(r->m, &t);
+		if (t.known)
+			fprintf(fp, " ntp_rate=%.3f drop_rate=%.3f cmd_rate=%.3f", t.ntp, t.drops, t.cmd);
+	}
+	if (server && sv.known)
+		text_server_perfdata(fp, r);
 	fputc('\n', fp);
 	if (!r->have_data)
 		return;
-	for (size_t i = 0; i < r->v->n; i++) {
-		const struct client *c = model_at(r->m, r->v->idx[i]);
-		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
-		if (w > width)
-			width = w > 40 ? 40 : w;
-	}
-	fprintf(fp, "%-8s %-*s", "STATUS", (int)width, "ADDRESS");
-	for (int f = 0; f < FIELD_ALL; f++)
-		fprintf(fp, " %9s", field_info(f)->head);
-	fprintf(fp, " %-5s %9s\n", "State", "Seen");
-	for (size_t i = 0; i < r->v->n; i++) {
-		const struct client *c = model_at(r->m, r->v->idx[i]);
-		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
-		fprintf(fp, "%-8s %s%*s", status_name((enum status)c->verdict.status), addr,
-		        (int)(w < width ? width - w : 0), "");
-		for (int f = 0; f < FIELD_ALL; f++) {
-			field_text(val, sizeof val, &c->s, f, STYLE_REPORT);
-			fprintf(fp, " %9s", val);
+	if (clients) {
+		for (size_t i = 0; i < r->v->n; i++) {
+			const struct client *c = model_at(r->m, r->v->idx[i]);
+			size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
+			if (w > width)
+				width = w > 40 ? 40 : w;
 		}
-		const char *state = client_state_name((enum client_state)c->state);
-		fmt_duration(val, sizeof val, (int64_t)(model_clock(r->m) - c->first_seen));
-		fprintf(fp, " %-5s %9s\n", state ? state : "-", c->first_seen >= 0 ? val : "-");
+		fprintf(fp, "%-8s %-*s", "STATUS", (int)width, "ADDRESS");
+		for (int f = 0; f < FIELD_ALL; f++)
+			fprintf(fp, " %9s", field_info(f)->head);
+		fprintf(fp, " %-5s %9s\n", "State", "Seen");
+		for (size_t i = 0; i < r->v->n; i++) {
+			const struct client *c = model_at(r->m, r->v->idx[i]);
+			size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
+			fprintf(fp, "%-8s %s%*s", status_name((enum status)c->verdict.status), addr,
+			        (int)(w < width ? width - w : 0), "");
+			for (int f = 0; f < FIELD_ALL; f++) {
+				field_text(val, sizeof val, &c->s, f, STYLE_REPORT);
+				fprintf(fp, " %9s", val);
+			}
+			const char *state = client_state_name((enum client_state)c->state);
+			fmt_duration(val, sizeof val, (int64_t)(model_clock(r->m) - c->first_seen));
+			fprintf(fp, " %-5s %9s\n", state ? state : "-", c->first_seen >= 0 ? val : "-");
+		}
 	}
+	if (r->srv && r->check != CHECK_CLIENTS && (r->srv->have || r->check == CHECK_SERVER))
+		text_server(fp, r);
 }
 
 /* The fleet's exit status: the worst of its servers' (fleet.h's rule). */
 enum exit_status
 output_fleet_status(const struct report *r, size_t nr)
 {
-	enum exit_status st[OUTPUT_MAX_SERVERS];
+	enum exit_status st[OUTPUT_MAX_SERVERS] = { EXIT_OK }; /* (gcc cannot see that nr bounds the reads) */
 
 	for (size_t i = 0; i < nr && i < OUTPUT_MAX_SERVERS; i++)
 		st[i] = output_status(&r[i]);

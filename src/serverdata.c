@@ -1,9 +1,12 @@
 /* serverdata.c — the tables of the server's reports, and small helpers. */
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "format.h"
 #include "serverdata.h"
 
 static const char *const leap_words[] = { "Normal", "Insert second", "Delete second", "Not synchronised",
@@ -26,7 +29,7 @@ static const struct srv_field tracking_fields[TRK_COUNT] = {
 	[TRK_REF_ID] = { .key = "ref_id", .label = "Reference ID", .kind = SK_HEX, .unit = NULL, .column = 0 },
 	[TRK_REF_NAME] = { .key = "ref_name", .label = "Reference", .kind = SK_TEXT, .unit = NULL, .column = 1 },
 	[TRK_STRATUM] = { .key = "stratum", .label = "Stratum", .kind = SK_INT, .unit = NULL, .column = 2 },
-	[TRK_REF_TIME] = { .key = "ref_time", .label = "Ref time", .kind = SK_REAL, .unit = "s", .column = 3 },
+	[TRK_REF_TIME] = { .key = "ref_time", .label = "Ref time", .kind = SK_REAL, .unit = "epoch", .column = 3 },
 	[TRK_SYSTEM_TIME] = { .key = "system_time", .label = "System time", .kind = SK_REAL, .unit = "s", .column = 4 },
 	[TRK_LAST_OFFSET] = { .key = "last_offset", .label = "Last offset", .kind = SK_REAL, .unit = "s", .column = 5 },
 	[TRK_RMS_OFFSET] = { .key = "rms_offset", .label = "RMS offset", .kind = SK_REAL, .unit = "s", .column = 6 },
@@ -49,8 +52,8 @@ static const struct srv_field serverstats_fields[SST_COUNT] = {
 	[SST_NKE_DROPPED] = { .key = "nke_dropped", .label = "NTS-KE connections dropped", .kind = SK_COUNT, .unit = NULL, .column = 6 },
 	[SST_NTP_AUTH] = { .key = "ntp_auth", .label = "Authenticated NTP packets", .kind = SK_COUNT, .unit = NULL, .column = 7 },
 	[SST_NTP_INTERLEAVED] = { .key = "ntp_interleaved", .label = "Interleaved NTP packets", .kind = SK_COUNT, .unit = NULL, .column = 8 },
-	[SST_TIMESTAMPS_HELD] = { .key = "timestamps_held", .label = "NTP timestamps held", .kind = SK_COUNT, .unit = NULL, .column = 9 },
-	[SST_TIMESTAMP_SPAN] = { .key = "timestamp_span", .label = "NTP timestamp span", .kind = SK_COUNT, .unit = "s", .column = 10 },
+	[SST_TIMESTAMPS_HELD] = { .key = "timestamps_held", .label = "NTP timestamps held", .kind = SK_COUNT, .unit = NULL, .column = 9, .gauge = true },
+	[SST_TIMESTAMP_SPAN] = { .key = "timestamp_span", .label = "NTP timestamp span", .kind = SK_COUNT, .unit = "s", .column = 10, .gauge = true },
 	[SST_DAEMON_RX] = { .key = "daemon_rx_timestamps", .label = "NTP daemon RX timestamps", .kind = SK_COUNT, .unit = NULL, .column = 11 },
 	[SST_DAEMON_TX] = { .key = "daemon_tx_timestamps", .label = "NTP daemon TX timestamps", .kind = SK_COUNT, .unit = NULL, .column = 12 },
 	[SST_KERNEL_RX] = { .key = "kernel_rx_timestamps", .label = "NTP kernel RX timestamps", .kind = SK_COUNT, .unit = NULL, .column = 13 },
@@ -106,7 +109,7 @@ static const struct srv_field ntpdata_fields[NTP_COUNT] = {
 	[NTP_ROOT_DISPERSION] = { .key = "root_dispersion", .label = "Root dispersion", .kind = SK_REAL, .unit = "s", .column = 14 },
 	[NTP_REF_ID] = { .key = "ref_id", .label = "Reference ID", .kind = SK_HEX, .unit = NULL, .column = 15 },
 	[NTP_REF_NAME] = { .key = "ref_name", .label = "Reference", .kind = SK_TEXT, .unit = NULL, .column = 16 },
-	[NTP_REF_TIME] = { .key = "ref_time", .label = "Reference time", .kind = SK_REAL, .unit = "s", .column = 17 },
+	[NTP_REF_TIME] = { .key = "ref_time", .label = "Reference time", .kind = SK_REAL, .unit = "epoch", .column = 17 },
 	[NTP_OFFSET] = { .key = "offset", .label = "Offset", .kind = SK_REAL, .unit = "s", .column = 18 },
 	[NTP_PEER_DELAY] = { .key = "peer_delay", .label = "Peer delay", .kind = SK_REAL, .unit = "s", .column = 19 },
 	[NTP_PEER_DISPERSION] = { .key = "peer_dispersion", .label = "Peer dispersion", .kind = SK_REAL, .unit = "s", .column = 20 },
@@ -187,6 +190,75 @@ const char *
 srv_word_name(const struct srv_field *fi, const struct srv_value *v)
 {
 	return fi->kind == SK_WORD && v->known ? fi->names[v->count] : NULL;
+}
+
+/* The length snprintf left in a buffer of size, from its return value n. */
+static size_t
+written(int n, size_t size)
+{
+	return n < 0 || size == 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+}
+
+/* Write a real of field fi for people, by its unit. */
+static size_t
+real_text(char *buf, size_t size, const struct srv_field *fi, double v)
+{
+	char when[32];
+
+	if (fi->unit && strcmp(fi->unit, "s") == 0)
+		return fmt_offset(buf, size, v);
+	if (fi->unit && strcmp(fi->unit, "ppm") == 0)
+		return fmt_decimal(buf, size, v, 3, " ppm");
+	if (fi->unit && strcmp(fi->unit, "epoch") == 0 && v >= 0 && v < 253402300800.0) { /* before year 10000 */
+		time_t t = (time_t)v;
+		struct tm tm;
+		if (v == 0)
+			return written(snprintf(buf, size, "-"), size); /* chronyd's "never" */
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&t, &tm));
+		return written(snprintf(buf, size, "%s", when), size);
+	}
+	return fmt_decimal(buf, size, v, 2, "");
+}
+
+/* Write value v of field fi for people. */
+size_t
+srv_value_text(char *buf, size_t size, const struct srv_field *fi, const struct srv_value *v)
+{
+	if (!v->known)
+		return written(snprintf(buf, size, "-"), size);
+	switch (fi->kind) {
+	case SK_REAL:
+		return real_text(buf, size, fi, v->num);
+	case SK_INT:
+		return fmt_decimal(buf, size, v->num, 0, "");
+	case SK_COUNT:
+		if (fi->unit && v->count <= INT64_MAX)
+			return fmt_duration(buf, size, (int64_t)v->count);
+		return written(snprintf(buf, size, "%" PRIu64, v->count), size);
+	case SK_OCTAL:
+		return written(snprintf(buf, size, "%03" PRIo64, v->count), size);
+	case SK_WORD:
+		return written(snprintf(buf, size, "%s", fi->names[v->count]), size);
+	case SK_BOOL:
+		return written(snprintf(buf, size, "%s", v->count ? "Yes" : "No"), size);
+	default: /* text, hex, bits: as printed */
+		return written(snprintf(buf, size, "%s", v->text), size);
+	}
+}
+
+/* Compute *out from serverstats now and prev, read `seconds` apart. */
+void
+srv_rates_compute(struct srv_rates *out, const struct srv_serverstats *now, const struct srv_serverstats *prev,
+                  double seconds)
+{
+	memset(out, 0, sizeof *out);
+	for (int f = 0; f < SST_COUNT; f++) {
+		const struct srv_value *a = &now->v[f], *b = &prev->v[f];
+		if (serverstats_fields[f].gauge || !a->known || !b->known || !(seconds > 0) || a->count < b->count)
+			continue;
+		out->known[f] = true;
+		out->v[f] = (double)(a->count - b->count) / seconds;
+	}
 }
 
 /* Reset d to "nothing read". */

@@ -3,12 +3,15 @@
  * Besides fuzz_run's invariants for the client rows: every value of the
  * server's reports is consistent with its table row (a known number is
  * finite, a word is one of its words, text fits and ends), never more
- * sources than kept, and a report marked present has a known value. */
+ * sources than kept, and a report marked present has a known value; the
+ * server's verdicts, text and JSON reports hold for any of it (valid JSON,
+ * pure ASCII, nothing a terminal would obey). */
 #include "config.h"
 
 #include <math.h>
 
 #include "fuzz.h"
+#include "health_server.h"
 #include "parse_reports.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -52,6 +55,52 @@ check_values(enum srv_report r, const struct srv_value *vals, int n)
 	return any;
 }
 
+/* Judge sd and write it in every format and check scope: JSON valid and
+ * ASCII, text and CSV safe for a terminal. */
+static void
+check_reports(void)
+{
+	struct model *m = model_new();
+	struct health h;
+	struct view v;
+	struct srv_limits lim;
+	char why[512];
+	size_t len;
+
+	FUZZ_ASSERT(m != NULL);
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	health_server_limits(&lim);
+	struct srv_verdict sv = health_server_eval(&lim, &sd);
+	FUZZ_ASSERT(!sv.known || (sv.status < STATUS_COUNT && (sv.rule < 0) == (sv.fired == 0)));
+	health_server_reason(&lim, &sd, sv.rule, why, sizeof why);
+	for (size_t i = 0; i < sd.nsources; i++) {
+		struct srv_verdict v1 = health_source_eval(&sd.sources[i]);
+		health_source_reason(&sd.sources[i], v1.rule, why, sizeof why);
+		FUZZ_ASSERT(v1.status < STATUS_COUNT && why[0]);
+	}
+	model_begin(m);
+	model_end(m, &h, true, 0);
+	view_init(&v);
+	FUZZ_ASSERT(view_update(&v, m));
+	struct report_server rs = { .data = &sd, .limits = &lim, .have = true };
+	struct report r = { .kind = "fuzz", .target = "fuzz", .have_data = true, .m = m, .v = &v, .h = &h, .srv = &rs };
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		r.check = (enum check_scope)c;
+		char *out = fuzz_render(FORMAT_TEXT, &r, &len);
+		fuzz_check_terminal(out, len, false, false);
+		free(out);
+		out = fuzz_render(FORMAT_JSON, &r, &len);
+		fuzz_check_terminal(out, len, false, false);
+		json_error_t je;
+		json_t *doc = json_loadb(out, len, JSON_REJECT_DUPLICATES, &je);
+		FUZZ_ASSERT(doc != NULL && json_is_object(json_object_get(doc, "server")));
+		json_decref(doc);
+		free(out);
+	}
+	view_free(&v);
+	model_free(m);
+}
+
 /* One input, from libFuzzer. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -71,5 +120,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_ASSERT(sd.sources[i].v[SRC_ADDRESS].known);
 	}
 	FUZZ_ASSERT(memchr(sd.note, '\0', sizeof sd.note) != NULL);
+	check_reports();
 	return 0;
 }

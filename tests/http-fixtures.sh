@@ -47,6 +47,15 @@ run_ticctop text 20 --once --url "$base/fixture/data-mixed.json"
 head -1 "$TMP/out.text" | grep -q '^TICCTOP CRITICAL - 7 clients: 4 ok, 2 warning, 1 critical' ||
 	fail "text: $(head -1 "$TMP/out.text")"
 [ "$RC" -eq 2 ] || fail "text: exit status $RC, want 2"
+grep -q "^SERVER: a dashboard's /data carries only its clients" "$TMP/out.text" || fail "text: no line on the server's data"
+python3 - "$TMP/out.data-mixed.json" <<'PY' || fail "JSON: the server object does not say clients-only"
+import json, sys
+s = json.load(open(sys.argv[1]))["server"]
+assert s["available"] == "clients-only" and s["status"] is None and s["tracking"] is None, s
+assert s["note"].startswith("a dashboard's /data carries only its clients"), s
+PY
+run_ticctop check-server 20 --once --check server --url "$base/fixture/data-mixed.json"
+[ "$RC" -eq 3 ] || fail "--check server on a dashboard: exit status $RC, want 3"
 run_ticctop csv 20 --once -o csv --url "$base/fixture/data-mixed.json"
 if [ "$(wc -l <"$TMP/out.csv")" -ne 8 ] ||
 	! tr -d '\r' <"$TMP/out.csv" | grep -q '^127.1.0.8,ipv4,critical,.*,40,28,-5,-5,14,0,,,,,,,,,,,[-0-9T:Z]*,[-0-9T:Z]*,[0-9.]*,false$'; then
