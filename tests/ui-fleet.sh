@@ -4,7 +4,8 @@
 # marked with their errors while a, b and loc keep refreshing every
 # second), the clients of all with their server's name on the cards, the
 # server:NAME filter, . selecting a server, b grouping, one folded line when
-# the terminal is low; remembered settings keyed by the fleet.
+# the terminal is low; remembered settings keyed by the fleet (its set of
+# sources, in any order; one source alone keeps its own).
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/chronyd.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
@@ -71,4 +72,20 @@ expect_screen "EXIT=0" "quit"
 expect_eq "$(cat "$UI_DIR/stderr")" "" "nothing on stderr"
 state=$(ls "$TMUX_HOME/state/ticctop/" 2>/dev/null | grep -c '^fleet-')
 expect_eq "$state" 1 "the settings are remembered under the fleet"
+
+# The same set of sources in another order is the same fleet: the order
+# comes back; one of them alone is a source of its own (its own settings).
+# shellcheck disable=SC2086 # one line of words, the sources' lines reversed
+reversed=$(echo $(printf '%s\n' "$FLEET_ARGS" | sed -n '1!G;h;$p'))
+ui_start "$reversed --timeout 3 -d 10"
+expect_screen ">loc  clients 50" "the fleet again, its sources in another order"
+expect_screen "sort: Address order ↓" "its order remembered (the set of sources is the key)"
+tmux_keys q
+expect_screen "EXIT=0" "quit the fleet again"
+ui_start "-u http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash --timeout 3 -d 10"
+expect_screen "Clients 100 · " "b alone"
+expect_screen "sort: Address order ↑" "b alone is not the fleet: its own (default) order"
+tmux_keys q
+expect_screen "EXIT=0" "quit b"
+expect_eq "$(ls "$TMUX_HOME/state/ticctop/" 2>/dev/null | grep -c '^fleet-')" 1 "still one fleet's file"
 finish
