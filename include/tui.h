@@ -158,7 +158,8 @@ struct rect tui_menu_rect(const struct tui *t);
 /* The first sort key the menu shows (it scrolls when the screen is low). */
 int tui_menu_first(const struct tui *t);
 
-/* A left click at screen (x, y); dbl when it was the second of a double click. */
+/* A left click at screen (x, y) (on a fleet's server lines: selects that server); dbl
+ * when it was the second of a double click. */
 unsigned tui_click(struct tui *t, int x, int y, bool dbl);
 
 /* The wheel turned: dir -1 up, +1 down. */

@@ -563,6 +563,18 @@ tui_refresh_now(struct tui *t, int arg)
 	return REACT_HEADER;
 }
 
+/* Select server i of the fleet: the one the meters and the screens about a server show. */
+static unsigned
+select_server(struct tui *t, size_t i)
+{
+	struct fleet *f = t->fleet;
+
+	f->selected = i;
+	t->mon = &f->mon[i]; /* its view has every server's order and filter already */
+	tui_message(t, "Server %zu of %zu: %s", i + 1, f->n, f->name[i]);
+	return REACT_VIEW | REACT_LAYOUT | REACT_PAINT;
+}
+
 /* Select the server d places after (before, when negative) the selected one, wrapping. */
 unsigned
 tui_server_step(struct tui *t, int d)
@@ -573,10 +585,17 @@ tui_server_step(struct tui *t, int d)
 		tui_message(t, "One server only (give -u or -S again for a fleet)");
 		return 0;
 	}
-	f->selected = (f->selected + (d < 0 ? f->n - 1 : 1)) % f->n;
-	t->mon = &f->mon[f->selected]; /* its view has every server's order and filter already */
-	tui_message(t, "Server %zu of %zu: %s", f->selected + 1, f->n, f->name[f->selected]);
-	return REACT_VIEW | REACT_LAYOUT | REACT_PAINT;
+	return select_server(t, (f->selected + (d < 0 ? f->n - 1 : 1)) % f->n);
+}
+
+/* A click at row y of a fleet's server lines: that server, or on the one
+ * folded line, the next. */
+static unsigned
+click_server(struct tui *t, int y)
+{
+	const struct rect *r = &t->reg.servers;
+
+	return (size_t)r->h >= t->fleet->n ? select_server(t, (size_t)(y - r->y)) : tui_server_step(t, 1);
 }
 
 /* List the clients grouped by server, or as one list. */
@@ -700,6 +719,8 @@ tui_click(struct tui *t, int x, int y, bool dbl)
 	}
 	if (t->mode == TUI_SEARCH || t->mode == TUI_FILTER)
 		f |= tui_edit_accept(t, 0);
+	if (y >= t->reg.servers.y && y < t->reg.servers.y + t->reg.servers.h && x < t->reg.servers.w)
+		return f | click_server(t, y);
 	return f | ops(t)->click(t, x, y, dbl);
 }
 

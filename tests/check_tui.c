@@ -499,6 +499,10 @@ START_TEST(a_fleet_lists_every_server)
 	tui_react(&ft, keys_press(&ft, ','));
 	ck_assert_ptr_eq(ft.mon, &f.mon[2]);
 	ck_assert_uint_eq(tui_count(&ft), 14);
+	/* a click on a server's line selects it; on the folded line, the next */
+	tui_react(&ft, tui_click(&ft, 5, ft.reg.servers.y + 1, false));
+	ck_assert_ptr_eq(ft.mon, &f.mon[1]);
+	ck_assert_uint_eq(f.selected, 1);
 	/* p and F5 reach every server */
 	tui_react(&ft, keys_press(&ft, 'p'));
 	ck_assert(f.mon[0].paused && f.mon[1].paused && f.mon[2].paused);
@@ -507,6 +511,8 @@ START_TEST(a_fleet_lists_every_server)
 	/* no room for a line per server: one */
 	tui_resize(&ft, 80, 8);
 	ck_assert_int_eq(ft.reg.servers.h, 1);
+	tui_react(&ft, tui_click(&ft, 5, ft.reg.servers.y, false));
+	ck_assert_ptr_eq(ft.mon, &f.mon[2]);
 	tui_free(&ft);
 	fleet_free(&f, 3);
 	free(csv);

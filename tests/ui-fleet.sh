@@ -56,6 +56,13 @@ expect_screen ">b " ". selects b"
 expect_screen "Server 2 of 6: b" "the key bar says so"
 tmux_keys ',' ','
 expect_screen ">loc " ", twice from b: a, then loc (wrapping)"
+# A click on a server's line selects it.
+row=$(tmux_screen | grep -n '^ hostile  ' | cut -d: -f1)
+tmux_mouse click 3 $((row - 1))
+expect_screen ">hostile  " "a click on hostile's line selects it"
+row=$(tmux_screen | grep -n '^ loc  ' | cut -d: -f1)
+tmux_mouse click 3 $((row - 1))
+expect_screen ">loc  " "a click on loc's line selects it"
 tmux_keys b
 expect_screen "Grouped by server" "b groups the cards"
 
