@@ -46,6 +46,7 @@ static void
 teardown(void)
 {
 	model_free(m);
+	m = NULL; /* a case that loads nothing frees nothing (valgrind runs without fork) */
 	view_free(&v);
 	free(out);
 	out = NULL;
