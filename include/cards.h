@@ -4,10 +4,10 @@
  * Contract: pure; the first row of the table of screens (screen.h).  Its
  * state: the view (cards or table), the grid and its scroll position (the
  * table is a grid of one column, layout.h), the selection (kept on the same
- * client, by address, across refreshes, re-sorts, filters and a switch of
- * view), and the open cards (a set of addresses toggled against an "all
- * expanded" switch, which the front end remembers per source; an open row
- * of the table shows what an open card does).  The table's columns
+ * client, by server and address, across refreshes, re-sorts, filters and a
+ * switch of view), and the open cards (a set of addresses toggled against an
+ * "all expanded" switch, which the front end remembers per source; an open
+ * row of the table shows what an open card does).  The table's columns
  * (columns.h) are fitted each time they are asked for, from the view and
  * the body's width alone, so painting and clicks agree.  Its keys move, page, open, search, switch
  * the view and pick the sorted column; its body is painted by draw_clients
@@ -30,8 +30,8 @@ struct cards {
 	struct grid grid;
 	long top;                    /* first grid row shown */
 	size_t sel;                  /* view position of the selected card */
-	char *sel_addr;              /* its address, to find it again */
-	size_t sel_len;
+	char *sel_addr;              /* its address and server, to find it again */
+	size_t sel_len, sel_srv;
 	struct strset toggled;       /* addresses whose card differs from expand_all */
 	bool expand_all;
 	size_t search_origin;        /* where an incremental search started */
@@ -59,9 +59,9 @@ struct rect cards_area(const struct tui *t);
  * as the longest in view, fitted to the body's width; returns how many. */
 size_t cards_columns(const struct tui *t, struct column *col, size_t max);
 
-/* The data's age in seconds (0 before any) into *age; whether it is stale
- * (a failed poll, or older than two intervals, and not paused). */
-bool cards_data_stale(const struct tui *t, double *age);
+/* The age of server m's data in seconds (0 before any) into *age; whether
+ * it is stale (a failed poll, or older than two intervals, and not paused). */
+bool cards_data_stale(const struct tui *t, const struct monitor *m, double *age);
 
 /* s with its ages counted to now: every known last-seen field plus the
  * `elapsed` seconds since the data was read. */

@@ -40,7 +40,10 @@ int draw_client_address(const struct paint *p, int y, int x, int room, const str
 /* Paint below a table row at screen row y what c's open card shows: rows
  * y+1 .. y+h-1 (c's full address, fields, family, status) boxed, and the
  * box's closing line at y+h; clipped to area. */
-void draw_card_open(const struct paint *p, const struct rect *area, int y, int h, const struct client *c, bool sel);
+void draw_card_open(const struct paint *p, const struct rect *area, int y, int h, size_t i, bool sel);
+
+/* Whether the data of the server of the client at list position i is stale; *elapsed gets its age. */
+bool draw_client_stale(const struct tui *t, size_t i, double *elapsed);
 
 /* Say why no client is shown, in the middle of area a. */
 void draw_no_clients(const struct paint *p, const struct rect *a);

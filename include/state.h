@@ -1,5 +1,5 @@
 /* state.h — what ticctop remembers between runs: theme, order, the clients'
- * view (cards or table), open cards.
+ * view (cards or table), open cards (and a fleet's grouping by server).
  *
  * Contract: one small text file per source (the source's target names it),
  * in $XDG_STATE_HOME/ticctop/ (default ~/.local/state/ticctop/).  Lines are
@@ -33,6 +33,7 @@ struct saved {
 	bool have_view;
 	enum clients_view view;
 	bool expand_all;
+	bool group;              /* a fleet's cards grouped by server */
 	struct strset toggled;   /* open cards, or the closed ones when expand_all */
 };
 

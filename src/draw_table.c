@@ -118,24 +118,24 @@ draw_table(const struct paint *p)
 	const struct grid *g = &cs->grid;
 	struct rect a = cards_area(t);
 	struct column col[COL_MAX];
-	size_t n = cards_columns(t, col, COL_MAX), first, end;
+	size_t n = cards_columns(t, col, COL_MAX), first, end, count = tui_count(t);
 	double elapsed;
-	bool stale = cards_data_stale(t, &elapsed);
 
 	draw_clear(p, &t->reg.body, ROLE_TEXT);
 	draw_headings(p, t->reg.body.y, col, n);
-	if (t->mon->view.n == 0 || g->n == 0) {
+	if (count == 0 || g->n == 0) {
 		draw_no_clients(p, &a);
 		return;
 	}
 	grid_visible(g, cs->top, a.h, &first, &end);
-	for (size_t i = first; i < end && i < t->mon->view.n; i++) {
+	for (size_t i = first; i < end && i < count; i++) {
 		const struct grid_cell *c = &g->cell[i];
 		int y = a.y + (int)((long)c->y - cs->top);
 		const struct client *cl = tui_client(t, i);
+		bool stale = draw_client_stale(t, i, &elapsed);   /* its own server's (a fleet) */
 		if (y >= a.y && y < a.y + a.h)
-			draw_row(p, y, col, n, cl, i == cs->sel, stale, elapsed);
+			draw_row(p, y, col, n, cl, i == cs->sel, stale || cl->state == CLIENT_GONE, elapsed);
 		if (c->h > 1)
-			draw_card_open(p, &a, y, c->h - 1, cl, i == cs->sel);
+			draw_card_open(p, &a, y, c->h - 1, i, i == cs->sel);
 	}
 }
