@@ -120,8 +120,14 @@ tmux_keys F1
 expect_screen "Select the card above" "F1: help"
 expect_contains "$(tmux_screen)" "Help 1-18 of" "help says where it is"
 expect_eq "$(tmux_widest)" 80 "help fits 80 columns"
-tmux_keys NPage
-expect_screen "F10, q" "PgDn: the help lists the quit keys"
+# Succeeds once the help shows the quit keys; else pages down (the screens'
+# and a fleet's keys come before them).
+quit_keys_shown() {
+	tmux_screen | grep -q 'F10, q' && return 0
+	tmux_keys NPage
+	return 1
+}
+check "PgDn: the help lists the quit keys" wait_until 60 quit_keys_shown
 tmux_keys End
 expect_screen "Remembered" "help scrolls to its end"
 tmux_keys Escape
