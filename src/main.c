@@ -188,7 +188,7 @@ main(int argc, char **argv)
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
 	if (!o.batch && isatty(STDOUT_FILENO)) {
-		rc = ui_run(&fleet.mon[0], &o, (double)o.delay / 10.0, demo ? &task : NULL);
+		rc = ui_run(&fleet, &o, (double)o.delay / 10.0, demo ? &task : NULL);
 	} else {
 		struct batch b = {
 			.fleet = &fleet, .format = (enum out_format)o.format, .check = (enum check_scope)o.check,
