@@ -7,7 +7,11 @@
  * reports (0 = never) or when stdout is gone.  `status` is the Nagios exit
  * status of the last report, or 3 (with one line on stderr) when a report
  * could not be written.  A CSV stream has one header, before the first
- * report. */
+ * report.  With output_file each report instead replaces that file
+ * atomically (outfile.h; a CSV file has its header each time); a failure
+ * to write it is one line on stderr (once, until a write succeeds again)
+ * and the run goes on.  When -o prom leaves clients out under max_series,
+ * one warning line on stderr says how many, each time that number changes. */
 #ifndef TICCTOP_BATCH_H
 #define TICCTOP_BATCH_H
 
@@ -22,6 +26,11 @@ struct batch {
 	long done;
 	bool utf8;
 	enum exit_status status;
+	const char *output_file;  /* NULL: stdout */
+	long max_series;          /* -o prom's limit, 0 none */
+	const char *name;         /* the metrics' server label, NULL: the source's target */
+	size_t omitted;           /* clients the last report left out (warned) */
+	bool file_failed;         /* the last write of output_file failed (warned) */
 };
 
 /* Make the front end that drives b. */

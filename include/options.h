@@ -49,6 +49,8 @@ struct options {
 	long iterations;     /* 0 = until stopped */
 	long delay;          /* tenths of a second between refreshes */
 	int format;          /* enum out_format */
+	const char *output_file; /* rewrite this file with each report instead of stdout */
+	long max_series;     /* prom: series in one exposition, 0 = no limit */
 	/* general */
 	bool help;
 	bool version;

@@ -1,4 +1,5 @@
-/* output.h — batch output: text for people (and Nagios), CSV and JSON.
+/* output.h — batch output: text for people (and Nagios), CSV, JSON, and the
+ * metrics formats (Prometheus text exposition, InfluxDB line protocol).
  *
  * Contract: writes one report of the current view to a stream; every string
  * from the source is escaped for the format (sanitised text, RFC 4180 CSV of
@@ -9,7 +10,9 @@
  * marked (CSV: every row ends with time, age and stale; JSON: source.ok,
  * source.age).  A stream of CSV reports has one header, the first.  Numbers are written the same under every locale
  * (a decimal point, never LC_NUMERIC's comma).  The JSON shape is the stable contract documented in
- * ticctop(1).  output_status maps the summary to a
+ * ticctop(1).  The metrics formats (output_prom.h, output_influx.h) write
+ * what JSON holds as series with a server label; an unknown value is left
+ * out, never written as 0 or NaN.  output_status maps the summary to a
  * Nagios plugin exit status. */
 #ifndef TICCTOP_OUTPUT_H
 #define TICCTOP_OUTPUT_H
@@ -24,7 +27,7 @@
 #include "status.h"
 #include "view.h"
 
-enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
+enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_PROM, FORMAT_INFLUX, FORMAT_COUNT };
 
 /* Everything one report shows. */
 struct report {
@@ -42,14 +45,23 @@ struct report {
 	const struct health *h;
 	bool utf8;                 /* the terminal takes UTF-8 (text and CSV; JSON is always ASCII) */
 	bool continued;            /* a later report of the same stream: CSV writes no header */
+	const char *name;          /* the server label of the metrics formats; NULL: target */
+	long max_series;           /* prom: the most series one exposition holds, 0 no limit */
 };
 
-/* Machine name of a format ("text", "csv", "json"). */
+/* Machine name of a format ("text", "csv", "json", "prom", "influx"). */
 const char *output_format_name(enum out_format f);
 
 /* Write one report of r in format f; false (errno set) when the stream
  * failed (a full disk, a closed descriptor). */
 bool output_write(FILE *fp, enum out_format f, const struct report *r);
+
+/* Clients of r's view that format f leaves out (prom under max_series), 0 none. */
+size_t output_omitted(enum out_format f, const struct report *r);
+
+/* Run fn(fp, ctx) with C's numbers (a decimal point, no grouping) under any
+ * locale; false (errno set) when the stream failed. */
+bool output_machine(FILE *fp, void (*fn)(FILE *fp, const void *ctx), const void *ctx);
 
 /* The exit status r stands for: 3 when the source failed, else by the worst status. */
 enum exit_status output_status(const struct report *r);

@@ -139,6 +139,7 @@ main(int argc, char **argv)
 		struct batch b = {
 			.format = (enum out_format)o.format, .iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
+			.output_file = o.output_file, .max_series = o.max_series,
 		};
 		struct frontend fe = batch_frontend(&b);
 		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);

@@ -148,7 +148,11 @@ static const struct opt_def defs[] = {
 	{ "delay", 'd', OPT_LONG, GROUP_BATCH, AT(delay), "TENTHS", 1, 36000, NULL, 0,
 	  "time between refreshes in tenths of a second (default 10)" },
 	{ "format", 'o', OPT_CHOICE, GROUP_BATCH, AT(format), "FMT", 0, 0, format_choice, FORMAT_COUNT,
-	  "batch output: text, csv or json (default text)" },
+	  "batch output: %choices (default text)" },
+	{ "output-file", 0, OPT_STRING, GROUP_BATCH, AT(output_file), "PATH", 0, 0, NULL, 0,
+	  "rewrite PATH atomically with each report instead of stdout (implies -b)" },
+	{ "max-series", 0, OPT_LONG, GROUP_BATCH, AT(max_series), "N", 1, 1e9, NULL, 0,
+	  "-o prom: at most N series, whole clients left out past it (warned on stderr)" },
 	{ "help", 'h', OPT_FLAG, GROUP_GENERAL, AT(help), NULL, 0, 0, NULL, 0, "show this help" },
 	{ "version", 'V', OPT_FLAG, GROUP_GENERAL, AT(version), NULL, 0, 0, NULL, 0,
 	  "show the version and the libraries' versions" },
@@ -416,6 +420,10 @@ finish(struct options *o, char *err, size_t errsize)
 	if (o->crit_drops < o->warn_drops)
 		return conflict(o, "crit-drops warn-drops", err, errsize,
 		                "--crit-drops (%ld) must not be below --warn-drops (%ld)", o->crit_drops, o->warn_drops);
+	if (o->output_file)
+		o->batch = true;
+	if (o->max_series && o->format != FORMAT_PROM)
+		return conflict(o, "max-series format", err, errsize, "--max-series goes with -o prom");
 	if (o->demo && (o->socket || o->sudo))
 		return conflict(o, "demo socket sudo", err, errsize,
 		                "--demo starts its own chronyd: it does not go with --socket or --sudo");

@@ -8,6 +8,8 @@
 
 #include "format.h"
 #include "output.h"
+#include "output_influx.h"
+#include "output_prom.h"
 #include "text.h"
 
 #define ADDR_MAX (255 * 4 + 1)   /* a sanitised address at its longest */
@@ -15,6 +17,7 @@
 
 static const char *const format_names[FORMAT_COUNT] = {
 	[FORMAT_TEXT] = "text", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json",
+	[FORMAT_PROM] = "prom", [FORMAT_INFLUX] = "influx",
 };
 
 static const char *const nagios_words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
@@ -310,19 +313,15 @@ machine_numbers(void)
 	return c;
 }
 
-/* Write one report of r in format f, its numbers in C's notation under any
- * locale (LC_CTYPE still says how wide a name is); false (errno set) when
- * the stream failed. */
+/* Run fn(fp, ctx) with C's numbers under any locale (LC_CTYPE still says
+ * how wide a name is); false (errno set) when the stream failed. */
 bool
-output_write(FILE *fp, enum out_format f, const struct report *r)
+output_machine(FILE *fp, void (*fn)(FILE *fp, const void *ctx), const void *ctx)
 {
-	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *) = {
-		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
-	};
 	locale_t c = machine_numbers();
 	locale_t old = c ? uselocale(c) : (locale_t)0;
 
-	writers[f](fp, r);
+	fn(fp, ctx);
 	bool ok = fflush(fp) == 0 && !ferror(fp);
 	int e = errno;
 	if (c) {
@@ -331,4 +330,40 @@ output_write(FILE *fp, enum out_format f, const struct report *r)
 	}
 	errno = e;
 	return ok;
+}
+
+/* A report and its format, for output_machine. */
+struct one_report {
+	enum out_format f;
+	const struct report *r;
+};
+
+/* Write the report of ctx (struct one_report) in its format. */
+static void
+write_one(FILE *fp, const void *ctx)
+{
+	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *) = {
+		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
+		[FORMAT_PROM] = prom_write_report, [FORMAT_INFLUX] = influx_write_report,
+	};
+	const struct one_report *o = ctx;
+
+	writers[o->f](fp, o->r);
+}
+
+/* Write one report of r in format f, its numbers in C's notation under any
+ * locale; false (errno set) when the stream failed. */
+bool
+output_write(FILE *fp, enum out_format f, const struct report *r)
+{
+	struct one_report o = { f, r };
+
+	return output_machine(fp, write_one, &o);
+}
+
+/* Clients of r's view that format f leaves out. */
+size_t
+output_omitted(enum out_format f, const struct report *r)
+{
+	return f == FORMAT_PROM ? prom_omitted(&r, 1, r->max_series) : 0;
 }

@@ -1,0 +1,321 @@
+/* output_prom.c — Prometheus text exposition of one or more servers' reports. */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format.h"
+#include "metric.h"
+#include "output_prom.h"
+
+#define LABEL_MAX 4096                 /* a label value, sanitised, at its longest */
+#define CLIENT_SERIES (1 + FIELD_ALL)   /* status and every field, at most */
+
+/* One exposition being written: the reports and how many clients of each fit. */
+struct prom {
+	const struct report *const *r;
+	size_t n;
+	size_t *kept;      /* clients of r[i]'s view written */
+	size_t omitted;    /* clients left out, all reports */
+};
+
+/* A family of per-server series: n series each, value() gives series i
+ * (false: none, e.g. an age before any data) and its extra label's value. */
+struct server_family {
+	const char *name, *type, *help;
+	const char *label;        /* the extra label's name, NULL: none */
+	size_t n;
+	bool (*value)(const struct prom *p, size_t srv, size_t i, const char **lv, double *v);
+};
+
+/* The server label of report r. */
+static const char *
+server_name(const struct report *r)
+{
+	return r->name ? r->name : r->target;
+}
+
+/* Clients, whatever their status. */
+static bool
+v_clients(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	(void)i, (void)lv;
+	*v = (double)model_size(p->r[srv]->m);
+	return true;
+}
+
+/* Clients of status i. */
+static bool
+v_by_status(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	size_t n[STATUS_COUNT];
+
+	model_summary(p->r[srv]->m, n);
+	*lv = status_name((enum status)i);
+	*v = (double)n[i];
+	return true;
+}
+
+/* 1 when the last poll succeeded. */
+static bool
+v_up(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	(void)i, (void)lv;
+	*v = p->r[srv]->error ? 0 : 1;
+	return true;
+}
+
+/* Seconds since the data was read; none before any. */
+static bool
+v_age(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	(void)i, (void)lv;
+	*v = p->r[srv]->age;
+	return p->r[srv]->have_data;
+}
+
+/* Lines of the last answer that were not client rows. */
+static bool
+v_skipped(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	(void)i, (void)lv;
+	*v = (double)p->r[srv]->skipped;
+	return true;
+}
+
+/* Clients of the view left out by the series limit. */
+static bool
+v_omitted(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	(void)i, (void)lv;
+	*v = (double)(p->r[srv]->v->n - p->kept[srv]);
+	return true;
+}
+
+/* The clients a remote server says it has. */
+static bool
+v_server_count(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	const struct server_info *s = p->r[srv]->server;
+
+	(void)i, (void)lv;
+	*v = s ? (double)s->count : 0;
+	return s && s->have_count;
+}
+
+/* 1 when a remote server reports an error of its own. */
+static bool
+v_server_error(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
+{
+	const struct server_info *s = p->r[srv]->server;
+
+	(void)i, (void)lv;
+	*v = s && s->error[0];
+	return s && server_info_any(s);
+}
+
+static const struct server_family families[] = {
+	{ "ticctop_clients", "gauge", "Clients the server lists.", NULL, 1, v_clients },
+	{ "ticctop_clients_by_status", "gauge", "Clients by status (ok, warning, critical).", "status", STATUS_COUNT,
+	  v_by_status },
+	{ "ticctop_clients_omitted", "gauge", "Clients left out of this exposition by --max-series.", NULL, 1,
+	  v_omitted },
+	{ "ticctop_source_up", "gauge", "1 when the last poll of the source succeeded, else 0.", NULL, 1, v_up },
+	{ "ticctop_source_age_seconds", "gauge", "Seconds since the data shown was read.", NULL, 1, v_age },
+	{ "ticctop_source_skipped_lines", "gauge", "Lines of the last answer that were not client rows.", NULL, 1,
+	  v_skipped },
+	{ "ticctop_server_clients", "gauge", "Clients the remote server says it has.", NULL, 1, v_server_count },
+	{ "ticctop_server_error", "gauge", "1 when the remote server reports an error of its own.", NULL, 1,
+	  v_server_error },
+};
+
+#define NFAMILIES (sizeof families / sizeof families[0])
+
+/* Series the server families may write per report. */
+static size_t
+server_series(void)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < NFAMILIES; i++)
+		n += families[i].n;
+	return n;
+}
+
+/* Share out max_series (0: no limit): each report's server series first,
+ * then whole clients, report by report, while they fit. */
+static void
+plan(struct prom *p, long max_series)
+{
+	size_t fixed = server_series() * p->n;
+	size_t budget = max_series <= 0 ? SIZE_MAX : (size_t)max_series > fixed ? (size_t)max_series - fixed : 0;
+
+	p->omitted = 0;
+	for (size_t i = 0; i < p->n; i++) {
+		size_t want = p->r[i]->v->n, fit = budget / CLIENT_SERIES;
+		p->kept[i] = want < fit ? want : fit;
+		if (budget != SIZE_MAX)
+			budget -= p->kept[i] * CLIENT_SERIES;
+		p->omitted += want - p->kept[i];
+	}
+}
+
+/* Write s[0..len) as a label value: sanitised, then '\', '"' and newline escaped. */
+static void
+label_value(FILE *fp, const char *s, size_t len)
+{
+	char safe[LABEL_MAX];
+	size_t n = fmt_sanitize(safe, sizeof safe, s, len, true);
+
+	fputc('"', fp);
+	for (size_t i = 0; i < n; i++) {
+		if (safe[i] == '\\' || safe[i] == '"')
+			fputc('\\', fp);
+		if (safe[i] == '\n')
+			fputs("\\n", fp);
+		else
+			fputc(safe[i], fp);
+	}
+	fputc('"', fp);
+}
+
+/* Write the HELP and TYPE lines of a family. */
+static void
+family_head(FILE *fp, const char *name, const char *help, const char *type)
+{
+	fprintf(fp, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
+/* Write the series of the server families. */
+static void
+write_server_families(FILE *fp, const struct prom *p)
+{
+	for (size_t f = 0; f < NFAMILIES; f++) {
+		const struct server_family *fam = &families[f];
+		family_head(fp, fam->name, fam->help, fam->type);
+		for (size_t s = 0; s < p->n; s++)
+			for (size_t i = 0; i < fam->n; i++) {
+				const char *lv = NULL, *srv = server_name(p->r[s]);
+				double v;
+				if (!fam->value(p, s, i, &lv, &v))
+					continue;
+				fprintf(fp, "%s{server=", fam->name);
+				label_value(fp, srv, strlen(srv));
+				if (fam->label) {
+					fprintf(fp, ",%s=", fam->label);
+					label_value(fp, lv, strlen(lv));
+				}
+				fprintf(fp, "} %.17g\n", v);
+			}
+	}
+}
+
+/* Write a client's labels {server,addr,family}. */
+static void
+client_labels(FILE *fp, const struct report *r, const struct client *c)
+{
+	const char *srv = server_name(r);
+
+	fputs("{server=", fp);
+	label_value(fp, srv, strlen(srv));
+	fputs(",addr=", fp);
+	label_value(fp, c->addr, c->len);
+	fprintf(fp, ",family=\"%s\"}", family_name((enum family)c->family));
+}
+
+/* Write the client families: the status code, then one per field. */
+static void
+write_client_families(FILE *fp, const struct prom *p)
+{
+	family_head(fp, "ticctop_client_status", "Client status: 0 ok, 1 warning, 2 critical.", "gauge");
+	for (size_t s = 0; s < p->n; s++)
+		for (size_t i = 0; i < p->kept[s]; i++) {
+			const struct client *c = model_at(p->r[s]->m, p->r[s]->v->idx[i]);
+			fputs("ticctop_client_status", fp);
+			client_labels(fp, p->r[s], c);
+			fprintf(fp, " %d\n", (int)c->verdict.status);
+		}
+	for (int f = 0; f < FIELD_ALL; f++) {
+		const struct field_info *fi = field_info(f);
+		const struct metric_kind *k = metric_kind(fi->kind);
+		char name[128], help[160];
+		snprintf(name, sizeof name, "ticctop_client_%s%s", fi->column, k->suffix);
+		snprintf(help, sizeof help, "%s (%s) of the client.", fi->label, k->unit);
+		family_head(fp, name, help, k->counter ? "counter" : "gauge");
+		for (size_t s = 0; s < p->n; s++)
+			for (size_t i = 0; i < p->kept[s]; i++) {
+				const struct client *c = model_at(p->r[s]->m, p->r[s]->v->idx[i]);
+				if (!sample_known(&c->s, f))
+					continue;
+				fputs(name, fp);
+				client_labels(fp, p->r[s], c);
+				if (k->whole)
+					fprintf(fp, " %" PRId64 "\n", c->s.v[f]);
+				else
+					fprintf(fp, " %.17g\n", metric_value(f, c->s.v[f]));
+			}
+	}
+}
+
+/* Write one exposition (ctx: struct prom, planned). */
+static void
+write_exposition(FILE *fp, const void *ctx)
+{
+	write_server_families(fp, ctx);
+	write_client_families(fp, ctx);
+}
+
+/* Make p for r[0..n) under max_series; false when out of memory. */
+static bool
+prom_plan(struct prom *p, const struct report *const *r, size_t n, long max_series)
+{
+	*p = (struct prom){ .r = r, .n = n, .kept = calloc(n ? n : 1, sizeof *p->kept) };
+	if (!p->kept)
+		return false;
+	plan(p, max_series);
+	return true;
+}
+
+/* Write r[0..n) as one exposition. */
+bool
+prom_write(FILE *fp, const struct report *const *r, size_t n, long max_series)
+{
+	struct prom p;
+
+	if (!prom_plan(&p, r, n, max_series)) {
+		errno = ENOMEM;
+		return false;
+	}
+	bool ok = output_machine(fp, write_exposition, &p);
+	free(p.kept);
+	return ok;
+}
+
+/* Clients prom_write leaves out. */
+size_t
+prom_omitted(const struct report *const *r, size_t n, long max_series)
+{
+	struct prom p;
+
+	if (!prom_plan(&p, r, n, max_series))
+		return 0;
+	free(p.kept);
+	return p.omitted;
+}
+
+/* Write r alone as an exposition (the caller set C's numbers). */
+void
+prom_write_report(FILE *fp, const struct report *r)
+{
+	struct prom p;
+
+	if (!prom_plan(&p, &r, 1, r->max_series)) {
+		fputs("# out of memory\n", fp);
+		return;
+	}
+	write_exposition(fp, &p);
+	free(p.kept);
+}
