@@ -6,9 +6,11 @@
  * (source_result.h), never how it is driven (the loop does that), so the
  * screen state can include it without the loop, poll or the sources.  The
  * loop writes it after each poll (monitor_take); front ends read it and may
- * change the view's settings (then set view_stale), pause it and ask for a
+ * change the view's settings (then set view_stale), pause it, ask for a
  * poll at once (poll_now: the loop starts one, or lets the running one
- * count, and clears it). */
+ * count, and clears it) and ask for one time source's ntpdata.  The
+ * server's own data (srv) is kept from the last poll that read it, as the
+ * clients are. */
 #ifndef TICCTOP_MONITOR_H
 #define TICCTOP_MONITOR_H
 
@@ -38,6 +40,11 @@ struct monitor {
 	bool paused;               /* no new polls while set */
 	bool poll_now;             /* a front end asked for a poll at once (F5), paused or not */
 	uint64_t polls, skipped;   /* finished polls, ticks skipped while busy */
+	struct server_data srv;    /* the server's own reports as of the last poll that read them
+	                              (srv.avail LOCAL), kept when a later poll fails; or CLIENTS_ONLY
+	                              with the note the screens show; NONE before any */
+	double srv_time;           /* monotonic time srv was read: stale while srv_time < poll_time */
+	time_t srv_wall;           /* wall clock of the same */
 };
 
 /* Make mon ready for src; false when out of memory. */
@@ -48,6 +55,12 @@ void monitor_free(struct monitor *mon);
 
 /* Rebuild the view if the model or the view's settings changed. */
 void monitor_update_view(struct monitor *mon);
+
+/* Ask the source for the ntpdata of the time source at addr from the next
+ * poll on (NULL or "": none); false, and nothing asked, when addr is no
+ * numeric IP address (only NTP sources have ntpdata).  The answer comes in
+ * mon->srv.ntpdata (srv.ntpdata_for says for which; srv.ntpdata_error why not). */
+bool monitor_want_ntpdata(struct monitor *mon, const char *addr);
 
 /* After a poll's rows went into the model (between model_begin and here)
  * and its result into mon->last: end the model's update, note the time

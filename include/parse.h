@@ -87,6 +87,15 @@ void parse_skip(struct parse_report *rep, size_t lineno, enum line_err e);
 /* Turns one line into a row, or says why it is not one. */
 typedef enum line_err (*line_parser)(const char *line, size_t len, struct row *r);
 
+/* Parse line number lineno with fn and hand the row to sink, or count the
+ * line as skipped (an address over PARSE_ADDR_MAX bytes too); false only
+ * when the sink refused the row. */
+bool parse_row(const char *line, size_t llen, size_t lineno, line_parser fn, row_sink sink, void *ctx,
+               struct parse_report *rep);
+
+/* One line of `chronyc -c clients` (10 fields) as a row, or why it is not one. */
+enum line_err parse_csv_line(const char *line, size_t len, struct row *r);
+
 /* Parse the lines of buf from *pos (line numbers after lineno) with fn,
  * handing rows to sink and counting the rest in rep (rows with an address
  * over PARSE_ADDR_MAX bytes among them); blank lines are passed over.

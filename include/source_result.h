@@ -2,8 +2,9 @@
  *
  * Contract: plain data, no I/O and no descriptors: the error a poll ended
  * with (a closed enum), its one-line message, the parser's report, what a
- * remote server said about itself, and a source as everyone but the loop
- * sees it (its kind, target and standing warning).  The screen state, the
+ * remote server said about itself, the server's own reports when the source
+ * reads them, and a source as everyone but the loop sees it (its kind,
+ * target, standing warning, and the ntpdata a front end asks of it).  The screen state, the
  * model's readers and the report read these; only the loop and the sources
  * (source.h) know how a source is driven. */
 #ifndef TICCTOP_SOURCE_RESULT_H
@@ -14,6 +15,7 @@
 
 #include "parse.h"
 #include "server.h"
+#include "serverdata.h"
 
 enum source_err {
 	SOURCE_OK,
@@ -46,6 +48,9 @@ struct source_result {
 	struct parse_report rep;     /* what the parser saw */
 	enum parse_err perr;
 	struct server_info server;   /* what a remote server said about itself; zero otherwise */
+	struct server_data serverdata; /* the server's own reports and sources (serverdata.h): avail
+	                                  NONE when this poll read none, CLIENTS_ONLY for a source
+	                                  that never carries them (note says what it offers) */
 	bool same;                   /* the answer was byte-identical to the last good one: it was not
 	                                parsed, no row was handed over, the rest is as it was then */
 };
@@ -58,6 +63,9 @@ struct source {
 	const char *kind;            /* "chronyc", "http": the JSON source.kind */
 	char target[512];            /* what it reads, for people and JSON (no secrets) */
 	const char *warning;         /* standing warning for stderr and the header (--insecure), NULL none */
+	char want_ntpdata[SRV_TEXT_MAX]; /* a front end asks for this source's ntpdata in the next
+	                                    polls (monitor_want_ntpdata); "" none.  A source that
+	                                    cannot give it says so in serverdata.ntpdata_error */
 };
 
 /* Short name of an error for machines and tests ("not-authorised"). */

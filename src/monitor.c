@@ -1,6 +1,7 @@
 /* monitor.c — the state every front end reads, updated after each poll. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "monitor.h"
@@ -40,6 +41,30 @@ monitor_update_view(struct monitor *mon)
 	}
 }
 
+/* Ask the source for the ntpdata of the time source at addr from the next poll on. */
+bool
+monitor_want_ntpdata(struct monitor *mon, const char *addr)
+{
+	bool ok = !addr || !addr[0] || srv_ntpdata_addr_ok(addr);
+
+	snprintf(mon->src->want_ntpdata, sizeof mon->src->want_ntpdata, "%s", ok && addr ? addr : "");
+	return ok;
+}
+
+/* Keep the server data of the poll in mon->last when it read some (or
+ * says its source never has any); a poll that read none keeps the last. */
+static void
+take_server_data(struct monitor *mon, double now, time_t wall)
+{
+	const struct server_data *sd = &mon->last.serverdata;
+
+	if (sd->avail == SRV_AVAIL_NONE)
+		return;
+	mon->srv = *sd;
+	mon->srv_time = now;
+	mon->srv_wall = wall;
+}
+
 /* End the model's update for the poll in mon->last and note its times. */
 void
 monitor_take(struct monitor *mon, double now, time_t wall)
@@ -57,6 +82,7 @@ monitor_take(struct monitor *mon, double now, time_t wall)
 		mon->data_time = now;
 		mon->data_wall = wall;
 	}
+	take_server_data(mon, now, wall);
 	server_clock_update(&mon->server_clock, ok || mon->last.server.time[0] ? &mon->last.server : NULL, now, wall);
 	monitor_update_view(mon);
 }

@@ -198,6 +198,27 @@ parse_skip(struct parse_report *rep, size_t lineno, enum line_err e)
 	}
 }
 
+/* Parse line number lineno with fn and hand the row to sink, or count the
+ * line as skipped; false only when the sink refused the row. */
+bool
+parse_row(const char *line, size_t llen, size_t lineno, line_parser fn, row_sink sink, void *ctx,
+          struct parse_report *rep)
+{
+	struct row r;
+	enum line_err e;
+
+	if ((e = fn(line, llen, &r)) == LINE_OK && r.len > PARSE_ADDR_MAX)
+		e = LINE_BAD_ADDRESS;
+	if (e != LINE_OK) {
+		parse_skip(rep, lineno, e);
+		return true;
+	}
+	if (!sink(ctx, &r))
+		return false;
+	rep->rows++;
+	return true;
+}
+
 /* Parse the lines of buf from pos with fn, handing rows to sink. */
 enum parse_err
 parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser fn,
@@ -205,22 +226,11 @@ parse_rows(const char *buf, size_t len, size_t pos, size_t lineno, line_parser f
 {
 	const char *line;
 	size_t llen;
-	struct row r;
-	enum line_err e;
 
 	while (parse_next_line(buf, len, &pos, &line, &llen)) {
 		lineno++;
-		if (llen == 0)
-			continue;
-		if ((e = fn(line, llen, &r)) == LINE_OK && r.len > PARSE_ADDR_MAX)
-			e = LINE_BAD_ADDRESS;
-		if (e != LINE_OK) {
-			parse_skip(rep, lineno, e);
-			continue;
-		}
-		if (!sink(ctx, &r))
+		if (llen > 0 && !parse_row(line, llen, lineno, fn, sink, ctx, rep))
 			return PARSE_ERR_NOMEM;
-		rep->rows++;
 	}
 	return rep->rows == 0 && rep->skipped > 0 ? PARSE_ERR_NO_ROWS : PARSE_OK;
 }

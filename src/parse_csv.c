@@ -8,8 +8,8 @@
 #define CSV_FIELDS (1 + FIELD_COUNT)
 
 /* Parse one CSV line into r; returns LINE_OK or why it is not a row. */
-static enum line_err
-csv_line(const char *line, size_t len, struct row *r)
+enum line_err
+parse_csv_line(const char *line, size_t len, struct row *r)
 {
 	const char *tok[CSV_FIELDS];
 	size_t tlen[CSV_FIELDS];
@@ -53,5 +53,5 @@ enum parse_err
 parse_csv(const char *buf, size_t len, row_sink sink, void *ctx, struct parse_report *rep)
 {
 	memset(rep, 0, sizeof *rep);
-	return parse_rows(buf, len, 0, 0, csv_line, sink, ctx, rep);
+	return parse_rows(buf, len, 0, 0, parse_csv_line, sink, ctx, rep);
 }

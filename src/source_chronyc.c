@@ -14,9 +14,10 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "parse_reports.h"
 #include "source_chronyc.h"
 
-#define MAX_ARGV 12
+#define MAX_ARGV 20
 #define ERR_CAP (64 * 1024)   /* stderr kept for the message */
 #define KILL_GRACE 1.0        /* seconds between TERM and KILL */
 #define DRAIN_READS 256       /* reads of 64 KiB in one drain: 16 MiB */
@@ -27,6 +28,9 @@ struct chronyc_source {
 	struct source base;
 	struct chronyc_cfg cfg;
 	const char *argv[MAX_ARGV];
+	size_t ntpdata_slot;        /* argv's index for "ntpdata ADDR" (or its NULL end) */
+	char ntpdata_cmd[16 + SRV_TEXT_MAX]; /* "ntpdata ADDR" of the run under way */
+	char ntpdata_for[SRV_TEXT_MAX];      /* ADDR of the same; "" none asked */
 	char cmdline[512];          /* chronyc's argv joined, as the user reads it */
 	char sudoers[512];          /* the same with chronyc's full path, for sudoers */
 	pid_t pid;                  /* running child, 0 none */
@@ -157,6 +161,24 @@ enforce_deadline(struct chronyc_source *c, double now)
 	}
 }
 
+/* Put "ntpdata ADDR" at the end of the run when a front end asks for a
+ * source's ntpdata; never under --sudo, whose sudoers line allows one
+ * exact command (a wildcard there would let any chronyc command run as root). */
+static void
+ask_ntpdata(struct chronyc_source *c)
+{
+	const char *want = c->base.want_ntpdata;
+
+	c->ntpdata_for[0] = '\0';
+	c->argv[c->ntpdata_slot] = NULL;
+	if (c->cfg.sudo || !srv_ntpdata_addr_ok(want))
+		return;
+	snprintf(c->ntpdata_for, sizeof c->ntpdata_for, "%s", want);
+	snprintf(c->ntpdata_cmd, sizeof c->ntpdata_cmd, "ntpdata %s", want);
+	c->argv[c->ntpdata_slot] = c->ntpdata_cmd;
+	c->argv[c->ntpdata_slot + 1] = NULL;
+}
+
 /* Start one run of chronyc; false while the last one is still running. */
 static bool
 chronyc_start(struct source *s, double now)
@@ -169,6 +191,7 @@ chronyc_start(struct source *s, double now)
 
 	if (c->pid > 0 || c->finished)
 		return false;
+	ask_ntpdata(c);
 	buf_reset(&c->obuf);
 	buf_reset(&c->ebuf);
 	c->too_big = c->timed_out = c->term_sent = c->kill_sent = false;
@@ -324,11 +347,55 @@ explain_failure(struct chronyc_source *c, struct source_result *res)
 		         WEXITSTATUS(c->status), line[0] ? ": " : "", line);
 }
 
+/* A row_sink that takes nothing: a failed run's clients are not shown. */
+static bool
+drop_row(void *ctx, const struct row *r)
+{
+	return true;
+}
+
+/* If the run failed only at its last command, the ntpdata asked for (the
+ * source is gone: chronyd's "503 No such source", chronyc's last line, and
+ * all before it is good): cut that line off, keep it in res and return true. */
+static bool
+only_ntpdata_failed(struct chronyc_source *c, struct source_result *res)
+{
+	static const char nosource[] = "503 No such source";
+	size_t n = sizeof nosource - 1, end = c->obuf.len;
+
+	while (end > 0 && (c->obuf.data[end - 1] == '\n' || c->obuf.data[end - 1] == '\r'))
+		end--;
+	if (!c->ntpdata_for[0] || !WIFEXITED(c->status) || WEXITSTATUS(c->status) != 1 || end < n ||
+	    memcmp(c->obuf.data + end - n, nosource, n) != 0 || (end > n && c->obuf.data[end - n - 1] != '\n'))
+		return false;
+	c->obuf.len = end - n;
+	snprintf(res->serverdata.ntpdata_error, sizeof res->serverdata.ntpdata_error, "%s", nosource);
+	return true;
+}
+
+/* Say in res which ntpdata was asked for, and why it is not there if it is not. */
+static void
+note_ntpdata(const struct chronyc_source *c, struct source_result *res)
+{
+	struct server_data *sd = &res->serverdata;
+
+	snprintf(sd->ntpdata_for, sizeof sd->ntpdata_for, "%s", c->ntpdata_for);
+	if (c->cfg.sudo && c->base.want_ntpdata[0])
+		snprintf(sd->ntpdata_error, sizeof sd->ntpdata_error,
+		         "not asked for under --sudo: its sudoers line allows one exact command");
+	else if (c->base.want_ntpdata[0] && !c->ntpdata_for[0])
+		snprintf(sd->ntpdata_error, sizeof sd->ntpdata_error, "not an IP address: chronyd keeps ntpdata of NTP sources only");
+	else if (c->ntpdata_for[0] && !sd->have[SRV_NTPDATA] && !sd->ntpdata_error[0])
+		snprintf(sd->ntpdata_error, sizeof sd->ntpdata_error, "chronyc gave none");
+}
+
 /* Hand the finished run's rows to sink, or say why there are none. */
 static void
 chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *res)
 {
 	struct chronyc_source *c = (struct chronyc_source *)s;
+	struct parse_report ignored;
+	bool ntpdata_only = false;
 
 	memset(res, 0, sizeof *res);
 	c->finished = false;
@@ -347,11 +414,19 @@ chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result
 		res->err = SOURCE_ERR_TOO_BIG;
 		snprintf(res->message, sizeof res->message, "%s printed more than %zu bytes (--max-size)",
 		         c->argv[0], c->cfg.max_size);
-	} else if (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0 || (!has_line(&c->obuf) && has_line(&c->ebuf))) {
-		explain_failure(c, res); /* no answer but an error on stderr is that error, whatever the status */
+	} else if (!(ntpdata_only = only_ntpdata_failed(c, res)) &&
+	           (!WIFEXITED(c->status) || WEXITSTATUS(c->status) != 0 || (!has_line(&c->obuf) && has_line(&c->ebuf)))) {
+		/* no answer but an error on stderr is that error, whatever the status; the
+		 * server's reports before the failing command are still good (clients is
+		 * refused over UDP, tracking is not) */
+		parse_reports(c->obuf.data, c->obuf.len, drop_row, NULL, &res->serverdata, &ignored);
+		explain_failure(c, res);
 	} else if (!source_memo_repeat(&c->memo, &c->obuf, res)) {
-		res->perr = parse_csv(c->obuf.data, c->obuf.len, sink, ctx, &res->rep);
-		if (res->perr != PARSE_OK && has_line(&c->ebuf)) {
+		char keep[SRV_NOTE_MAX];
+		snprintf(keep, sizeof keep, "%s", res->serverdata.ntpdata_error);
+		res->perr = parse_reports(c->obuf.data, c->obuf.len, sink, ctx, &res->serverdata, &res->rep);
+		snprintf(res->serverdata.ntpdata_error, sizeof res->serverdata.ntpdata_error, "%s", keep);
+		if (res->perr != PARSE_OK && has_line(&c->ebuf) && !ntpdata_only) {
 			explain_failure(c, res);
 		} else if (res->perr != PARSE_OK) {
 			char why[256];
@@ -361,6 +436,7 @@ chronyc_deliver(struct source *s, row_sink sink, void *ctx, struct source_result
 		}
 		source_memo_keep(&c->memo, &c->obuf, res);
 	}
+	note_ntpdata(c, res);
 }
 
 /* End a run in flight: TERM, a short grace, KILL; always reap. */
@@ -442,7 +518,10 @@ source_chronyc_new(const struct chronyc_cfg *cfg)
 		c->argv[n++] = "-h";
 		c->argv[n++] = cfg->socket;
 	}
-	c->argv[n++] = "clients";
+	c->argv[n++] = "-m";
+	for (size_t i = 0; reports_command(i); i++)
+		c->argv[n++] = reports_command(i);
+	c->ntpdata_slot = n;
 	c->argv[n] = NULL;
 	join_args(c->cmdline, sizeof c->cmdline, cfg->chronyc, c->argv + first + 1);
 	join_args(c->sudoers, sizeof c->sudoers, strchr(cfg->chronyc, '/') ? cfg->chronyc : CHRONYC_PATH,

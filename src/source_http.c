@@ -650,6 +650,8 @@ http_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *r
 	struct http_source *h = (struct http_source *)s;
 
 	memset(res, 0, sizeof *res);
+	server_data_clients_only(&res->serverdata, "a dashboard's /data carries only its clients: no tracking, "
+	                         "serverstats or time sources (run ticctop on the server itself for those)");
 	h->finished = false;
 	if (explain_transfer(h, res) || explain_status(h, res) || source_memo_repeat(&h->memo, &h->body, res))
 		return;

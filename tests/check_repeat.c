@@ -14,8 +14,7 @@
 #include "model.h"
 #include "source_chronyc.h"
 #include "unit.h"
-
-#define POLL_LIMIT 5.0 /* seconds a stand-in chronyc may take */
+#include "unit_source.h"
 
 START_TEST(unended_refresh_keeps_the_model_as_it_was)
 {
@@ -95,40 +94,6 @@ START_TEST(memo_table)
 }
 END_TEST
 
-/* A row_sink that counts rows. */
-static bool
-count_rows(void *ctx, const struct row *r)
-{
-	(void)r;
-	++*(size_t *)ctx;
-	return true;
-}
-
-/* Run one poll of s to its end: res gets what it said, *rows how many rows came. */
-static void
-one_poll(struct source *s, struct source_result *res, size_t *rows)
-{
-	double end = clock_mono() + POLL_LIMIT;
-	struct pollfd pfd[SOURCE_MAX_FDS];
-
-	ck_assert(s->ops->start(s, clock_mono()));
-	while (!s->ops->ready(s) && clock_mono() < end)
-		loop_wait(&s, 1, pfd, 0, SOURCE_MAX_FDS, 100);
-	ck_assert_msg(s->ops->ready(s), "the stand-in chronyc did not finish");
-	*rows = 0;
-	s->ops->deliver(s, count_rows, rows, res);
-}
-
-/* Write text into the file at path. */
-static void
-write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-	ck_assert_ptr_nonnull(fp);
-	fputs(text, fp);
-	ck_assert_int_eq(fclose(fp), 0);
-}
-
 /* chronyc's answers in turn, and whether each is handed over as rows. */
 static const struct {
 	const char *csv;
@@ -148,7 +113,7 @@ START_TEST(chronyc_source_skips_an_identical_answer)
 	snprintf(script, sizeof script, "%s/chronyc", dir);
 	snprintf(body, sizeof body, "%s/body", dir);
 	snprintf(text, sizeof text, "#!/bin/sh\nexec cat '%s'\n", body);
-	write_file(script, text);
+	unit_write_file(script, text);
 	ck_assert_int_eq(chmod(script, 0700), 0);
 	struct chronyc_cfg cfg = { .chronyc = script, .timeout = POLL_LIMIT, .max_size = 1 << 20 };
 	struct source *s = source_chronyc_new(&cfg);
@@ -157,8 +122,8 @@ START_TEST(chronyc_source_skips_an_identical_answer)
 	for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++) {
 		struct source_result res;
 		size_t rows;
-		write_file(body, answers[i].csv);
-		one_poll(s, &res, &rows);
+		unit_write_file(body, answers[i].csv);
+		unit_one_poll(s, &res, &rows);
 		ck_assert_msg(res.err == SOURCE_OK, "answer %zu: %s", i, res.message);
 		ck_assert_msg(res.same == answers[i].same, "answer %zu", i);
 		ck_assert_uint_eq(rows, answers[i].rows);

@@ -50,7 +50,7 @@ if [ "$(id -u)" = 0 ]; then
 	OUT=$(cd / && timeout 120 runuser -u nobody -- "$scratch/ticctop" --once --sudo -S "$CHRONYD_SOCK" 2>&1 >/dev/null)
 	RC=$?
 	ERR=$OUT
-	expect_failure "sudo: a password is required: allow it without a password: add \"nobody ALL=(root) NOPASSWD: $CHRONYC_BIN -c -n -h $CHRONYD_SOCK clients\" with visudo" "sudo wants a password"
+	expect_failure "sudo: a password is required: allow it without a password: add \"nobody ALL=(root) NOPASSWD: $CHRONYC_BIN -c -n -h $CHRONYD_SOCK -m tracking serverstats activity sources sourcestats clients\" with visudo" "sudo wants a password"
 fi
 
 kill "$CHRONYD_PID"

@@ -36,7 +36,7 @@ expect_contains "$screen" "14 s ago" "collapsed card: last seen"
 expect_contains "$(line 24)" "F1Help F3Search F4Filter F6Sort" "key bar like htop's"
 expect_contains "$(line 24)" "F10Quit" "key bar ends in F10Quit"
 expect_contains "$(line 1)" "updated" "header: data age"
-expect_contains "$(line 1)" "ticctop $dir/chronyc -c -n clients" "header: the source"
+expect_contains "$(line 1)" "ticctop $dir/chronyc -c -n -m tracking" "header: the source (cut at 80 columns)"
 
 # search
 tmux_keys /
