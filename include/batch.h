@@ -4,7 +4,8 @@
  * and, when the source failed, one line on stderr ("ticctop: ...") — or,
  * when it answered but some lines were not client rows, one warning line
  * ("ticctop: warning: N lines skipped (first: ...)"); stops after `iterations`
- * reports (0 = never) or when stdout is gone.  `status` is the Nagios exit
+ * reports (0 = never), when stdout is gone, or after the source's last poll
+ * (a replay at its end: source.finished).  `status` is the Nagios exit
  * status of the last report, or 3 (with one line on stderr) when a report
  * could not be written.  A CSV stream has one header, before the first
  * report.  With output_file each report instead replaces that file

@@ -24,8 +24,11 @@
 #include "source_result.h"
 #include "view.h"
 
+struct recorder; /* recorder.h */
+
 struct monitor {
 	struct source *src;
+	struct recorder *rec;      /* --record: the loop appends each poll to it; NULL none */
 	struct model *model;
 	struct health health;
 	struct view view;

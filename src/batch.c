@@ -96,7 +96,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 		b->status = EXIT_UNKNOWN;
 		return false;
 	}
-	return b->iterations == 0 || b->done < b->iterations;
+	return !mon->src->finished && (b->iterations == 0 || b->done < b->iterations);
 }
 
 /* Make the front end that drives b. */

@@ -17,8 +17,10 @@
 #include "log.h"
 #include "loop.h"
 #include "options.h"
+#include "recorder.h"
 #include "source_chronyc.h"
 #include "source_http.h"
+#include "source_replay.h"
 #include "ui.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
@@ -30,6 +32,7 @@ print_version(void)
 }
 
 #define DEMO_CLIENTS 300
+#define REPLAY_TICK 0.05 /* seconds between the full screen's looks at a replay's clock */
 #define DEMO_LABEL "ticctop --demo (a private chronyd)"
 
 /* The config file's text: options point into it until the end. */
@@ -55,10 +58,24 @@ make_http_source(const struct options *o)
 	return s;
 }
 
+/* Make the --replay source (every poll at once when fast); NULL (with a message) on failure. */
+static struct source *
+make_replay_source(const struct options *o, bool fast)
+{
+	char why[800];
+	struct source *s = source_replay_new(o->replay, fast, why, sizeof why);
+
+	if (!s)
+		fprintf(stderr, "ticctop: --replay %s\n", why);
+	return s;
+}
+
 /* Make the source the options ask for; NULL (with a message) on failure. */
 static struct source *
-make_source(const struct options *o, const struct demo *demo)
+make_source(const struct options *o, const struct demo *demo, bool screen)
 {
+	if (o->replay)
+		return make_replay_source(o, !screen);
 	if (o->url)
 		return make_http_source(o);
 	struct chronyc_cfg cc = {
@@ -125,16 +142,24 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: --demo: %s\n", err);
 		goto out;
 	}
-	if (!(src = make_source(&o, demo)) || !(have_mon = monitor_init(&mon, src, &h)))
+	bool screen = !o.batch && isatty(STDOUT_FILENO);
+	/* a replay plays as fast as it can in batch, else in its own time (ticks wake it) */
+	double interval = o.replay ? (screen ? REPLAY_TICK : 0) : (double)o.delay / 10.0;
+	if (!(src = make_source(&o, demo, screen)) || !(have_mon = monitor_init(&mon, src, &h)))
 		goto out;
+	if (o.record && !(mon.rec = recorder_open(o.record, src, (double)o.delay / 10.0,
+	                                          (uint64_t)o.record_max_mib << 20, err, sizeof err))) {
+		fprintf(stderr, "ticctop: --record %s\n", err);
+		goto out;
+	}
 	mon.view.key = (enum sort_key)o.sort;
 	mon.view.reverse = o.reverse;
 	if (o.filter)
 		mon.view.filter = filter;
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
-	if (!o.batch && isatty(STDOUT_FILENO)) {
-		rc = ui_run(&mon, &o, (double)o.delay / 10.0, demo ? &task : NULL);
+	if (screen) {
+		rc = ui_run(&mon, &o, interval, demo ? &task : NULL);
 	} else {
 		struct batch b = {
 			.format = (enum out_format)o.format, .iterations = o.iterations,
@@ -142,11 +167,17 @@ main(int argc, char **argv)
 			.output_file = o.output_file, .max_series = o.max_series,
 		};
 		struct frontend fe = batch_frontend(&b);
-		int sig = loop_run(&mon, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
+		int sig = loop_run(&mon, &fe, interval, demo ? &task : NULL);
 		rc = sig ? 128 + sig : (int)b.status;
 	}
 
+	if (src && replay_stopped(src))
+		fprintf(stderr, "ticctop: --replay %s\n", replay_stopped(src));
+	if (mon.rec && recorder_error(mon.rec))
+		fprintf(stderr, "ticctop: --record stopped: %s\n", recorder_error(mon.rec));
 out:
+	if (have_mon)
+		recorder_close(mon.rec);
 	if (have_mon)
 		monitor_free(&mon);
 	if (src)
