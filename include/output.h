@@ -24,6 +24,7 @@
 #include "health.h"
 #include "model.h"
 #include "server.h"
+#include "serverdata.h"
 #include "status.h"
 #include "view.h"
 
@@ -37,6 +38,8 @@ struct report {
 	size_t skipped;            /* lines of the last poll that were not client rows */
 	const char *skip_note;     /* what was skipped, for people ("2 lines skipped (first: ...)") */
 	const struct server_info *server; /* what a remote server said about itself, NULL or empty: nothing */
+	const struct server_data *srv;     /* the server's own reports (serverdata.h); NULL: none
+	                                      (the metrics formats write them; JSON not yet) */
 	bool have_data;            /* some poll has ever succeeded */
 	double age;                /* seconds since the data was read */
 	time_t time;               /* when the data was read (wall clock) */

@@ -71,6 +71,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
 		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
 		.continued = b->done > 0 && !b->output_file, .name = b->name, .max_series = b->max_series,
+		.srv = mon->srv.avail == SRV_AVAIL_LOCAL ? &mon->srv : NULL,
 	};
 
 	parse_report_text(&mon->last.rep, PARSE_OK, note, sizeof note);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,16 +135,7 @@ static const struct server_family families[] = {
 
 #define NFAMILIES (sizeof families / sizeof families[0])
 
-/* Series the server families may write per report. */
-static size_t
-server_series(void)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < NFAMILIES; i++)
-		n += families[i].n;
-	return n;
-}
+static size_t server_series(void);
 
 /* Share out max_series (0: no limit): each report's server series first,
  * then whole clients, report by report, while they fit. */
@@ -213,6 +205,93 @@ write_server_families(FILE *fp, const struct prom *p)
 	}
 }
 
+/* The server's own one-line reports the exposition carries: a family per
+ * numeric field, named ticctop_server_<report>_<key><unit suffix>; the
+ * serverstats counts are counters. */
+static const struct {
+	enum srv_report report;
+	size_t values;             /* offset of its srv_value array in struct server_data */
+	bool counters;             /* its SK_COUNT fields only grow */
+} srv_reports[] = {
+	{ SRV_TRACKING, offsetof(struct server_data, tracking), false },
+	{ SRV_SERVERSTATS, offsetof(struct server_data, serverstats), true },
+	{ SRV_ACTIVITY, offsetof(struct server_data, activity), false },
+};
+
+/* Name suffixes of the fields' units (none: no suffix). */
+static const struct {
+	const char *unit, *suffix;
+} unit_suffixes[] = { { "s", "_seconds" }, { "ppm", "_ppm" }, { "log2 s", "_log2_seconds" } };
+
+/* The suffix of unit (NULL: ""). */
+static const char *
+unit_suffix(const char *unit)
+{
+	for (size_t i = 0; unit && i < sizeof unit_suffixes / sizeof unit_suffixes[0]; i++)
+		if (strcmp(unit, unit_suffixes[i].unit) == 0)
+			return unit_suffixes[i].suffix;
+	return "";
+}
+
+/* Series the server families (the summary's and the server's own reports')
+ * may write per report. */
+static size_t
+server_series(void)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < NFAMILIES; i++)
+		n += families[i].n;
+	for (size_t k = 0; k < sizeof srv_reports / sizeof srv_reports[0]; k++)
+		for (int f = 0; f < srv_field_count(srv_reports[k].report); f++)
+			n += srv_field(srv_reports[k].report, f)->kind != SK_TEXT && srv_field(srv_reports[k].report, f)->kind != SK_BITS;
+	return n;
+}
+
+/* Value f of report row k of r's server data, or NULL when it has none. */
+static const struct srv_value *
+srv_value(const struct report *r, size_t k, int f)
+{
+	if (!r->srv || r->srv->avail != SRV_AVAIL_LOCAL || !r->srv->have[srv_reports[k].report])
+		return NULL;
+	const struct srv_value *v = (const struct srv_value *)((const char *)r->srv + srv_reports[k].values) + f;
+	return v->known ? v : NULL;
+}
+
+/* Write the server's own reports, a family per numeric field (text and
+ * bit strings are no metric). */
+static void
+write_srv_families(FILE *fp, const struct prom *p)
+{
+	for (size_t k = 0; k < sizeof srv_reports / sizeof srv_reports[0]; k++) {
+		enum srv_report rep = srv_reports[k].report;
+		for (int f = 0; f < srv_field_count(rep); f++) {
+			const struct srv_field *fi = srv_field(rep, f);
+			bool counter = srv_reports[k].counters && fi->kind == SK_COUNT;
+			char name[128], help[160];
+			if (fi->kind == SK_TEXT || fi->kind == SK_BITS)
+				continue;
+			snprintf(name, sizeof name, "ticctop_server_%s_%s%s%s", srv_report_key(rep), fi->key,
+			         unit_suffix(fi->unit), counter ? "_total" : "");
+			snprintf(help, sizeof help, "chronyd %s: %s%s%s%s.", srv_report_command(rep), fi->label,
+			         fi->unit ? " (" : "", fi->unit ? fi->unit : "", fi->unit ? ")" : "");
+			family_head(fp, name, help, counter ? "counter" : "gauge");
+			for (size_t s = 0; s < p->n; s++) {
+				const struct srv_value *v = srv_value(p->r[s], k, f);
+				const char *srv = server_name(p->r[s]);
+				if (!v)
+					continue;
+				fprintf(fp, "%s{server=", name);
+				label_value(fp, srv, strlen(srv));
+				if (fi->kind == SK_COUNT)
+					fprintf(fp, "} %" PRIu64 "\n", v->count);
+				else
+					fprintf(fp, "} %.17g\n", v->num);
+			}
+		}
+	}
+}
+
 /* Write a client's labels {server,addr,family}. */
 static void
 client_labels(FILE *fp, const struct report *r, const struct client *c)
@@ -265,6 +344,7 @@ static void
 write_exposition(FILE *fp, const void *ctx)
 {
 	write_server_families(fp, ctx);
+	write_srv_families(fp, ctx);
 	write_client_families(fp, ctx);
 }
 

@@ -105,11 +105,17 @@ START_TEST(prom_max_series_cuts_whole_clients)
 	size_t len;
 	char *csv = unit_fixture("mixed-clients.csv", &len);
 	load(csv);
-	struct report r = report("s", 30);
-	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r), 5); /* 10 summary series, 2 clients of 10 */
+	struct report r = report("s", 1);
+	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r), 7); /* the summary's series come first */
+	while (output_omitted(FORMAT_PROM, &r) > 5)
+		r.max_series++;
 	render(FORMAT_PROM, &r);
-	ck_assert_int_eq(count_lines("ticctop_client_status{"), 2);
+	ck_assert_int_eq(count_lines("ticctop_client_status{"), 2); /* whole clients */
 	ck_assert_ptr_nonnull(strstr(out, "ticctop_clients_omitted{server=\"s\"} 5\n"));
+	int series = 0;
+	for (const char *l = out; *l; l = strchr(l, '\n') + 1)
+		series += *l != '#';
+	ck_assert_int_le(series, r.max_series);
 	r.max_series = 0;
 	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r), 0);
 	ck_assert_uint_eq(output_omitted(FORMAT_JSON, &r), 0);
@@ -147,6 +153,29 @@ START_TEST(prom_failed_source_is_down)
 	render(FORMAT_PROM, &r);
 	ck_assert_ptr_nonnull(strstr(out, "ticctop_source_up{server=\"s\"} 0\n"));
 	ck_assert_ptr_null(strstr(out, "ticctop_source_age_seconds{")); /* no data: no age */
+}
+END_TEST
+
+START_TEST(prom_server_data)
+{
+	static struct server_data sd;
+	load("127.0.0.1,1,0,-5,127,2,0,0,127,4294967295\n");
+	server_data_clear(&sd);
+	sd.avail = SRV_AVAIL_LOCAL;
+	sd.have[SRV_TRACKING] = sd.have[SRV_SERVERSTATS] = true;
+	sd.tracking.v[TRK_STRATUM] = (struct srv_value){ .known = true, .num = 2, .count = 2 };
+	sd.tracking.v[TRK_FREQUENCY] = (struct srv_value){ .known = true, .num = -12.5 };
+	sd.tracking.v[TRK_REF_NAME] = (struct srv_value){ .known = true, .text = "ntp1" };
+	sd.serverstats.v[SST_NTP_RECEIVED] = (struct srv_value){ .known = true, .num = 4e9, .count = 4000000001u };
+	struct report r = report("s", 0);
+	r.srv = &sd;
+	render(FORMAT_PROM, &r);
+	ck_assert_ptr_nonnull(strstr(out, "# TYPE ticctop_server_tracking_stratum gauge\nticctop_server_tracking_stratum{server=\"s\"} 2\n"));
+	ck_assert_ptr_nonnull(strstr(out, "ticctop_server_tracking_frequency_ppm{server=\"s\"} -12.5\n"));
+	ck_assert_ptr_nonnull(strstr(out, "# TYPE ticctop_server_serverstats_ntp_received_total counter\n"
+	                                  "ticctop_server_serverstats_ntp_received_total{server=\"s\"} 4000000001\n"));
+	ck_assert_ptr_null(strstr(out, "ref_name")); /* text is no metric */
+	ck_assert_ptr_null(strstr(out, "ticctop_server_serverstats_ntp_dropped_total{")); /* unknown: no series */
 }
 END_TEST
 
@@ -213,6 +242,7 @@ metrics_suite(void)
 	tcase_add_test(t, prom_max_series_cuts_whole_clients);
 	tcase_add_test(t, prom_two_servers_one_exposition);
 	tcase_add_test(t, prom_failed_source_is_down);
+	tcase_add_test(t, prom_server_data);
 	tcase_add_test(t, influx_lines);
 	tcase_add_test(t, influx_escapes_and_server);
 	tcase_add_test(t, metrics_numbers_ignore_the_locale);
