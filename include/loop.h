@@ -26,7 +26,10 @@
 #include "monitor.h"
 #include "source.h"
 
-/* A front end: batch printer or full screen.  Every hook may be NULL. */
+/* A front end: batch printer or full screen.  Every hook may be NULL.
+ * refreshed is given the monitor whose poll finished; the other hooks the
+ * first of the loop's monitors (a front end that shows several knows them
+ * through ctx). */
 struct frontend {
 	void *ctx;
 	/* descriptors to watch (e.g. the terminal); returns how many it wrote */
@@ -68,8 +71,10 @@ bool loop_catch_signals(void);
  * more than LOOP_MAX_SOURCES sources). */
 int loop_wait(struct source *const *src, size_t nsrc, struct pollfd *pfd, size_t n, size_t max, int timeout_ms);
 
-/* Run until the front end says stop or a signal ends it: returns 0 or the
- * signal number.  interval is the refresh period in seconds. */
-int loop_run(struct monitor *mon, const struct frontend *fe, double interval, const struct side_task *task);
+/* Run mon[0..nmon) (at most LOOP_MAX_SOURCES; a fleet) until the front end
+ * says stop or a signal ends it: returns 0 or the signal number.  interval
+ * is the refresh period in seconds; every monitor ticks on its own, so a
+ * source that is still busy skips its tick and delays none of the others. */
+int loop_run(struct monitor *mon, size_t nmon, const struct frontend *fe, double interval, const struct side_task *task);
 
 #endif

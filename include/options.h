@@ -18,6 +18,24 @@
 /* Rows the option table may have (options.given has a bit per row). */
 #define OPTIONS_MAX 64
 
+/* Sources one run may watch (a fleet). */
+#define OPTIONS_MAX_SOURCES 32
+
+/* One source and the options it takes for itself: those in force where it
+ * is named (given before it), and those given after the last source where
+ * it has none of its own. */
+struct source_opts {
+	const char *name;          /* --name before it, or the name in `source = NAME ...`; NULL: a default */
+	const char *url;           /* a dashboard's /data URL, or NULL: */
+	const char *socket;        /* chronyd's socket for chronyc (NULL: chronyc's default) */
+	const char *cacert, *capath, *cert, *key;
+	bool insecure;
+	const char *user, *password_file, *bearer_file;
+	const char *noproxy;
+	bool from_file;            /* named in the config file */
+	bool listed;               /* by a `source =` line (kept when the command line names no source) */
+};
+
 struct options {
 	/* source */
 	const char *chronyc;
@@ -32,6 +50,12 @@ struct options {
 	bool insecure;
 	const char *user, *password_file, *bearer_file;
 	const char *noproxy;
+	/* the sources named (-u, -S, --source), in order; none: the local chronyd */
+	const char *name;          /* --name: names the next source */
+	const char *source;        /* --source: the last one given */
+	struct source_opts sources[OPTIONS_MAX_SOURCES];
+	size_t nsources;
+	unsigned long long after_last; /* bit i: row i was set after the last source */
 	/* what is shown */
 	const char *filter;
 	int sort;            /* enum sort_key */
@@ -87,8 +111,13 @@ void options_defaults(struct options *o);
  * --url drops the file's socket, sudo, demo and chronyc; a --socket, --sudo
  * or --chronyc drops its url and remote options; --demo its socket and
  * sudo), and a threshold given here drops the file's other threshold when
- * the two disagree.  An error that options from the file cause names the
- * file and line. */
+ * the two disagree.  Each -u, -S or --source names one more source (a
+ * fleet); sources named on the command line replace the file's, and a
+ * family that rivals theirs drops the file's `url =` and `socket =` (not
+ * its `source =` lines).  A source takes the remote options in force
+ * where it is named; one given after the last source applies to each source
+ * that has none of its own.  An error that options from the file cause
+ * names the file and line. */
 enum opt_err options_parse(struct options *o, int argc, char **argv, char *err, size_t errsize);
 
 /* Parse a config file's text: `long-name = value` lines (a flag alone, or

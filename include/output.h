@@ -32,6 +32,8 @@ enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_PROM, FORMAT_INFL
 
 /* Everything one report shows. */
 struct report {
+	const char *name;          /* the server's name in a fleet (output_write_fleet); NULL alone
+	                              (the metrics formats' server label is then the target) */
 	const char *kind;          /* source kind: "chronyc", "http" */
 	const char *target;        /* what the source reads (no secrets) */
 	const char *error;         /* the source's last error, NULL if the last poll was good */
@@ -48,7 +50,6 @@ struct report {
 	const struct health *h;
 	bool utf8;                 /* the terminal takes UTF-8 (text and CSV; JSON is always ASCII) */
 	bool continued;            /* a later report of the same stream: CSV writes no header */
-	const char *name;          /* the server label of the metrics formats; NULL: target */
 	long max_series;           /* prom: the most series one exposition holds, 0 no limit */
 };
 
@@ -59,14 +60,25 @@ const char *output_format_name(enum out_format f);
  * failed (a full disk, a closed descriptor). */
 bool output_write(FILE *fp, enum out_format f, const struct report *r);
 
-/* Clients of r's view that format f leaves out (prom under max_series), 0 none. */
-size_t output_omitted(enum out_format f, const struct report *r);
-
-/* Run fn(fp, ctx) with C's numbers (a decimal point, no grouping) under any
- * locale; false (errno set) when the stream failed. */
-bool output_machine(FILE *fp, void (*fn)(FILE *fp, const void *ctx), const void *ctx);
+/* Clients of the reports r[0..nr) that format f leaves out (prom under
+ * r[0].max_series, all servers in one exposition), 0 none. */
+size_t output_omitted(enum out_format f, const struct report *r, size_t nr);
 
 /* The exit status r stands for: 3 when the source failed, else by the worst status. */
 enum exit_status output_status(const struct report *r);
+
+#define OUTPUT_MAX_SERVERS 32   /* reports in one fleet */
+
+/* Write one report of a fleet, r[0..nr) a server each (name set): JSON
+ * {"ticctop":1,"time","summary" (of all),"servers":[{"name","time","source",
+ * "summary","clients","server"}]}; text: one status line for the fleet
+ * (the worst state, fleet.h's rule; UNKNOWN: the failed servers' names),
+ * then each server's name, target and own report; CSV: a server column
+ * first; prom: one exposition, each family once, a server label per
+ * series; influx: each server's lines.  False (errno set) when the stream failed. */
+bool output_write_fleet(FILE *fp, enum out_format f, const struct report *r, size_t nr);
+
+/* The exit status of a fleet r[0..nr): the worst of its servers' (fleet.h). */
+enum exit_status output_fleet_status(const struct report *r, size_t nr);
 
 #endif

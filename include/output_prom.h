@@ -25,14 +25,12 @@
 
 #include "output.h"
 
-/* Write r[0..n) as one exposition, at most max_series series (0: no
- * limit); false (errno set) when the stream failed. */
-bool prom_write(FILE *fp, const struct report *const *r, size_t n, long max_series);
+/* Write r[0..n) as one exposition, at most r[0].max_series series (0: no
+ * limit).  Numbers as printf writes them: the caller sets C's numbers
+ * (output_write, output_write_fleet do). */
+void prom_write(FILE *fp, const struct report *r, size_t n);
 
-/* Clients that prom_write(r, n, max_series) leaves out, all reports together. */
-size_t prom_omitted(const struct report *const *r, size_t n, long max_series);
-
-/* Write r alone as an exposition (output_write's writer for FORMAT_PROM). */
-void prom_write_report(FILE *fp, const struct report *r);
+/* Clients that prom_write(r, n) leaves out, all reports together. */
+size_t prom_omitted(const struct report *r, size_t n);
 
 #endif

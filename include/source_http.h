@@ -4,7 +4,10 @@
  * libcurl names the sockets to watch and when it must act (its timer), the
  * loop's one wait watches them beside everything else, and each readiness
  * is handed back to curl_multi_socket_action, so nothing blocks and any
- * number of transfers share one wait.  One easy handle is reused, so the connection
+ * number of transfers share one wait.  Every http source's transfers run in
+ * one shared multi handle (a fleet's polls at once): the first source
+ * watches its sockets and timer for all, and each finished transfer goes
+ * to its own source.  One easy handle per source is reused, so the connection
  * is kept alive between polls.  One time limit, cfg->timeout, for the whole
  * poll (connecting, waiting and reading, redirects included: a slow
  * dashboard is not cut off earlier by another limit, and a timeout says

@@ -1,4 +1,4 @@
-/* batch.c — prints a report after every finished poll. */
+/* batch.c — prints a report after every finished poll (of a fleet: every round). */
 #include "config.h"
 
 #include <errno.h>
@@ -9,10 +9,11 @@
 #include "format.h"
 #include "outfile.h"
 
-/* A report in a format, for outfile_replace. */
+/* A report of one server or a fleet in a format, for outfile_replace. */
 struct file_report {
 	enum out_format format;
 	const struct report *r;
+	size_t n;
 };
 
 /* Write the report of ctx (struct file_report). */
@@ -21,15 +22,15 @@ write_file_report(FILE *fp, void *ctx)
 {
 	const struct file_report *fr = ctx;
 
-	return output_write(fp, fr->format, fr->r);
+	return fr->n > 1 ? output_write_fleet(fp, fr->format, fr->r, fr->n) : output_write(fp, fr->format, fr->r);
 }
 
-/* Replace b's output file with r; one line on stderr when that fails
+/* Replace b's output file with r[0..n); one line on stderr when that fails
  * (until it works again). */
 static void
-write_output_file(struct batch *b, const struct report *r)
+write_output_file(struct batch *b, const struct report *r, size_t n)
 {
-	struct file_report fr = { b->format, r };
+	struct file_report fr = { b->format, r, n };
 	char why[600], safe[2400];
 
 	if (outfile_replace(b->output_file, write_file_report, &fr, why, sizeof why)) {
@@ -44,42 +45,34 @@ write_output_file(struct batch *b, const struct report *r)
 	b->status = EXIT_UNKNOWN;
 }
 
-/* Warn when the report leaves clients out (-o prom past --max-series),
- * each time that number changes. */
+/* Warn when the report r[0..n) leaves clients out (-o prom past
+ * --max-series), each time that number changes. */
 static void
-warn_omitted(struct batch *b, const struct report *r)
+warn_omitted(struct batch *b, const struct report *r, size_t n)
 {
-	size_t n = output_omitted(b->format, r);
+	size_t cut = output_omitted(b->format, r, n), shown = 0;
 
-	if (n && n != b->omitted)
+	for (size_t i = 0; i < n; i++)
+		shown += r[i].v->n;
+	if (cut && cut != b->omitted)
 		fprintf(stderr, "ticctop: warning: --max-series %ld: %zu of %zu clients left out of the report "
-		                "(ticctop_clients_omitted)\n", b->max_series, n, r->v->n);
-	b->omitted = n;
+		                "(ticctop_clients_omitted)\n", b->max_series, cut, shown);
+	b->omitted = cut;
 }
 
-/* Print the report of the poll that just finished; false when done. */
-static bool
-batch_refreshed(void *ctx, struct monitor *mon)
+/* Say on stderr what went wrong with mon's last poll (its error, lines
+ * skipped, the server's warning); note gets the skip note for the report. */
+static void
+say_problems(const struct batch *b, const struct monitor *mon, char *note, size_t size)
 {
-	struct batch *b = ctx;
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
-	char note[256];
-	struct report r = {
-		.kind = mon->src->kind, .target = mon->src->target, .error = err, .server = &mon->last.server,
-		.skipped = mon->last.rep.skipped, .skip_note = note,
-		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
-		.time = mon->data_wall ? mon->data_wall : time(NULL),
-		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
-		.continued = b->done > 0 && !b->output_file, .name = b->name, .max_series = b->max_series,
-		.srv = mon->srv.avail == SRV_AVAIL_LOCAL ? &mon->srv : NULL,
-	};
 
-	parse_report_text(&mon->last.rep, PARSE_OK, note, sizeof note);
+	parse_report_text(&mon->last.rep, PARSE_OK, note, size);
 	if (err) {
 		char safe[2048];
 		fmt_sanitize(safe, sizeof safe, err, strlen(err), b->utf8);
 		fprintf(stderr, "ticctop: %s\n", safe);
-	} else if (r.skipped) {
+	} else if (mon->last.rep.skipped) {
 		fprintf(stderr, "ticctop: warning: %s\n", note);
 	}
 	if (mon->last.server.warning[0] && !mon->last.same) {
@@ -87,12 +80,63 @@ batch_refreshed(void *ctx, struct monitor *mon)
 		fmt_sanitize(safe, sizeof safe, mon->last.server.warning, strlen(mon->last.server.warning), b->utf8);
 		fprintf(stderr, "ticctop: warning: the server's %s\n", safe);
 	}
-	b->status = output_status(&r);
+}
+
+/* The report of mon (named name in a fleet, else NULL); a server whose
+ * first poll still runs has "no answer yet". */
+static struct report
+report_of(const struct batch *b, const struct monitor *mon, const char *name, const char *note)
+{
+	return (struct report){
+		.name = name, .kind = mon->src->kind, .target = mon->src->target,
+		.error = !mon->polls ? "no answer yet (its first poll is still running)"
+		         : mon->last.err == SOURCE_OK ? NULL : mon->last.message,
+		.server = &mon->last.server,
+		.skipped = mon->last.rep.skipped, .skip_note = note,
+		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
+		.time = mon->data_wall ? mon->data_wall : time(NULL),
+		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
+		.continued = b->done > 0 && !b->output_file, .max_series = b->max_series,
+		.srv = mon->srv.avail == SRV_AVAIL_LOCAL ? &mon->srv : NULL,
+	};
+}
+
+/* Print the report of the poll that just finished (of a fleet: once every
+ * server finished a poll since the last report, or skipped a tick because
+ * its poll still runs; a single report waits for every server's first
+ * poll); false when done. */
+static bool
+batch_refreshed(void *ctx, struct monitor *mon)
+{
+	struct batch *b = ctx;
+	const struct fleet *f = b->fleet;
+	struct report r[OUTPUT_MAX_SERVERS];
+	char note[OUTPUT_MAX_SERVERS][256];
+	size_t n = f && f->n > 1 ? f->n : 1;
+	bool ok;
+
+	for (size_t i = 0; n > 1 && i < n; i++)
+		if (f->mon[i].polls == b->polls[i] && (b->iterations == 1 || f->mon[i].skipped == b->skipped[i]))
+			return true; /* a server has neither answered nor been found still busy since the last report */
+	for (size_t i = 0; n > 1 && i < n; i++) {
+		b->polls[i] = f->mon[i].polls;
+		b->skipped[i] = f->mon[i].skipped;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct monitor *m = n > 1 ? &f->mon[i] : mon;
+		say_problems(b, m, note[i], sizeof note[i]);
+		r[i] = report_of(b, m, n > 1 ? f->name[i] : NULL, note[i]);
+	}
+	b->status = n > 1 ? output_fleet_status(r, n) : output_status(&r[0]);
 	b->done++;
-	warn_omitted(b, &r);
-	if (b->output_file)
-		write_output_file(b, &r);
-	else if (!output_write(stdout, b->format, &r)) {
+	warn_omitted(b, r, n);
+	if (b->output_file) {
+		write_output_file(b, r, n);
+		ok = true;
+	} else {
+		ok = n > 1 ? output_write_fleet(stdout, b->format, r, n) : output_write(stdout, b->format, &r[0]);
+	}
+	if (!ok) {
 		fprintf(stderr, "ticctop: cannot write the report to standard output: %s\n", strerror(errno));
 		b->status = EXIT_UNKNOWN;
 		return false;

@@ -11,8 +11,8 @@
 #include "loop.h"
 #include "recorder.h"
 
-#define MAX_FDS 64                       /* in one wait */
-#define OWN_FDS (MAX_FDS - SOURCE_MAX_FDS) /* of those, the signals', a front end's and a side task's */
+#define OWN_FDS 56                       /* the signals', a front end's and a side task's */
+#define MAX_FDS (OWN_FDS + LOOP_MAX_SOURCES * SOURCE_MAX_FDS) /* in one wait */
 
 static int sig_pipe[2] = { -1, -1 };
 
@@ -181,34 +181,49 @@ read_signals(struct monitor *mon, const struct frontend *fe)
 	return end;
 }
 
+/* Start mon's poll when asked to (F5) or when its tick came; *next_tick
+ * is its next tick. */
+static void
+tick(struct monitor *mon, double *next_tick, double interval, double now)
+{
+	if (mon->poll_now) {
+		/* asked for now: a poll under way is that refresh; the next tick
+		 * is an interval after this one */
+		mon->poll_now = false;
+		mon->src->ops->start(mon->src, now);
+		*next_tick = now + interval;
+	} else if (now >= *next_tick) {
+		if (!mon->paused && !mon->src->ops->start(mon->src, now))
+			mon->skipped++;
+		*next_tick += interval;
+		if (*next_tick <= now)
+			*next_tick = now + interval; /* fell behind: do not catch up in a burst */
+	}
+}
+
 /* Run until the front end says stop or a signal ends it. */
 int
-loop_run(struct monitor *mon, const struct frontend *fe, double interval, const struct side_task *task)
+loop_run(struct monitor *mon, size_t nmon, const struct frontend *fe, double interval, const struct side_task *task)
 {
 	struct pollfd pfd[MAX_FDS];
-	double next_tick = clock_mono();
+	struct source *src[LOOP_MAX_SOURCES];
+	double next_tick[LOOP_MAX_SOURCES];
 	int end = 0;
 
-	if (!loop_catch_signals())
+	if (nmon == 0 || nmon > LOOP_MAX_SOURCES || !loop_catch_signals())
 		return SIGTERM;
+	for (size_t i = 0; i < nmon; i++) {
+		src[i] = mon[i].src;
+		next_tick[i] = clock_mono();
+	}
 	for (;;) {
 		double now = clock_mono();
 		int timeout = -1;
 
-		if (mon->poll_now) {
-			/* asked for now: a poll under way is that refresh; the next tick
-			 * is an interval after this one */
-			mon->poll_now = false;
-			mon->src->ops->start(mon->src, now);
-			next_tick = now + interval;
-		} else if (now >= next_tick) {
-			if (!mon->paused && !mon->src->ops->start(mon->src, now))
-				mon->skipped++;
-			next_tick += interval;
-			if (next_tick <= now)
-				next_tick = now + interval; /* fell behind: do not catch up in a burst */
+		for (size_t i = 0; i < nmon; i++) {
+			tick(&mon[i], &next_tick[i], interval, now);
+			source_sooner(&timeout, source_ms_until(next_tick[i], now));
 		}
-		source_sooner(&timeout, source_ms_until(next_tick, now));
 		if (task)
 			source_sooner(&timeout, task->step(task->ctx, now));
 		if (fe->idle)
@@ -217,17 +232,20 @@ loop_run(struct monitor *mon, const struct frontend *fe, double interval, const 
 		pfd[0] = (struct pollfd){ .fd = sig_pipe[0], .events = POLLIN };
 		size_t n = 1 + (fe->pollfds ? fe->pollfds(fe->ctx, pfd + 1, OWN_FDS - 1) : 0);
 		size_t ntask = task && task->pollfds ? task->pollfds(task->ctx, pfd + n, OWN_FDS - n) : 0;
-		int rc = loop_wait(&mon->src, 1, pfd, n + ntask, MAX_FDS, timeout);
+		int rc = loop_wait(src, nmon, pfd, n + ntask, MAX_FDS, timeout);
 		if (rc < 0 && errno != EINTR)
 			break;
 		now = clock_mono();
 		if (pfd[0].revents && (end = read_signals(mon, fe)))
 			break;
-		if (mon->src->ops->ready(mon->src)) {
-			take_poll(mon, now);
-			if (fe->refreshed && !fe->refreshed(fe->ctx, mon))
-				break;
-		}
+		bool stop = false;
+		for (size_t i = 0; i < nmon && !stop; i++)
+			if (src[i]->ops->ready(src[i])) {
+				take_poll(&mon[i], now);
+				stop = fe->refreshed && !fe->refreshed(fe->ctx, &mon[i]);
+			}
+		if (stop)
+			break;
 		if (n > 1 && fe->input) {
 			bool any = false;
 			for (size_t i = 1; i < n; i++)
@@ -236,7 +254,8 @@ loop_run(struct monitor *mon, const struct frontend *fe, double interval, const 
 				break;
 		}
 	}
-	mon->src->ops->stop(mon->src);
+	for (size_t i = 0; i < nmon; i++)
+		src[i]->ops->stop(src[i]);
 	signals_stop();
 	return end;
 }

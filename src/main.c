@@ -1,4 +1,4 @@
-/* main.c — ticctop: options, the source, the front end, the exit status. */
+/* main.c — ticctop: options, the sources (a fleet), the front end, the exit status. */
 #include "config.h"
 
 #include <curl/curl.h>
@@ -38,14 +38,14 @@ print_version(void)
 /* The config file's text: options point into it until the end. */
 static char *config;
 
-/* Make the http source --url asks for; NULL (with a message) on failure. */
+/* Make the http source a --url asks for; NULL (with a message) on failure. */
 static struct source *
-make_http_source(const struct options *o)
+make_http_source(const struct options *o, const struct source_opts *so)
 {
 	struct http_cfg hc = {
-		.url = o->url, .cacert = o->cacert, .capath = o->capath, .cert = o->cert, .key = o->key,
-		.insecure = o->insecure, .user = o->user, .password_file = o->password_file,
-		.bearer_file = o->bearer_file, .noproxy = o->noproxy,
+		.url = so->url, .cacert = so->cacert, .capath = so->capath, .cert = so->cert, .key = so->key,
+		.insecure = so->insecure, .user = so->user, .password_file = so->password_file,
+		.bearer_file = so->bearer_file, .noproxy = so->noproxy,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
 	char why[600];
@@ -70,16 +70,18 @@ make_replay_source(const struct options *o, bool fast)
 	return s;
 }
 
-/* Make the source the options ask for; NULL (with a message) on failure. */
+/* Make the source so names (the demo's chronyd when there is one; the
+ * recording of --replay, played at once unless on the screen); NULL (with
+ * a message) on failure. */
 static struct source *
-make_source(const struct options *o, const struct demo *demo, bool screen)
+make_source(const struct options *o, const struct source_opts *so, const struct demo *demo, bool screen)
 {
 	if (o->replay)
 		return make_replay_source(o, !screen);
-	if (o->url)
-		return make_http_source(o);
+	if (so->url)
+		return make_http_source(o, so);
 	struct chronyc_cfg cc = {
-		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : o->socket, .sudo = o->sudo,
+		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : so->socket, .sudo = o->sudo,
 		.label = demo ? DEMO_LABEL : NULL, /* one name for every demo, so its settings are remembered */
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
@@ -90,19 +92,51 @@ make_source(const struct options *o, const struct demo *demo, bool screen)
 	return s;
 }
 
+/* Make a monitor per source the options name (none: the local chronyd, or
+ * the demo's) into f, each with its name; false (with a message) on failure.
+ * *ready counts the monitors made, for fleet_free. */
+static bool
+make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct demo *demo, const struct health *h,
+           bool screen)
+{
+	static const struct source_opts local = { 0 };
+	size_t n = o->nsources ? o->nsources : 1;
+
+	*ready = 0;
+	if (!fleet_alloc(f, n)) {
+		fprintf(stderr, "ticctop: out of memory\n");
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct source_opts *so = o->nsources ? &o->sources[i] : &local;
+		struct source *src = make_source(o, so, demo, screen);
+		if (!src)
+			return false;
+		if (!monitor_init(&f->mon[i], src, h)) {
+			src->ops->free(src);
+			fprintf(stderr, "ticctop: out of memory\n");
+			return false;
+		}
+		(*ready)++;
+		fleet_set_name(f, i, so->name);
+		f->mon[i].view.key = (enum sort_key)o->sort;
+		f->mon[i].view.reverse = o->reverse;
+	}
+	return true;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct options o;
 	char err[512], words[128], where[600];
-	struct monitor mon;
+	struct fleet fleet = { 0 };
+	size_t ready = 0;
 	struct health h;
 	struct filter filter;
 	const char *bad = NULL;
 	enum conffile_result cr;
 	struct demo *demo = NULL;
-	struct source *src = NULL;
-	bool have_mon = false;
 	int rc = EXIT_UNKNOWN;
 
 	if (!loop_catch_signals()) {
@@ -145,43 +179,44 @@ main(int argc, char **argv)
 	bool screen = !o.batch && isatty(STDOUT_FILENO);
 	/* a replay plays as fast as it can in batch, else in its own time (ticks wake it) */
 	double interval = o.replay ? (screen ? REPLAY_TICK : 0) : (double)o.delay / 10.0;
-	if (!(src = make_source(&o, demo, screen)) || !(have_mon = monitor_init(&mon, src, &h)))
+	if (!make_fleet(&fleet, &ready, &o, demo, &h, screen))
 		goto out;
-	if (o.record && !(mon.rec = recorder_open(o.record, src, (double)o.delay / 10.0,
-	                                          (uint64_t)o.record_max_mib << 20, err, sizeof err))) {
+	for (size_t i = 0; o.filter && i < fleet.n; i++)
+		fleet.mon[i].view.filter = filter;
+	if (o.record && fleet.n > 1) {
+		fprintf(stderr, "ticctop: --record records one source, not a fleet of %zu\n", fleet.n);
+		goto out;
+	}
+	if (o.record && !(fleet.mon[0].rec = recorder_open(o.record, fleet.mon[0].src, (double)o.delay / 10.0,
+	                                                   (uint64_t)o.record_max_mib << 20, err, sizeof err))) {
 		fprintf(stderr, "ticctop: --record %s\n", err);
 		goto out;
 	}
-	mon.view.key = (enum sort_key)o.sort;
-	mon.view.reverse = o.reverse;
-	if (o.filter)
-		mon.view.filter = filter;
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
 	if (screen) {
-		rc = ui_run(&mon, &o, interval, demo ? &task : NULL);
+		rc = ui_run(&fleet.mon[0], &o, interval, demo ? &task : NULL);
 	} else {
 		struct batch b = {
-			.format = (enum out_format)o.format, .iterations = o.iterations,
+			.fleet = &fleet, .format = (enum out_format)o.format, .iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
 			.output_file = o.output_file, .max_series = o.max_series,
 		};
 		struct frontend fe = batch_frontend(&b);
-		int sig = loop_run(&mon, &fe, interval, demo ? &task : NULL);
+		int sig = loop_run(fleet.mon, fleet.n, &fe, interval, demo ? &task : NULL);
 		rc = sig ? 128 + sig : (int)b.status;
 	}
 
-	if (src && replay_stopped(src))
-		fprintf(stderr, "ticctop: --replay %s\n", replay_stopped(src));
-	if (mon.rec && recorder_error(mon.rec))
-		fprintf(stderr, "ticctop: --record stopped: %s\n", recorder_error(mon.rec));
+	if (replay_stopped(fleet.mon[0].src))
+		fprintf(stderr, "ticctop: --replay %s\n", replay_stopped(fleet.mon[0].src));
+	if (fleet.mon[0].rec && recorder_error(fleet.mon[0].rec))
+		fprintf(stderr, "ticctop: --record stopped: %s\n", recorder_error(fleet.mon[0].rec));
 out:
-	if (have_mon)
-		recorder_close(mon.rec);
-	if (have_mon)
-		monitor_free(&mon);
-	if (src)
-		src->ops->free(src);
+	for (size_t i = 0; i < ready; i++) {
+		recorder_close(fleet.mon[i].rec);
+		fleet.mon[i].src->ops->free(fleet.mon[i].src);
+	}
+	fleet_free(&fleet, ready);
 	demo_stop(demo);
 	log_close();
 	free(config);

@@ -94,7 +94,11 @@ static const struct opt_def defs[] = {
 	{ "chronyc", 0, OPT_STRING, GROUP_SOURCE, AT(chronyc), "PATH", 0, 0, NULL, 0,
 	  "chronyc program to run (default: chronyc on PATH)" },
 	{ "socket", 'S', OPT_PATH, GROUP_SOURCE, AT(socket), "PATH", 0, 0, NULL, 0,
-	  "chronyd's command socket (an absolute path), passed to chronyc as -h" },
+	  "chronyd's command socket (an absolute path), passed to chronyc as -h; repeat, or mix with -u, for a fleet" },
+	{ "name", 0, OPT_STRING, GROUP_SOURCE, AT(name), "NAME", 0, 0, NULL, 0,
+	  "name the source given next (default: the URL's host[:port], or local)" },
+	{ "source", 0, OPT_STRING, GROUP_SOURCE, AT(source), "'NAME URL|PATH'", 0, 0, NULL, 0,
+	  "one more source, named (in the config file: source = NAME URL|PATH, one per line)" },
 	{ "sudo", 0, OPT_FLAG, GROUP_SOURCE, AT(sudo), NULL, 0, 0, NULL, 0,
 	  "run chronyc through `sudo -n` (needs a NOPASSWD sudoers line)" },
 	{ "demo", 0, OPT_FLAG, GROUP_SOURCE, AT(demo), NULL, 0, 0, NULL, 0,
@@ -104,7 +108,7 @@ static const struct opt_def defs[] = {
 	{ "max-size", 0, OPT_LONG, GROUP_SOURCE, AT(max_size_mib), "MIB", 1, 4096, NULL, 0,
 	  "largest answer accepted from the source, in MiB (default 64)" },
 	{ "url", 'u', OPT_STRING, GROUP_REMOTE, AT(url), "URL", 0, 0, NULL, 0,
-	  "read the clients from a dashboard's /data URL (http or https)" },
+	  "read the clients from a dashboard's /data URL (http or https); repeat for a fleet" },
 	{ "cacert", 0, OPT_STRING, GROUP_REMOTE, AT(cacert), "FILE", 0, 0, NULL, 0,
 	  "trust the CA certificates in FILE (PEM) for https" },
 	{ "capath", 0, OPT_STRING, GROUP_REMOTE, AT(capath), "DIR", 0, 0, NULL, 0,
@@ -169,6 +173,20 @@ static const struct opt_def defs[] = {
 };
 
 #define NDEFS (sizeof defs / sizeof defs[0])
+
+#define SRC(field) offsetof(struct source_opts, field)
+
+/* The remote options each source takes for itself: where each is in struct
+ * options and in struct source_opts. */
+static const struct {
+	const char *name;
+	size_t at, to;
+} per_source[] = {
+	{ "cacert", AT(cacert), SRC(cacert) }, { "capath", AT(capath), SRC(capath) }, { "cert", AT(cert), SRC(cert) },
+	{ "key", AT(key), SRC(key) }, { "insecure", AT(insecure), SRC(insecure) }, { "user", AT(user), SRC(user) },
+	{ "password-file", AT(password_file), SRC(password_file) },
+	{ "bearer-file", AT(bearer_file), SRC(bearer_file) }, { "noproxy", AT(noproxy), SRC(noproxy) },
+};
 _Static_assert(NDEFS <= OPTIONS_MAX, "options.given has a bit per option");
 
 static const char default_chronyc[] = "chronyc";
@@ -346,6 +364,106 @@ set_value(struct options *o, const struct opt_def *d, const char *value, char *e
 	return OPT_ERR_UNKNOWN;
 }
 
+/* Name one more source (what `named` says: name, url or socket, where)
+ * with the remote options in force; the command line's first source
+ * replaces the config file's. */
+static enum opt_err
+add_source(struct options *o, const struct source_opts *named, char *err, size_t errsize)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < o->nsources; i++)
+		if (named->from_file || !o->sources[i].from_file)
+			o->sources[k++] = o->sources[i];
+	o->nsources = k;
+	if (o->nsources == OPTIONS_MAX_SOURCES) {
+		snprintf(err, errsize, "more than %d sources (-u, -S, --source)", OPTIONS_MAX_SOURCES);
+		return OPT_ERR_NUMBER;
+	}
+	struct source_opts *s = &o->sources[o->nsources++];
+	*s = *named;
+	if (!s->name)
+		s->name = o->name;
+	for (size_t i = 0; i < sizeof per_source / sizeof per_source[0]; i++) {
+		const struct opt_def *d = find_def(per_source[i].name, strlen(per_source[i].name), 0);
+		memcpy((char *)s + per_source[i].to, (const char *)o + per_source[i].at, kind_size[d->kind]);
+	}
+	o->name = NULL;
+	o->after_last = 0;
+	return OPT_OK;
+}
+
+/* Take `NAME URL|PATH` (cut in place) as one more source. */
+static enum opt_err
+source_line(struct options *o, char *value, bool from_file, char *err, size_t errsize)
+{
+	char safe[200];
+	size_t n = strcspn(value, " \t"), gap = n + strspn(value + n, " \t");
+	char *target = value + gap;
+
+	if (n == 0 || !value[n] || !*target || target[strcspn(target, " \t")]) {
+		snprintf(err, errsize, "--source wants a name and a URL or an absolute path (NAME URL|PATH), not \"%s\"",
+		         shown(value, safe, sizeof safe));
+		return OPT_ERR_MISSING;
+	}
+	value[n] = '\0';
+	return add_source(o, &(struct source_opts){ .name = value, .url = target[0] == '/' ? NULL : target,
+	                                            .socket = target[0] == '/' ? target : NULL,
+	                                            .from_file = from_file, .listed = from_file }, err, errsize);
+}
+
+/* After option d took value: -u, -S and --source name one more source;
+ * a name has no blanks; note an option set after the last source. */
+static enum opt_err
+took(struct options *o, const struct opt_def *d, char *value, bool from_file, char *err, size_t errsize)
+{
+	char safe[200];
+
+	if (d->offset == AT(url))
+		return add_source(o, &(struct source_opts){ .url = value, .from_file = from_file }, err, errsize);
+	if (d->offset == AT(socket))
+		return add_source(o, &(struct source_opts){ .socket = value, .from_file = from_file }, err, errsize);
+	if (d->offset == AT(source))
+		return source_line(o, value, from_file, err, errsize);
+	if (d->offset == AT(name) && (!value[0] || value[strcspn(value, " \t")])) {
+		snprintf(err, errsize, "--name wants a name without blanks, not \"%s\"", shown(value, safe, sizeof safe));
+		return OPT_ERR_UNEXPECTED;
+	}
+	o->after_last |= 1ull << (d - defs);
+	return OPT_OK;
+}
+
+/* A remote option given after the last source applies to each source
+ * that has none of its own. */
+static void
+fill_trailing(struct options *o)
+{
+	static const char none[sizeof(const char *)];
+
+	for (size_t i = 0; i < sizeof per_source / sizeof per_source[0]; i++) {
+		const struct opt_def *d = find_def(per_source[i].name, strlen(per_source[i].name), 0);
+		size_t size = kind_size[d->kind];
+		if (!(o->after_last >> (d - defs) & 1u))
+			continue;
+		for (size_t k = 0; k < o->nsources; k++) {
+			char *to = (char *)&o->sources[k] + per_source[i].to;
+			if (memcmp(to, none, size) == 0)
+				memcpy(to, (const char *)o + per_source[i].at, size);
+		}
+	}
+}
+
+/* How many of the sources are dashboards (--url). */
+static size_t
+count_urls(const struct options *o)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < o->nsources; i++)
+		n += o->sources[i].url != NULL;
+	return n;
+}
+
 /* Write "FILE:LINE: " for the last config line that set one of the options
  * in names (space-separated) still in force, else "". */
 static void
@@ -383,24 +501,33 @@ conflict(const struct options *o, const char *names, char *err, size_t errsize, 
 	return OPT_ERR_CONFLICT;
 }
 
-/* Check the remote dashboard's options against each other and the rest. */
+/* Check the remote dashboard's options against each other and the rest:
+ * --sudo, --demo and --chronyc need a local source; each dashboard's own. */
 static enum opt_err
 finish_remote(const struct options *o, char *err, size_t errsize)
 {
-	if (o->url && (o->socket || o->sudo || o->demo || o->chronyc != default_chronyc))
-		return conflict(o, "url socket sudo demo chronyc", err, errsize,
-		                "--url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc");
-	for (size_t i = 0; i < NDEFS && !o->url; i++)
+	size_t urls = count_urls(o);
+
+	if (urls && urls == o->nsources && (o->sudo || o->demo || o->chronyc != default_chronyc))
+		return conflict(o, "url source sudo demo chronyc", err, errsize,
+		                "--url reads a remote dashboard: it does not go with --sudo, --demo or --chronyc "
+		                "(they are for a local source, -S)");
+	for (size_t i = 0; i < NDEFS && !urls; i++)
 		if (defs[i].group == GROUP_REMOTE && is_set(o, &defs[i]))
 			return conflict(o, defs[i].name, err, errsize, "--%s only applies to a remote dashboard (--url)",
 			                defs[i].name);
-	if (o->key && !o->cert)
-		return conflict(o, "key", err, errsize, "--key goes with --cert");
-	if (o->password_file && !o->user)
-		return conflict(o, "password-file", err, errsize, "--password-file goes with --user");
-	if (o->user && o->bearer_file)
-		return conflict(o, "user bearer-file", err, errsize,
-		                "--user and --bearer-file are two ways to log in: give one");
+	for (size_t i = 0; i < o->nsources; i++) {
+		const struct source_opts *s = &o->sources[i];
+		if (!s->url)
+			continue;
+		if (s->key && !s->cert)
+			return conflict(o, "key", err, errsize, "--key goes with --cert");
+		if (s->password_file && !s->user)
+			return conflict(o, "password-file", err, errsize, "--password-file goes with --user");
+		if (s->user && s->bearer_file)
+			return conflict(o, "user bearer-file", err, errsize,
+			                "--user and --bearer-file are two ways to log in: give one");
+	}
 	return OPT_OK;
 }
 
@@ -438,21 +565,26 @@ finish(struct options *o, char *err, size_t errsize)
 		return conflict(o, "record-max", err, errsize, "--record-max goes with --record");
 	if (o->replay && o->record)
 		return conflict(o, "replay record", err, errsize, "--replay plays a recording: it does not go with --record");
-	if (o->replay && (o->url || o->socket || o->sudo || o->demo || o->chronyc != default_chronyc))
-		return conflict(o, "replay url socket sudo demo chronyc", err, errsize,
+	if (o->replay && (o->nsources || o->sudo || o->demo || o->chronyc != default_chronyc))
+		return conflict(o, "replay url socket source sudo demo chronyc", err, errsize,
 		                "--replay plays a recording: it does not go with --url, --socket, --sudo, --demo or --chronyc");
-	if (o->demo && (o->socket || o->sudo))
-		return conflict(o, "demo socket sudo", err, errsize,
+	if (o->demo && (count_urls(o) < o->nsources || o->sudo))
+		return conflict(o, "demo socket source sudo", err, errsize,
 		                "--demo starts its own chronyd: it does not go with --socket or --sudo");
+	if (o->name)
+		return conflict(o, "name", err, errsize, "--name names the source given after it (-u, -S): none follows");
+	fill_trailing(o);
 	return finish_remote(o, err, errsize);
 }
 
 /* The command line wins: drop the config file's options of every family
- * that rivals one given on the command line. */
+ * that rivals one given on the command line, and the file's sources of
+ * those families. */
 static void
 drop_rivals(struct options *o)
 {
 	unsigned drop = 0;
+	size_t k = 0;
 
 	for (size_t i = 0; i < NDEFS; i++)
 		if (on_command_line(o, &defs[i]))
@@ -460,6 +592,11 @@ drop_rivals(struct options *o)
 	for (size_t i = 0; i < NDEFS; i++)
 		if (!on_command_line(o, &defs[i]) && (drop & FAM(family(&defs[i]))))
 			reset(o, &defs[i]);
+	for (size_t i = 0; i < o->nsources; i++)
+		if (!o->sources[i].from_file || o->sources[i].listed ||
+		    !(drop & FAM(o->sources[i].url ? FAM_REMOTE : FAM_CHRONYD)))
+			o->sources[k++] = o->sources[i];
+	o->nsources = k;
 }
 
 /* Parse argv into o. */
@@ -519,7 +656,8 @@ options_parse(struct options *o, int argc, char **argv, char *err, size_t errsiz
 			}
 			value = argv[++i];
 		}
-		if ((e = set_value(o, d, value, err, errsize)) != OPT_OK)
+		if ((e = set_value(o, d, value, err, errsize)) != OPT_OK ||
+		    (e = took(o, d, (char *)value, false, err, errsize)) != OPT_OK)
 			return e;
 	}
 	drop_rivals(o);
@@ -620,6 +758,10 @@ config_line(struct options *o, char *line, size_t len, unsigned lineno, char *er
 	} else {
 		e = set_value(o, d, NULL, err, errsize);
 	}
+	if (e == OPT_OK && value && d->kind != OPT_FLAG)
+		e = took(o, d, value, true, err, errsize);
+	else if (e == OPT_OK)
+		o->after_last |= 1ull << (d - defs);
 	if (e == OPT_OK)
 		o->config_line[d - defs] = lineno;
 	return e;

@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "fleet.h"
 #include "format.h"
 #include "output.h"
 #include "output_influx.h"
@@ -165,16 +166,12 @@ json_server(FILE *fp, const struct server_info *srv)
 	fputc('}', fp);
 }
 
-/* Write r as the documented JSON document. */
+/* Write r's source object: kind, target, ok, error, skipped, age (and
+ * what the server said about itself when with_server). */
 static void
-write_json(FILE *fp, const struct report *r)
+json_source(FILE *fp, const struct report *r, bool with_server)
 {
-	size_t n[STATUS_COUNT];
-	char when[32];
-
-	model_summary(r->m, n);
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&r->time));
-	fprintf(fp, "{\"ticctop\":1,\"time\":\"%s\",\"source\":{\"kind\":", when);
+	fputs("{\"kind\":", fp);
 	json_string(fp, r->kind, strlen(r->kind));
 	fputs(",\"target\":", fp);
 	json_string(fp, r->target, strlen(r->target));
@@ -188,14 +185,94 @@ write_json(FILE *fp, const struct report *r)
 		fprintf(fp, ",\"age\":%.1f", r->age);
 	else
 		fputs(",\"age\":null", fp);
-	json_server(fp, r->server);
-	fprintf(fp, "},\"summary\":{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu},"
-	            "\"clients\":[", model_size(r->m), r->v->n, n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	if (with_server)
+		json_server(fp, r->server);
+	fputc('}', fp);
+}
+
+/* Write a summary object: total, shown and the count per status. */
+static void
+json_summary(FILE *fp, size_t total, size_t shown, const size_t n[STATUS_COUNT])
+{
+	fprintf(fp, "{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu}", total, shown,
+	        n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+}
+
+/* Write r's shown clients as a JSON array, one per line. */
+static void
+json_clients(FILE *fp, const struct report *r)
+{
+	fputc('[', fp);
 	for (size_t i = 0; i < r->v->n; i++) {
 		if (i)
 			fputc(',', fp);
 		fputc('\n', fp);
 		json_client(fp, r, model_at(r->m, r->v->idx[i]));
+	}
+	fputs("\n]", fp);
+}
+
+/* Write time t as the JSON string of its UTC time. */
+static void
+json_time(FILE *fp, time_t t)
+{
+	char when[32];
+
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	fprintf(fp, "\"%s\"", when);
+}
+
+/* Write r (one report; nr is 1) as the documented JSON document. */
+static void
+write_json(FILE *fp, const struct report *r, size_t nr)
+{
+	size_t n[STATUS_COUNT];
+
+	model_summary(r->m, n);
+	fputs("{\"ticctop\":1,\"time\":", fp);
+	json_time(fp, r->time);
+	fputs(",\"source\":", fp);
+	json_source(fp, r, true);
+	fputs(",\"summary\":", fp);
+	json_summary(fp, model_size(r->m), r->v->n, n);
+	fputs(",\"clients\":", fp);
+	json_clients(fp, r);
+	fputs("}\n", fp);
+}
+
+/* Write a fleet r[0..nr) as one JSON document: the summary of all, then
+ * each server's name, source, summary, clients and what it said about itself. */
+static void
+write_json_fleet(FILE *fp, const struct report *r, size_t nr)
+{
+	size_t all[STATUS_COUNT] = { 0 }, n[STATUS_COUNT], total = 0, shown = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		model_summary(r[i].m, n);
+		for (int k = 0; k < STATUS_COUNT; k++)
+			all[k] += n[k];
+		total += model_size(r[i].m);
+		shown += r[i].v->n;
+	}
+	fputs("{\"ticctop\":1,\"time\":", fp);
+	json_time(fp, time(NULL));
+	fputs(",\"summary\":", fp);
+	json_summary(fp, total, shown, all);
+	fputs(",\"servers\":[", fp);
+	for (size_t i = 0; i < nr; i++) {
+		model_summary(r[i].m, n);
+		fputs(i ? ",\n{\"name\":" : "\n{\"name\":", fp);
+		json_string(fp, r[i].name, strlen(r[i].name));
+		fputs(",\"time\":", fp);
+		json_time(fp, r[i].time);
+		fputs(",\"source\":", fp);
+		json_source(fp, &r[i], false);
+		fputs(",\"summary\":", fp);
+		json_summary(fp, model_size(r[i].m), r[i].v->n, n);
+		fputs(",\"clients\":", fp);
+		json_clients(fp, &r[i]);
+		json_server(fp, r[i].server);
+		fputc('}', fp);
 	}
 	fputs("\n]}\n", fp);
 }
@@ -221,16 +298,16 @@ csv_field(FILE *fp, const char *s, size_t len, bool utf8)
 	fputc('"', fp);
 }
 
-/* Write r as CSV: a header (the first report of a stream only), then a row
- * per shown client, unknown values empty; each row ends with the report's
+/* Write r (one report; nr is 1) as CSV: a header (the first report of a stream only), then a row
+ * per shown client (led by the server's name in a fleet), unknown values empty; each row ends with the report's
  * time, age and whether the data is stale (the last poll failed). */
 static void
-write_csv(FILE *fp, const struct report *r)
+write_csv(FILE *fp, const struct report *r, size_t nr)
 {
 	char reason[128], when[32], tail[64];
 
 	if (!r->continued) {
-		fputs("addr,family,status,reason", fp);
+		fputs(r->name ? "server,addr,family,status,reason" : "addr,family,status,reason", fp);
 		for (int f = 0; f < FIELD_ALL; f++)
 			fprintf(fp, ",%s", field_info(f)->column);
 		fputs(",time,age,stale\r\n", fp);
@@ -240,6 +317,10 @@ write_csv(FILE *fp, const struct report *r)
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
 		health_reason(r->h, c->verdict, &c->s, reason, sizeof reason);
+		if (r->name) {
+			csv_field(fp, r->name, strlen(r->name), r->utf8);
+			fputc(',', fp);
+		}
 		csv_field(fp, c->addr, c->len, r->utf8);
 		fprintf(fp, ",%s,%s,", family_name((enum family)c->family), status_name((enum status)c->verdict.status));
 		csv_field(fp, reason, strlen(reason), r->utf8);
@@ -252,9 +333,9 @@ write_csv(FILE *fp, const struct report *r)
 	}
 }
 
-/* Write r for people: a Nagios-style status line, then aligned columns. */
+/* Write r (one report; nr is 1) for people: a Nagios-style status line, then aligned columns. */
 static void
-write_text(FILE *fp, const struct report *r)
+write_text(FILE *fp, const struct report *r, size_t nr)
 {
 	size_t n[STATUS_COUNT], width = 7;
 	char addr[ADDR_MAX], val[32];
@@ -301,6 +382,63 @@ write_text(FILE *fp, const struct report *r)
 	}
 }
 
+/* The fleet's exit status: the worst of its servers' (fleet.h's rule). */
+enum exit_status
+output_fleet_status(const struct report *r, size_t nr)
+{
+	enum exit_status st[OUTPUT_MAX_SERVERS];
+
+	for (size_t i = 0; i < nr && i < OUTPUT_MAX_SERVERS; i++)
+		st[i] = output_status(&r[i]);
+	return fleet_worst(st, nr < OUTPUT_MAX_SERVERS ? nr : OUTPUT_MAX_SERVERS);
+}
+
+/* Write a fleet for people: one status line for all (the worst state, the
+ * clients of all, the servers that failed by name), then each server's
+ * name and target and its own report. */
+static void
+write_text_fleet(FILE *fp, const struct report *r, size_t nr)
+{
+	size_t all[STATUS_COUNT] = { 0 }, n[STATUS_COUNT], total = 0, failed = 0;
+	char safe[ADDR_MAX];
+
+	for (size_t i = 0; i < nr; i++) {
+		model_summary(r[i].m, n);
+		for (int k = 0; k < STATUS_COUNT; k++)
+			all[k] += n[k];
+		total += model_size(r[i].m);
+		failed += output_status(&r[i]) == EXIT_UNKNOWN;
+	}
+	fprintf(fp, "TICCTOP %s - %zu servers, %zu client%s: %zu ok, %zu warning, %zu critical",
+	        nagios_words[output_fleet_status(r, nr)], nr, total, total == 1 ? "" : "s", all[STATUS_OK],
+	        all[STATUS_WARNING], all[STATUS_CRITICAL]);
+	for (size_t i = 0, k = 0; i < nr; i++)
+		if (output_status(&r[i]) == EXIT_UNKNOWN) {
+			fmt_sanitize(safe, sizeof safe, r[i].name, strlen(r[i].name), r[i].utf8);
+			fprintf(fp, "%s%s", k++ ? ", " : "; UNKNOWN: ", safe);
+		}
+	fprintf(fp, " | servers=%zu failed=%zu clients=%zu ok=%zu warning=%zu critical=%zu\n", nr, failed, total,
+	        all[STATUS_OK], all[STATUS_WARNING], all[STATUS_CRITICAL]);
+	for (size_t i = 0; i < nr; i++) {
+		fmt_sanitize(safe, sizeof safe, r[i].name, strlen(r[i].name), r[i].utf8);
+		fprintf(fp, "\n== %s ", safe);
+		fmt_sanitize(safe, sizeof safe, r[i].target, strlen(r[i].target), r[i].utf8);
+		fprintf(fp, "(%s)\n", safe);
+		write_text(fp, &r[i], 1);
+	}
+}
+
+/* Write each server's CSV rows, one header for the stream. */
+static void
+write_csv_fleet(FILE *fp, const struct report *r, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		struct report one = r[i];
+		one.continued = r[0].continued || i > 0;
+		write_csv(fp, &one, 1);
+	}
+}
+
 /* The calling thread's locale with C's numbers (a decimal point, no
  * grouping), or (locale_t)0 when out of memory. */
 static locale_t
@@ -313,15 +451,16 @@ machine_numbers(void)
 	return c;
 }
 
-/* Run fn(fp, ctx) with C's numbers under any locale (LC_CTYPE still says
- * how wide a name is); false (errno set) when the stream failed. */
-bool
-output_machine(FILE *fp, void (*fn)(FILE *fp, const void *ctx), const void *ctx)
+/* Run write(fp, r, nr) with numbers in C's notation under any locale
+ * (LC_CTYPE still says how wide a name is); false (errno set) when the
+ * stream failed. */
+static bool
+write_in_c(FILE *fp, void (*write)(FILE *, const struct report *, size_t), const struct report *r, size_t nr)
 {
 	locale_t c = machine_numbers();
 	locale_t old = c ? uselocale(c) : (locale_t)0;
 
-	fn(fp, ctx);
+	write(fp, r, nr);
 	bool ok = fflush(fp) == 0 && !ferror(fp);
 	int e = errno;
 	if (c) {
@@ -332,38 +471,41 @@ output_machine(FILE *fp, void (*fn)(FILE *fp, const void *ctx), const void *ctx)
 	return ok;
 }
 
-/* A report and its format, for output_machine. */
-struct one_report {
-	enum out_format f;
-	const struct report *r;
-};
-
-/* Write the report of ctx (struct one_report) in its format. */
+/* Write each of r[0..nr) as InfluxDB lines (a server's lines carry its name). */
 static void
-write_one(FILE *fp, const void *ctx)
+write_influx(FILE *fp, const struct report *r, size_t nr)
 {
-	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *) = {
-		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
-		[FORMAT_PROM] = prom_write_report, [FORMAT_INFLUX] = influx_write_report,
-	};
-	const struct one_report *o = ctx;
-
-	writers[o->f](fp, o->r);
+	for (size_t i = 0; i < nr; i++)
+		influx_write_report(fp, &r[i]);
 }
 
-/* Write one report of r in format f, its numbers in C's notation under any
- * locale; false (errno set) when the stream failed. */
+/* Write one report of r in format f. */
 bool
 output_write(FILE *fp, enum out_format f, const struct report *r)
 {
-	struct one_report o = { f, r };
+	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *, size_t) = {
+		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
+		[FORMAT_PROM] = prom_write, [FORMAT_INFLUX] = write_influx,
+	};
 
-	return output_machine(fp, write_one, &o);
+	return write_in_c(fp, writers[f], r, 1);
 }
 
-/* Clients of r's view that format f leaves out. */
-size_t
-output_omitted(enum out_format f, const struct report *r)
+/* Write one report of the fleet r[0..nr) in format f. */
+bool
+output_write_fleet(FILE *fp, enum out_format f, const struct report *r, size_t nr)
 {
-	return f == FORMAT_PROM ? prom_omitted(&r, 1, r->max_series) : 0;
+	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *, size_t) = {
+		[FORMAT_TEXT] = write_text_fleet, [FORMAT_CSV] = write_csv_fleet, [FORMAT_JSON] = write_json_fleet,
+		[FORMAT_PROM] = prom_write, [FORMAT_INFLUX] = write_influx,
+	};
+
+	return write_in_c(fp, writers[f], r, nr);
+}
+
+/* Clients of r[0..nr) that format f leaves out. */
+size_t
+output_omitted(enum out_format f, const struct report *r, size_t nr)
+{
+	return f == FORMAT_PROM ? prom_omitted(r, nr) : 0;
 }

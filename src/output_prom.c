@@ -17,7 +17,7 @@
 
 /* One exposition being written: the reports and how many clients of each fit. */
 struct prom {
-	const struct report *const *r;
+	const struct report *r;
 	size_t n;
 	size_t *kept;      /* clients of r[i]'s view written */
 	size_t omitted;    /* clients left out, all reports */
@@ -44,7 +44,7 @@ static bool
 v_clients(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
 	(void)i, (void)lv;
-	*v = (double)model_size(p->r[srv]->m);
+	*v = (double)model_size(p->r[srv].m);
 	return true;
 }
 
@@ -54,7 +54,7 @@ v_by_status(const struct prom *p, size_t srv, size_t i, const char **lv, double 
 {
 	size_t n[STATUS_COUNT];
 
-	model_summary(p->r[srv]->m, n);
+	model_summary(p->r[srv].m, n);
 	*lv = status_name((enum status)i);
 	*v = (double)n[i];
 	return true;
@@ -65,7 +65,7 @@ static bool
 v_up(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
 	(void)i, (void)lv;
-	*v = p->r[srv]->error ? 0 : 1;
+	*v = p->r[srv].error ? 0 : 1;
 	return true;
 }
 
@@ -74,8 +74,8 @@ static bool
 v_age(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
 	(void)i, (void)lv;
-	*v = p->r[srv]->age;
-	return p->r[srv]->have_data;
+	*v = p->r[srv].age;
+	return p->r[srv].have_data;
 }
 
 /* Lines of the last answer that were not client rows. */
@@ -83,7 +83,7 @@ static bool
 v_skipped(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
 	(void)i, (void)lv;
-	*v = (double)p->r[srv]->skipped;
+	*v = (double)p->r[srv].skipped;
 	return true;
 }
 
@@ -92,7 +92,7 @@ static bool
 v_omitted(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
 	(void)i, (void)lv;
-	*v = (double)(p->r[srv]->v->n - p->kept[srv]);
+	*v = (double)(p->r[srv].v->n - p->kept[srv]);
 	return true;
 }
 
@@ -100,7 +100,7 @@ v_omitted(const struct prom *p, size_t srv, size_t i, const char **lv, double *v
 static bool
 v_server_count(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
-	const struct server_info *s = p->r[srv]->server;
+	const struct server_info *s = p->r[srv].server;
 
 	(void)i, (void)lv;
 	*v = s ? (double)s->count : 0;
@@ -111,7 +111,7 @@ v_server_count(const struct prom *p, size_t srv, size_t i, const char **lv, doub
 static bool
 v_server_error(const struct prom *p, size_t srv, size_t i, const char **lv, double *v)
 {
-	const struct server_info *s = p->r[srv]->server;
+	const struct server_info *s = p->r[srv].server;
 
 	(void)i, (void)lv;
 	*v = s && s->error[0];
@@ -147,7 +147,7 @@ plan(struct prom *p, long max_series)
 
 	p->omitted = 0;
 	for (size_t i = 0; i < p->n; i++) {
-		size_t want = p->r[i]->v->n, fit = budget / CLIENT_SERIES;
+		size_t want = p->r[i].v->n, fit = budget / CLIENT_SERIES;
 		p->kept[i] = want < fit ? want : fit;
 		if (budget != SIZE_MAX)
 			budget -= p->kept[i] * CLIENT_SERIES;
@@ -190,7 +190,7 @@ write_server_families(FILE *fp, const struct prom *p)
 		family_head(fp, fam->name, fam->help, fam->type);
 		for (size_t s = 0; s < p->n; s++)
 			for (size_t i = 0; i < fam->n; i++) {
-				const char *lv = NULL, *srv = server_name(p->r[s]);
+				const char *lv = NULL, *srv = server_name(&p->r[s]);
 				double v;
 				if (!fam->value(p, s, i, &lv, &v))
 					continue;
@@ -277,8 +277,8 @@ write_srv_families(FILE *fp, const struct prom *p)
 			         fi->unit ? " (" : "", fi->unit ? fi->unit : "", fi->unit ? ")" : "");
 			family_head(fp, name, help, counter ? "counter" : "gauge");
 			for (size_t s = 0; s < p->n; s++) {
-				const struct srv_value *v = srv_value(p->r[s], k, f);
-				const char *srv = server_name(p->r[s]);
+				const struct srv_value *v = srv_value(&p->r[s], k, f);
+				const char *srv = server_name(&p->r[s]);
 				if (!v)
 					continue;
 				fprintf(fp, "%s{server=", name);
@@ -312,9 +312,9 @@ write_client_families(FILE *fp, const struct prom *p)
 	family_head(fp, "ticctop_client_status", "Client status: 0 ok, 1 warning, 2 critical.", "gauge");
 	for (size_t s = 0; s < p->n; s++)
 		for (size_t i = 0; i < p->kept[s]; i++) {
-			const struct client *c = model_at(p->r[s]->m, p->r[s]->v->idx[i]);
+			const struct client *c = model_at(p->r[s].m, p->r[s].v->idx[i]);
 			fputs("ticctop_client_status", fp);
-			client_labels(fp, p->r[s], c);
+			client_labels(fp, &p->r[s], c);
 			fprintf(fp, " %d\n", (int)c->verdict.status);
 		}
 	for (int f = 0; f < FIELD_ALL; f++) {
@@ -326,11 +326,11 @@ write_client_families(FILE *fp, const struct prom *p)
 		family_head(fp, name, help, k->counter ? "counter" : "gauge");
 		for (size_t s = 0; s < p->n; s++)
 			for (size_t i = 0; i < p->kept[s]; i++) {
-				const struct client *c = model_at(p->r[s]->m, p->r[s]->v->idx[i]);
+				const struct client *c = model_at(p->r[s].m, p->r[s].v->idx[i]);
 				if (!sample_known(&c->s, f))
 					continue;
 				fputs(name, fp);
-				client_labels(fp, p->r[s], c);
+				client_labels(fp, &p->r[s], c);
 				if (k->whole)
 					fprintf(fp, " %" PRId64 "\n", c->s.v[f]);
 				else
@@ -341,61 +341,47 @@ write_client_families(FILE *fp, const struct prom *p)
 
 /* Write one exposition (ctx: struct prom, planned). */
 static void
-write_exposition(FILE *fp, const void *ctx)
+write_exposition(FILE *fp, const struct prom *ctx)
 {
 	write_server_families(fp, ctx);
 	write_srv_families(fp, ctx);
 	write_client_families(fp, ctx);
 }
 
-/* Make p for r[0..n) under max_series; false when out of memory. */
+/* Make p for r[0..n) under r[0].max_series; false when out of memory. */
 static bool
-prom_plan(struct prom *p, const struct report *const *r, size_t n, long max_series)
+prom_plan(struct prom *p, const struct report *r, size_t n)
 {
 	*p = (struct prom){ .r = r, .n = n, .kept = calloc(n ? n : 1, sizeof *p->kept) };
 	if (!p->kept)
 		return false;
-	plan(p, max_series);
+	plan(p, n ? r[0].max_series : 0);
 	return true;
 }
 
 /* Write r[0..n) as one exposition. */
-bool
-prom_write(FILE *fp, const struct report *const *r, size_t n, long max_series)
-{
-	struct prom p;
-
-	if (!prom_plan(&p, r, n, max_series)) {
-		errno = ENOMEM;
-		return false;
-	}
-	bool ok = output_machine(fp, write_exposition, &p);
-	free(p.kept);
-	return ok;
-}
-
-/* Clients prom_write leaves out. */
-size_t
-prom_omitted(const struct report *const *r, size_t n, long max_series)
-{
-	struct prom p;
-
-	if (!prom_plan(&p, r, n, max_series))
-		return 0;
-	free(p.kept);
-	return p.omitted;
-}
-
-/* Write r alone as an exposition (the caller set C's numbers). */
 void
-prom_write_report(FILE *fp, const struct report *r)
+prom_write(FILE *fp, const struct report *r, size_t n)
 {
 	struct prom p;
 
-	if (!prom_plan(&p, &r, 1, r->max_series)) {
+	if (!prom_plan(&p, r, n)) {
+		errno = ENOMEM;
 		fputs("# out of memory\n", fp);
 		return;
 	}
 	write_exposition(fp, &p);
 	free(p.kept);
+}
+
+/* Clients prom_write leaves out. */
+size_t
+prom_omitted(const struct report *r, size_t n)
+{
+	struct prom p;
+
+	if (!prom_plan(&p, r, n))
+		return 0;
+	free(p.kept);
+	return p.omitted;
 }

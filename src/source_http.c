@@ -149,10 +149,22 @@ struct http_source {
 	enum redirect_verdict refused; /* REDIRECT_FOLLOW: no redirect was refused */
 	char refused_url[URL_MAX];     /* where it led, without credentials */
 	double started, deadline;
-	struct http_socket socks[SOURCE_MAX_FDS]; /* what libcurl wants watched */
+	struct http_source *next;      /* the next source sharing the multi handle */
+};
+
+#define HTTP_MAX_SOCKETS 256       /* sockets the shared multi handle may have watched */
+
+/* The one multi handle every http source shares, so that all transfers
+ * run in it at once: the sockets libcurl wants watched (a cached
+ * connection's too), its timer, and its users; the first user watches and
+ * acts for all, and each finished transfer goes to its own source. */
+static struct {
+	CURLM *multi;
+	struct http_socket socks[HTTP_MAX_SOCKETS];
 	size_t nsocks;
 	double timer_at;               /* when libcurl wants to act on its own; < 0 never */
-};
+	struct http_source *users;
+} shared = { .timer_at = -1.0 };
 
 /* Write a one-line message "TARGET: ..." with error e into res. */
 static void __attribute__((format(printf, 4, 5)))
@@ -327,13 +339,13 @@ request_done(struct http_source *h, CURLcode code)
 	finish(h);
 }
 
-/* Return the index of fd in h->socks, or h->nsocks. */
+/* Return the index of fd among the shared sockets, or shared.nsocks. */
 static size_t
-socket_find(const struct http_source *h, curl_socket_t fd)
+socket_find(curl_socket_t fd)
 {
 	size_t i = 0;
 
-	while (i < h->nsocks && h->socks[i].fd != fd)
+	while (i < shared.nsocks && shared.socks[i].fd != fd)
 		i++;
 	return i;
 }
@@ -342,23 +354,23 @@ socket_find(const struct http_source *h, curl_socket_t fd)
 static int
 on_socket(CURL *easy, curl_socket_t fd, int what, void *ctx, void *sockp)
 {
-	struct http_source *h = ctx;
-	size_t i = socket_find(h, fd);
+	size_t i = socket_find(fd);
 
 	(void)easy;
+	(void)ctx;
 	(void)sockp;
 	if (what == CURL_POLL_REMOVE) {
-		if (i < h->nsocks)
-			h->socks[i] = h->socks[--h->nsocks];
+		if (i < shared.nsocks)
+			shared.socks[i] = shared.socks[--shared.nsocks];
 		return 0;
 	}
-	if (i == h->nsocks) {
-		if (h->nsocks == SOURCE_MAX_FDS)
-			return -1; /* libcurl fails the transfer: never with one handle */
-		h->nsocks++;
+	if (i == shared.nsocks) {
+		if (shared.nsocks == HTTP_MAX_SOCKETS)
+			return -1; /* libcurl fails the transfer */
+		shared.nsocks++;
 	}
-	h->socks[i] = (struct http_socket){ fd, (short)(((what & CURL_POLL_IN) ? POLLIN : 0) |
-	                                                ((what & CURL_POLL_OUT) ? POLLOUT : 0)) };
+	shared.socks[i] = (struct http_socket){ fd, (short)(((what & CURL_POLL_IN) ? POLLIN : 0) |
+	                                                    ((what & CURL_POLL_OUT) ? POLLOUT : 0)) };
 	return 0;
 }
 
@@ -366,37 +378,41 @@ on_socket(CURL *easy, curl_socket_t fd, int what, void *ctx, void *sockp)
 static int
 on_timer(CURLM *multi, long timeout_ms, void *ctx)
 {
-	struct http_source *h = ctx;
-
 	(void)multi;
-	h->timer_at = timeout_ms < 0 ? -1.0 : clock_mono() + (double)timeout_ms / 1000.0;
+	(void)ctx;
+	shared.timer_at = timeout_ms < 0 ? -1.0 : clock_mono() + (double)timeout_ms / 1000.0;
 	return 0;
 }
 
-/* Let libcurl act on fd (CURL_SOCKET_TIMEOUT: its timer) with readiness mask. */
+/* Let libcurl act on fd (CURL_SOCKET_TIMEOUT: its timer) with readiness
+ * mask; when it fails, every poll in flight ends with its code. */
 static void
-act(struct http_source *h, curl_socket_t fd, int mask)
+act(curl_socket_t fd, int mask)
 {
 	int running;
-	CURLMcode mc = curl_multi_socket_action(h->multi, fd, mask, &running);
+	CURLMcode mc = curl_multi_socket_action(shared.multi, fd, mask, &running);
 
-	if (mc != CURLM_OK && h->busy) {
-		h->mcode = mc;
-		curl_multi_remove_handle(h->multi, h->easy);
-		finish(h);
-	}
+	for (struct http_source *h = shared.users; mc != CURLM_OK && h; h = h->next)
+		if (h->busy) {
+			h->mcode = mc;
+			curl_multi_remove_handle(h->multi, h->easy);
+			finish(h);
+		}
 }
 
-/* Collect a finished request. */
+/* Hand each finished request to its source. */
 static void
-collect(struct http_source *h)
+collect(void)
 {
 	int left;
 	CURLMsg *msg;
 
-	while (h->busy && (msg = curl_multi_info_read(h->multi, &left)))
-		if (msg->msg == CURLMSG_DONE)
+	while ((msg = curl_multi_info_read(shared.multi, &left))) {
+		struct http_source *h = NULL;
+		if (msg->msg == CURLMSG_DONE && curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, (char **)&h) == CURLE_OK &&
+		    h && h->busy)
 			request_done(h, msg->data.result);
+	}
 }
 
 /* Start one GET; false while the last poll is still running or undelivered. */
@@ -420,40 +436,44 @@ http_start(struct source *s, double now)
 	return true;
 }
 
-/* Watch the sockets libcurl named (a cached connection's too); act by its timer. */
+/* The first source sharing the multi handle watches the sockets libcurl
+ * named (a cached connection's too) for all, and acts by its timer; the
+ * others watch nothing. */
 static size_t
 http_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
 {
-	struct http_source *h = (struct http_source *)s;
 	size_t n = 0;
 
-	for (size_t i = 0; i < h->nsocks && n < max; i++)
-		pfd[n++] = (struct pollfd){ .fd = h->socks[i].fd, .events = h->socks[i].events };
-	if (h->timer_at >= 0)
-		source_sooner(timeout_ms, source_ms_until(h->timer_at, now));
+	if (s != &shared.users->base)
+		return 0;
+	for (size_t i = 0; i < shared.nsocks && n < max; i++)
+		pfd[n++] = (struct pollfd){ .fd = shared.socks[i].fd, .events = shared.socks[i].events };
+	if (shared.timer_at >= 0)
+		source_sooner(timeout_ms, source_ms_until(shared.timer_at, now));
 	return n;
 }
 
-/* Tell libcurl which sockets became ready and whether its timer is due. */
+/* The first source: tell libcurl which sockets became ready and whether its
+ * timer is due, and hand finished transfers to their sources. */
 static void
 http_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 {
-	struct http_source *h = (struct http_source *)s;
-
+	if (s != &shared.users->base)
+		return;
 	for (size_t i = 0; i < n; i++) {
 		int mask = 0;
 		for (size_t k = 0; k < sizeof ready_events / sizeof ready_events[0]; k++)
 			if (pfd[i].revents & ready_events[k].poll)
 				mask |= ready_events[k].curl;
 		/* a socket an earlier action closed is libcurl's no more */
-		if (mask && socket_find(h, pfd[i].fd) < h->nsocks)
-			act(h, pfd[i].fd, mask);
+		if (mask && socket_find(pfd[i].fd) < shared.nsocks)
+			act(pfd[i].fd, mask);
 	}
-	if (h->timer_at >= 0 && now >= h->timer_at) {
-		h->timer_at = -1.0;
-		act(h, CURL_SOCKET_TIMEOUT, 0);
+	if (shared.timer_at >= 0 && now >= shared.timer_at) {
+		shared.timer_at = -1.0;
+		act(CURL_SOCKET_TIMEOUT, 0);
 	}
-	collect(h);
+	collect();
 }
 
 /* Return whether a finished poll waits to be delivered. */
@@ -670,7 +690,7 @@ http_stop(struct source *s)
 	h->busy = h->finished = false;
 }
 
-/* Free the source and wipe its secrets. */
+/* Free the source and wipe its secrets; the last user frees the shared multi handle. */
 static void
 http_free(struct source *s)
 {
@@ -679,8 +699,17 @@ http_free(struct source *s)
 	http_stop(s);
 	if (h->easy)
 		curl_easy_cleanup(h->easy);
-	if (h->multi)
-		curl_multi_cleanup(h->multi);
+	for (struct http_source **p = &shared.users; *p; p = &(*p)->next)
+		if (*p == h) {
+			*p = h->next;
+			break;
+		}
+	if (h->multi && !shared.users) {
+		curl_multi_cleanup(shared.multi);
+		shared.multi = NULL;
+		shared.nsocks = 0;
+		shared.timer_at = -1.0;
+	}
 	curl_slist_free_all(h->headers);
 	buf_free(&h->body);
 	buf_free(&h->memo.body);
@@ -820,17 +849,32 @@ easy_setup(struct http_source *h)
 	       curl_easy_setopt(h->easy, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_size) == CURLE_OK &&
 	       curl_easy_setopt(h->easy, CURLOPT_ERRORBUFFER, h->errbuf) == CURLE_OK &&
 	       curl_easy_setopt(h->easy, CURLOPT_WRITEFUNCTION, on_body) == CURLE_OK &&
-	       curl_easy_setopt(h->easy, CURLOPT_WRITEDATA, h) == CURLE_OK;
+	       curl_easy_setopt(h->easy, CURLOPT_WRITEDATA, h) == CURLE_OK &&
+	       curl_easy_setopt(h->easy, CURLOPT_PRIVATE, h) == CURLE_OK;
 }
 
-/* Have libcurl say which sockets to watch and when to act, instead of waiting itself. */
+/* Join h to the shared multi handle (made by the first source): libcurl
+ * says which sockets to watch and when to act, instead of waiting itself. */
 static bool
-multi_setup(struct http_source *h)
+multi_join(struct http_source *h)
 {
-	return curl_multi_setopt(h->multi, CURLMOPT_SOCKETFUNCTION, on_socket) == CURLM_OK &&
-	       curl_multi_setopt(h->multi, CURLMOPT_SOCKETDATA, h) == CURLM_OK &&
-	       curl_multi_setopt(h->multi, CURLMOPT_TIMERFUNCTION, on_timer) == CURLM_OK &&
-	       curl_multi_setopt(h->multi, CURLMOPT_TIMERDATA, h) == CURLM_OK;
+	struct http_source **last = &shared.users;
+
+	if (!shared.multi) {
+		if (!(shared.multi = curl_multi_init()))
+			return false;
+		if (curl_multi_setopt(shared.multi, CURLMOPT_SOCKETFUNCTION, on_socket) != CURLM_OK ||
+		    curl_multi_setopt(shared.multi, CURLMOPT_TIMERFUNCTION, on_timer) != CURLM_OK) {
+			curl_multi_cleanup(shared.multi);
+			shared.multi = NULL;
+			return false;
+		}
+	}
+	while (*last)
+		last = &(*last)->next;
+	*last = h;
+	h->multi = shared.multi;
+	return true;
 }
 
 /* Check the URL and set the target (the URL without credentials). */
@@ -876,7 +920,6 @@ source_http_new(const struct http_cfg *cfg, char *err, size_t errsize)
 	}
 	h->base.ops = &http_ops;
 	h->base.kind = "http";
-	h->timer_at = -1.0;
 	h->cfg = *cfg;
 	h->body.cap = h->memo.body.cap = cfg->max_size;
 	if (cfg->insecure)
@@ -885,7 +928,7 @@ source_http_new(const struct http_cfg *cfg, char *err, size_t errsize)
 		http_free(&h->base);
 		return NULL;
 	}
-	if (!(h->multi = curl_multi_init()) || !(h->easy = curl_easy_init()) || !easy_setup(h) || !multi_setup(h)) {
+	if (!(h->easy = curl_easy_init()) || !easy_setup(h) || !multi_join(h)) {
 		snprintf(err, errsize, "cannot set up libcurl (out of memory, or a TLS option libcurl lacks)");
 		http_free(&h->base);
 		return NULL;

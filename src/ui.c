@@ -524,7 +524,7 @@ ui_run(struct monitor *mon, const struct options *o, double interval, const stru
 		.ctx = &ui, .pollfds = ui_pollfds, .input = ui_input, .refreshed = ui_refreshed,
 		.resized = ui_resized, .idle = ui_idle,
 	};
-	int sig = loop_run(mon, &fe, interval, task);
+	int sig = loop_run(mon, 1, &fe, interval, task);
 	ui_stop();
 	if (ui.save_pending)
 		save_state();

@@ -203,12 +203,45 @@ START_TEST(command_line_wins_per_family)
 }
 END_TEST
 
+/* `source = NAME URL|PATH` lines make a fleet with the remote options above
+ * each; sources on the command line replace the file's. */
+START_TEST(sources_from_the_file)
+{
+	struct options o;
+	char err[256], text[256], line[256], *argv[16];
+
+	snprintf(text, sizeof text, "source = lab http://lab:8080/data\ncacert = /ca.pem\n"
+	                            "source = ntp2   https://ntp2/data # the second\nsource = here /run/x.sock\n");
+	snprintf(line, sizeof line, "--insecure");
+	int argc = split(line, argv, 16);
+	ck_assert_msg(parse_both(&o, text, argv, argc, err, sizeof err) == OPT_OK, "%s", err);
+	ck_assert_uint_eq(o.nsources, 3);
+	ck_assert_str_eq(o.sources[0].name, "lab");
+	ck_assert_str_eq(o.sources[0].url, "http://lab:8080/data");
+	ck_assert_ptr_null(o.sources[0].cacert);
+	ck_assert(o.sources[0].insecure); /* the command line's, after every source */
+	ck_assert_str_eq(o.sources[1].name, "ntp2");
+	ck_assert_str_eq(o.sources[1].url, "https://ntp2/data");
+	ck_assert_str_eq(o.sources[1].cacert, "/ca.pem");
+	ck_assert_str_eq(o.sources[2].socket, "/run/x.sock");
+	snprintf(text, sizeof text, "source = lab http://lab:8080/data\nsource = b http://b/data\n");
+	snprintf(line, sizeof line, "--name mine -S /run/y.sock");
+	argc = split(line, argv, 16);
+	ck_assert_msg(parse_both(&o, text, argv, argc, err, sizeof err) == OPT_OK, "%s", err);
+	ck_assert_uint_eq(o.nsources, 1);
+	ck_assert_str_eq(o.sources[0].name, "mine");
+	ck_assert_str_eq(o.sources[0].socket, "/run/y.sock");
+}
+END_TEST
+
 /* Errors that lines of the file cause name the file and line; the command line's own do not. */
 START_TEST(conflicts_name_the_line)
 {
 	static const struct { const char *config, *line, *says; } rows[] = {
-		{ "theme = light\nurl = http://h/data\nsocket = /run/x.sock\n", "",
-		  "cfg:3: --url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc" },
+		{ "theme = light\nurl = http://h/data\nsudo\n", "",
+		  "cfg:3: --url reads a remote dashboard: it does not go with --sudo, --demo or --chronyc" },
+		{ "source = a http://h/data\nsource = b\n", "", "cfg:2: --source wants a name and a URL" },
+		{ "name = x\n", "", "cfg:1: --name names the source given after it" },
 		{ "key = /k.pem\n", "--url http://h/data", "cfg:1: --key goes with --cert" },
 		{ "\nwarn-drops = 20\ncrit-drops = 10\n", "", "cfg:3: --crit-drops (10) must not be below --warn-drops (20)" },
 		{ "cacert = /ca.pem\n", "", "cfg:1: --cacert only applies to a remote dashboard (--url)" },
@@ -364,6 +397,7 @@ conffile_suite(void)
 	tcase_add_test(tc, loads_the_file);
 	tcase_add_test(tc, command_line_wins_per_family);
 	tcase_add_test(tc, conflicts_name_the_line);
+	tcase_add_test(tc, sources_from_the_file);
 	tcase_add_test(tc, comments_bom_and_negated_switches);
 	tcase_add_test(tc, numbers_ignore_the_locale);
 	tcase_add_test(tc, odd_files_at_the_path);

@@ -106,8 +106,8 @@ START_TEST(prom_max_series_cuts_whole_clients)
 	char *csv = unit_fixture("mixed-clients.csv", &len);
 	load(csv);
 	struct report r = report("s", 1);
-	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r), 7); /* the summary's series come first */
-	while (output_omitted(FORMAT_PROM, &r) > 5)
+	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r, 1), 7); /* the summary's series come first */
+	while (output_omitted(FORMAT_PROM, &r, 1) > 5)
 		r.max_series++;
 	render(FORMAT_PROM, &r);
 	ck_assert_int_eq(count_lines("ticctop_client_status{"), 2); /* whole clients */
@@ -117,8 +117,8 @@ START_TEST(prom_max_series_cuts_whole_clients)
 		series += *l != '#';
 	ck_assert_int_le(series, r.max_series);
 	r.max_series = 0;
-	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r), 0);
-	ck_assert_uint_eq(output_omitted(FORMAT_JSON, &r), 0);
+	ck_assert_uint_eq(output_omitted(FORMAT_PROM, &r, 1), 0);
+	ck_assert_uint_eq(output_omitted(FORMAT_JSON, &r, 1), 0);
 	free(csv);
 }
 END_TEST
@@ -128,10 +128,9 @@ START_TEST(prom_two_servers_one_exposition)
 	size_t len;
 	char *csv = unit_fixture("mixed-clients.csv", &len);
 	load(csv);
-	struct report a = report("a", 0), b = report("b", 0);
-	const struct report *both[] = { &a, &b };
+	struct report both[] = { report("a", 0), report("b", 0) };
 	FILE *fp = open_memstream(&out, &outlen);
-	ck_assert(prom_write(fp, both, 2, 0));
+	ck_assert(output_write_fleet(fp, FORMAT_PROM, both, 2));
 	fclose(fp);
 	ck_assert_int_eq(count_lines("# TYPE ticctop_client_status gauge\n"), 1);
 	ck_assert_int_eq(count_lines("ticctop_client_status{server=\"a\""), 7);

@@ -10,10 +10,10 @@ static enum opt_err
 parse(const char *line, struct options *o, char *err, size_t size)
 {
 	static char copy[512];
-	char *argv[32] = { "ticctop" };
+	char *argv[80] = { "ticctop" };
 	int argc = 1;
 	snprintf(copy, sizeof copy, "%s", line);
-	for (char *t = strtok(copy, " "); t && argc < 31; t = strtok(NULL, " "))
+	for (char *t = strtok(copy, " "); t && argc < 79; t = strtok(NULL, " "))
 		argv[argc++] = t;
 	options_defaults(o);
 	err[0] = '\0';
@@ -173,6 +173,62 @@ START_TEST(help_lists_every_option)
 }
 END_TEST
 
+/* -u and -S repeat and mix into a fleet, in order; --name names the
+ * next; a remote option applies to the sources after it, and one after the
+ * last source to every source without its own. */
+START_TEST(sources_make_a_fleet)
+{
+	struct options o;
+	char err[256];
+
+	ck_assert_int_eq(parse("-u http://a/data --insecure", &o, err, sizeof err), OPT_OK);
+	ck_assert_uint_eq(o.nsources, 1);
+	ck_assert(o.sources[0].insecure && !o.sources[0].name); /* today's single source, option after it */
+	ck_assert_int_eq(parse("--cacert /ca --name one -u http://a/data -S /run/x.sock -u http://b:8080/data "
+	                       "--user mon --name three -u http://c/data --noproxy * --bearer-file /t",
+	                       &o, err, sizeof err), OPT_ERR_CONFLICT);
+	ck_assert_str_eq(err, "--user and --bearer-file are two ways to log in: give one");
+	ck_assert_int_eq(parse("--cacert /ca --name one -u http://a/data -S /run/x.sock -u http://b:8080/data "
+	                       "--user mon --name three -u http://c/data --noproxy *", &o, err, sizeof err), OPT_OK);
+	ck_assert_uint_eq(o.nsources, 4);
+	ck_assert_str_eq(o.sources[0].name, "one");
+	ck_assert_str_eq(o.sources[0].url, "http://a/data");
+	ck_assert_str_eq(o.sources[0].cacert, "/ca");
+	ck_assert_ptr_null(o.sources[0].user);               /* given after it */
+	ck_assert_str_eq(o.sources[0].noproxy, "*");         /* after the last source: to all */
+	ck_assert_str_eq(o.sources[1].socket, "/run/x.sock");
+	ck_assert_ptr_null(o.sources[1].url);
+	ck_assert_ptr_null(o.sources[1].name);
+	ck_assert_str_eq(o.sources[2].url, "http://b:8080/data");
+	ck_assert_str_eq(o.sources[3].name, "three");
+	ck_assert_str_eq(o.sources[3].user, "mon");
+	ck_assert_str_eq(o.sources[3].cacert, "/ca");
+	ck_assert_int_eq(parse("-S /run/a.sock -S /run/b.sock --sudo", &o, err, sizeof err), OPT_OK);
+	ck_assert_uint_eq(o.nsources, 2);
+	ck_assert_int_eq(parse("--source lab:1 http://lab/data", &o, err, sizeof err), OPT_ERR_MISSING); /* split by parse() */
+	ck_assert_int_eq(parse("-u http://a/data --name", &o, err, sizeof err), OPT_ERR_MISSING);
+	ck_assert_int_eq(parse("-u http://a/data --name x", &o, err, sizeof err), OPT_ERR_CONFLICT);
+	ck_assert_str_eq(err, "--name names the source given after it (-u, -S): none follows");
+	ck_assert_int_eq(parse("-u http://a/data --insecure --sudo", &o, err, sizeof err), OPT_ERR_CONFLICT);
+	ck_assert_int_eq(parse("-u http://a/data -S /x --insecure --sudo", &o, err, sizeof err), OPT_OK);
+	ck_assert_int_eq(parse("-u http://a/data -S /x --demo", &o, err, sizeof err), OPT_ERR_CONFLICT);
+	ck_assert_str_eq(err, "--demo starts its own chronyd: it does not go with --socket or --sudo");
+}
+END_TEST
+
+/* More sources than a fleet holds are refused with the limit. */
+START_TEST(too_many_sources)
+{
+	struct options o;
+	char err[256], line[512] = "";
+
+	for (int i = 0; i <= OPTIONS_MAX_SOURCES; i++)
+		strcat(line, "-S /s ");
+	ck_assert_int_eq(parse(line, &o, err, sizeof err), OPT_ERR_NUMBER);
+	ck_assert_str_eq(err, "more than 32 sources (-u, -S, --source)");
+}
+END_TEST
+
 /* Make the options suite. */
 static Suite *
 options_suite(void)
@@ -186,6 +242,8 @@ options_suite(void)
 	tcase_add_test(t, plain_decimals);
 	tcase_add_test(t, numbers_ignore_the_locale);
 	tcase_add_test(t, no_mouse_has_htops_letter);
+	tcase_add_test(t, sources_make_a_fleet);
+	tcase_add_test(t, too_many_sources);
 	suite_add_tcase(s, t);
 	return s;
 }

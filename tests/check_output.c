@@ -322,6 +322,75 @@ START_TEST(text_pads_by_display_width)
 }
 END_TEST
 
+/* Write a fleet of three in format f into out: the model twice (a and b,
+ * b's last poll failed) and a server that never answered (c). */
+static void
+render_fleet(enum out_format f, struct model *empty, struct view *none)
+{
+	struct report r[3] = {
+		{ .name = "a", .kind = "http", .target = "http://a/data", .have_data = true, .time = 1795000000,
+		  .m = m, .v = &v, .h = &h, .utf8 = true },
+		{ .name = "b,\x1b", .kind = "chronyc", .target = "chronyc -c -n clients", .error = "b: no answer",
+		  .have_data = true, .time = 1795000000, .m = m, .v = &v, .h = &h, .utf8 = true },
+		{ .name = "c", .kind = "http", .target = "http://c/data", .error = "c: refused", .time = 1795000000,
+		  .m = empty, .v = none, .h = &h, .utf8 = true },
+	};
+	FILE *fp = open_memstream(&out, &outlen);
+	ck_assert(output_write_fleet(fp, f, r, 3));
+	fclose(fp);
+	ck_assert_int_eq(output_fleet_status(r, 3), EXIT_CRITICAL); /* a's critical client counts, c's failure does not hide it */
+}
+
+/* A fleet's JSON: the summary of all, a server each with its own parts;
+ * text: one status line (worst state, failed servers named), then each
+ * server; CSV: a server column. */
+START_TEST(fleet_reports)
+{
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+	struct model *empty = model_new();
+	struct view none;
+	json_error_t e;
+
+	view_init(&none);
+	ck_assert(view_update(&none, empty));
+	load(csv);
+	render_fleet(FORMAT_JSON, empty, &none);
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc, "summary"), "total")), 14);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc, "summary"), "critical")), 2);
+	ck_assert_ptr_null(json_object_get(doc, "source"));
+	json_t *servers = json_object_get(doc, "servers");
+	ck_assert_uint_eq(json_array_size(servers), 3);
+	json_t *b = json_array_get(servers, 1), *c = json_array_get(servers, 2);
+	ck_assert_str_eq(json_string_value(json_object_get(b, "name")), "b,\\x1b");
+	ck_assert(json_is_false(json_object_get(json_object_get(b, "source"), "ok")));
+	ck_assert_uint_eq(json_array_size(json_object_get(b, "clients")), 7);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(b, "summary"), "warning")), 2);
+	ck_assert(json_is_null(json_object_get(json_object_get(c, "source"), "age")));
+	ck_assert_uint_eq(json_array_size(json_object_get(c, "clients")), 0);
+	json_decref(doc);
+	free(out);
+
+	render_fleet(FORMAT_TEXT, empty, &none);
+	ck_assert_msg(strncmp(out, "TICCTOP CRITICAL - 3 servers, 14 clients: 8 ok, 4 warning, 2 critical; "
+	                           "UNKNOWN: b,\\x1b, c | servers=3 failed=2 clients=14", 106) == 0, "%s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\n== a (http://a/data)\nTICCTOP CRITICAL - 7 clients"));
+	ck_assert_ptr_nonnull(strstr(out, "\n== c (http://c/data)\nTICCTOP UNKNOWN - c: refused\n"));
+	free(out);
+
+	render_fleet(FORMAT_CSV, empty, &none);
+	ck_assert(strncmp(out, "server,addr,family,status,reason,", 33) == 0);
+	ck_assert_ptr_nonnull(strstr(out, "\r\na,127.1.0.1,ipv4,"));
+	ck_assert_ptr_nonnull(strstr(out, "\r\n\"b,\\x1b\",127.1.0.1,ipv4,"));
+	ck_assert_ptr_null(strstr(out + 1, "server,addr")); /* one header */
+	free(csv);
+	model_free(empty);
+	view_free(&none);
+}
+END_TEST
+
 START_TEST(numbers_ignore_the_locale)
 {
 	char probe[16];
@@ -365,6 +434,7 @@ output_suite(void)
 	tcase_add_test(t, text_has_nagios_line_and_rows);
 	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_test(t, numbers_ignore_the_locale);
+	tcase_add_test(t, fleet_reports);
 	tcase_add_test(t, text_pads_by_display_width);
 	tcase_add_test(t, stream_staleness_and_failed_writes);
 	tcase_add_test(t, shared_name_is_two_clients);

@@ -54,8 +54,8 @@ else
 fi
 
 # The command line.
-expect_error url-and-socket 5 "--url reads a remote dashboard: it does not go with --socket, --sudo, --demo or --chronyc" \
-	--url "$base/x" --socket /run/chrony/chronyd.sock
+expect_error url-and-sudo 5 "--url reads a remote dashboard: it does not go with --sudo, --demo or --chronyc" \
+	--url "$base/x" --sudo
 expect_error url-and-chronyc 5 "--url reads a remote dashboard" --url "$base/x" --chronyc /usr/bin/chronyc
 expect_error url-and-demo 5 "--url reads a remote dashboard" --url "$base/x" --demo
 expect_error cacert-alone 5 "--cacert only applies to a remote dashboard (--url)" --cacert /etc/ssl/certs/ca-certificates.crt
