@@ -9,9 +9,11 @@
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/fakes.sh"
 . "$top_srcdir/tests/lib/tcpport.sh"
+. "$top_srcdir/tests/lib/chronyd.sh"
 command -v promtool >/dev/null || { echo "promtool (Debian prometheus) missing"; exit 99; }
 command -v prometheus-node-exporter >/dev/null || { echo "prometheus-node-exporter missing"; exit 99; }
 at_exit stop_exporter
+at_exit chronyd_stop
 fix=$top_srcdir/tests/fixtures
 exporter=
 
@@ -31,12 +33,14 @@ fake mixed "exec cat '$fix/mixed-clients.csv'"
 run_ticctop --chronyc "$scratch/mixed" --once -o prom
 echo "$OUT" >"$scratch/mixed.prom"
 check "mixed: exit status is the Nagios one (critical)" [ "$RC" = 2 ]
+# the server label: the source's target, as JSON's source.target
+srv=$("$TICCTOP" --chronyc "$scratch/mixed" --once -o json | python3 -c 'import json, sys; print(json.load(sys.stdin)["source"]["target"])')
 check "mixed: promtool check metrics passes" promtool_ok "$scratch/mixed.prom"
-expect_contains "$OUT" 'ticctop_clients_by_status{server="'"$scratch"'/mixed -c -n clients",status="critical"} 1' "mixed: the summary by status"
+expect_contains "$OUT" "ticctop_clients_by_status{server=\"$srv\",status=\"critical\"} 1" "mixed: the summary by status"
 expect_contains "$OUT" '# TYPE ticctop_client_ntp_packets_total counter' "mixed: packets are a counter"
-expect_contains "$OUT" 'ticctop_client_ntp_drops_total{server="'"$scratch"'/mixed -c -n clients",addr="127.1.0.8",family="ipv4"} 28' "mixed: drops per client"
+expect_contains "$OUT" "ticctop_client_ntp_drops_total{server=\"$srv\",addr=\"127.1.0.8\",family=\"ipv4\"} 28" "mixed: drops per client"
 expect_contains "$OUT" 'addr="127.1.0.8",family="ipv4"} 0.03125' "mixed: an interval of 2^-5 is 0.03125 seconds"
-expect_contains "$OUT" 'ticctop_client_status{server="'"$scratch"'/mixed -c -n clients",addr="::1",family="ipv6"} 0' "mixed: status code per client"
+expect_contains "$OUT" "ticctop_client_status{server=\"$srv\",addr=\"::1\",family=\"ipv6\"} 0" "mixed: status code per client"
 expect_eq "$(grep -c '^# TYPE' "$scratch/mixed.prom")" "$(grep '^# TYPE' "$scratch/mixed.prom" | sort -u | wc -l)" "mixed: one TYPE line per family"
 check "mixed: an unknown value is no series (127.1.0.3 has no Cmd interval)" \
 	sh -c "! grep -q 'cmd_interval_seconds{[^}]*127.1.0.3\"' '$scratch/mixed.prom'"
@@ -87,10 +91,22 @@ check "--max-series 1000: promtool check metrics passes" promtool_ok "$scratch/c
 series=$(grep -vc '^#' "$scratch/cut.prom")
 check "--max-series 1000: at most 1000 series ($series)" [ "$series" -le 1000 ]
 kept=$(grep -c '^ticctop_client_status{' "$scratch/cut.prom")
-expect_contains "$OUT" "ticctop_clients_omitted{server=\"$scratch/n10000 -c -n clients\"} $((10000 - kept))" "--max-series: the clients left out are counted"
+expect_contains "$OUT" "ticctop_clients_omitted{server=\"$(echo "$srv" | sed "s|/mixed |/n10000 |")\"} $((10000 - kept))" "--max-series: the clients left out are counted"
 expect_contains "$ERR" "ticctop: warning: --max-series 1000: $((10000 - kept)) of 10000 clients left out" "--max-series: a warning on stderr"
 run_ticctop --chronyc "$scratch/mixed" --once -o json --max-series 10
 expect_contains "$ERR" "--max-series goes with -o prom" "--max-series without -o prom is refused"
+
+# a real chronyd: its own tracking, serverstats and activity as families too
+chronyd_available || { echo "chronyd missing"; exit 99; }
+chronyd_start || exit 99
+"$NTPLOAD" --server 127.0.0.1 --port "$CHRONYD_PORT" --clients 20 --packets 2 || exit 99
+run_ticctop -S "$CHRONYD_SOCK" --once -o prom
+printf '%s\n' "$OUT" >"$scratch/chronyd.prom"
+check "a real chronyd: promtool check metrics passes" promtool_ok "$scratch/chronyd.prom"
+expect_contains "$OUT" "# TYPE ticctop_server_serverstats_ntp_received_total counter" "a real chronyd: serverstats counters"
+check "a real chronyd: it counted the NTP packets" grep -Eq '^ticctop_server_serverstats_ntp_received_total\{server="[^"]*"\} [1-9]' "$scratch/chronyd.prom"
+check "a real chronyd: its stratum" grep -Eq '^ticctop_server_tracking_stratum\{server="[^"]*"\} [0-9]+$' "$scratch/chronyd.prom"
+chronyd_stop
 
 # node_exporter's textfile collector serving what ticctop rewrites.
 mkdir "$scratch/textfile"
@@ -119,7 +135,7 @@ until start_exporter; do
 done
 scrape() { curl -sf "http://127.0.0.1:$port/metrics" >"$scratch/scraped" && grep -q '^ticctop_clients{' "$scratch/scraped"; }
 check "node_exporter serves ticctop's series" wait_until 60 scrape
-expect_contains "$(cat "$scratch/scraped")" 'ticctop_client_ntp_drops_total{addr="127.1.0.8",family="ipv4",server="'"$scratch"'/mixed -c -n clients"} 28' "node_exporter: a client's drops as ticctop wrote them"
+expect_contains "$(cat "$scratch/scraped")" "ticctop_client_ntp_drops_total{addr=\"127.1.0.8\",family=\"ipv4\",server=\"$srv\"} 28" "node_exporter: a client's drops as ticctop wrote them"
 check "node_exporter: no textfile error" grep -q '^node_textfile_scrape_error 0$' "$scratch/scraped"
 # a scrape after the file was replaced again: still whole, no temporary file left behind
 mtime=$(stat -c %Y.%N "$prom" 2>/dev/null || stat -c %Y "$prom")
