@@ -15,7 +15,7 @@
 #include "keys.h"
 #include "tui.h"
 
-/* Header: source, clocks, data age, summary, order, filter, PAUSED; and the error banner. */
+/* Header: source, clocks, data age, summary, order, filter, PAUSED; the meters; the error banner. */
 void draw_header(const struct paint *p);
 
 /* The cards screen's body: the visible cards. */

@@ -1,8 +1,10 @@
 /* layout.h — where things go on the screen: regions, the card grid, scrolling.
  *
- * Contract: pure maths, no curses.  The screen is a header, an optional
- * error banner, the body (where the current screen draws: the cards) and
- * the key bar.  Cards are packed like a
+ * Contract: pure maths, no curses.  The screen is a header (two lines,
+ * then the meters: as many a line as METER_MIN_W allows, folding onto more
+ * lines when narrow, fewer lines when the body would keep less than
+ * METER_BODY_MIN rows), an optional error banner, the body (where the
+ * current screen draws: the cards) and the key bar.  Cards are packed like a
  * masonry: as many columns as fit (CARD_MIN_W each), each card going to the
  * shortest column (the leftmost on a tie), so a tall expanded card leaves
  * no hole.  Cards in a column share edges: a card's title line is the
@@ -31,6 +33,10 @@
 #define CARD_TITLE_BARE 8    /* the same without the status word (the symbol still says it) */
 #define CARD_PAD 4           /* border and space each side of a body line */
 #define HEADER_LINES 2
+#define METERS 3             /* header meters always wanted: NTP req/s, drops/s, Cmd req/s */
+#define METER_SLOTS 4        /* meters a line at most (a fourth shows where a slot is free) */
+#define METER_MIN_W 24       /* columns a meter takes at least */
+#define METER_BODY_MIN 6     /* body rows the meters leave at least, else fewer meter lines */
 #define BAR_LINES 1
 #define BANNER_MAX_LINES 3
 #define SCREEN_MIN_H (HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE) /* lower: "too small" */
@@ -45,6 +51,8 @@ struct rect {
 struct regions {
 	bool too_small;         /* only the "too small" notice fits */
 	struct rect header, banner, body, bar;   /* body: where the current screen draws */
+	struct rect meters;     /* the header's meters, under its two lines (h 0: none) */
+	int meter_cols;         /* meters a line (meter_cols * meters.h of them show) */
 };
 
 /* Split a w x h terminal; banner_lines (0..BANNER_MAX_LINES) are wanted for an error. */

@@ -22,6 +22,7 @@
 #include "model.h"
 #include "server.h"
 #include "source_result.h"
+#include "trend.h"
 #include "view.h"
 
 struct recorder; /* recorder.h */
@@ -48,6 +49,7 @@ struct monitor {
 	                              with the note the screens show; NONE before any */
 	double srv_time;           /* monotonic time srv was read: stale while srv_time < poll_time */
 	time_t srv_wall;           /* wall clock of the same */
+	struct trend trend;        /* the server's last 300 s, fed by monitor_take */
 };
 
 /* Make mon ready for src; false when out of memory. */
@@ -67,8 +69,8 @@ bool monitor_want_ntpdata(struct monitor *mon, const char *addr);
 
 /* After a poll's rows went into the model (between model_begin and here)
  * and its result into mon->last: end the model's update, note the time
- * (monotonic now, wall clock wall) and what the server's clock did, and
- * rebuild the view. */
+ * (monotonic now, wall clock wall) and what the server's clock did, feed
+ * the server's history (a failed poll is a gap), and rebuild the view. */
 void monitor_take(struct monitor *mon, double now, time_t wall);
 
 #endif

@@ -99,14 +99,24 @@ enum ntpload_mode {
  *   minutes).
  * QUIET (5-9, 10%): steady, but silent half of the time (30 s out of 60,
  *   never in window 0): its last-seen grows, then it comes back.
- * STEADY (the rest, 80%): one request every 4, 8 or 16 s, never dropped.
- * Every role but FLOOD also sends one request at a time below
- * NTPLOAD_LIVE_HELLO_MS, so after it every client has been seen. */
+ * LATE (10-12, 6%): silent until a time of its own 10-40 s in, then
+ *   steady: a client that starts (new to the server).
+ * LEAVING (13-15, 6%): one request every 2 s (the rate limit's own pace,
+ *   never dropped) until a time of its own 20-40 s in, then silent for good.
+ * LIMITED (16-17, 4%): floods as FLOOD does (drops at once) until a time of
+ *   its own 15-30 s in, then steady: rate-limited, then no longer.
+ * STEADY (the rest, 64%): one request every 4, 8 or 16 s, never dropped.
+ * Every role but LATE sends its first request at a time below
+ * NTPLOAD_LIVE_HELLO_MS, so after it every client but the late ones has
+ * been seen. */
 enum ntpload_role {
 	NTPLOAD_ROLE_STEADY,
 	NTPLOAD_ROLE_QUIET,
 	NTPLOAD_ROLE_ROTATING,
-	NTPLOAD_ROLE_FLOOD
+	NTPLOAD_ROLE_FLOOD,
+	NTPLOAD_ROLE_LATE,
+	NTPLOAD_ROLE_LEAVING,
+	NTPLOAD_ROLE_LIMITED
 };
 
 struct ntpload_config {

@@ -1,6 +1,7 @@
 /* draw_header.c — the two header lines and the error banner. */
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,12 +10,15 @@
 #include "cards.h"
 #include "draw.h"
 #include "format.h"
+#include "spark.h"
 #include "text.h"
+#include "trend.h"
 
 #define MAX_SEGS 12
 #define FLEX_MIN 12   /* the source is cut down to this before the data age goes */
 #define GROUP_GAP 2   /* columns at least between the left and the right group */
 #define APP_NAME "ticctop"
+#define METER_SPARK_MAX 256   /* cells of a meter's sparkline at most */
 
 /* A piece of a header line: dropped whole when the line is short, lowest
  * priority first, except the flexible one, which is cut instead. */
@@ -274,12 +278,86 @@ draw_banner(const struct paint *p)
 	}
 }
 
-/* Header: source, clocks, data age, summary, order, filter, PAUSED; and the error banner. */
+/* The header's meters, htop-style, in the order shown (layout.h: METERS
+ * always wanted, the rest where a slot is free): the server's history of
+ * one series as its latest value and a sparkline of the last TREND_SECONDS. */
+static const struct meter {
+	const char *label;
+	enum trend_series series;
+	const char *unit;     /* after the value; "" for a count */
+	enum role role;       /* the sparkline's, while the series shows some activity */
+} meters[METER_SLOTS] = {
+	{ "NTP", TREND_NTP, "/s", ROLE_ADDR },
+	{ "drops", TREND_DROPS, "/s", ROLE_WARN },
+	{ "Cmd", TREND_CMD, "/s", ROLE_ADDR },
+	{ "CRIT", TREND_CRIT, "", ROLE_CRIT },
+};
+
+#define METER_LABEL_W 5   /* the longest label */
+#define METER_VALUE_W 8   /* "12.3k/s", "0.25/s", "-" */
+#define METER_GAP 2       /* columns between two meters on a line */
+
+/* Write a meter's value: "-" when unknown, else short (3 significant
+ * digits below 100k, then k/M/G) and its unit. */
+static void
+meter_value(char *buf, size_t size, double v, const char *unit)
+{
+	char num[16];
+
+	if (isnan(v))
+		snprintf(num, sizeof num, "-");
+	else if (*unit && v < 9.995)
+		snprintf(num, sizeof num, "%.2f", v);
+	else if (*unit && v < 99.95)
+		snprintf(num, sizeof num, "%.1f", v);
+	else
+		text_count(num, sizeof num, (long long)(v + 0.5));
+	snprintf(buf, size, "%s%s", num, isnan(v) ? "" : unit);
+}
+
+/* Paint meter m at (y, x), w columns: label, value, sparkline. */
+static void
+draw_meter(const struct paint *p, const struct meter *m, int y, int x, int w)
+{
+	const struct trend *tr = &p->t->mon->trend;
+	double v[TREND_SECONDS];
+	char value[32], line[SPARK_BYTES(METER_SPARK_MAX)];
+	size_t n = trend_get(tr, m->series, v, TREND_SECONDS);
+	int used = draw_text(p, y, x, w, ROLE_DIM, m->label);
+
+	meter_value(value, sizeof value, trend_last(tr, m->series), m->unit);
+	used = METER_LABEL_W + 1 + METER_VALUE_W - (int)strlen(value);
+	used += draw_text(p, y, x + used, w - used, ROLE_TEXT, value) + 1;
+	int cells = w - used;
+	if (cells <= 0)
+		return;
+	if (cells > METER_SPARK_MAX)
+		cells = METER_SPARK_MAX;
+	spark_render(line, sizeof line, v, n, (size_t)cells, p->t->utf8 ? SPARK_BRAILLE : SPARK_ASCII, 0);
+	draw_text(p, y, x + used, cells, spark_scale(v, n) > 0 ? m->role : ROLE_DIM, line);
+}
+
+/* The meters under the header's two lines, meter_cols a line. */
+static void
+draw_meters(const struct paint *p)
+{
+	const struct regions *r = &p->t->reg;
+	int cols = r->meter_cols, mw = (r->meters.w - (cols - 1) * METER_GAP) / cols;
+
+	draw_clear(p, &r->meters, ROLE_TEXT);
+	for (int i = 0; i < cols * r->meters.h && i < METER_SLOTS; i++)
+		draw_meter(p, &meters[i], r->meters.y + i / cols, r->meters.x + i % cols * (mw + METER_GAP), mw);
+}
+
+/* Header: source, clocks, data age, summary, order, filter, PAUSED; the
+ * meters; and the error banner. */
 void
 draw_header(const struct paint *p)
 {
 	draw_source_line(p);
 	draw_summary_line(p);
+	if (p->t->reg.meters.h > 0)
+		draw_meters(p);
 	if (p->t->reg.banner.h > 0)
 		draw_banner(p);
 }

@@ -6,17 +6,36 @@
 
 #include "layout.h"
 
-/* Split a w x h terminal into header, banner, body and key bar. */
+/* Lay out the header's meters under its two lines of a w x h terminal:
+ * as many a line as fit, on as few lines as hold METERS, none of which
+ * may leave the body fewer than METER_BODY_MIN rows. */
+static void
+layout_meters(struct regions *s, int w, int h)
+{
+	int cols = w / METER_MIN_W;
+
+	if (cols < 1)
+		cols = 1;
+	if (cols > METER_SLOTS)
+		cols = METER_SLOTS;
+	int lines = (METERS + cols - 1) / cols;
+	while (lines > 0 && h - HEADER_LINES - BAR_LINES - lines < METER_BODY_MIN)
+		lines--;
+	s->meter_cols = cols;
+	s->meters = (struct rect){ 0, HEADER_LINES, w, lines };
+}
+
+/* Split a w x h terminal into header, meters, banner, body and key bar. */
 void
 layout_regions(struct regions *s, int w, int h, int banner_lines)
 {
-	int fixed = HEADER_LINES + BAR_LINES;
-	int room = h - fixed - CARD_COLLAPSED_H;
-
 	memset(s, 0, sizeof *s);
 	s->too_small = w < GRID_MIN_W || h < SCREEN_MIN_H;
 	if (s->too_small)
 		return;
+	layout_meters(s, w, h);
+	int top = HEADER_LINES + s->meters.h, fixed = top + BAR_LINES;
+	int room = h - fixed - CARD_COLLAPSED_H;
 	if (banner_lines > BANNER_MAX_LINES)
 		banner_lines = BANNER_MAX_LINES;
 	if (banner_lines > room - GRID_CLOSE)
@@ -24,8 +43,8 @@ layout_regions(struct regions *s, int w, int h, int banner_lines)
 	if (banner_lines < 0)
 		banner_lines = 0;
 	s->header = (struct rect){ 0, 0, w, HEADER_LINES };
-	s->banner = (struct rect){ 0, HEADER_LINES, w, banner_lines };
-	s->body = (struct rect){ 0, HEADER_LINES + banner_lines, w, h - fixed - banner_lines };
+	s->banner = (struct rect){ 0, top, w, banner_lines };
+	s->body = (struct rect){ 0, top + banner_lines, w, h - fixed - banner_lines };
 	s->bar = (struct rect){ 0, h - BAR_LINES, w, BAR_LINES };
 }
 

@@ -1,6 +1,7 @@
 /* monitor.c — the state every front end reads, updated after each poll. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,6 +42,27 @@ monitor_update_view(struct monitor *mon)
 	}
 }
 
+/* Feed the server's history with the poll that ended at now, span seconds
+ * after the one before: the status counts (unknown when it failed). */
+static void
+feed_trend(struct monitor *mon, double now, double span, bool ok)
+{
+	static const enum trend_series by_status[STATUS_COUNT] = {
+		[STATUS_OK] = TREND_OK, [STATUS_WARNING] = TREND_WARN, [STATUS_CRITICAL] = TREND_CRIT,
+	};
+	double v[TREND_SERIES_COUNT];
+	size_t counts[STATUS_COUNT];
+
+	for (int s = 0; s < TREND_SERIES_COUNT; s++)
+		v[s] = NAN;
+	if (ok) {
+		model_summary(mon->model, counts);
+		for (int st = 0; st < STATUS_COUNT; st++)
+			v[by_status[st]] = (double)counts[st];
+	}
+	trend_push(&mon->trend, now, span, v);
+}
+
 /* Ask the source for the ntpdata of the time source at addr from the next poll on. */
 bool
 monitor_want_ntpdata(struct monitor *mon, const char *addr)
@@ -75,6 +97,7 @@ monitor_take(struct monitor *mon, double now, time_t wall)
 		model_end(mon->model, &mon->health, ok, now);
 	else /* a repeated answer leaves the clients as they were; the clock moves */
 		model_tick(mon->model, now);
+	feed_trend(mon, now, mon->polls ? now - mon->poll_time : 0, ok);
 	mon->poll_time = now;
 	mon->polls++;
 	if (ok) {

@@ -30,6 +30,17 @@
 #define ROTATING_SLOTS 8
 #define QUIET_SLOTS 4
 #define STEADY_MIN_PERIOD_MS 4000
+/* LATE starts, LEAVING stops, LIMITED calms down, each at a time of its own
+ * in [FROM, FROM + SPREAD) ms; LEAVING sends every LEAVING_PERIOD_MS until
+ * then (the rate limit's own pace: never dropped). */
+#define LATE_FROM_MS 10000
+#define LATE_SPREAD_MS 30000
+#define LEAVING_FROM_MS 20000
+#define LEAVING_SPREAD_MS 20000
+#define LEAVING_PERIOD_MS 2000
+#define LIMITED_FROM_MS 15000
+#define LIMITED_SPREAD_MS 15000
+#define NEVER_MS (INT64_MAX / 4)
 
 /* Fill: the first retry round waits this long for late replies; each
  * further round waits twice as long, up to FILL_SETTLE_MAX_MS. */
@@ -184,6 +195,17 @@ live_next(uint32_t i, int64_t after)
 	switch (ntpload_client_role(i)) {
 	case NTPLOAD_ROLE_FLOOD:
 		return next_burst(after, hello, FLOOD_PERIOD_MS, FLOOD_COUNT);
+	case NTPLOAD_ROLE_LATE: /* silent, then steady: a new client */
+		t = LATE_FROM_MS + (int64_t)(h % LATE_SPREAD_MS);
+		return after < t ? t : next_steady(h, after);
+	case NTPLOAD_ROLE_LEAVING: /* every 2 s, then silent for good */
+		t = next_periodic(after, hello, LEAVING_PERIOD_MS);
+		return t < LEAVING_FROM_MS + (int64_t)(h % LEAVING_SPREAD_MS) ? t : NEVER_MS;
+	case NTPLOAD_ROLE_LIMITED: /* floods, then calms down to steady */
+		t = LIMITED_FROM_MS + (int64_t)(h % LIMITED_SPREAD_MS);
+		if (after < t && next_burst(after, hello, FLOOD_PERIOD_MS, FLOOD_COUNT) < t)
+			return next_burst(after, hello, FLOOD_PERIOD_MS, FLOOD_COUNT);
+		return next_steady(h, after < t ? t : after);
 	case NTPLOAD_ROLE_QUIET:
 		t = next_quiet(h, after);
 		break;
@@ -757,6 +779,12 @@ ntpload_client_role(uint32_t i)
 		return NTPLOAD_ROLE_ROTATING;
 	if (r < 10)
 		return NTPLOAD_ROLE_QUIET;
+	if (r < 13)
+		return NTPLOAD_ROLE_LATE;
+	if (r < 16)
+		return NTPLOAD_ROLE_LEAVING;
+	if (r < 18)
+		return NTPLOAD_ROLE_LIMITED;
 	return NTPLOAD_ROLE_STEADY;
 }
 
@@ -773,6 +801,12 @@ ntpload_role_name(enum ntpload_role role)
 		return "rotating";
 	case NTPLOAD_ROLE_FLOOD:
 		return "flood";
+	case NTPLOAD_ROLE_LATE:
+		return "late";
+	case NTPLOAD_ROLE_LEAVING:
+		return "leaving";
+	case NTPLOAD_ROLE_LIMITED:
+		return "limited";
 	}
 	return "unknown";
 }

@@ -49,12 +49,16 @@ START_TEST(screen_regions)
 	ck_assert(!s.too_small);
 	ck_assert_int_eq(s.header.y, 0);
 	ck_assert_int_eq(s.header.h, HEADER_LINES);
-	ck_assert_int_eq(s.body.y, HEADER_LINES);
-	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - BAR_LINES);
+	ck_assert_int_eq(s.meters.y, HEADER_LINES);  /* the three meters on one line */
+	ck_assert_int_eq(s.meters.h, 1);
+	ck_assert_int_eq(s.meter_cols, 3);
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - 1 - BAR_LINES);
 	ck_assert_int_eq(s.bar.y, 23);
 	layout_regions(&s, 80, 24, 2);
 	ck_assert_int_eq(s.banner.h, 2);
-	ck_assert_int_eq(s.body.y, HEADER_LINES + 2);
+	ck_assert_int_eq(s.banner.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 1 + 2);
 	ck_assert_int_eq(s.body.y + s.body.h, s.bar.y);
 	layout_regions(&s, 80, 24, 99);             /* a long error never takes more than its share */
 	ck_assert_int_eq(s.banner.h, BANNER_MAX_LINES);
@@ -69,6 +73,29 @@ START_TEST(screen_regions)
 	ck_assert(s.too_small);
 	layout_regions(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0);
 	ck_assert(s.too_small);
+}
+END_TEST
+
+START_TEST(meter_folding)
+{
+	static const struct { int w, h, cols, lines; } rows[] = {
+		{ 200, 50, 4, 1 },   /* wide: a slot for the fourth */
+		{ 80, 24, 3, 1 },
+		{ 50, 30, 2, 2 },    /* narrow: folded onto two lines */
+		{ 40, 12, 1, 3 },    /* one a line, the body keeps METER_BODY_MIN rows */
+		{ 40, 11, 1, 2 },    /* lower: fewer meter lines */
+		{ 30, 8, 1, 0 },     /* too low for any */
+	};
+	struct regions s;
+
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		layout_regions(&s, rows[i].w, rows[i].h, 0);
+		ck_assert_msg(s.meter_cols == rows[i].cols && s.meters.h == rows[i].lines, "%dx%d: %d a line, %d lines",
+		              rows[i].w, rows[i].h, s.meter_cols, s.meters.h);
+		ck_assert_int_eq(s.body.y, HEADER_LINES + s.meters.h);
+		ck_assert_int_eq(s.body.y + s.body.h, s.bar.y);
+		ck_assert(s.meters.h == 0 || s.body.h >= METER_BODY_MIN);
+	}
 }
 END_TEST
 
@@ -321,6 +348,7 @@ layout_suite(void)
 	TCase *tc = tcase_create("layout");
 	tcase_add_test(tc, columns_by_width);
 	tcase_add_test(tc, screen_regions);
+	tcase_add_test(tc, meter_folding);
 	tcase_add_test(tc, card_heights);
 	tcase_add_test(tc, brief_fields_never_cut);
 	tcase_add_test(tc, collapsed_cards_fill_rows_left_to_right);

@@ -362,7 +362,7 @@ START_TEST(error_banner)
 	ck_assert_ptr_nonnull(strstr(buf, "506 Cannot talk to daemon\\x1b[2J"));
 	ck_assert_ptr_nonnull(strstr(buf, "last good data"));
 	ck_assert_int_eq(t.reg.banner.h, 1);
-	ck_assert_int_eq(t.reg.body.y, HEADER_LINES + 1);
+	ck_assert_int_eq(t.reg.body.y, HEADER_LINES + t.reg.meters.h + 1);
 	ck_assert_uint_eq(mon.view.n, 7);
 	mon.last.err = SOURCE_OK;
 	tui_refreshed(&t);

@@ -43,6 +43,29 @@ s = docs[-1]["summary"] if docs else None
 sys.exit(not (s and s["total"] >= 300 and s["warning"] > 0 and s["critical"] > 0
               and "ipv6" in {c["family"] for c in docs[-1]["clients"]}))' "$top_srcdir/tests/lib" "$STREAM"
 }
+# Succeeds if the reports of $STREAM (one a second) tell the demo's story
+# (issue 11): a client new to the server after the fifth report (a late
+# starter), one that sent and then fell silent for the last 25 reports, and
+# one whose drops rose and then stopped while it kept sending.
+demo_story() {
+	python3 -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from jsonstream import reports
+docs = list(reports(open(sys.argv[2], encoding="utf-8").read()))
+if len(docs) < 30:
+    sys.exit(1)
+early = {c["addr"] for c in docs[4]["clients"]}
+hist = {}
+for d in docs:
+    for c in d["clients"]:
+        hist.setdefault(c["addr"], []).append((c["ntp"]["packets"], c["ntp"]["drops"]))
+new = [a for a in hist if a not in early]
+stopped = [a for a, h in hist.items() if len(h) > 26 and h[-1][0] == h[-26][0] > h[0][0]]
+calmed = [a for a, h in hist.items() if len(h) > 11 and h[-1][1] == h[-11][1] > 0 and h[-1][0] > h[-11][0]]
+print("new", len(new), "stopped", len(stopped), "calmed", len(calmed), file=sys.stderr)
+sys.exit(not (new and stopped and calmed))' "$top_srcdir/tests/lib" "$STREAM" 2>"$STREAM.story"
+}
 before=$(leftovers)
 STREAM=$(mktemp)
 pid=
@@ -50,7 +73,7 @@ at_exit stop_demo
 # Ends the demo still running, if any, and removes the stream.
 stop_demo() {
 	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid"
-	rm -f "$STREAM"
+	rm -f "$STREAM" "$STREAM.story"
 }
 
 run_ticctop --demo -b -n 2 -o json
@@ -66,6 +89,8 @@ for sig in TERM INT HUP; do
 	check "demo started a chronyd ($sig)" [ -n "$(new_leftovers)" ]
 	if [ "$sig" = TERM ]; then
 		check "the demo comes to show 300+ clients, warnings, criticals and IPv6" wait_until 120 demo_lively
+		check "the demo's clients start, stop, and are rate-limited then no longer" wait_until 180 demo_story
+		echo "story: $(cat "$STREAM.story")"
 	fi
 	kill -$sig $pid
 	wait $pid

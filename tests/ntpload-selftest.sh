@@ -13,13 +13,16 @@ LIVE_S=6
 # Prints client i's address and role for i < $1, as ntpload.h defines them
 # (computed here independently of the module).
 expected_clients() {
-	awk -v n="$1" 'BEGIN {
-		for (i = 0; i < n; i++) {
-			r = int(i / 254); m = i % 50
-			role = m == 0 ? "flood" : m < 5 ? "rotating" : m < 10 ? "quiet" : "steady"
-			printf "127.%d.%d.%d %s\n", 1 + int(r / 256), r % 256, i % 254 + 1, role
+	awk -v n="$1" 'function role(m) {
+			return m == 0 ? "flood" : m < 5 ? "rotating" : m < 10 ? "quiet" : m < 13 ? "late" \
+			     : m < 16 ? "leaving" : m < 18 ? "limited" : "steady"
 		}
-		print "::1 " (n % 50 == 0 ? "flood" : n % 50 < 5 ? "rotating" : n % 50 < 10 ? "quiet" : "steady")
+		BEGIN {
+		for (i = 0; i < n; i++) {
+			r = int(i / 254)
+			printf "127.%d.%d.%d %s\n", 1 + int(r / 256), r % 256, i % 254 + 1, role(i % 50)
+		}
+		print "::1 " role(n % 50)
 	}'
 }
 
@@ -125,6 +128,9 @@ check "some flood client is critical (>= 10 drops)" \
 check "rotating clients stay below 10 drops" all_of_role "$tmp/drops" '$1 <= 9' rotating
 check "steady clients have no drops" all_of_role "$tmp/drops" '$1 == 0' steady
 check "quiet clients have no drops" all_of_role "$tmp/drops" '$1 == 0' quiet
+check "limited clients have drops (they flood first)" all_of_role "$tmp/drops" '$1 >= 1' limited
+check "leaving clients have no drops (the limit's own pace)" all_of_role "$tmp/drops" '$1 == 0' leaving
+check "late clients have no drops (silent for the first 10 s)" all_of_role "$tmp/drops" '$1 == 0' late
 
 chronyd_stop
 check "chronyd $pid is gone" sh -c '! kill -0 "$1" 2>/dev/null' sh "$pid"

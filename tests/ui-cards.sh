@@ -34,9 +34,9 @@ lines_with() {
 	tmux_screen | grep -F -- "$1"
 }
 
-# Prints the distinct columns (1-based, in characters) where text $1 starts on the screen's lines.
+# Prints the distinct columns (1-based, in characters) where text $1 starts on the cards' lines.
 columns_of() {
-	tmux_screen | LC_ALL=C.UTF-8 awk -v s="$1" '{
+	tmux_screen | grep '^[│┃]' | LC_ALL=C.UTF-8 awk -v s="$1" '{
 		for (off = 0; (i = index(substr($0, off + 1), s)); off += i) print off + i }' | sort -u
 }
 
@@ -78,7 +78,8 @@ for word in non-zero explanation daemon returned; do
 done
 # at 38 columns the banner's lines, joined again with a space, are the message: no word was split
 resize_to 38 12
-joined=$(tmux_screen | sed -n 3,5p | tr '\n' ' ' | tr -s ' ')
+first=$(tmux_screen | grep -n '506 Cannot' | cut -d: -f1)  # under the header and its meters
+joined=$(tmux_screen | sed -n "$first,$((first + 2))p" | tr '\n' ' ' | tr -s ' ')
 expect_contains "$joined" "506 Cannot talk to daemon: the daemon returned a non-zero exit" \
 	"38x12: the banner wraps at spaces"
 resize_to 80 24

@@ -15,6 +15,9 @@ start_ui() {
 	ui_start "--chronyc '$dir/chronyc' -d 5 --log '$dir/log' $*"
 }
 
+# The first card's line: the header's two lines and its meters' line above it.
+top=4
+
 # Prints screen line $1 (1-based).
 line() {
 	tmux_screen | sed -n "${1}p"
@@ -25,9 +28,9 @@ start_ui
 expect_screen "Clients 7 · OK 4 · WARN 2 · CRIT 1" "80x24: summary over all clients"
 expect_eq "$(tmux_pane '#{alternate_on}')" 1 "the screen is up (alternate screen)"
 screen=$(tmux_screen)
-expect_contains "$(line 3)" "┏━ ● 127.1.0.1 " "first card selected (heavy border), status symbol"
-expect_eq "$(line 3 | grep -c '127.1.0.2')" 0 "80x24: one column"
-expect_contains "$(line 5)" "├─ ● 127.1.0.2 " "next card below, sharing an edge"
+expect_contains "$(line $top)" "┏━ ● 127.1.0.1 " "first card selected (heavy border), status symbol"
+expect_eq "$(line $top | grep -c '127.1.0.2')" 0 "80x24: one column"
+expect_contains "$(line $((top + 2)))" "├─ ● 127.1.0.2 " "next card below, sharing an edge"
 expect_contains "$screen" "✗ 127.1.0.8" "critical card has its symbol"
 expect_contains "$screen" "CRIT ─┤" "status in words, readable without colour"
 expect_contains "$screen" "NTP 40" "collapsed card: NTP packets"
@@ -76,11 +79,11 @@ for row in "NTP drops ↓:127.1.0.8" "Last seen ↑:127.1.0.8" "NTP packets ↓:
 	tmux_wait "Sort by" >/dev/null
 	tmux_keys Down Enter
 	expect_screen "sort: $title" "sort: $title"
-	expect_contains "$(line 3)" "$first" "sort $title: $first first"
+	expect_contains "$(line $top)" "$first" "sort $title: $first first"
 done
 tmux_keys I
 expect_screen "sort: Address order ↓" "I inverts"
-expect_contains "$(line 3)" "::1" "inverted address order: ::1 first"
+expect_contains "$(line $top)" "::1" "inverted address order: ::1 first"
 tmux_keys I
 expect_screen "sort: Address order ↑" "I inverts back"
 
@@ -113,7 +116,7 @@ expect_screen "Theme: dark" "t: back to dark"
 # help, generated from the key table
 tmux_keys F1
 expect_screen "Select the card above" "F1: help"
-expect_contains "$(tmux_screen)" "Help 1-19 of" "help says where it is"
+expect_contains "$(tmux_screen)" "Help 1-18 of" "help says where it is"
 expect_eq "$(tmux_widest)" 80 "help fits 80 columns"
 tmux_keys NPage
 expect_screen "F10, q" "PgDn: the help lists the quit keys"
@@ -164,7 +167,7 @@ expect_screen_gone "506 Cannot" "banner goes when the source answers again"
 # sizes
 tmux_resize 200 50
 expect_screen "sort: Address order" "200x50: header"
-expect_eq "$(line 3 | grep -o '[─━] [●▲✗] ' | wc -l)" 4 "200x50: four columns of cards"
+expect_eq "$(line $top | grep -o '[─━] [●▲✗] ' | wc -l)" 4 "200x50: four columns of cards"
 tmux_resize 40 12
 expect_screen "ticctop " "40x12: header"
 expect_eq "$(tmux_widest)" 40 "40x12: nothing wider than the screen"
