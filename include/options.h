@@ -61,6 +61,10 @@ struct options {
 	int sort;            /* enum sort_key */
 	bool reverse;
 	long warn_drops, crit_drops;
+	int judge;           /* enum judge */
+	double warn_rate, crit_rate; /* NTP requests/s of one client; 0: no rule */
+	long window;         /* seconds the rates span */
+	long highlight;      /* seconds a client stays new, gone or reset */
 	/* full screen */
 	int theme;           /* enum theme_id */
 	bool no_color;

@@ -9,7 +9,10 @@
  * all walk that table, and field_text is the one way a value becomes text,
  * so a new column is one row there.  A derived field (a rate, say) is one
  * row of SAMPLE_DERIVED below plus its function; the model computes it
- * from a client's last two samples.  Pure: no I/O, no allocation. */
+ * from a client's last sample and its sample at the start of the rate
+ * window (model.h).  Rates are fixed point (thousandths per second), so
+ * sorting, health rules and every writer treat them as the counts are
+ * treated.  Pure: no I/O, no allocation. */
 #ifndef TICCTOP_SAMPLE_H
 #define TICCTOP_SAMPLE_H
 
@@ -33,17 +36,50 @@ enum field {
 
 struct sample;
 
-/* Compute a derived field from a client's sample now and the one before,
- * read `seconds` earlier (prev is all unknown for a new client); false:
- * the value is unknown. */
-typedef bool (*field_compute)(const struct sample *now, const struct sample *prev, double seconds,
+/* Compute a derived field from a client's sample now and its sample at
+ * the start of the rate window, read `seconds` earlier (base is all unknown
+ * when there is none: a client seen once, or just reset); false: the value
+ * is unknown. */
+typedef bool (*field_compute)(const struct sample *now, const struct sample *base, double seconds,
                               int64_t *v);
 
-/* The derived fields: X(ID, .member = value, ...) a row each, members as in
- * struct field_info, .compute required.  None yet; a build may bring its
- * own list (the unit tests do, to show that a row is all it takes). */
+/* The rates (issue 11), from the counters' growth over the window:
+ * thousandths per second, a share in thousandths of a percent, the span in
+ * milliseconds, and the NTP drops within it (what --judge recent judges). */
+bool sample_rate_ntp(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
+bool sample_rate_drops(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
+bool sample_rate_cmd(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
+bool sample_drop_share(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
+bool sample_window(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
+bool sample_recent_drops(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
+
+/* ticctop's derived fields: X(ID, .member = value, ...) a row each, members
+ * as in struct field_info, .compute required.  The rate group's fields sit
+ * on the expanded card under NTP or Cmd (.side). */
+#define SAMPLE_RATES(X) \
+	X(RATE_NTP, .group = "rate", .name = "ntp", .column = "rate_ntp", .label = "NTP rate", .head = "NTP/s", \
+	  .card = "rate", .side = "ntp", .brief = "rate", .sort = "rate", .descending = true, .kind = KIND_RATE, \
+	  .windowed = true, .compute = sample_rate_ntp) \
+	X(RATE_DROPS, .group = "rate", .name = "drops", .column = "rate_drops", .label = "NTP drop rate", \
+	  .head = "Drop/s", .card = "drop rate", .side = "ntp", .sort = "droprate", .descending = true, \
+	  .kind = KIND_RATE, .windowed = true, .compute = sample_rate_drops) \
+	X(RATE_CMD, .group = "rate", .name = "cmd", .column = "rate_cmd", .label = "Cmd rate", .head = "Cmd/s", \
+	  .card = "rate", .side = "cmd", .sort = "cmdrate", .descending = true, .kind = KIND_RATE, \
+	  .windowed = true, .compute = sample_rate_cmd) \
+	X(DROP_SHARE, .group = "rate", .name = "drop_share", .column = "rate_drop_share", .label = "NTP drop share", \
+	  .head = "Drop%", .card = "drop share", .side = "ntp", .sort = "dropshare", .descending = true, \
+	  .kind = KIND_SHARE, .windowed = true, .compute = sample_drop_share) \
+	X(RATE_WINDOW, .group = "rate", .name = "window", .column = "rate_window", .label = "Rate window", \
+	  .head = "Window", .card = "window", .side = "ntp", .sort = "window", .kind = KIND_SPAN, \
+	  .compute = sample_window) \
+	X(RECENT_DROPS, .group = "ntp", .name = "recent_drops", .column = "ntp_recent_drops", \
+	  .label = "Recent NTP drops", .head = "RDrop", .card = "recent drops", .sort = "recentdrops", \
+	  .descending = true, .kind = KIND_COUNT, .windowed = true, .total = "drops", .compute = sample_recent_drops)
+
+/* Every derived field: ticctop's; a build may add rows (the unit tests do,
+ * to show that a row is all it takes: SAMPLE_RATES(X) then theirs). */
 #ifndef SAMPLE_DERIVED
-#define SAMPLE_DERIVED(X)
+#define SAMPLE_DERIVED(X) SAMPLE_RATES(X)
 #endif
 
 /* Every field: the source's, then the derived ones (FIELD_<ID>). */
@@ -59,8 +95,19 @@ enum {
 enum field_kind {
 	KIND_COUNT,     /* packets: 0 .. 2^32-1 */
 	KIND_LOG2,      /* interval: log2 seconds, -128 .. 126 */
-	KIND_SECONDS    /* time since last packet, seconds */
+	KIND_SECONDS,   /* time since last packet, seconds */
+	KIND_RATE,      /* per second, in thousandths */
+	KIND_SHARE,     /* a percentage, in thousandths */
+	KIND_SPAN       /* a span of time, milliseconds */
 };
+
+/* Return whether values of kind k are in thousandths (machine output
+ * writes them as decimals: 2013 is 2.013). */
+static inline bool
+kind_milli(enum field_kind k)
+{
+	return k >= KIND_RATE;
+}
 
 struct field_info {
 	const char *group;  /* "ntp" or "cmd": JSON object name, card column */
@@ -69,10 +116,14 @@ struct field_info {
 	const char *label;  /* "NTP packets", ... (for people: reasons, sort titles) */
 	const char *head;   /* "NTP", "Drop", ... (text report heading, 9 columns at most) */
 	const char *card;   /* "packets", ... (expanded card row; one label: NTP | Cmd) */
+	const char *side;   /* the card's column, "ntp" or "cmd"; NULL: its group */
 	const char *brief;  /* label on a collapsed card, in table order; NULL: not there */
 	const char *sort;   /* sort key name; NULL: not a sort key (derived: column) */
 	bool descending;    /* as a sort key, biggest first */
 	enum field_kind kind;
+	bool windowed;      /* counted over the rate window (a reason names its span) */
+	const char *total;  /* windowed count: the name in its group of the count since
+	                       chronyd started (judged while this is unknown); else NULL */
 	field_compute compute; /* derived fields only */
 };
 
@@ -98,6 +149,10 @@ int field_find(const char *group, const char *name);
 
 /* Write field f of s for people in style st ("-" when unknown); returns the length. */
 size_t field_text(char *buf, size_t size, const struct sample *s, int f, enum field_style st);
+
+/* Write field f of s for machines: whole, or "2.013" for a field in
+ * thousandths; "" when unknown; the same under every locale.  Returns the length. */
+size_t field_number(char *buf, size_t size, const struct sample *s, int f);
 
 /* Rows of an expanded card's table: one per card label, in table order. */
 size_t field_card_rows(void);
@@ -130,7 +185,7 @@ sample_get(const struct sample *s, int f, int64_t def)
 /* Return whether a and b hold the same source columns (derived fields aside). */
 bool sample_same_source(const struct sample *a, const struct sample *b);
 
-/* Compute a's derived fields from prev, read `seconds` before a. */
-void sample_derive(struct sample *a, const struct sample *prev, double seconds);
+/* Compute a's derived fields from base, read `seconds` before a. */
+void sample_derive(struct sample *a, const struct sample *base, double seconds);
 
 #endif

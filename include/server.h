@@ -36,10 +36,26 @@ struct server_clock {
 	double first_mono;              /* our monotonic time when it was first seen */
 	time_t since;                   /* our wall clock of the same */
 	bool frozen;                    /* it has not moved for SERVER_FROZEN_POLLS polls and SERVER_FROZEN_SECS */
+	bool have_lag;
+	double lag;                     /* the least of our clock minus its reading seen (server_poll_time) */
 };
 
 /* Return whether info holds anything the server said. */
 bool server_info_any(const struct server_info *info);
+
+/* The time of a poll answered at our monotonic mono, as the rates take it
+ * (issue 11: the server's own read time where it has one): mono itself
+ * when info has no readable clock; else mono kept within the second the
+ * server's clock (whole seconds) allows, on our timeline: our clock minus
+ * the least lag seen gives its reading to the millisecond, so a slow answer
+ * is placed when the server read its counters.  A reading that jumps by
+ * more than 30 s from our clock starts the lag again.  Call before
+ * server_clock_update for the same poll. */
+double server_poll_time(struct server_clock *c, const struct server_info *info, double mono);
+
+/* Read a server's clock "DD-MM-YYYY, HH:MM:SS" as seconds since 1970 (as
+ * if UTC: only differences count); false when it is not one. */
+bool server_time_seconds(const char *text, double *secs);
 
 /* Take one poll's server_info (NULL or no clock: forget what was seen)
  * at our times mono and wall. */

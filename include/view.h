@@ -25,18 +25,20 @@ enum sort_key {
 #define VIEW_SORT_ENUM(id, ...) SORT_##id,
 	SAMPLE_DERIVED(VIEW_SORT_ENUM)
 #undef VIEW_SORT_ENUM
+	SORT_NEW,           /* first seen, the newest first */
 	SORT_COUNT
 };
 
 #define FILTER_TEXT_MAX 128
 
 /* What passes: a case-insensitive substring of the address, and masks of
- * the statuses and families allowed (bit per enum value). */
+ * the statuses, families and states allowed (bit per enum value). */
 struct filter {
 	char text[FILTER_TEXT_MAX];
 	size_t text_len;
 	unsigned status_mask;
 	unsigned family_mask;
+	unsigned state_mask;
 };
 
 enum filter_err { FILTER_OK, FILTER_ERR_TOKEN, FILTER_ERR_TOO_LONG };
@@ -71,8 +73,8 @@ bool sort_key_descending(enum sort_key k);
 /* Find a sort key by machine name; false when there is none. */
 bool sort_key_parse(const char *name, enum sort_key *k);
 
-/* Parse filter text: words "status:ok|warn|crit" and "family:v4|v6|host"
- * (repeatable, each kind ORed); every other word is text to look for
+/* Parse filter text: words "status:ok|warn|crit", "family:v4|v6|host" and
+ * "state:new|gone|reset" (repeatable, each kind ORed); every other word is text to look for
  * (words joined by one space), except a word that reads as a mistyped
  * filter word (letters, not all hex digits, before a colon: "status:warm",
  * "stauts:crit"), which is an error.  On error, *bad points at the
@@ -103,7 +105,7 @@ void view_free(struct view *v);
  * orders every client by integer keys in linear time (radix), breaking only
  * ties of those keys with view_compare: the order is view_compare's.  In
  * address order, when no client came or went and the filter does not look
- * at counters (no status: token), the index is already right and is kept
+ * at counters or states (no status: or state: token), the index is already right and is kept
  * (a view follows one model: view_init it again before it follows another). */
 bool view_update(struct view *v, const struct model *m);
 

@@ -141,8 +141,15 @@ draw_title(const struct frame *f, const struct client *c)
 	if (mark)
 		x += draw_text(f->p, y, x, mark, look(f, ROLE_WARN), CARDS_SHARED_MARK);
 	x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
-	int word_x = f->x + f->w - 3 - wl;
-	draw_repeat(f->p, y, x, (word ? word_x - 1 : f->x + f->w - 2) - x, b, h);
+	int word_x = f->x + f->w - 3 - wl, end = word ? word_x - 1 : f->x + f->w - 2;
+	const char *tag = client_state_name((enum client_state)c->state); /* new, gone, reset: when it fits */
+	if (tag && end - x >= (int)strlen(tag) + 3) {
+		x += draw_text(f->p, y, x, 1, b, h);
+		x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
+		x += draw_text(f->p, y, x, (int)strlen(tag), c->state == CLIENT_GONE ? ROLE_FADED : ROLE_MATCH, tag);
+		x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
+	}
+	draw_repeat(f->p, y, x, end - x, b, h);
 	if (word) {
 		draw_text(f->p, y, word_x - 1, 1, ROLE_TEXT, " ");
 		draw_text(f->p, y, word_x, wl, l->role, l->word);
@@ -376,13 +383,13 @@ draw_cards(const struct paint *p)
 		const struct grid_cell *c = &g->cell[i];
 		if ((long)c->y + c->h + GRID_CLOSE <= cs->top)
 			continue;
+		const struct client *cl = tui_client(t, i);
 		struct frame f = {
 			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - cs->top),
 			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == cs->sel,
-			.stale = stale,
+			.stale = stale || cl->state == CLIENT_GONE, /* a gone client is dimmed as stale data is */
 			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
-		const struct client *cl = tui_client(t, i);
 		draw_card(&f, cl, cards_expanded(t, cl), &b, elapsed);
 	}
 }

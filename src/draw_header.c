@@ -14,7 +14,7 @@
 #include "text.h"
 #include "trend.h"
 
-#define MAX_SEGS 12
+#define MAX_SEGS 16
 #define FLEX_MIN 12   /* the source is cut down to this before the data age goes */
 #define GROUP_GAP 2   /* columns at least between the left and the right group */
 #define APP_NAME "ticctop"
@@ -213,6 +213,28 @@ static const int status_prio[STATUS_COUNT] = {
 	[STATUS_OK] = 80, [STATUS_WARNING] = 90, [STATUS_CRITICAL] = 98,
 };
 
+/* Add what came and went lately (+new, -gone) and when chronyd was seen
+ * restarting (its counters all went down), by our clock. */
+static void
+draw_changes(struct seg *s, size_t *n, const struct monitor *m, const char *lead)
+{
+	struct rate_totals rt;
+	char clock[16];
+	struct tm tm;
+
+	model_rate_totals(m->model, &rt);
+	if (rt.new_clients)
+		seg_add(s, n, lead, ROLE_MATCH, 75, false, false, "+%zu new", rt.new_clients);
+	if (rt.gone_clients)
+		seg_add(s, n, lead, ROLE_DIM, 74, false, false, "-%zu gone", rt.gone_clients);
+	if (rt.restarted) {
+		time_t when = m->data_wall + (time_t)(m->poll_time - m->data_time - (model_clock(m->model) - rt.restart_time));
+		localtime_r(&when, &tm);
+		strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+		seg_add(s, n, lead, ROLE_WARN, 88, false, false, "chronyd restarted %s", clock);
+	}
+}
+
 /* Second line: the summary over all clients, then order, filter, PAUSED. */
 static void
 draw_summary_line(const struct paint *p)
@@ -234,6 +256,7 @@ draw_summary_line(const struct paint *p)
 			seg_add(s, &n, lead, t->counts[st] ? l->role : ROLE_DIM, status_prio[st], false, false, "%s %zu",
 			        l->word, t->counts[st]);
 		}
+		draw_changes(s, &n, m, lead);
 	}
 	if (!filter_is_empty(&m->view.filter))
 		seg_add(s, &n, lead, ROLE_ADDR, 85, false, false, "shown %zu", m->view.n);

@@ -323,7 +323,7 @@ size_t
 keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
 {
 	size_t n = 0;
-	static const char more[] = " (each may repeat)";
+	static const char more[] = " (may repeat)";
 	size_t w = filter_words(filter_note, sizeof filter_note - (sizeof more - 1));
 
 	memcpy(filter_note + w, more, sizeof more);

@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,7 @@ make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct
 		}
 		(*ready)++;
 		fleet_set_name(f, i, so->name);
+		model_configure(f->mon[i].model, (double)o->window, (double)o->highlight);
 		f->mon[i].view.key = (enum sort_key)o->sort;
 		f->mon[i].view.reverse = o->reverse;
 	}
@@ -171,7 +173,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: %s--filter: cannot use \"%s\" (words: %s, or text)\n", where, bad, words);
 		goto out;
 	}
-	health_init(&h, o.warn_drops, o.crit_drops);
+	health_setup(&h, &(struct health_limits){ .warn_drops = o.warn_drops, .crit_drops = o.crit_drops,
+	                                          .judge = (enum judge)o.judge, .warn_rate = llround(o.warn_rate * 1000),
+	                                          .crit_rate = llround(o.crit_rate * 1000) });
 	if (o.demo && !(demo = demo_start(DEMO_CLIENTS, err, sizeof err))) {
 		fprintf(stderr, "ticctop: --demo: %s\n", err);
 		goto out;

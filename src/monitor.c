@@ -92,11 +92,13 @@ void
 monitor_take(struct monitor *mon, double now, time_t wall)
 {
 	bool ok = mon->last.err == SOURCE_OK;
+	/* the model's clock: when the counters were read (a dashboard's own clock bounds it) */
+	double read = server_poll_time(&mon->server_clock, ok ? &mon->last.server : NULL, now);
 
 	if (!mon->last.same)
-		model_end(mon->model, &mon->health, ok, now);
+		model_end(mon->model, &mon->health, ok, read);
 	else /* a repeated answer leaves the clients as they were; the clock moves */
-		model_tick(mon->model, now);
+		model_tick(mon->model, read);
 	feed_trend(mon, now, mon->polls ? now - mon->poll_time : 0, ok);
 	mon->poll_time = now;
 	mon->polls++;

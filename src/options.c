@@ -76,6 +76,13 @@ sort_choice(int i)
 	return sort_key_name((enum sort_key)i);
 }
 
+/* Name of judge i, for the choice table. */
+static const char *
+judge_choice(int i)
+{
+	return judge_name((enum judge)i);
+}
+
 /* Name of theme i, for the choice table. */
 static const char *
 theme_choice(int i)
@@ -137,6 +144,16 @@ static const struct opt_def defs[] = {
 	  "NTP drops that make a client warning (default 1)" },
 	{ "crit-drops", 0, OPT_LONG, GROUP_SHOW, AT(crit_drops), "N", 1, 4294967295.0, NULL, 0,
 	  "NTP drops that make a client critical (default 10)" },
+	{ "judge", 0, OPT_CHOICE, GROUP_SHOW, AT(judge), "WHAT", 0, 0, judge_choice, JUDGE_COUNT,
+	  "drops judged: recent (within the window; default) or total (since chronyd started)" },
+	{ "warn-rate", 0, OPT_DOUBLE, GROUP_SHOW, AT(warn_rate), "R", 0.001, 1e6, NULL, 0,
+	  "NTP requests/s of one client that make it warning (default: no limit)" },
+	{ "crit-rate", 0, OPT_DOUBLE, GROUP_SHOW, AT(crit_rate), "R", 0.001, 1e6, NULL, 0,
+	  "NTP requests/s of one client that make it critical (default: no limit)" },
+	{ "window", 0, OPT_LONG, GROUP_SHOW, AT(window), "SECS", 2, 86400, NULL, 0,
+	  "span of the rates and of recent drops (default 300)" },
+	{ "highlight", 'H', OPT_LONG, GROUP_SHOW, AT(highlight), "SECS", 0, 86400, NULL, 0,
+	  "how long new, gone and reset clients are marked (default 10)" },
 	{ "theme", 0, OPT_CHOICE, GROUP_SCREEN, AT(theme), "NAME", 0, 0, theme_choice, THEME_COUNT,
 	  "colours: dark, light or mono (default dark; `t` switches, and is remembered)" },
 	{ "no-color", 'C', OPT_FLAG, GROUP_SCREEN, AT(no_color), NULL, 0, 0, NULL, 0,
@@ -202,6 +219,9 @@ options_defaults(struct options *o)
 	o->sort = SORT_ADDR;
 	o->warn_drops = HEALTH_WARN_DROPS;
 	o->crit_drops = HEALTH_CRIT_DROPS;
+	o->judge = JUDGE_RECENT;
+	o->window = MODEL_WINDOW;
+	o->highlight = 10;
 	o->delay = 10;
 	o->format = FORMAT_TEXT;
 	o->theme = THEME_DARK;
@@ -557,6 +577,8 @@ finish(struct options *o, char *err, size_t errsize)
 	if (o->crit_drops < o->warn_drops)
 		return conflict(o, "crit-drops warn-drops", err, errsize,
 		                "--crit-drops (%ld) must not be below --warn-drops (%ld)", o->crit_drops, o->warn_drops);
+	if (o->warn_rate > 0 && o->crit_rate > 0 && o->crit_rate < o->warn_rate)
+		return conflict(o, "crit-rate warn-rate", err, errsize, "--crit-rate must not be below --warn-rate");
 	if (o->output_file)
 		o->batch = true;
 	if (o->max_series && o->format != FORMAT_PROM)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "fleet.h"
@@ -91,10 +92,27 @@ json_string(FILE *fp, const char *s, size_t len)
 static void
 json_value(FILE *fp, const struct sample *s, int f)
 {
-	if (sample_known(s, f))
-		fprintf(fp, "%" PRId64, s->v[f]);
-	else
-		fputs("null", fp);
+	char num[32];
+
+	fputs(field_number(num, sizeof num, s, f) ? num : "null", fp);
+}
+
+/* Write time t as the JSON string of its UTC time ("2026-11-22T03:24:58Z"). */
+static void
+json_time(FILE *fp, time_t t)
+{
+	char when[32];
+
+	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	fprintf(fp, "\"%s\"", when);
+}
+
+/* The wall clock of model clock time t: the model's clock is the last
+ * poll's, age seconds after the data's wall clock. */
+static time_t
+wall_of(const struct report *r, double t)
+{
+	return r->time + (time_t)llround(r->age - (model_clock(r->m) - t));
 }
 
 /* The first field of f's group, in table order. */
@@ -120,6 +138,12 @@ json_client(FILE *fp, const struct report *r, const struct client *c)
 	        family_name((enum family)c->family), c->shared ? "true" : "false",
 	        status_name((enum status)c->verdict.status));
 	json_string(fp, reason, strlen(reason));
+	const char *state = client_state_name((enum client_state)c->state);
+	fprintf(fp, ",\"state\":%s%s%s,\"first_seen\":", state ? "\"" : "", state ? state : "null", state ? "\"" : "");
+	if (c->first_seen >= 0)
+		json_time(fp, wall_of(r, c->first_seen));
+	else
+		fputs("null", fp);
 	for (int g = 0; g < FIELD_ALL; g++) {
 		const char *group = field_info(g)->group;
 		if (first_of_group(g) != g)
@@ -166,6 +190,28 @@ json_server(FILE *fp, const struct server_info *srv)
 	fputc('}', fp);
 }
 
+/* Write the summary's rates and states: "rate" (per second over the last
+ * interval, null before two answers), "new", "gone", "reset", "restarted"
+ * (when chronyd was seen restarting, or null) and "judge". */
+static void
+json_totals(FILE *fp, const struct report *r)
+{
+	struct rate_totals t;
+
+	model_rate_totals(r->m, &t);
+	if (t.known)
+		fprintf(fp, "\"rate\":{\"ntp\":%.3f,\"drops\":%.3f,\"cmd\":%.3f}", t.ntp, t.drops, t.cmd);
+	else
+		fputs("\"rate\":{\"ntp\":null,\"drops\":null,\"cmd\":null}", fp);
+	fprintf(fp, ",\"new\":%zu,\"gone\":%zu,\"reset\":%zu,\"restarted\":", t.new_clients, t.gone_clients,
+	        t.reset_clients);
+	if (t.restarted)
+		json_time(fp, wall_of(r, t.restart_time));
+	else
+		fputs("null", fp);
+	fprintf(fp, ",\"judge\":\"%s\"", judge_name(r->h->judge));
+}
+
 /* Write r's source object: kind, target, ok, error, skipped, age (and
  * what the server said about itself when with_server). */
 static void
@@ -190,12 +236,18 @@ json_source(FILE *fp, const struct report *r, bool with_server)
 	fputc('}', fp);
 }
 
-/* Write a summary object: total, shown and the count per status. */
+/* Write a summary object: total, shown and the count per status; for one
+ * server's report r (NULL: none), its rates and states too. */
 static void
-json_summary(FILE *fp, size_t total, size_t shown, const size_t n[STATUS_COUNT])
+json_summary(FILE *fp, size_t total, size_t shown, const size_t n[STATUS_COUNT], const struct report *r)
 {
-	fprintf(fp, "{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu}", total, shown,
+	fprintf(fp, "{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu", total, shown,
 	        n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	if (r) {
+		fputc(',', fp);
+		json_totals(fp, r);
+	}
+	fputc('}', fp);
 }
 
 /* Write r's shown clients as a JSON array, one per line. */
@@ -212,16 +264,6 @@ json_clients(FILE *fp, const struct report *r)
 	fputs("\n]", fp);
 }
 
-/* Write time t as the JSON string of its UTC time. */
-static void
-json_time(FILE *fp, time_t t)
-{
-	char when[32];
-
-	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
-	fprintf(fp, "\"%s\"", when);
-}
-
 /* Write r (one report; nr is 1) as the documented JSON document. */
 static void
 write_json(FILE *fp, const struct report *r, size_t nr)
@@ -234,7 +276,7 @@ write_json(FILE *fp, const struct report *r, size_t nr)
 	fputs(",\"source\":", fp);
 	json_source(fp, r, true);
 	fputs(",\"summary\":", fp);
-	json_summary(fp, model_size(r->m), r->v->n, n);
+	json_summary(fp, model_size(r->m), r->v->n, n, r);
 	fputs(",\"clients\":", fp);
 	json_clients(fp, r);
 	fputs("}\n", fp);
@@ -257,7 +299,7 @@ write_json_fleet(FILE *fp, const struct report *r, size_t nr)
 	fputs("{\"ticctop\":1,\"time\":", fp);
 	json_time(fp, time(NULL));
 	fputs(",\"summary\":", fp);
-	json_summary(fp, total, shown, all);
+	json_summary(fp, total, shown, all, NULL);
 	fputs(",\"servers\":[", fp);
 	for (size_t i = 0; i < nr; i++) {
 		model_summary(r[i].m, n);
@@ -268,7 +310,7 @@ write_json_fleet(FILE *fp, const struct report *r, size_t nr)
 		fputs(",\"source\":", fp);
 		json_source(fp, &r[i], false);
 		fputs(",\"summary\":", fp);
-		json_summary(fp, model_size(r[i].m), r[i].v->n, n);
+		json_summary(fp, model_size(r[i].m), r[i].v->n, n, &r[i]);
 		fputs(",\"clients\":", fp);
 		json_clients(fp, &r[i]);
 		json_server(fp, r[i].server);
@@ -304,13 +346,13 @@ csv_field(FILE *fp, const char *s, size_t len, bool utf8)
 static void
 write_csv(FILE *fp, const struct report *r, size_t nr)
 {
-	char reason[128], when[32], tail[64];
+	char reason[128], when[32], tail[64], val[32];
 
 	if (!r->continued) {
 		fputs(r->name ? "server,addr,family,status,reason" : "addr,family,status,reason", fp);
 		for (int f = 0; f < FIELD_ALL; f++)
 			fprintf(fp, ",%s", field_info(f)->column);
-		fputs(",time,age,stale\r\n", fp);
+		fputs(",state,first_seen,time,age,stale\r\n", fp);
 	}
 	strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&r->time));
 	snprintf(tail, sizeof tail, ",%s,%.1f,%s\r\n", when, r->age, r->error ? "true" : "false");
@@ -325,9 +367,15 @@ write_csv(FILE *fp, const struct report *r, size_t nr)
 		fprintf(fp, ",%s,%s,", family_name((enum family)c->family), status_name((enum status)c->verdict.status));
 		csv_field(fp, reason, strlen(reason), r->utf8);
 		for (int f = 0; f < FIELD_ALL; f++) {
-			fputc(',', fp);
-			if (sample_known(&c->s, f))
-				fprintf(fp, "%" PRId64, c->s.v[f]);
+			field_number(val, sizeof val, &c->s, f);
+			fprintf(fp, ",%s", val);
+		}
+		const char *state = client_state_name((enum client_state)c->state);
+		fprintf(fp, ",%s,", state ? state : "");
+		if (c->first_seen >= 0) {
+			time_t fs = wall_of(r, c->first_seen);
+			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", gmtime(&fs));
+			fputs(when, fp);
 		}
 		fputs(tail, fp);
 	}
@@ -355,8 +403,13 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 		fmt_sanitize(addr, sizeof addr, r->skip_note, strlen(r->skip_note), r->utf8);
 		fprintf(fp, " - %s", addr);
 	}
-	fprintf(fp, " | clients=%zu ok=%zu warning=%zu critical=%zu\n", model_size(r->m), n[STATUS_OK],
+	fprintf(fp, " | clients=%zu ok=%zu warning=%zu critical=%zu", model_size(r->m), n[STATUS_OK],
 	        n[STATUS_WARNING], n[STATUS_CRITICAL]);
+	struct rate_totals t;
+	model_rate_totals(r->m, &t);
+	if (t.known)
+		fprintf(fp, " ntp_rate=%.3f drop_rate=%.3f cmd_rate=%.3f", t.ntp, t.drops, t.cmd);
+	fputc('\n', fp);
 	if (!r->have_data)
 		return;
 	for (size_t i = 0; i < r->v->n; i++) {
@@ -368,7 +421,7 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 	fprintf(fp, "%-8s %-*s", "STATUS", (int)width, "ADDRESS");
 	for (int f = 0; f < FIELD_ALL; f++)
 		fprintf(fp, " %9s", field_info(f)->head);
-	fputc('\n', fp);
+	fprintf(fp, " %-5s %9s\n", "State", "Seen");
 	for (size_t i = 0; i < r->v->n; i++) {
 		const struct client *c = model_at(r->m, r->v->idx[i]);
 		size_t bytes = fmt_sanitize(addr, sizeof addr, c->addr, c->len, r->utf8), w = text_width(addr, bytes);
@@ -378,7 +431,9 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 			field_text(val, sizeof val, &c->s, f, STYLE_REPORT);
 			fprintf(fp, " %9s", val);
 		}
-		fputc('\n', fp);
+		const char *state = client_state_name((enum client_state)c->state);
+		fmt_duration(val, sizeof val, (int64_t)(model_clock(r->m) - c->first_seen));
+		fprintf(fp, " %-5s %9s\n", state ? state : "-", c->first_seen >= 0 ? val : "-");
 	}
 }
 

@@ -321,9 +321,10 @@ write_client_families(FILE *fp, const struct prom *p)
 		const struct field_info *fi = field_info(f);
 		const struct metric_kind *k = metric_kind(fi->kind);
 		char name[128], help[160];
-		snprintf(name, sizeof name, "ticctop_client_%s%s", fi->column, k->suffix);
+		bool counter = k->counter && !fi->windowed; /* a count over the rate window goes down too */
+		snprintf(name, sizeof name, "ticctop_client_%s%s", fi->column, counter || !k->counter ? k->suffix : "");
 		snprintf(help, sizeof help, "%s (%s) of the client.", fi->label, k->unit);
-		family_head(fp, name, help, k->counter ? "counter" : "gauge");
+		family_head(fp, name, help, counter ? "counter" : "gauge");
 		for (size_t s = 0; s < p->n; s++)
 			for (size_t i = 0; i < p->kept[s]; i++) {
 				const struct client *c = model_at(p->r[s].m, p->r[s].v->idx[i]);

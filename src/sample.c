@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -50,6 +51,13 @@ field_find(const char *group, const char *name)
 	return -1;
 }
 
+/* The expanded card's column of field f: "ntp" or "cmd". */
+static const char *
+card_side(int f)
+{
+	return fields[f].side ? fields[f].side : fields[f].group;
+}
+
 /* Return whether field f is the first with its card label (it opens a row). */
 static bool
 opens_card_row(int f)
@@ -83,7 +91,7 @@ field_card_cell(size_t row, const char *group)
 			break;
 		}
 	for (int f = 0; open >= 0 && f < FIELD_ALL; f++)
-		if (strcmp(fields[f].card, fields[open].card) == 0 && strcmp(fields[f].group, group) == 0)
+		if (strcmp(fields[f].card, fields[open].card) == 0 && strcmp(card_side(f), group) == 0)
 			return f;
 	return -1;
 }
@@ -107,6 +115,19 @@ age_text(char *buf, size_t size, const struct sample *s, int f)
 	return written(snprintf(buf, size, "-"), size);
 }
 
+/* Write a rate of milli thousandths per second with as many decimals as
+ * fit three digits ("2.01", "12.5", "310"), "/s" after it but in a report. */
+static size_t
+rate_text(char *buf, size_t size, int64_t milli, enum field_style st)
+{
+	double r = (double)milli / 1000;
+	int decimals = milli < 9995 ? 2 : milli < 99950 ? 1 : 0;
+
+	if (st == STYLE_BRIEF && decimals > 1)
+		decimals = 1;
+	return written(snprintf(buf, size, "%.*f%s", decimals, r, st == STYLE_REPORT ? "" : "/s"), size);
+}
+
 /* Write field f of s for people in style st ("-" when unknown). */
 size_t
 field_text(char *buf, size_t size, const struct sample *s, int f, enum field_style st)
@@ -121,9 +142,99 @@ field_text(char *buf, size_t size, const struct sample *s, int f, enum field_sty
 		return fmt_interval(buf, size, s->v[f]);
 	if (k == KIND_SECONDS)
 		return fmt_duration(buf, size, s->v[f]);
+	if (k == KIND_RATE)
+		return rate_text(buf, size, s->v[f], st);
+	if (k == KIND_SHARE)
+		return written(snprintf(buf, size, "%.1f%%", (double)s->v[f] / 1000), size);
+	if (k == KIND_SPAN)
+		return fmt_duration(buf, size, (s->v[f] + 500) / 1000);
 	if (st == STYLE_BRIEF)
 		return text_count(buf, size, s->v[f]);
 	return written(snprintf(buf, size, "%" PRId64, s->v[f]), size);
+}
+
+/* Write field f of s for machines: a whole number, or for a field in
+ * thousandths a decimal with three places ("2.013"); "" when unknown.
+ * Always C's notation (no locale is asked). */
+size_t
+field_number(char *buf, size_t size, const struct sample *s, int f)
+{
+	if (!sample_known(s, f))
+		return written(snprintf(buf, size, "%s", ""), size);
+	if (!kind_milli(fields[f].kind))
+		return written(snprintf(buf, size, "%" PRId64, s->v[f]), size);
+	int64_t v = s->v[f], a = v < 0 ? -v : v;
+	return written(snprintf(buf, size, "%s%" PRId64 ".%03" PRId64, v < 0 ? "-" : "", a / 1000, a % 1000), size);
+}
+
+/* Store in *v the growth of counter f from base to now (both known, never
+ * down: a reset leaves base unknown) over seconds > 0, per second in
+ * thousandths; false when unknown. */
+static bool
+per_second(const struct sample *now, const struct sample *base, double seconds, int f, int64_t *v)
+{
+	if (!sample_known(now, f) || !sample_known(base, f) || !(seconds > 0) || now->v[f] < base->v[f])
+		return false;
+	*v = llround((double)(now->v[f] - base->v[f]) * 1000 / seconds);
+	return true;
+}
+
+/* NTP requests per second over the window. */
+bool
+sample_rate_ntp(const struct sample *now, const struct sample *base, double seconds, int64_t *v)
+{
+	return per_second(now, base, seconds, FIELD_NTP_PACKETS, v);
+}
+
+/* NTP drops per second over the window. */
+bool
+sample_rate_drops(const struct sample *now, const struct sample *base, double seconds, int64_t *v)
+{
+	return per_second(now, base, seconds, FIELD_NTP_DROPS, v);
+}
+
+/* Command requests per second over the window. */
+bool
+sample_rate_cmd(const struct sample *now, const struct sample *base, double seconds, int64_t *v)
+{
+	return per_second(now, base, seconds, FIELD_CMD_PACKETS, v);
+}
+
+/* NTP drops within the window. */
+bool
+sample_recent_drops(const struct sample *now, const struct sample *base, double seconds, int64_t *v)
+{
+	int f = FIELD_NTP_DROPS;
+
+	if (!sample_known(now, f) || !sample_known(base, f) || !(seconds > 0) || now->v[f] < base->v[f])
+		return false;
+	*v = now->v[f] - base->v[f];
+	return true;
+}
+
+/* The share of the window's NTP requests that were dropped, in thousandths
+ * of a percent (at most 100 %); unknown when no request came. */
+bool
+sample_drop_share(const struct sample *now, const struct sample *base, double seconds, int64_t *v)
+{
+	int64_t drops, packets;
+
+	if (!sample_recent_drops(now, base, seconds, &drops) || !sample_known(now, FIELD_NTP_PACKETS) ||
+	    !sample_known(base, FIELD_NTP_PACKETS) || (packets = now->v[FIELD_NTP_PACKETS] - base->v[FIELD_NTP_PACKETS]) <= 0)
+		return false;
+	*v = drops >= packets ? 100000 : llround((double)drops * 100000 / (double)packets);
+	return true;
+}
+
+/* The span the rates are over, in milliseconds (unknown with no base). */
+bool
+sample_window(const struct sample *now, const struct sample *base, double seconds, int64_t *v)
+{
+	(void)now;
+	if (base->known == 0 || !(seconds > 0))
+		return false;
+	*v = llround(seconds * 1000);
+	return true;
 }
 
 /* Return whether a and b hold the same source columns. */
@@ -135,14 +246,14 @@ sample_same_source(const struct sample *a, const struct sample *b)
 	return ((a->known ^ b->known) & mask) == 0 && memcmp(a->v, b->v, FIELD_COUNT * sizeof a->v[0]) == 0;
 }
 
-/* Compute a's derived fields from prev, read `seconds` before a. */
+/* Compute a's derived fields from base, read `seconds` before a. */
 void
-sample_derive(struct sample *a, const struct sample *prev, double seconds)
+sample_derive(struct sample *a, const struct sample *base, double seconds)
 {
 	for (int f = FIELD_COUNT; f < FIELD_ALL; f++) {
 		int64_t v;
 		a->known &= ~(uint32_t)(1u << f);
-		if (fields[f].compute(a, prev, seconds, &v))
+		if (fields[f].compute(a, base, seconds, &v))
 			sample_set(a, f, v);
 	}
 }

@@ -1,6 +1,8 @@
 /* view.c — filtering and sorting clients through tables of keys and tokens. */
 #include "config.h"
 
+#include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,27 +31,35 @@ static const struct sort_def sorts[SORT_COUNT] = {
 	[SORT_INTERVAL] = { .field = FIELD_NTP_INTERVAL },
 	[SORT_STATUS]   = { "status", "Status", NO_FIELD, true },
 	SAMPLE_DERIVED(VIEW_SORT_ROW)
+	[SORT_NEW]      = { "new", "First seen", NO_FIELD, true },
 };
 
 struct token_def {
 	const char *word;   /* "status:crit" */
-	bool is_status;     /* else family */
+	size_t mask;        /* offset of the mask it sets in struct filter */
 	unsigned bit;
 	bool alias;         /* another spelling, left out of the lists shown */
 };
 
+#define STATUS_MASK offsetof(struct filter, status_mask)
+#define FAMILY_MASK offsetof(struct filter, family_mask)
+#define STATE_MASK offsetof(struct filter, state_mask)
+
 static const struct token_def tokens[] = {
-	{ "status:ok", true, 1u << STATUS_OK, false },
-	{ "status:warn", true, 1u << STATUS_WARNING, false },
-	{ "status:warning", true, 1u << STATUS_WARNING, true },
-	{ "status:crit", true, 1u << STATUS_CRITICAL, false },
-	{ "status:critical", true, 1u << STATUS_CRITICAL, true },
-	{ "family:v4", false, 1u << FAMILY_IPV4, false },
-	{ "family:ipv4", false, 1u << FAMILY_IPV4, true },
-	{ "family:v6", false, 1u << FAMILY_IPV6, false },
-	{ "family:ipv6", false, 1u << FAMILY_IPV6, true },
-	{ "family:host", false, 1u << FAMILY_HOSTNAME, false },
-	{ "family:hostname", false, 1u << FAMILY_HOSTNAME, true },
+	{ "status:ok", STATUS_MASK, 1u << STATUS_OK, false },
+	{ "status:warn", STATUS_MASK, 1u << STATUS_WARNING, false },
+	{ "status:warning", STATUS_MASK, 1u << STATUS_WARNING, true },
+	{ "status:crit", STATUS_MASK, 1u << STATUS_CRITICAL, false },
+	{ "status:critical", STATUS_MASK, 1u << STATUS_CRITICAL, true },
+	{ "family:v4", FAMILY_MASK, 1u << FAMILY_IPV4, false },
+	{ "family:ipv4", FAMILY_MASK, 1u << FAMILY_IPV4, true },
+	{ "family:v6", FAMILY_MASK, 1u << FAMILY_IPV6, false },
+	{ "family:ipv6", FAMILY_MASK, 1u << FAMILY_IPV6, true },
+	{ "family:host", FAMILY_MASK, 1u << FAMILY_HOSTNAME, false },
+	{ "family:hostname", FAMILY_MASK, 1u << FAMILY_HOSTNAME, true },
+	{ "state:new", STATE_MASK, 1u << CLIENT_NEW, false },
+	{ "state:gone", STATE_MASK, 1u << CLIENT_GONE, false },
+	{ "state:reset", STATE_MASK, 1u << CLIENT_RESET, false },
 };
 #define NTOKENS (sizeof tokens / sizeof tokens[0])
 
@@ -137,7 +147,7 @@ filter_parse(const char *text, struct filter *out, const char **bad)
 			break;
 		const struct token_def *t = find_token(w, len);
 		if (t) {
-			*(t->is_status ? &f->status_mask : &f->family_mask) |= t->bit;
+			*(unsigned *)(void *)((char *)f + t->mask) |= t->bit;
 			continue;
 		}
 		if (looks_like_token(w, len)) {
@@ -199,7 +209,7 @@ filter_err_text(enum filter_err e, const char *bad, char *buf, size_t size)
 bool
 filter_is_empty(const struct filter *f)
 {
-	return f->text_len == 0 && f->status_mask == 0 && f->family_mask == 0;
+	return f->text_len == 0 && f->status_mask == 0 && f->family_mask == 0 && f->state_mask == 0;
 }
 
 /* Return whether client c passes f. */
@@ -209,6 +219,8 @@ filter_match(const struct filter *f, const struct client *c)
 	if (f->status_mask && !(f->status_mask & (1u << c->verdict.status)))
 		return false;
 	if (f->family_mask && !(f->family_mask & (1u << c->family)))
+		return false;
+	if (f->state_mask && !(f->state_mask & (1u << c->state)))
 		return false;
 	return f->text_len == 0 || addr_find(c->addr, c->len, f->text, f->text_len) >= 0;
 }
@@ -253,6 +265,8 @@ view_compare(enum sort_key k, const struct client *a, const struct client *b)
 
 	if (k == SORT_STATUS)
 		c = (int)b->verdict.status - (int)a->verdict.status;
+	else if (k == SORT_NEW)
+		c = (a->first_seen < b->first_seen) - (a->first_seen > b->first_seen);
 	else if (d->field != NO_FIELD)
 		c = compare_field(d->field, sort_key_descending(k), &a->s, &b->s);
 	if (c == 0)
@@ -314,6 +328,8 @@ field_rank(const struct client *c, enum sort_key k, int64_t min, int64_t max)
 
 	if (k == SORT_STATUS)
 		return (uint64_t)(STATUS_COUNT - 1 - c->verdict.status);
+	if (k == SORT_NEW) /* the newest first; a clock is >= 0 */
+		return (uint64_t)INT64_MAX - (uint64_t)llround(c->first_seen * 1000);
 	if (d->field == NO_FIELD)
 		return 0;
 	if (!sample_known(&c->s, d->field))
@@ -388,7 +404,7 @@ still_right(const struct view *v, const struct model *m)
 	const struct view_basis *b = &v->basis;
 
 	return b->valid && b->m == m && b->members == model_members(m) && v->key == SORT_ADDR &&
-	       b->key == v->key && b->reverse == v->reverse && v->filter.status_mask == 0 &&
+	       b->key == v->key && b->reverse == v->reverse && v->filter.status_mask == 0 && v->filter.state_mask == 0 &&
 	       memcmp(&b->filter, &v->filter, sizeof v->filter) == 0;
 }
 

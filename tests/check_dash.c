@@ -434,6 +434,24 @@ START_TEST(server_clock_stops)
 }
 END_TEST
 
+START_TEST(server_clock_places_the_poll)
+{
+	struct server_clock c = { 0 };
+	struct server_info a = { .time = "31-12-2026, 23:59:58" }, b = { .time = "01-01-2027, 00:00:08" };
+	double secs;
+
+	ck_assert(server_time_seconds("01-01-1970, 00:00:01", &secs) && secs == 1);
+	ck_assert(server_time_seconds(b.time, &secs) && secs == 1798761608);
+	ck_assert(!server_time_seconds("1-1-2027 00:00:08", &secs) && !server_time_seconds("01-13-2027, 00:00:08", &secs));
+	ck_assert(server_poll_time(&c, NULL, 50.5) == 50.5); /* no clock: ours */
+	ck_assert(server_poll_time(&c, &a, 100.25) == 100.25); /* the first reading: ours */
+	ck_assert(server_poll_time(&c, &b, 110.75) == 110.75); /* within its second: ours, to the millisecond */
+	ck_assert(server_poll_time(&c, &b, 113.5) == 111.25); /* a slow answer: when the server read it */
+	b.time[1] = '2'; /* a day later by its clock: it jumped, start again */
+	ck_assert(server_poll_time(&c, &b, 120.0) == 120.0);
+}
+END_TEST
+
 /* Make the /data parser suite. */
 static Suite *
 dash_suite(void)
@@ -449,6 +467,7 @@ dash_suite(void)
 	tcase_add_loop_test(fx, count_is_a_warning, 0, sizeof counts / sizeof counts[0]);
 	tcase_add_test(fx, v1_error_is_the_servers);
 	tcase_add_test(fx, server_clock_stops);
+	tcase_add_test(fx, server_clock_places_the_poll);
 	tcase_add_loop_test(bad, hostile_shapes, 0, sizeof shapes / sizeof shapes[0]);
 	tcase_add_test(bad, server_error_is_kept_even_when_the_shape_is_wrong);
 	tcase_add_test(bad, skipped_entries_are_counted_as_entries);

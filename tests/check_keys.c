@@ -145,7 +145,7 @@ START_TEST(help_names_the_filter_words_from_the_table)
 	bool found = false;
 
 	filter_words(words, sizeof words);
-	ck_assert_str_eq(words, "status:ok|warn|crit family:v4|v6|host");
+	ck_assert_str_eq(words, "status:ok|warn|crit family:v4|v6|host state:new|gone|reset");
 	for (size_t i = 0; i < n; i++)
 		found |= strstr(lines[i].text, words) != NULL;
 	ck_assert_msg(found, "the filter line's help does not name %s", words);

@@ -92,8 +92,20 @@ START_TEST(json_matches_schema)
 	ck_assert_int_eq(json_integer_value(json_object_get(cmd, "packets")), 0);
 	ck_assert(json_is_null(json_object_get(cmd, "interval")));
 	ck_assert(json_is_null(json_object_get(cmd, "last_seen")));
-	ck_assert_uint_eq(json_object_size(ntp), 5);
+	ck_assert_uint_eq(json_object_size(ntp), 6);
+	ck_assert(json_is_null(json_object_get(ntp, "recent_drops"))); /* one sample: no window yet */
 	ck_assert_uint_eq(json_object_size(cmd), 4);
+	json_t *rate = json_object_get(c5, "rate"); /* issue 11: unknown stays unknown */
+	ck_assert_uint_eq(json_object_size(rate), 5);
+	ck_assert(json_is_null(json_object_get(rate, "ntp")) && json_is_null(json_object_get(rate, "window")));
+	ck_assert(json_is_null(json_object_get(c5, "state")));
+	ck_assert_str_eq(json_string_value(json_object_get(c5, "first_seen")), "2026-11-18T11:06:40Z");
+	rate = json_object_get(sum, "rate");
+	ck_assert(json_is_null(json_object_get(rate, "ntp")) && json_is_null(json_object_get(rate, "cmd")));
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "new")), 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "gone")), 0);
+	ck_assert(json_is_null(json_object_get(sum, "restarted")));
+	ck_assert_str_eq(json_string_value(json_object_get(sum, "judge")), "total");
 	json_decref(doc);
 	free(csv);
 }
@@ -148,8 +160,9 @@ START_TEST(csv_header_quoting_and_unknowns)
 	render(FORMAT_CSV, NULL);
 	ck_assert_str_eq(out,
 		"addr,family,status,reason,ntp_packets,ntp_drops,ntp_interval,ntp_interval_limited,ntp_last_seen,"
-		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen,time,age,stale\r\n"
-		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,2026-11-18T11:06:40Z,0.0,false\r\n");
+		"cmd_packets,cmd_drops,cmd_interval,cmd_last_seen,rate_ntp,rate_drops,rate_cmd,rate_drop_share,rate_window,"
+		"ntp_recent_drops,state,first_seen,time,age,stale\r\n"
+		"127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,,,,,,,,2026-11-18T11:06:40Z,2026-11-18T11:06:40Z,0.0,false\r\n");
 	/* the two hostile lines have 11 fields: skipped, not mangled */
 }
 END_TEST
@@ -261,13 +274,16 @@ END_TEST
 START_TEST(stream_staleness_and_failed_writes)
 {
 	load("127.0.0.1,2,0,-2,127,15,0,0,127,4294967295\n");
+	model_begin(m); /* the poll 12.25 s later failed */
+	model_end(m, &h, false, 12.25);
 	struct report r = { .kind = "chronyc", .target = "t", .error = "506 Cannot talk to daemon\x1b[2J",
 	                    .have_data = true, .age = 12.25, .time = 1795000000, .m = m, .v = &v, .h = &h,
 	                    .utf8 = true, .continued = true };
 	FILE *fp = open_memstream(&out, &outlen); /* a later CSV report: no header, rows marked stale */
 	ck_assert(output_write(fp, FORMAT_CSV, &r));
 	fclose(fp);
-	ck_assert_str_eq(out, "127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,2026-11-18T11:06:40Z,12.2,true\r\n");
+	ck_assert_str_eq(out, "127.0.0.1,ipv4,ok,within limits,2,0,-2,,15,0,0,,,,,,,,,,2026-11-18T11:06:40Z,"
+	                      "2026-11-18T11:06:40Z,12.2,true\r\n");
 	free(out);
 	fp = open_memstream(&out, &outlen); /* text on a failure: Nagios's one line, nothing stale */
 	ck_assert(output_write(fp, FORMAT_TEXT, &r));

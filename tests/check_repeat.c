@@ -32,14 +32,20 @@ START_TEST(unended_refresh_keeps_the_model_as_it_was)
 	model_tick(m, 2);
 	ck_assert_uint_eq(model_size(m), 3);
 	ck_assert_uint_eq(model_rows(m), 3);
+	ck_assert_uint_ne(model_version(m), v); /* nothing grew in 2 s: rates known, 0 */
+	ck_assert_int_eq(model_at(m, 0)->s.v[FIELD_RATE_NTP], 0);
+	ck_assert(sample_known(&model_at(m, 2)->s, FIELD_RATE_NTP));
+	v = model_version(m);
+	model_begin(m);
+	model_tick(m, 2); /* no time passed: nothing moved */
 	ck_assert_uint_eq(model_version(m), v);
 	ck_assert(model_clock(m) == 2);
-	ck_assert_uint_eq(model_ticks(m), 2);
+	ck_assert_uint_eq(model_ticks(m), 3);
 
 	model_begin(m); /* the next real refresh still forgets what it does not list */
 	unit_put(m, "127.0.0.3", 3, -1, false);
 	unit_put(m, "127.0.0.1", 1, -1, false);
-	model_end(m, &h, true, 0);
+	model_end(m, &h, true, 3);
 	ck_assert_uint_eq(model_size(m), 2);
 	ck_assert_uint_eq(model_rows(m), 2);
 	ck_assert_int_eq(model_find(m, "127.0.0.2", 9), -1);

@@ -349,7 +349,8 @@ START_TEST(bad_filter_keeps_the_last_and_says_why)
 	ck_assert_int_eq(filter_parse("family:v4 status:warm", &f, &bad), FILTER_ERR_TOKEN);
 	ck_assert(memcmp(&f, &before, sizeof f) == 0);
 	filter_err_text(FILTER_ERR_TOKEN, bad, why, sizeof why);
-	ck_assert_str_eq(why, "\"status:warm\" is not a filter word: use status:ok|warn|crit family:v4|v6|host, "
+	ck_assert_str_eq(why, "\"status:warm\" is not a filter word: use status:ok|warn|crit family:v4|v6|host "
+	                      "state:new|gone|reset, "
 	                      "or text to look for");
 }
 END_TEST
@@ -372,6 +373,57 @@ START_TEST(filter_folds_ascii_in_any_locale)
 }
 END_TEST
 
+START_TEST(state_filter_and_rate_sorts)
+{
+	struct model *mm = model_new();
+	struct view v;
+	struct filter f;
+	const char *bad;
+	const char *addr[] = { "127.0.0.1", "127.0.0.2", "127.0.0.3" };
+	enum sort_key k;
+
+	model_configure(mm, 300, 10);
+	for (int t = 0; t < 3; t++) { /* .3 comes at 1 and sends most; .1 sends 1/s, .2 4/s */
+		model_begin(mm);
+		unit_put(mm, addr[0], 10 + t, 0, false);
+		unit_put(mm, addr[1], 10 + 4 * t, 2 * t, false);
+		if (t > 0)
+			unit_put(mm, addr[2], 10 * t, 0, false);
+		model_end(mm, &h, true, t);
+	}
+	view_init(&v);
+	ck_assert_int_eq(filter_parse("state:new", &f, &bad), FILTER_OK);
+	v.filter = f;
+	ck_assert(view_update(&v, mm));
+	ck_assert_uint_eq(v.n, 1);
+	ck_assert_str_eq(model_at(mm, v.idx[0])->addr, addr[2]);
+	memset(&v.filter, 0, sizeof v.filter);
+	const struct { const char *key, *first, *last; } by[] = { /* ties in address order */
+		{ "rate", "127.0.0.3", "127.0.0.1" }, { "droprate", "127.0.0.2", "127.0.0.3" },
+		{ "dropshare", "127.0.0.2", "127.0.0.3" }, { "new", "127.0.0.3", "127.0.0.2" },
+	};
+	for (size_t i = 0; i < sizeof by / sizeof by[0]; i++) {
+		ck_assert(sort_key_parse(by[i].key, &k));
+		v.key = k;
+		ck_assert(view_update(&v, mm));
+		ck_assert_str_eq(model_at(mm, v.idx[0])->addr, by[i].first);
+		ck_assert_str_eq(model_at(mm, v.idx[2])->addr, by[i].last);
+	}
+	model_begin(mm); /* .1 goes: state:gone finds it while the index stays */
+	unit_put(mm, addr[1], 30, 4, false);
+	unit_put(mm, addr[2], 30, 0, false);
+	model_end(mm, &h, true, 3);
+	ck_assert_int_eq(filter_parse("state:gone state:reset", &f, &bad), FILTER_OK);
+	v.filter = f;
+	v.key = SORT_ADDR;
+	ck_assert(view_update(&v, mm));
+	ck_assert_uint_eq(v.n, 1);
+	ck_assert_str_eq(model_at(mm, v.idx[0])->addr, addr[0]);
+	view_free(&v);
+	model_free(mm);
+}
+END_TEST
+
 /* Make the view suite. */
 static Suite *
 view_suite(void)
@@ -386,6 +438,7 @@ view_suite(void)
 	tcase_add_test(t, filter_folds_ascii_in_any_locale);
 	tcase_add_test(t, bad_filter_keeps_the_last_and_says_why);
 	tcase_add_test(t, kept_view_equals_a_new_one);
+	tcase_add_test(t, state_filter_and_rate_sorts);
 	tcase_add_loop_test(t, sort_matches_full_comparison_sort, 0, sizeof random_models / sizeof random_models[0]);
 	suite_add_tcase(s, t);
 	return s;

@@ -1,7 +1,7 @@
 /* derived_field.h — a derived field for check_fields: one row, nothing else.
  *
  * check_fields builds the whole core with this header included first, so
- * its one row below is the only change: the test then finds the field in
+ * its one row below (after ticctop's own) is the only change: the test then finds the field in
  * every place the field table reaches. */
 #ifndef TICCTOP_DERIVED_FIELD_H
 #define TICCTOP_DERIVED_FIELD_H
@@ -13,10 +13,11 @@
 
 struct sample;
 
-/* NTP packets since the sample before (unknown without one). */
-bool derived_gained(const struct sample *now, const struct sample *prev, double seconds, int64_t *v);
+/* NTP packets gained over the window (unknown without a base). */
+bool derived_gained(const struct sample *now, const struct sample *base, double seconds, int64_t *v);
 
-#define SAMPLE_DERIVED(X) \
+/* ticctop's own derived rows (sample.h), then this one. */
+#define SAMPLE_DERIVED(X) SAMPLE_RATES(X) \
 	X(NTP_GAINED, .group = "ntp", .name = "gained", .column = "ntp_gained", .label = "NTP packets gained", \
 	  .head = "Gain", .card = "gained", .descending = true, .kind = KIND_COUNT, .compute = derived_gained)
 

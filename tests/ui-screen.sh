@@ -72,7 +72,9 @@ expect_screen_gone "shown " "Esc in the filter line clears it"
 # every sort, in the menu's order (it opens on the current one): the header
 # names it and the first card is the client it puts first
 for row in "NTP drops ↓:127.1.0.8" "Last seen ↑:127.1.0.8" "NTP packets ↓:127.1.0.8" \
-	"Cmd packets ↓:127.1.0.1" "NTP interval ↑:127.1.0.8" "Status ↓:127.1.0.8" "Address order ↑:127.1.0.1"; do
+	"Cmd packets ↓:127.1.0.1" "NTP interval ↑:127.1.0.8" "Status ↓:127.1.0.8" "NTP rate ↓:127.1.0.1" \
+	"NTP drop rate ↓:127.1.0.1" "Cmd rate ↓:127.1.0.1" "NTP drop share ↓:127.1.0.1" "Rate window ↑:127.1.0.1" \
+	"Recent NTP drops ↓:127.1.0.1" "First seen ↓:127.1.0.1" "Address order ↑:127.1.0.1"; do
 	title=${row%:*}
 	first=${row#*:}
 	tmux_keys F6

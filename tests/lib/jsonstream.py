@@ -11,7 +11,7 @@ adding up to the total.
 import json
 import sys
 
-RANGES = {"packets": (0, 2**32 - 1), "drops": (0, 2**32 - 1), "interval": (-128, 127),
+RANGES = {"packets": (0, 2**32 - 1), "drops": (0, 2**32 - 1), "recent_drops": (0, 2**32 - 1), "interval": (-128, 127),
           "interval_limited": (-128, 127), "last_seen": (0, 2**63)}
 
 

@@ -189,14 +189,14 @@ def check_json(path, names):
 
 
 def check_csv(path, names):
-    """A valid RFC 4180 report (16 columns a row) listing each name sanitised."""
+    """A valid RFC 4180 report (every row as wide as its header) listing each name sanitised."""
     raw = open(path, "rb").read()
     if b"\r\n" not in raw or raw.replace(b"\r\n", b"").count(b"\n"):
         print("  CSV rows must end in CRLF, and only there")
         return False
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8"), newline="")))
     widths = {len(r) for r in rows}
-    if widths != {16}:
+    if len(widths) != 1 or rows[0][0] != "addr" or rows[0][-1] != "stale":
         print("  rows of", widths, "fields")
         return False
     return check_names({r[0] for r in rows[1:]}, names)

@@ -106,12 +106,14 @@ ui_data_older() {
 		split(substr($0, RSTART + 8), a, " "); if (a[1] + 0 >= min) ok = 1 } END { exit !ok }'
 }
 
-# Types "ticctop $1" in the pane ($1: options quoted for its sh): its pid
-# goes to UI_DIR/pid, its stderr to UI_DIR/stderr, and the shell prints
-# EXIT=status when it ends.
+# Types "ticctop --judge total $1" in the pane ($1: options quoted for its
+# sh; the fixtures' counters never move, so they are judged on totals as
+# the dashboards judge them: a later --judge in $1 wins): its pid goes to
+# UI_DIR/pid, its stderr to UI_DIR/stderr, and the shell prints EXIT=status
+# when it ends.
 ui_start() {
 	rm -f "$UI_DIR/pid"
-	tmux_run "clear; sh -c 'echo \$\$ >$UI_DIR/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' $1 2>'$UI_DIR/stderr'; echo EXIT=\$?"
+	tmux_run "clear; sh -c 'echo \$\$ >$UI_DIR/pid; exec \"\$0\" \"\$@\"' '$TICCTOP' --judge total $1 2>'$UI_DIR/stderr'; echo EXIT=\$?"
 }
 
 # Waits (bounded) until ticctop started by ui_start wrote its pid; prints it.
