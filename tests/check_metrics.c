@@ -178,6 +178,26 @@ START_TEST(prom_server_data)
 }
 END_TEST
 
+START_TEST(prom_rates_by_themselves)
+{
+	/* a rate needs two samples: none after one poll, a series after two */
+	load("127.0.0.1,100,0,-5,127,2,0,0,127,4294967295\n");
+	struct report r = report("s", 0);
+	render(FORMAT_PROM, &r);
+	ck_assert_ptr_nonnull(strstr(out, "# TYPE ticctop_client_rate_ntp_per_second gauge\n"));
+	ck_assert_ptr_null(strstr(out, "ticctop_client_rate_ntp_per_second{"));
+	free(out);
+	const char *next = "127.0.0.1,120,0,-5,127,0,0,0,127,4294967295\n";
+	struct parse_report rep;
+	model_begin(m);
+	ck_assert_int_eq(parse_csv(next, strlen(next), model_put, m, &rep), PARSE_OK);
+	model_end(m, &h, true, 10);
+	ck_assert(view_update(&v, m));
+	render(FORMAT_PROM, &r);
+	ck_assert_ptr_nonnull(strstr(out, "ticctop_client_rate_ntp_per_second{server=\"s\",addr=\"127.0.0.1\",family=\"ipv4\"} 2\n"));
+}
+END_TEST
+
 START_TEST(influx_lines)
 {
 	size_t len;
@@ -242,6 +262,7 @@ metrics_suite(void)
 	tcase_add_test(t, prom_two_servers_one_exposition);
 	tcase_add_test(t, prom_failed_source_is_down);
 	tcase_add_test(t, prom_server_data);
+	tcase_add_test(t, prom_rates_by_themselves);
 	tcase_add_test(t, influx_lines);
 	tcase_add_test(t, influx_escapes_and_server);
 	tcase_add_test(t, metrics_numbers_ignore_the_locale);
