@@ -26,8 +26,11 @@
 #include "trend.h"
 #include "view.h"
 
+struct recorder; /* recorder.h */
+
 struct monitor {
 	struct source *src;
+	struct recorder *rec;      /* --record: the loop appends each poll to it; NULL none */
 	struct model *model;
 	struct health health;
 	struct view view;
