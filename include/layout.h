@@ -28,7 +28,8 @@
 #define GRID_MIN_W 24        /* narrower than this, the screen is "too small" */
 #define CARD_COLLAPSED_H 2   /* title line, one line (the bottom edge is shared) */
 #define GRID_CLOSE 1         /* the closing line under the last card of a column */
-#define CARD_DETAIL_ROWS (3 + (int)field_card_rows()) /* lines in an expanded card: heads, a row per card label (sample.h), family, status */
+#define CARD_SPARK_ROWS 2    /* an expanded card's sparklines: NTP requests/s, drops/s */
+#define CARD_DETAIL_ROWS (3 + CARD_SPARK_ROWS + (int)field_card_rows()) /* lines in an expanded card: heads, a row per card label (sample.h), sparklines, family, status */
 #define CARD_TITLE_EXTRA 14  /* title columns that are not the address */
 #define CARD_TITLE_BARE 8    /* the same without the status word (the symbol still says it) */
 #define CARD_PAD 4           /* border and space each side of a body line */

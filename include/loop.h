@@ -12,8 +12,8 @@
  * and SIGHUP end the loop with the signal's number (the sources then stop
  * their children); SIGWINCH is passed on.  A crash (SIGSEGV, SIGBUS,
  * SIGFPE, SIGILL, SIGABRT) or SIGQUIT kills the sources' process groups
- * before the earlier handler (the full screen's) or the default one takes
- * it. */
+ * and removes their socket files before the earlier handler (the full
+ * screen's) or the default one takes it. */
 #ifndef TICCTOP_LOOP_H
 #define TICCTOP_LOOP_H
 

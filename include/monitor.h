@@ -72,6 +72,11 @@ void monitor_update_view(struct monitor *mon);
  * mon->srv.ntpdata (srv.ntpdata_for says for which; srv.ntpdata_error why not). */
 bool monitor_want_ntpdata(struct monitor *mon, const char *addr);
 
+/* Feed the server's history (mon->trend) with the model as a poll that
+ * ended at now left it, span seconds after the poll before; ok false: the
+ * poll failed (a gap).  monitor_take does this. */
+void monitor_feed_trend(struct monitor *mon, double now, double span, bool ok);
+
 /* After a poll's rows went into the model (between model_begin and here)
  * and its result into mon->last: end the model's update, note the time
  * (monotonic now, wall clock wall) and what the server's clock did, feed

@@ -18,6 +18,9 @@
 /* Rows the option table may have (options.given has a bit per row). */
 #define OPTIONS_MAX 64
 
+/* How the local chronyd is read (--via). */
+enum via { VIA_AUTO, VIA_SOCKET, VIA_CHRONYC, VIA_COUNT };
+
 /* Sources one run may watch (a fleet). */
 #define OPTIONS_MAX_SOURCES 32
 
@@ -38,6 +41,7 @@ struct source_opts {
 
 struct options {
 	/* source */
+	int via;             /* enum via */
 	const char *chronyc;
 	const char *socket;
 	bool sudo;

@@ -60,6 +60,11 @@ enum value_form { FORM_CSV, FORM_TABLE };
 enum line_err parse_value(enum field f, enum value_form form, const char *tok, size_t len,
                           struct sample *s);
 
+/* Store number v for field f as chronyc -c would print it (the sources
+ * that read chronyd's numbers themselves): a value chronyd can report is
+ * known, anything else (127: no interval, 2^32-1: never) stays unknown. */
+void parse_number(enum field f, int64_t v, struct sample *s);
+
 /* Read chronyc -c's nine values p[0..end) (after the address's comma) into
  * s the quick way: true when every one is plain (at most 10 digits, in
  * range) and nothing else is there; false leaves the line to parse_value,

@@ -67,13 +67,13 @@ bool sample_recent_drops(const struct sample *now, const struct sample *base, do
 	  .card = "rate", .side = "cmd", .sort = "cmdrate", .descending = true, .kind = KIND_RATE, \
 	  .windowed = true, .compute = sample_rate_cmd) \
 	X(DROP_SHARE, .group = "rate", .name = "drop_share", .column = "rate_drop_share", .label = "NTP drop share", \
-	  .head = "Drop%", .card = "drop share", .side = "ntp", .sort = "dropshare", .descending = true, \
+	  .head = "Drop%", .card = "drop %", .side = "ntp", .sort = "dropshare", .descending = true, \
 	  .kind = KIND_SHARE, .windowed = true, .compute = sample_drop_share) \
 	X(RATE_WINDOW, .group = "rate", .name = "window", .column = "rate_window", .label = "Rate window", \
 	  .head = "Window", .card = "window", .side = "ntp", .sort = "window", .kind = KIND_SPAN, \
 	  .compute = sample_window) \
 	X(RECENT_DROPS, .group = "ntp", .name = "recent_drops", .column = "ntp_recent_drops", \
-	  .label = "Recent NTP drops", .head = "RDrop", .card = "recent drops", .sort = "recentdrops", \
+	  .label = "Recent NTP drops", .head = "RDrop", .card = "win drops", .sort = "recentdrops", \
 	  .descending = true, .kind = KIND_COUNT, .windowed = true, .total = "drops", .compute = sample_recent_drops)
 
 /* Every derived field: ticctop's; a build may add rows (the unit tests do,
@@ -108,6 +108,9 @@ kind_milli(enum field_kind k)
 {
 	return k >= KIND_RATE;
 }
+
+/* Widest card label: an expanded card gives labels this many columns and a gap. */
+#define FIELD_CARD_MAX 9
 
 struct field_info {
 	const char *group;  /* "ntp" or "cmd": JSON object name, card column */

@@ -63,6 +63,15 @@ void source_group_add(pid_t pgid);
 void source_group_remove(pid_t pgid);
 void source_groups_kill(int sig);
 
+/* The socket files sources bound (a reply socket beside chronyd's), so
+ * that every way out removes them, a crash included.  add/remove from
+ * normal code (add returns false when the table is full: bind nothing
+ * then); unlink_all is async-signal-safe (a crash handler calls it). */
+#define SOURCE_PATH_MAX 108   /* sun_path's size */
+bool source_path_add(const char *path);
+void source_path_remove(const char *path);
+void source_paths_unlink(void);
+
 /* Milliseconds from now until t (monotonic seconds), at least 0, at most a
  * minute; for watch(). */
 int source_ms_until(double t, double now);

@@ -39,6 +39,7 @@ enum source_err {
 	SOURCE_ERR_TRANSFER,        /* http: the transfer broke (cut short, bad encoding, ...) */
 	SOURCE_ERR_FORMAT,          /* http: not JSON at all (an HTML page, text) */
 	SOURCE_ERR_SERVER,          /* http: the dashboard reports its own error */
+	SOURCE_ERR_PROTOCOL,        /* socket: chronyd speaks another protocol version, or not this command */
 	SOURCE_ERR_COUNT
 };
 
@@ -61,7 +62,7 @@ struct source_ops; /* how the loop drives a source: source.h */
 /* A source as everyone sees it; only the loop calls its ops. */
 struct source {
 	const struct source_ops *ops;
-	const char *kind;            /* "chronyc", "http": the JSON source.kind */
+	const char *kind;            /* "chronyc", "socket", "http": the JSON source.kind */
 	char target[512];            /* what it reads, for people and JSON (no secrets) */
 	const char *warning;         /* standing warning for stderr and the header (--insecure), NULL none */
 	bool finished;               /* it has nothing more to give (a replay at its end): batch stops */

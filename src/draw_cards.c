@@ -2,15 +2,17 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cards.h"
 #include "draw.h"
 #include "format.h"
+#include "spark.h"
 #include "text.h"
 
-#define LABEL_W 10       /* label column of an expanded card */
+#define LABEL_W (FIELD_CARD_MAX + 1) /* label column of an expanded card */
 #define SAFE_MAX 2048    /* a sanitised address, cut if longer */
 
 /* How long a field stays on a collapsed card's line (higher: longer);
@@ -282,7 +284,45 @@ draw_full_address(const struct frame *f, const struct client *c, int row)
 	return row;
 }
 
-/* Paint the body of an expanded card: every field, family and status. */
+/* An expanded card's sparklines, in the order shown (CARD_SPARK_ROWS):
+ * the client's history of one rate, on the scale of its NTP requests so
+ * that the drops show their share. */
+static const struct {
+	const char *label;
+	enum hist_kind kind;
+	enum role role;   /* while the line shows some activity */
+} card_sparks[CARD_SPARK_ROWS] = {
+	{ "NTP/s", HIST_NTP_RATE, ROLE_ADDR },
+	{ "drops/s", HIST_DROP_RATE, ROLE_WARN },
+};
+
+/* Paint an expanded card's sparklines from row on; returns the row after them. */
+static int
+draw_history(const struct frame *f, const struct client *c, int row)
+{
+	double v[CARD_SPARK_ROWS][MODEL_HISTORY], max = 0;
+	size_t n[CARD_SPARK_ROWS];
+	int x = f->x + 2, cells = f->w - CARD_PAD - LABEL_W, y;
+	char line[SPARK_BYTES(MODEL_HISTORY)];
+
+	if (cells > MODEL_HISTORY)
+		cells = MODEL_HISTORY;
+	for (size_t i = 0; i < CARD_SPARK_ROWS; i++) {
+		n[i] = client_history(c, card_sparks[i].kind, v[i], MODEL_HISTORY);
+		max = fmax(max, spark_scale(v[i], n[i]));
+	}
+	for (size_t i = 0; i < CARD_SPARK_ROWS; i++, row++) {
+		if (!row_at(f, row, &y) || cells <= 0)
+			continue;
+		draw_text(f->p, y, x, LABEL_W, look(f, ROLE_DIM), card_sparks[i].label);
+		spark_render(line, sizeof line, v[i], n[i], (size_t)cells, f->p->t->utf8 ? SPARK_BLOCKS : SPARK_ASCII, max);
+		draw_text(f->p, y, x + LABEL_W, cells, look(f, spark_scale(v[i], n[i]) > 0 ? card_sparks[i].role : ROLE_DIM),
+		          line);
+	}
+	return row;
+}
+
+/* Paint the body of an expanded card: every field, its history, family and status. */
 static void
 draw_detail(const struct frame *f, const struct client *c, const struct sample *s)
 {
@@ -309,6 +349,7 @@ draw_detail(const struct frame *f, const struct client *c, const struct sample *
 		draw_text(f->p, y, nx, vw - 1, look(f, ROLE_TEXT), a);
 		draw_text(f->p, y, cx, inner - LABEL_W - vw, look(f, ROLE_TEXT), b);
 	}
+	row = draw_history(f, c, row);
 	if (row_at(f, row++, &y)) {
 		draw_text(f->p, y, x, LABEL_W, look(f, ROLE_DIM), "family");
 		int used = draw_text(f->p, y, nx, inner - LABEL_W, look(f, ROLE_TEXT), family_words[c->family]);

@@ -30,6 +30,7 @@ static void
 on_crash(int signo)
 {
 	source_groups_kill(SIGKILL);
+	source_paths_unlink();
 	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++) {
 		if (fatal[i] != signo)
 			continue;

@@ -22,6 +22,7 @@
 #include "source_chronyc.h"
 #include "source_http.h"
 #include "source_replay.h"
+#include "source_socket.h"
 #include "ui.h"
 
 /* Print the version of ticctop and of the libraries it runs with. */
@@ -73,7 +74,9 @@ make_replay_source(const struct options *o, bool fast)
 
 /* Make the source so names (the demo's chronyd when there is one; the
  * recording of --replay, played at once unless on the screen); NULL (with
- * a message) on failure. */
+ * a message) on failure.  Locally: chronyc when asked for, with --sudo, or
+ * when a chronyc program is named; the socket when asked for; else auto
+ * (the socket, or chronyc when the socket cannot be used). */
 static struct source *
 make_source(const struct options *o, const struct source_opts *so, const struct demo *demo, bool screen)
 {
@@ -81,13 +84,28 @@ make_source(const struct options *o, const struct source_opts *so, const struct 
 		return make_replay_source(o, !screen);
 	if (so->url)
 		return make_http_source(o, so);
+	const char *socket = demo ? demo_socket(demo) : so->socket;
+	const char *label = demo ? DEMO_LABEL : NULL; /* one name for every demo, so its settings are remembered */
 	struct chronyc_cfg cc = {
-		.chronyc = o->chronyc, .socket = demo ? demo_socket(demo) : so->socket, .sudo = o->sudo,
-		.label = demo ? DEMO_LABEL : NULL, /* one name for every demo, so its settings are remembered */
+		.chronyc = o->chronyc, .socket = socket, .sudo = o->sudo, .label = label,
 		.timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
 	};
-	struct source *s = source_chronyc_new(&cc);
+	struct socket_cfg sc = {
+		.socket = socket, .label = label, .timeout = o->timeout, .max_size = (size_t)o->max_size_mib << 20,
+	};
+	bool chronyc_named = strcmp(o->chronyc, "chronyc") != 0; /* a program named: that one runs */
+	struct source *s;
 
+	if (o->via == VIA_SOCKET && o->sudo) {
+		fprintf(stderr, "ticctop: --sudo runs chronyc: it cannot go with --via socket\n");
+		return NULL;
+	}
+	if (o->via == VIA_CHRONYC || o->sudo || (o->via == VIA_AUTO && chronyc_named))
+		s = source_chronyc_new(&cc);
+	else if (o->via == VIA_SOCKET)
+		s = source_socket_new(&sc);
+	else
+		s = source_auto_new(source_socket_new(&sc), source_chronyc_new(&cc));
 	if (!s)
 		fprintf(stderr, "ticctop: out of memory\n");
 	return s;

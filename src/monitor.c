@@ -44,19 +44,27 @@ monitor_update_view(struct monitor *mon)
 }
 
 /* Feed the server's history with the poll that ended at now, span seconds
- * after the one before: the status counts (unknown when it failed). */
-static void
-feed_trend(struct monitor *mon, double now, double span, bool ok)
+ * after the one before: the rate totals (once known) and the status
+ * counts; all unknown when it failed. */
+void
+monitor_feed_trend(struct monitor *mon, double now, double span, bool ok)
 {
 	static const enum trend_series by_status[STATUS_COUNT] = {
 		[STATUS_OK] = TREND_OK, [STATUS_WARNING] = TREND_WARN, [STATUS_CRITICAL] = TREND_CRIT,
 	};
 	double v[TREND_SERIES_COUNT];
 	size_t counts[STATUS_COUNT];
+	struct rate_totals rt;
 
 	for (int s = 0; s < TREND_SERIES_COUNT; s++)
 		v[s] = NAN;
 	if (ok) {
+		model_rate_totals(mon->model, &rt);
+		if (rt.known) {
+			v[TREND_NTP] = rt.ntp;
+			v[TREND_DROPS] = rt.drops;
+			v[TREND_CMD] = rt.cmd;
+		}
 		model_summary(mon->model, counts);
 		for (int st = 0; st < STATUS_COUNT; st++)
 			v[by_status[st]] = (double)counts[st];
@@ -104,7 +112,7 @@ monitor_take(struct monitor *mon, double now, time_t wall)
 		model_end(mon->model, &mon->health, ok, read);
 	else /* a repeated answer leaves the clients as they were; the clock moves */
 		model_tick(mon->model, read);
-	feed_trend(mon, now, mon->polls ? now - mon->poll_time : 0, ok);
+	monitor_feed_trend(mon, now, mon->polls ? now - mon->poll_time : 0, ok);
 	mon->poll_time = now;
 	mon->polls++;
 	if (ok) {

@@ -28,7 +28,7 @@ static const struct {
 	const char *name;
 	enum opt_family family;
 } families[] = {
-	{ "chronyc", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
+	{ "chronyc", FAM_CHRONYC }, { "via", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
 	{ "replay", FAM_REPLAY },
 };
 
@@ -90,6 +90,14 @@ theme_choice(int i)
 	return theme_name((enum theme_id)i);
 }
 
+/* Name of way i to read chronyd, for the choice table. */
+static const char *
+via_choice(int i)
+{
+	static const char *const names[VIA_COUNT] = { "auto", "socket", "chronyc" };
+	return names[i];
+}
+
 /* Name of check scope i, for the choice table. */
 static const char *
 check_choice(int i)
@@ -105,10 +113,13 @@ format_choice(int i)
 }
 
 static const struct opt_def defs[] = {
+	{ "via", 0, OPT_CHOICE, GROUP_SOURCE, AT(via), "HOW", 0, 0, via_choice, VIA_COUNT,
+	  "read chronyd through its socket (no process per poll; root or the chrony user), chronyc, "
+	  "or auto: the socket when it can be used, else chronyc (default auto)" },
 	{ "chronyc", 0, OPT_STRING, GROUP_SOURCE, AT(chronyc), "PATH", 0, 0, NULL, 0,
 	  "chronyc program to run (default: chronyc on PATH)" },
 	{ "socket", 'S', OPT_PATH, GROUP_SOURCE, AT(socket), "PATH", 0, 0, NULL, 0,
-	  "chronyd's command socket (an absolute path), passed to chronyc as -h; repeat, or mix with -u, for a fleet" },
+	  "chronyd's command socket (an absolute path; chronyc gets it as -h); repeat, or mix with -u, for a fleet" },
 	{ "name", 0, OPT_STRING, GROUP_SOURCE, AT(name), "NAME", 0, 0, NULL, 0,
 	  "name the source given next (default: the URL's host[:port], or local)" },
 	{ "source", 0, OPT_STRING, GROUP_SOURCE, AT(source), "'NAME URL|PATH'", 0, 0, NULL, 0,

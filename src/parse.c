@@ -141,6 +141,16 @@ parse_value(enum field f, enum value_form form, const char *tok, size_t len, str
 	return LINE_OK;
 }
 
+/* Store number v for field f as chronyc -c would print it. */
+void
+parse_number(enum field f, int64_t v, struct sample *s)
+{
+	enum field_kind kind = field_info(f)->kind;
+
+	if (v >= kind_rules[kind].min && v <= kind_rules[kind].max && plausible(kind, FORM_CSV, v))
+		sample_set(s, f, v);
+}
+
 /* Read chronyc -c's values p[0..end) the quick way: true when all are plain
  * (at most FAST_DIGITS digits, in range, comma-separated, nothing after). */
 bool

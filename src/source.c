@@ -2,14 +2,22 @@
 #include "config.h"
 
 #include <signal.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "source.h"
 
 #define MAX_GROUPS 64   /* process groups alive at once (one a chronyc source) */
+#define MAX_PATHS 32    /* socket files bound at once (one a socket source) */
 
 /* The live process groups; 0 = a free slot.  Written only outside signal
  * handlers, read by a crash handler. */
 static volatile sig_atomic_t groups[MAX_GROUPS];
+
+/* The bound socket files; a slot is used while used[i] is set (set after
+ * the path is written, cleared before it is changed). */
+static char paths[MAX_PATHS][SOURCE_PATH_MAX];
+static volatile sig_atomic_t used[MAX_PATHS];
 
 static const char *const err_names[SOURCE_ERR_COUNT] = {
 	[SOURCE_OK]                 = "ok",
@@ -32,6 +40,7 @@ static const char *const err_names[SOURCE_ERR_COUNT] = {
 	[SOURCE_ERR_TRANSFER]       = "transfer",
 	[SOURCE_ERR_FORMAT]         = "format",
 	[SOURCE_ERR_SERVER]         = "server",
+	[SOURCE_ERR_PROTOCOL]       = "protocol",
 };
 
 /* Short name of an error for machines and tests. */
@@ -106,4 +115,37 @@ source_groups_kill(int sig)
 	for (size_t i = 0; i < MAX_GROUPS; i++)
 		if (groups[i] > 0)
 			kill(-(pid_t)groups[i], sig);
+}
+
+/* Remember a socket file a source bound; false when the table is full. */
+bool
+source_path_add(const char *path)
+{
+	if (strlen(path) >= SOURCE_PATH_MAX)
+		return false;
+	for (size_t i = 0; i < MAX_PATHS; i++)
+		if (!used[i]) {
+			memcpy(paths[i], path, strlen(path) + 1);
+			used[i] = 1;
+			return true;
+		}
+	return false;
+}
+
+/* Forget a socket file (its source removed it). */
+void
+source_path_remove(const char *path)
+{
+	for (size_t i = 0; i < MAX_PATHS; i++)
+		if (used[i] && strcmp(paths[i], path) == 0)
+			used[i] = 0;
+}
+
+/* Remove every remembered socket file (async-signal-safe). */
+void
+source_paths_unlink(void)
+{
+	for (size_t i = 0; i < MAX_PATHS; i++)
+		if (used[i])
+			unlink(paths[i]);
 }

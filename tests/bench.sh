@@ -17,7 +17,7 @@ if chronyd_available; then
 	chronyd_trap
 	# shellcheck disable=SC2119 # no extra chrony.conf lines
 	if chronyd_start; then
-		set -- "$@" --socket "$CHRONYD_SOCK" --port "$CHRONYD_PORT"
+		set -- "$@" --socket "$CHRONYD_SOCK" --port "$CHRONYD_PORT" --chronyd-pid "$CHRONYD_PID"
 	else
 		echo "bench: the private chronyd did not start: chronyc is not timed" >&2
 	fi
@@ -25,3 +25,17 @@ else
 	echo "bench: no chronyd: chronyc is not timed" >&2
 fi
 "$top_builddir/tests/bench" "$@"
+rc=$?
+
+# Processes ticctop starts over 60 polls (-d 1, the private chronyd holding
+# the bench's last fill): ticctop runs in a PID namespace of its own, whose
+# last pid then counts them (sh is 1, ticctop 2, cat the last).
+children() {
+	unshare -pf --mount-proc sh -c '"$@" >/dev/null 2>&1; echo $(($(cat /proc/sys/kernel/ns_last_pid) - 3))' sh \
+		"$top_builddir/ticctop" -b -n 60 -d 1 -o json -S "$CHRONYD_SOCK" "$@"
+}
+if [ -n "${CHRONYD_SOCK:-}" ] && unshare -pf --mount-proc true 2>/dev/null; then
+	echo
+	echo "processes ticctop started over 60 polls: --via socket $(children --via socket), --via chronyc $(children --via chronyc)"
+fi
+exit $rc

@@ -433,6 +433,14 @@ START_TEST(numbers_ignore_the_locale)
 }
 END_TEST
 
+/* Every card label fits an expanded card's label column with a gap. */
+START_TEST(card_labels_fit)
+{
+	for (int f = 0; f < FIELD_ALL; f++)
+		ck_assert_msg(strlen(field_info(f)->card) <= FIELD_CARD_MAX, "%s", field_info(f)->card);
+}
+END_TEST
+
 /* Make the output suite. */
 static Suite *
 output_suite(void)
@@ -442,6 +450,7 @@ output_suite(void)
 
 	tcase_add_checked_fixture(t, NULL, teardown);
 	tcase_add_test(t, json_matches_schema);
+	tcase_add_test(t, card_labels_fit);
 	tcase_add_test(t, json_escapes_hostile_names);
 	tcase_add_test(t, json_is_ascii_and_round_trips);
 	tcase_add_test(t, csv_escapes_beyond_ascii_without_utf8);

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "monitor.h"
+#include "source.h"
 #include "trend.h"
 
 /* Values of one poll: NTP n/s, drops d/s, Cmd c/s, counts ok/warn/crit. */
@@ -137,6 +139,36 @@ START_TEST(ring_wraps)
 }
 END_TEST
 
+START_TEST(monitor_feeds_it)
+{
+	static struct source src = { .kind = "chronyc", .target = "chronyc -c -n clients" };
+	struct monitor mon;
+	struct health h;
+
+	health_init(&h, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	ck_assert(monitor_init(&mon, &src, &h));
+	for (int k = 1; k <= 2; k++) { /* 10 requests and 1 drop in 5 s */
+		model_begin(mon.model);
+		unit_put(mon.model, "127.1.0.1", 10 * k, k - 1, false);
+		mon.last.err = SOURCE_OK;
+		monitor_take(&mon, 100 + 5 * k, 0);
+		ck_assert(k == 2 || isnan(trend_last(&mon.trend, TREND_NTP))); /* one answer: no rate yet */
+	}
+	ck_assert_double_eq_tol(trend_last(&mon.trend, TREND_NTP), 2.0, 1e-3);
+	ck_assert_double_eq_tol(trend_last(&mon.trend, TREND_DROPS), 0.2, 1e-3);
+	ck_assert(trend_last(&mon.trend, TREND_WARN) == 1);
+	ck_assert(trend_last(&mon.trend, TREND_OK) == 0);
+	double out[5];
+	ck_assert_uint_eq(trend_get(&mon.trend, TREND_NTP, out, 5), 5); /* the answer covers its 5 s */
+	all(out, 0, 5, out[4]);
+	mon.last.err = SOURCE_ERR_NO_DAEMON; /* a failed poll is a gap */
+	monitor_take(&mon, 111, 0);
+	ck_assert(isnan(trend_last(&mon.trend, TREND_NTP)));
+	ck_assert(isnan(trend_last(&mon.trend, TREND_WARN)));
+	monitor_free(&mon);
+}
+END_TEST
+
 /* All trend tests. */
 static Suite *
 trend_suite(void)
@@ -149,6 +181,7 @@ trend_suite(void)
 	tcase_add_test(tc, missed_polls_are_gaps);
 	tcase_add_test(tc, same_second_and_time_back);
 	tcase_add_test(tc, ring_wraps);
+	tcase_add_test(tc, monitor_feeds_it);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -40,7 +40,7 @@ line() {
 tmux_start 200 50 || exit 99
 ui_start "-S '$CHRONYD_SOCK' -d 5"
 expect_screen "Clients $total · OK $ok · WARN $warn · CRIT $crit" "200x50: summary agrees with chronyc ($total clients)"
-expect_contains "$(line 1)" "-h $CHRONYD_SOCK -m tracking serverstats activity sources sourcestats clients" "header names the source"
+expect_contains "$(line 1)" "ticctop $CHRONYD_SOCK " "header names the source (as root, auto reads the socket)"
 expect_eq "$(line $top | grep -o '[─━] [●▲✗] ' | wc -l)" 4 "200x50: four columns"
 expect_contains "$(tmux_screen)" "✗ $worst " "the critical client has the critical symbol"
 

@@ -19,7 +19,7 @@
 #   tmux_run 'ticctop ...'              # type a command line and Enter
 #   tmux_wait 'Clients 7' [SECS]        # until the screen shows the text (else fail)
 #   tmux_keys F6 Down Enter             # tmux key names; tmux_type 'text' types literally
-#   tmux_mouse click|wheelup|wheeldown X Y   # xterm mouse reports (0-based cell)
+#   tmux_mouse click|dblclick|wheelup|wheeldown X Y   # xterm mouse reports (0-based cell)
 #   tmux_widest                         # columns of the widest line on the screen
 #   tmux_screen [-e]                    # the screen now (-e: with colour escapes)
 #   tmux_resize W H
@@ -187,12 +187,15 @@ tmux_run() {
 }
 
 # Sends xterm (X10) mouse reports at cell X, Y: click (left press and release),
-# wheelup or wheeldown.
+# dblclick (two clicks at once), wheelup or wheeldown.
 tmux_mouse() {
 	_x=$(printf %x $(($2 + 33)))
 	_y=$(printf %x $(($3 + 33)))
 	case $1 in
 	click) _tm send-keys -t t -H 1b 5b 4d 20 "$_x" "$_y" 1b 5b 4d 23 "$_x" "$_y" ;;
+	dblclick) # both clicks in one write: a double click however loaded the machine
+		_tm send-keys -t t -H 1b 5b 4d 20 "$_x" "$_y" 1b 5b 4d 23 "$_x" "$_y" \
+			1b 5b 4d 20 "$_x" "$_y" 1b 5b 4d 23 "$_x" "$_y" ;;
 	wheelup) _tm send-keys -t t -H 1b 5b 4d 60 "$_x" "$_y" ;;
 	wheeldown) _tm send-keys -t t -H 1b 5b 4d 61 "$_x" "$_y" ;;
 	esac

@@ -1,0 +1,710 @@
+/* source_socket.c — chronyd's client table through its command socket, pipelined. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "candm.h"
+#include "source_socket.h"
+
+#define MAX_WINDOW 8
+#define CHUNKS_PER_LANE 4        /* the table is cut in window * this ranges, taken in turn */
+#define CHUNK_MIN 64             /* slots in a range at least */
+#define RETRY_FIRST 0.25         /* seconds before a request is sent again; doubles */
+#define RETRY_MAX 2.0
+#define MAX_RESTARTS 8           /* walks started again in one poll (table resized, chronyd restarted) */
+#define RECV_BATCH 1024          /* replies read in one handle() */
+
+/* One request in flight: it asks for the slots from first on; its range ends at end. */
+struct lane {
+	bool busy;           /* a request is out (or waits to be sent) */
+	bool unsent;         /* the socket was full: send when it is writable */
+	uint32_t first, end;
+	uint32_t seq;
+	uint16_t attempt;
+	double retry_at;
+	double wait;         /* seconds before the next resend */
+};
+
+struct socket_source {
+	struct source base;
+	struct socket_cfg cfg;
+	char server[SOURCE_PATH_MAX];   /* chronyd's socket */
+	char local[SOURCE_PATH_MAX];    /* ours, bound beside it; empty while not bound */
+	int fd;
+	bool running, finished;
+	double deadline;
+	uint32_t seq;
+	/* the walk */
+	bool sized;                     /* n_indices known */
+	uint32_t n_indices, next_range, range;
+	unsigned restarts;
+	struct lane lane[MAX_WINDOW];
+	struct buf recs;                /* records kept, CANDM_CLIENT_LEN bytes each */
+	uint32_t *set;                  /* open addressing: record number + 1, 0 empty */
+	size_t set_size, kept;
+	/* what the poll came to */
+	bool answered;                  /* chronyd answered in its protocol (even a refusal) */
+	size_t ignored;                 /* replies to no request in flight (late ones) */
+	enum source_err err;
+	char message[sizeof ((struct source_result *)0)->message];
+};
+
+/* End the poll with err and a message for people. */
+static void __attribute__((format(printf, 3, 4)))
+fail(struct socket_source *c, enum source_err err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(c->message, sizeof c->message, fmt, ap);
+	va_end(ap);
+	c->err = err;
+	c->running = false;
+	c->finished = true;
+}
+
+/* End the poll as the errno of a failed socket call on chronyd's socket says. */
+static void
+fail_errno(struct socket_source *c, const char *what, int e)
+{
+	if (e == ENOENT || e == ENOTDIR)
+		fail(c, SOURCE_ERR_NO_SOCKET, "no chronyd socket at %s: is chronyd running, and is that its socket (-S)?",
+		     c->server);
+	else if (e == ECONNREFUSED || e == ENOTCONN)
+		fail(c, SOURCE_ERR_NO_DAEMON, "nothing answers on %s: is chronyd running?", c->server);
+	else if (e == EACCES || e == EPERM || e == EROFS)
+		fail(c, SOURCE_ERR_NOT_AUTHORISED,
+		     "may not %s beside %s (%s): run as root or the chrony user, or use --via chronyc --sudo", what,
+		     c->server, strerror(e));
+	else
+		fail(c, SOURCE_ERR_SYSTEM, "cannot %s beside %s: %s", what, c->server, strerror(e));
+}
+
+/* Close the socket and remove its file. */
+static void
+close_socket(struct socket_source *c)
+{
+	if (c->fd >= 0)
+		close(c->fd);
+	c->fd = -1;
+	if (c->local[0]) {
+		source_path_remove(c->local);
+		unlink(c->local);
+		c->local[0] = '\0';
+	}
+}
+
+/* Bind fd to path, creating the file world-writable through the umask (so
+ * chronyd, another user, may answer; no chmod that a swapped file could
+ * redirect).  bind never reuses a name: an existing file is removed and
+ * bound again only when it is a socket of ours (a killed run's). */
+static int
+bind_fresh(int fd, const struct sockaddr_un *sa)
+{
+	struct stat st;
+
+	for (int tries = 0; tries < 2; tries++) {
+		mode_t old = umask(0);
+		int rc = bind(fd, (const struct sockaddr *)sa, sizeof *sa);
+		umask(old);
+		if (rc == 0 || errno != EADDRINUSE)
+			return rc;
+		if (lstat(sa->sun_path, &st) < 0 || !S_ISSOCK(st.st_mode) || st.st_uid != geteuid()) {
+			errno = EEXIST;
+			return -1;
+		}
+		unlink(sa->sun_path);
+	}
+	return -1;
+}
+
+static bool connect_server(struct socket_source *c);
+
+/* Connect a fresh socket to chronyd's and bind our reply socket beside it; false (poll failed) if not. */
+static bool
+open_socket(struct socket_source *c)
+{
+	struct sockaddr_un loc = { .sun_family = AF_UNIX };
+	static unsigned sockets; /* made by this process: a fleet's sockets in one directory differ */
+	const char *slash = strrchr(c->server, '/');
+	int dir = slash ? (int)(slash - c->server) : 1, n;
+	unsigned id = sockets++;
+
+	if (id == 0)
+		n = snprintf(loc.sun_path, sizeof loc.sun_path, "%.*s/ticctop.%ld.sock", dir, slash ? c->server : ".",
+		             (long)getpid());
+	else
+		n = snprintf(loc.sun_path, sizeof loc.sun_path, "%.*s/ticctop.%ld.%u.sock", dir, slash ? c->server : ".",
+		             (long)getpid(), id);
+
+	if (n < 0 || (size_t)n >= sizeof loc.sun_path || strlen(c->server) >= sizeof loc.sun_path) {
+		fail(c, SOURCE_ERR_SYSTEM, "the socket path %s is too long (a Unix socket's path has at most %zu bytes)",
+		     c->server, sizeof loc.sun_path - 20);
+		return false;
+	}
+	c->fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (c->fd < 0) {
+		fail(c, SOURCE_ERR_SYSTEM, "cannot make a socket: %s", strerror(errno));
+		return false;
+	}
+	if (!connect_server(c)) {
+		close_socket(c);
+		return false;
+	}
+	if (!source_path_add(loc.sun_path)) {
+		fail(c, SOURCE_ERR_SYSTEM, "too many sockets open");
+		close_socket(c);
+		return false;
+	}
+	if (bind_fresh(c->fd, &loc) < 0) {
+		int e = errno;
+		source_path_remove(loc.sun_path);
+		close_socket(c);
+		if (e == EEXIST)
+			fail(c, SOURCE_ERR_SYSTEM, "%s exists and is not a socket of this user's: not touched", loc.sun_path);
+		else
+			fail_errno(c, "create a reply socket", e);
+		return false;
+	}
+	memcpy(c->local, loc.sun_path, sizeof c->local);
+	return true;
+}
+
+static bool reconnect(struct socket_source *c, int e, double now);
+
+/* Send lane l's request (again: new sequence number); false when the poll failed. */
+static bool
+send_lane(struct socket_source *c, struct lane *l, double now)
+{
+	uint8_t pkt[CANDM_MAX_PACKET];
+	uint32_t arg[2] = { l->first, CANDM_PAGE_CLIENTS };
+	size_t len = candm_request(pkt, sizeof pkt, CANDM_CLIENTS, l->seq, l->attempt, arg, 2);
+
+	l->unsent = false;
+	if (send(c->fd, pkt, len, MSG_DONTWAIT | MSG_NOSIGNAL) == (ssize_t)len)
+		return true;
+	if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS || errno == EINTR) {
+		l->unsent = true; /* the kernel's queue is full: when writable */
+		return true;
+	}
+	return reconnect(c, errno, now);
+}
+
+/* Put lane l to work on slots first..end; false when the poll failed. */
+static bool
+start_lane(struct socket_source *c, struct lane *l, uint32_t first, uint32_t end, double now)
+{
+	*l = (struct lane){ .busy = true, .first = first, .end = end, .seq = ++c->seq, .wait = RETRY_FIRST };
+	l->retry_at = now + l->wait;
+	return send_lane(c, l, now);
+}
+
+/* Begin the walk again from slot 0, forgetting what it kept; false when the poll failed. */
+static bool
+restart_walk(struct socket_source *c, double now)
+{
+	memset(c->lane, 0, sizeof c->lane);
+	buf_reset(&c->recs);
+	if (c->set)
+		memset(c->set, 0, c->set_size * sizeof *c->set);
+	c->kept = 0;
+	c->sized = false;
+	if (c->restarts++ > MAX_RESTARTS) {
+		fail(c, SOURCE_ERR_PARSE, "chronyd's client table kept changing during %u walks of it", MAX_RESTARTS);
+		return false;
+	}
+	return start_lane(c, &c->lane[0], 0, UINT32_MAX, now);
+}
+
+/* Connect the socket to chronyd's (again: a restarted chronyd has a new
+ * socket of the same name); false (poll failed) if not. */
+static bool
+connect_server(struct socket_source *c)
+{
+	struct sockaddr_un srv = { .sun_family = AF_UNIX };
+
+	memcpy(srv.sun_path, c->server, strlen(c->server) + 1);
+	if (connect(c->fd, (const struct sockaddr *)&srv, sizeof srv) == 0)
+		return true;
+	fail_errno(c, "connect to chronyd's socket", errno);
+	return false;
+}
+
+/* A send or receive failed with e: chronyd went away (restarted?), so
+ * connect again and walk again; false when the poll failed. */
+static bool
+reconnect(struct socket_source *c, int e, double now)
+{
+	if (e != ECONNREFUSED && e != ENOTCONN && e != ECONNRESET && e != EPIPE) {
+		fail_errno(c, "talk to chronyd's socket", e);
+		return false;
+	}
+	return connect_server(c) && restart_walk(c, now);
+}
+
+/* Hash of a client's identity. */
+static size_t
+key_hash(const uint8_t *key)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < CANDM_KEY_LEN; i++)
+		h = (h ^ key[i]) * 16777619u;
+	return h;
+}
+
+/* Make the set big enough for one more record; false when out of memory. */
+static bool
+set_grow(struct socket_source *c)
+{
+	if ((c->kept + 1) * 2 <= c->set_size)
+		return true;
+	size_t size = c->set_size ? c->set_size * 2 : 1024;
+	uint32_t *set = calloc(size, sizeof *set);
+	uint8_t key[CANDM_KEY_LEN];
+
+	if (!set)
+		return false;
+	for (size_t i = 0; i < c->kept; i++) {
+		candm_client_key((const uint8_t *)c->recs.data + i * CANDM_CLIENT_LEN, key);
+		size_t h = key_hash(key) & (size - 1);
+		while (set[h])
+			h = (h + 1) & (size - 1);
+		set[h] = (uint32_t)i + 1;
+	}
+	free(c->set);
+	c->set = set;
+	c->set_size = size;
+	return true;
+}
+
+/* Keep record rec unless a record of that address is kept; false (poll failed) when it cannot be. */
+static bool
+keep_record(struct socket_source *c, const uint8_t *rec)
+{
+	uint8_t key[CANDM_KEY_LEN], other[CANDM_KEY_LEN];
+
+	if (!set_grow(c)) {
+		fail(c, SOURCE_ERR_SYSTEM, "out of memory");
+		return false;
+	}
+	candm_client_key(rec, key);
+	size_t h = key_hash(key) & (c->set_size - 1);
+	for (; c->set[h]; h = (h + 1) & (c->set_size - 1)) {
+		candm_client_key((const uint8_t *)c->recs.data + (c->set[h] - 1) * (size_t)CANDM_CLIENT_LEN, other);
+		if (memcmp(key, other, sizeof key) == 0)
+			return true; /* two ranges overlapped here */
+	}
+	if (!buf_append(&c->recs, rec, CANDM_CLIENT_LEN)) {
+		fail(c, SOURCE_ERR_TOO_BIG, "chronyd's client table is over %zu MiB (--max-size)", c->cfg.max_size >> 20);
+		return false;
+	}
+	c->set[h] = (uint32_t)c->kept++ + 1;
+	return true;
+}
+
+/* Give idle lanes the next ranges; finish the poll when all is walked.  False when the poll failed. */
+static bool
+dispatch(struct socket_source *c, double now)
+{
+	bool busy = false;
+
+	for (unsigned i = 0; i < c->cfg.window; i++) {
+		struct lane *l = &c->lane[i];
+		if (!l->busy && c->sized && c->next_range < c->n_indices) {
+			uint32_t end = c->n_indices - c->next_range > c->range ? c->next_range + c->range : c->n_indices;
+			if (!start_lane(c, l, c->next_range, end, now))
+				return false;
+			c->next_range = end;
+		}
+		busy |= l->busy;
+	}
+	if (!busy) {
+		c->running = false;
+		c->finished = true;
+	}
+	return true;
+}
+
+/* The words for a reply that failed a check. */
+static void
+fail_reply(struct socket_source *c, enum candm_err e, uint16_t status)
+{
+	if (e == CANDM_ERR_INACTIVE)
+		fail(c, SOURCE_ERR_NO_CLIENTLOG,
+		     "519 Client logging is not active in the daemon: remove \"noclientlog\" from chrony.conf and restart "
+		     "chronyd");
+	else if (e == CANDM_ERR_UNAUTH)
+		fail(c, SOURCE_ERR_NOT_AUTHORISED, "chronyd on %s says ticctop is not authorised", c->server);
+	else if (e == CANDM_ERR_VERSION || e == CANDM_ERR_UNSUPPORTED)
+		fail(c, SOURCE_ERR_PROTOCOL, "chronyd on %s does not speak ticctop's protocol (version 6, chrony 4.0 or "
+		     "later: %s)", c->server, candm_err_text(e));
+	else if (e == CANDM_ERR_STATUS)
+		fail(c, SOURCE_ERR_PARSE, "chronyd on %s refused to list the clients (status %u)", c->server, status);
+	else
+		fail(c, SOURCE_ERR_PARSE, "chronyd's reply on %s is not valid: %s", c->server, candm_err_text(e));
+}
+
+/* Take one reply; false when the poll failed. */
+static bool
+take_reply(struct socket_source *c, const uint8_t *p, size_t len, double now)
+{
+	struct candm_page pg;
+	struct lane *l = NULL;
+	uint32_t seq;
+	uint16_t status;
+	enum candm_err e;
+
+	if (!candm_sequence(p, len, &seq)) {
+		fail_reply(c, CANDM_ERR_SHORT, 0);
+		return false;
+	}
+	for (unsigned i = 0; i < c->cfg.window && !l; i++)
+		if (c->lane[i].busy && c->lane[i].seq == seq)
+			l = &c->lane[i];
+	if (!l) {
+		c->ignored++; /* the answer to a request sent again since */
+		return true;
+	}
+	if ((e = candm_check(p, len, CANDM_CLIENTS, seq, &status)) == CANDM_OK)
+		e = candm_clients_page(p, len, l->first, CANDM_PAGE_CLIENTS, &pg);
+	c->answered |= e == CANDM_OK || status != 0;
+	if (e != CANDM_OK) {
+		fail_reply(c, e, status);
+		return false;
+	}
+	if (c->sized && pg.n_indices != c->n_indices)
+		return restart_walk(c, now); /* the table was resized: its slots moved */
+	if (!c->sized) {
+		c->sized = true;
+		c->n_indices = pg.n_indices;
+		c->next_range = pg.next_index;
+		uint32_t rest = pg.n_indices > pg.next_index ? pg.n_indices - pg.next_index : 0;
+		c->range = rest / (c->cfg.window * CHUNKS_PER_LANE) + 1;
+		if (c->range < CHUNK_MIN)
+			c->range = CHUNK_MIN;
+		l->end = pg.next_index;
+	}
+	for (size_t i = 0; i < pg.n; i++)
+		if (!keep_record(c, pg.rec + i * CANDM_CLIENT_LEN))
+			return false;
+	l->busy = false;
+	if (pg.n == CANDM_PAGE_CLIENTS && pg.next_index < l->end && pg.next_index < c->n_indices &&
+	    !start_lane(c, l, pg.next_index, l->end, now))
+		return false;
+	return dispatch(c, now);
+}
+
+/* Read every reply waiting; false when the poll failed. */
+static bool
+read_replies(struct socket_source *c, double now)
+{
+	uint8_t pkt[CANDM_MAX_PACKET];
+
+	for (int i = 0; i < RECV_BATCH && c->running; i++) {
+		ssize_t n = recv(c->fd, pkt, sizeof pkt, MSG_DONTWAIT | MSG_TRUNC);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return true;
+		if (n < 0)
+			return reconnect(c, errno, now);
+		if ((size_t)n > sizeof pkt) {
+			fail_reply(c, CANDM_ERR_LENGTH, 0);
+			return false;
+		}
+		if (!take_reply(c, pkt, (size_t)n, now))
+			return false;
+	}
+	return true;
+}
+
+/* Start a walk of chronyd's client table; false while one is under way. */
+static bool
+socket_start(struct source *s, double now)
+{
+	struct socket_source *c = (struct socket_source *)s;
+
+	if (c->running || c->finished)
+		return false;
+	c->err = SOURCE_OK;
+	c->message[0] = '\0';
+	c->answered = false;
+	c->ignored = 0;
+	c->restarts = 0;
+	c->running = true;
+	c->deadline = now + c->cfg.timeout;
+	if (c->fd < 0 ? !open_socket(c) : !connect_server(c))
+		return true;
+	restart_walk(c, now);
+	return true;
+}
+
+/* Watch the socket (writable too while a request waits); act by the next resend or the deadline. */
+static size_t
+socket_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
+{
+	struct socket_source *c = (struct socket_source *)s;
+	short events = POLLIN;
+
+	if (!c->running || max == 0)
+		return 0;
+	source_sooner(timeout_ms, source_ms_until(c->deadline, now));
+	for (unsigned i = 0; i < c->cfg.window; i++) {
+		if (c->lane[i].unsent)
+			events |= POLLOUT;
+		else if (c->lane[i].busy)
+			source_sooner(timeout_ms, source_ms_until(c->lane[i].retry_at, now));
+	}
+	pfd[0] = (struct pollfd){ .fd = c->fd, .events = events };
+	return 1;
+}
+
+/* Read replies, send what waited, resend what got no answer, keep the deadline. */
+static void
+socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
+{
+	struct socket_source *c = (struct socket_source *)s;
+
+	if (!c->running)
+		return;
+	if (n > 0 && (pfd[0].revents & (POLLIN | POLLERR | POLLHUP)) && !read_replies(c, now))
+		return;
+	for (unsigned i = 0; i < c->cfg.window && c->running; i++) {
+		struct lane *l = &c->lane[i];
+		if (l->busy && (l->unsent || now >= l->retry_at)) {
+			if (!l->unsent) { /* lost, or late: ask again under a new number */
+				l->seq = ++c->seq;
+				l->attempt++;
+				l->wait = l->wait * 2 > RETRY_MAX ? RETRY_MAX : l->wait * 2;
+			}
+			l->retry_at = now + l->wait;
+			if (!send_lane(c, l, now))
+				return;
+		}
+	}
+	if (c->running && now >= c->deadline)
+		fail(c, SOURCE_ERR_TIMEOUT, "chronyd %s on %s within %g s (--timeout)",
+		     c->answered ? "stopped answering" : "gave no answer", c->server, c->cfg.timeout);
+}
+
+/* Return whether a finished walk waits to be delivered. */
+static bool
+socket_ready(const struct source *s)
+{
+	return ((const struct socket_source *)s)->finished;
+}
+
+/* Hand the walk's clients to sink, or say why there are none. */
+static void
+socket_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *res)
+{
+	struct socket_source *c = (struct socket_source *)s;
+	char addr[CANDM_ADDR_MAX];
+	struct row r;
+
+	memset(res, 0, sizeof *res);
+	c->finished = false;
+	server_data_clients_only(&res->serverdata, "--via socket reads chronyd's clients only so far: its tracking, "
+	                         "serverstats, activity and sources come with --via chronyc");
+	if (c->base.want_ntpdata[0])
+		snprintf(res->serverdata.ntpdata_error, sizeof res->serverdata.ntpdata_error,
+		         "--via socket does not read ntpdata yet: --via chronyc does");
+	res->err = c->err;
+	if (c->err != SOURCE_OK) {
+		snprintf(res->message, sizeof res->message, "%s", c->message);
+		return;
+	}
+	for (size_t i = 0; i < c->kept; i++) {
+		candm_client_row((const uint8_t *)c->recs.data + i * CANDM_CLIENT_LEN, addr, &r);
+		if (!sink(ctx, &r)) {
+			res->err = SOURCE_ERR_SYSTEM;
+			res->perr = PARSE_ERR_NOMEM;
+			snprintf(res->message, sizeof res->message, "out of memory");
+			return;
+		}
+		res->rep.rows++;
+	}
+}
+
+/* End a walk in flight (its late replies will answer no request). */
+static void
+socket_stop(struct source *s)
+{
+	struct socket_source *c = (struct socket_source *)s;
+
+	c->running = c->finished = false;
+	memset(c->lane, 0, sizeof c->lane);
+}
+
+/* Free the source: the reply socket's file goes. */
+static void
+socket_free(struct source *s)
+{
+	struct socket_source *c = (struct socket_source *)s;
+
+	close_socket(c);
+	buf_free(&c->recs);
+	free(c->set);
+	free(c);
+}
+
+static const struct source_ops socket_ops = {
+	socket_start, socket_watch, socket_handle, socket_ready, socket_deliver, socket_stop, socket_free,
+};
+
+/* Make a socket source. */
+struct source *
+source_socket_new(const struct socket_cfg *cfg)
+{
+	struct socket_source *c = calloc(1, sizeof *c);
+	struct timespec ts;
+
+	if (!c)
+		return NULL;
+	c->base.ops = &socket_ops;
+	c->base.kind = "socket";
+	c->cfg = *cfg;
+	if (!c->cfg.window || c->cfg.window > MAX_WINDOW)
+		c->cfg.window = SOCKET_WINDOW;
+	snprintf(c->server, sizeof c->server, "%s", cfg->socket ? cfg->socket : SOCKET_DEFAULT_PATH);
+	snprintf(c->base.target, sizeof c->base.target, "%s", cfg->label ? cfg->label : c->server);
+	c->fd = -1;
+	c->recs.cap = cfg->max_size;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	c->seq = (uint32_t)ts.tv_nsec ^ (uint32_t)getpid() << 16; /* another run's late replies match nothing */
+	return &c->base;
+}
+
+/* ---- auto: the socket when it can be used, else chronyc ------------------ */
+
+struct auto_source {
+	struct source base;
+	struct source *sock, *chronyc, *cur;
+	bool decided;
+};
+
+/* Start a poll of the current way, passing on the ntpdata asked of auto. */
+static bool
+auto_start(struct source *s, double now)
+{
+	struct auto_source *a = (struct auto_source *)s;
+
+	memcpy(a->cur->want_ntpdata, a->base.want_ntpdata, sizeof a->base.want_ntpdata);
+	return a->cur->ops->start(a->cur, now);
+}
+
+/* Once the socket's first poll has ended: keep it if chronyd answered in its
+ * protocol, else hand over to chronyc for good (started now) and say why. */
+static void
+auto_settle(struct auto_source *a, double now)
+{
+	struct socket_source *c = (struct socket_source *)a->sock;
+
+	if (a->decided || !c->finished)
+		return;
+	a->decided = true;
+	if (c->answered)
+		return;
+	a->cur = a->chronyc;
+	a->base.kind = a->chronyc->kind;
+	char why[sizeof a->base.target];
+	snprintf(why, sizeof why, " (not the socket: %.400s)", c->message);
+	size_t n = strlen(a->chronyc->target), w = strlen(why);
+	n = n + w < sizeof a->base.target ? n : sizeof a->base.target - 1 - w; /* the why is kept whole */
+	memcpy(a->base.target, a->chronyc->target, n);
+	memcpy(a->base.target + n, why, w + 1);
+	a->sock->ops->free(a->sock);
+	a->sock = NULL;
+	auto_start(&a->base, now);
+}
+
+/* Settle first (a socket that could not even be bound), then watch the current way. */
+static size_t
+auto_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
+{
+	struct auto_source *a = (struct auto_source *)s;
+
+	auto_settle(a, now);
+	return a->cur->ops->watch(a->cur, pfd, max, timeout_ms, now);
+}
+
+/* Let the current way handle its descriptors, then settle. */
+static void
+auto_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
+{
+	struct auto_source *a = (struct auto_source *)s;
+	struct source *was = a->cur;
+
+	was->ops->handle(was, pfd, n, now);
+	auto_settle(a, now);
+}
+
+/* Return whether the current way has a finished poll (a socket that failed before settling has not). */
+static bool
+auto_ready(const struct source *s)
+{
+	const struct auto_source *a = (const struct auto_source *)s;
+	return (a->decided || a->cur != a->sock) && a->cur->ops->ready(a->cur);
+}
+
+/* Deliver the current way's poll. */
+static void
+auto_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *res)
+{
+	struct auto_source *a = (struct auto_source *)s;
+	a->cur->ops->deliver(a->cur, sink, ctx, res);
+}
+
+/* Stop the current way. */
+static void
+auto_stop(struct source *s)
+{
+	struct auto_source *a = (struct auto_source *)s;
+	a->cur->ops->stop(a->cur);
+}
+
+/* Free both ways. */
+static void
+auto_free(struct source *s)
+{
+	struct auto_source *a = (struct auto_source *)s;
+
+	if (a->sock)
+		a->sock->ops->free(a->sock);
+	a->chronyc->ops->free(a->chronyc);
+	free(a);
+}
+
+static const struct source_ops auto_ops = {
+	auto_start, auto_watch, auto_handle, auto_ready, auto_deliver, auto_stop, auto_free,
+};
+
+/* Make the auto source of sock and chronyc. */
+struct source *
+source_auto_new(struct source *sock, struct source *chronyc)
+{
+	struct auto_source *a = sock && chronyc ? calloc(1, sizeof *a) : NULL;
+
+	if (!a) {
+		if (sock)
+			sock->ops->free(sock);
+		if (chronyc)
+			chronyc->ops->free(chronyc);
+		return NULL;
+	}
+	a->base.ops = &auto_ops;
+	a->base.kind = sock->kind;
+	snprintf(a->base.target, sizeof a->base.target, "%s", sock->target);
+	a->sock = a->cur = sock;
+	a->chronyc = chronyc;
+	return &a->base;
+}

@@ -1,0 +1,78 @@
+#!/bin/sh
+# --via socket against a stand-in chronyd (tests/lib/fakechronyd.py) that
+# answers badly on purpose: lost and late replies are asked for again and
+# the walk is whole; a table resized mid-walk starts the walk again; every
+# bad answer is an error in words (never a crash, never a row); protocol
+# mismatches fall back to chronyc under auto, saying why.
+. "$top_srcdir/tests/lib/common.sh"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sf.XXXXXX") || exit 99
+at_exit cleanup
+cleanup() {
+	[ -n "${fake:-}" ] && kill "$fake" 2>/dev/null && wait "$fake" 2>/dev/null
+	rm -rf "$tmp"
+}
+sock=$tmp/chronyd.sock
+
+# Starts the stand-in in mode $1 (fake = its pid).
+fake_start() {
+	[ -n "${fake:-}" ] && kill "$fake" 2>/dev/null && wait "$fake" 2>/dev/null
+	rm -f "$sock.pid"
+	python3 "$top_srcdir/tests/lib/fakechronyd.py" "$sock" "$1" 20 &
+	fake=$!
+	wait_until 60 [ -s "$sock.pid" ] || exit 99
+}
+
+# Runs ticctop --once -o json through the socket against mode $1 (more args after).
+through() {
+	fake_start "$1"
+	shift
+	run_ticctop --once -o json -S "$sock" --timeout 20 "$@"
+}
+
+for mode in good drop late resize; do
+	through $mode --via socket
+	expect_contains "$OUT" '"ok":true' "$mode: the walk ends well"
+	expect_contains "$OUT" '"total":20,' "$mode: all 20 clients, once each"
+	expect_contains "$OUT" '"addr":"127.2.0.20"' "$mode: the last client too"
+done
+
+for case in \
+	"inactive|519 Client logging is not active in the daemon: remove \"noclientlog\"" \
+	"version5|does not speak ticctop's protocol (version 6, chrony 4.0 or later: chronyd speaks another protocol version" \
+	"unknown|does not speak ticctop's protocol (version 6, chrony 4.0 or later: chronyd does not know the command)" \
+	"short|is not valid: the reply is shorter than a reply header" \
+	"command|is not valid: the reply is to another command" \
+	"count|is not valid: the reply holds more records than were asked for" \
+	"index|is not valid: the reply's table indices do not follow from the request" \
+	"family|is not valid: a record's address is neither IPv4 nor IPv6"; do
+	mode=${case%%|*}
+	through "$mode" --via socket
+	expect_eq "$RC" 3 "$mode: exit status 3 (the source failed)"
+	expect_contains "$ERR" "${case#*|}" "$mode: in words"
+	expect_contains "$OUT" '"total":0,' "$mode: no row"
+done
+
+through silent --via socket --timeout 1
+expect_contains "$ERR" "chronyd gave no answer on $sock within 1 s (--timeout)" "silent: the timeout"
+check "no reply socket left" [ -z "$(find "$tmp" -name 'ticctop.*.sock')" ]
+
+# auto: a chronyd that does not speak the protocol hands over to chronyc, once
+fake_start version5
+STREAM=$tmp/stream.json
+"$TICCTOP" -b -d 2 -n 3 -o json -S "$sock" --timeout 5 >"$STREAM" 2>"$tmp/err"
+expect_eq "$?" 3 "auto, version 5: chronyc then fails too (exit 3)"
+expect_eq "$(grep -c '"kind":"chronyc","target":"chronyc -c -n -h [^"]* clients (not the socket: chronyd on [^"]* does not speak' "$STREAM")" 3 \
+	"auto, version 5: every report says chronyc, and why not the socket"
+through silent --timeout 1
+expect_contains "$OUT" '"kind":"chronyc"' "auto, no answer on the socket: chronyc"
+
+# the config file's via, and --sudo (which runs chronyc) against --via socket
+mkdir -p "$tmp/cfg/ticctop" && echo "via = socket" >"$tmp/cfg/ticctop/config"
+fake_start version5
+OUT=$(XDG_CONFIG_HOME=$tmp/cfg "$TICCTOP" --once -o json -S "$sock" 2>&1)
+expect_contains "$OUT" '"kind":"socket"' "via = socket in the config file: the socket, no fallback"
+expect_contains "$OUT" "does not speak ticctop's protocol" "and its error"
+run_ticctop --once --via socket --sudo -S "$sock"
+expect_eq "$RC" 3 "--via socket --sudo: refused"
+expect_contains "$ERR" "--sudo runs chronyc: it cannot go with --via socket" "in words"
+finish
