@@ -17,17 +17,24 @@
  * read.  Then one frame per poll: what the source handed the model (its
  * rows, exactly as delivered) and what the poll left (source_result: the
  * error and message, the parser's report, what a server said of itself,
- * whether the answer repeated the last), with the poll's monotonic time
- * (since the segment began) and wall-clock time.  A FULL frame holds every
+ * the server's own reports (serverdata.h, from version 2), whether the
+ * answer repeated the last), with the poll's monotonic time and wall-clock
+ * time.  Version 2 keeps the monotonic time as the recorder's clock in
+ * RECORD_TICKS_PER_S ticks, exactly (record_clock), so a replay can give
+ * the model the live run's time differences bit for bit; version 1 kept
+ * microseconds since the segment began (still read).  A FULL frame holds every
  * row and needs nothing before it (a point to seek to; one every
  * full_every polls with rows, and the first of a segment); a DELTA frame
  * holds each row as a reference to a row of the previous poll with rows,
- * plus the fields that changed, or as a new row.  Only the source's
- * columns are recorded; the model derives the rest again.
+ * plus the fields that changed, or as a new row; the server's reports are
+ * kept the same way, each record's changed values against the previous
+ * poll's (all of them in a FULL frame).  Only the source's columns are
+ * recorded; the model derives the rest again.
  *
  * The decoder trusts nothing: lengths are bounded, references checked,
  * every row held to a parser's rules (address 1..PARSE_ADDR_MAX bytes, no
- * NUL, values in range: parse_value_ok), every enum and string checked;
+ * NUL, values in range: parse_value_ok), every enum and string checked
+ * (a server value's word within its field's words, its number finite);
  * anything else is RECORD_MALFORMED and decoding stops there. */
 #ifndef TICCTOP_RECORD_H
 #define TICCTOP_RECORD_H
@@ -40,7 +47,8 @@
 #include "row.h"
 #include "source_result.h"
 
-#define RECORD_VERSION 1
+#define RECORD_VERSION 2
+#define RECORD_TICKS_PER_S 1048576.0   /* 2^20: version 2 keeps monotonic times in these, exactly */
 #define RECORD_MAGIC "TICCREC\n"
 #define RECORD_MAGIC_LEN 8
 #define RECORD_FRAME_HEAD 8                 /* length and checksum */
@@ -72,7 +80,7 @@ struct record_header {
 
 /* What a poll left besides its rows. */
 struct record_poll {
-	double mono;           /* seconds since the segment began (monotonic) */
+	double mono;           /* seconds on the recorder's monotonic clock (version 1: since the segment began) */
 	int64_t wall_ms;       /* wall clock, ms since the epoch */
 	struct source_result res;
 	bool rows;             /* the poll handed rows over (else the model keeps what it has) */
@@ -103,8 +111,11 @@ bool record_frame_append(struct buf *out, const void *body, size_t len);
 /* Read a HEADER frame. */
 enum record_err record_header_read(const struct record_frame *f, struct record_header *h);
 
-/* The times of a FULL or DELTA frame (for an index), without decoding it. */
-enum record_err record_poll_time(const struct record_frame *f, double *mono, int64_t *wall_ms);
+/* The times of a FULL or DELTA frame of a segment of format version (for an index), without decoding it. */
+enum record_err record_poll_time(const struct record_frame *f, unsigned version, double *mono, int64_t *wall_ms);
+
+/* t (seconds, monotonic) as version 2 keeps it: rounded to a whole tick. */
+double record_clock(double t);
 
 /* --- encoder ------------------------------------------------------------ */
 
@@ -126,8 +137,8 @@ void record_enc_begin(struct record_enc *e);
 /* Take one row of the poll (a row_sink; ctx is the encoder); false when out of memory. */
 bool record_enc_row(void *e, const struct row *r);
 
-/* End the poll: append its frame to out (rows only when p->rows).  False
- * when out of memory. */
+/* End the poll: append its frame to out (rows only when p->rows; p->mono
+ * a record_clock time).  False when out of memory. */
 bool record_enc_poll(struct record_enc *e, const struct record_poll *p, struct buf *out);
 
 /* --- decoder ------------------------------------------------------------ */
@@ -140,8 +151,9 @@ struct record_dec *record_dec_new(void);
 /* Free d. */
 void record_dec_free(struct record_dec *d);
 
-/* Forget the rows (a new segment begins: its first poll must be FULL). */
-void record_dec_reset(struct record_dec *d);
+/* Forget the rows and server reports: a new segment of format version
+ * begins (its first poll must be FULL). */
+void record_dec_reset(struct record_dec *d, unsigned version);
 
 /* Apply a FULL or DELTA frame: p gets the poll, d its rows.  On failure d
  * keeps the rows of the last good poll. */

@@ -39,9 +39,10 @@ void recorder_begin(struct recorder *r);
 /* Take one row of the poll (a row_sink; ctx is the recorder). */
 bool recorder_row(void *r, const struct row *row);
 
-/* Write the poll that finished at monotonic time mono with result res;
+/* Write the poll that finished at monotonic time mono (a record_clock
+ * time) and wall-clock time wall_ms (ms since the epoch) with result res;
  * false when the recording failed (now or before: recorder_error says why). */
-bool recorder_poll(struct recorder *r, double mono, const struct source_result *res);
+bool recorder_poll(struct recorder *r, double mono, int64_t wall_ms, const struct source_result *res);
 
 /* Why the recording stopped; NULL while it runs. */
 const char *recorder_error(const struct recorder *r);

@@ -71,6 +71,8 @@ struct source {
 	                                those instead of its now */
 	double poll_mono;
 	time_t poll_wall;
+	bool jumped;                 /* the next poll deliver() hands over does not follow the last one
+	                                (a replay jumped): the loop starts the clients afresh for it */
 	const char *status;          /* shown in full after the target in the header (a replay: REPLAY,
 	                                the recorded time, the speed); NULL none */
 	char want_ntpdata[SRV_TEXT_MAX]; /* a front end asks for this source's ntpdata in the next

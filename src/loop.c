@@ -9,6 +9,7 @@
 
 #include "clock.h"
 #include "loop.h"
+#include "record.h"
 #include "recorder.h"
 
 #define OWN_FDS 56                       /* the signals', a front end's and a side task's */
@@ -111,19 +112,24 @@ record_and_put(void *ctx, const struct row *r)
 	return recorder_row(mon->rec, r) && model_put(mon->model, r);
 }
 
-/* Take a finished poll into the model (and the recording); keep the last
- * good data on failure.  A source with times of its own (a replay) gives
- * the model those. */
+/* Take a finished poll into the model (and the recording, at the times the
+ * model gets: a replay gives it the same); keep the last good data on
+ * failure.  A source with times of its own (a replay) gives the model those. */
 static void
 take_poll(struct monitor *mon, double now)
 {
-	time_t wall = time(NULL);
+	struct timespec ts;
 
+	clock_gettime(CLOCK_REALTIME, &ts);
+	time_t wall = ts.tv_sec;
+	if (mon->src->jumped)
+		monitor_restart(mon);
 	model_begin(mon->model);
 	if (mon->rec) {
+		now = record_clock(now);
 		recorder_begin(mon->rec);
 		mon->src->ops->deliver(mon->src, record_and_put, mon, &mon->last);
-		recorder_poll(mon->rec, now, &mon->last);
+		recorder_poll(mon->rec, now, (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, &mon->last);
 	} else {
 		mon->src->ops->deliver(mon->src, model_put, mon->model, &mon->last);
 	}

@@ -1,6 +1,7 @@
 /* record.c — the recording format: frames, varints, rows as deltas. */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,7 +12,7 @@
 #define ARENA_CAP ((size_t)1 << 40)
 
 /* Bits of a poll's flags byte. */
-enum { POLL_SAME = 1, POLL_ROWS = 2, POLL_SERVER = 4, POLL_MESSAGE = 8 };
+enum { POLL_SAME = 1, POLL_ROWS = 2, POLL_SERVER = 4, POLL_MESSAGE = 8, POLL_SRVDATA = 16, POLL_FLAGS = 32 };
 
 /* What a row op says (the low two bits; the rest is the reference's offset). */
 enum { OP_NEW, OP_SAME, OP_VALUES, OP_KNOWN };
@@ -242,17 +243,158 @@ record_header_read(const struct record_frame *f, struct record_header *h)
 	return r.bad || h->version == 0 ? RECORD_MALFORMED : RECORD_OK;
 }
 
+/* t as version 2 keeps it: a whole number of ticks. */
+double
+record_clock(double t)
+{
+	return t > 0 ? round(t * RECORD_TICKS_PER_S) / RECORD_TICKS_PER_S : 0;
+}
+
+/* Read a poll's monotonic time as format version wrote it. */
+static double
+get_mono(struct reader *r, unsigned version)
+{
+	uint64_t v = get_u(r);
+
+	return version >= 2 ? (double)v / RECORD_TICKS_PER_S : (double)v / 1e6;
+}
+
 /* The times of a FULL or DELTA frame. */
 enum record_err
-record_poll_time(const struct record_frame *f, double *mono, int64_t *wall_ms)
+record_poll_time(const struct record_frame *f, unsigned version, double *mono, int64_t *wall_ms)
 {
 	struct reader r = { f->body, f->body + f->len, false };
 
 	if (f->type != RECORD_FULL && f->type != RECORD_DELTA)
 		return RECORD_MALFORMED;
-	*mono = (double)get_u(&r) / 1e6;
+	*mono = get_mono(&r, version);
 	*wall_ms = get_s(&r);
 	return r.bad ? RECORD_MALFORMED : RECORD_OK;
+}
+
+/* ---- the server's own reports, as changes of the last poll's ------------- */
+
+/* A report's records in d, in the order they are recorded: tracking,
+ * serverstats, activity, the sources, ntpdata.  Record i's values into *v,
+ * their count into *n, their report into *rep; false past the last. */
+static bool
+srv_record(struct server_data *d, size_t i, struct srv_value **v, int *n, enum srv_report *rep)
+{
+	static const enum srv_report fixed[] = { SRV_TRACKING, SRV_SERVERSTATS, SRV_ACTIVITY };
+
+	if (i < 3) {
+		*rep = fixed[i];
+		*v = i == 0 ? d->tracking.v : i == 1 ? d->serverstats.v : d->activity.v;
+	} else if (i - 3 < d->nsources) {
+		*rep = SRV_SOURCES;
+		*v = d->sources[i - 3].v;
+	} else if (i - 3 == d->nsources) {
+		*rep = SRV_NTPDATA;
+		*v = d->ntpdata.v;
+	} else {
+		return false;
+	}
+	*n = srv_field_count(*rep);
+	return true;
+}
+
+/* Return whether a and b are the same value. */
+static bool
+srv_same(const struct srv_value *a, const struct srv_value *b)
+{
+	return a->known == b->known && (!a->known || (a->count == b->count && memcmp(&a->num, &b->num, sizeof a->num) == 0 &&
+	                                              strcmp(a->text, b->text) == 0));
+}
+
+/* Append the server data d as changes of prev (every known value when prev is all unknown). */
+static bool
+put_srvdata(struct buf *b, const struct server_data *d, const struct server_data *prev)
+{
+	static const struct srv_source none; /* a source prev did not have: all unknown */
+	unsigned have = 0;
+	struct srv_value *v;
+	int n;
+	enum srv_report rep;
+
+	for (int k = 0; k < SRV_REPORT_COUNT; k++)
+		have |= d->have[k] ? 1u << k : 0;
+	bool ok = put_u(b, (uint64_t)d->avail) && put_str(b, d->note, strlen(d->note)) && put_u(b, have) &&
+	          put_u(b, d->nsources) && put_u(b, d->sources_dropped) &&
+	          put_str(b, d->ntpdata_for, strlen(d->ntpdata_for)) && put_str(b, d->ntpdata_error, strlen(d->ntpdata_error));
+	for (size_t i = 0; ok && srv_record((struct server_data *)d, i, &v, &n, &rep); i++) { /* read only */
+		const struct srv_value *pv = rep == SRV_TRACKING ? prev->tracking.v : rep == SRV_SERVERSTATS ? prev->serverstats.v :
+		                             rep == SRV_ACTIVITY ? prev->activity.v : rep == SRV_NTPDATA ? prev->ntpdata.v :
+		                             i - 3 < prev->nsources ? prev->sources[i - 3].v : none.v;
+		uint64_t changed = 0;
+		for (int f = 0; f < n; f++)
+			if (!srv_same(&v[f], &pv[f]))
+				changed |= (uint64_t)1 << f;
+		ok = put_u(b, changed);
+		for (int f = 0; ok && f < n; f++) {
+			uint64_t bits;
+			memcpy(&bits, &v[f].num, sizeof bits);
+			if (changed >> f & 1)
+				ok = put_u(b, v[f].known) &&
+				     (!v[f].known || (put_u(b, v[f].count) && put_u(b, bits) && put_str(b, v[f].text, strlen(v[f].text))));
+		}
+	}
+	return ok;
+}
+
+/* Return whether value v of field fi is one a parser could have made. */
+static bool
+srv_value_ok(const struct srv_field *fi, const struct srv_value *v)
+{
+	size_t words = 0;
+
+	if (!v->known)
+		return true;
+	if (fi->kind == SK_WORD)
+		while (fi->words[words])
+			words++;
+	return isfinite(v->num) && (fi->kind != SK_WORD || v->count < words) && (fi->kind != SK_BOOL || v->count < 2);
+}
+
+/* Read server data into d, as changes of prev. */
+static void
+get_srvdata(struct reader *r, struct server_data *d, const struct server_data *prev)
+{
+	struct srv_value *v;
+	int n;
+	enum srv_report rep;
+
+	*d = *prev;
+	d->avail = (enum srv_avail)get_below(r, SRV_AVAIL_COUNT);
+	get_into(r, d->note, sizeof d->note);
+	unsigned have = (unsigned)get_below(r, 1u << SRV_REPORT_COUNT);
+	for (int k = 0; k < SRV_REPORT_COUNT; k++)
+		d->have[k] = have >> k & 1;
+	size_t before = prev->nsources;
+	d->nsources = (size_t)get_below(r, SRV_SOURCES_MAX + 1);
+	d->sources_dropped = (size_t)get_u(r);
+	get_into(r, d->ntpdata_for, sizeof d->ntpdata_for);
+	get_into(r, d->ntpdata_error, sizeof d->ntpdata_error);
+	for (size_t i = before; i < d->nsources; i++)
+		memset(&d->sources[i], 0, sizeof d->sources[i]); /* a source not there before starts unknown */
+	for (size_t i = 0; !r->bad && srv_record(d, i, &v, &n, &rep); i++) {
+		uint64_t changed = get_below(r, (uint64_t)1 << n);
+		for (int f = 0; !r->bad && f < n; f++) {
+			if (!(changed >> f & 1))
+				continue;
+			struct srv_value *x = &v[f];
+			memset(x, 0, sizeof *x);
+			x->known = get_below(r, 2);
+			if (x->known) {
+				uint64_t bits;
+				x->count = get_u(r);
+				bits = get_u(r);
+				memcpy(&x->num, &bits, sizeof bits);
+				get_into(r, x->text, sizeof x->text);
+			}
+			if (!srv_value_ok(srv_field(rep, f), x))
+				r->bad = true;
+		}
+	}
 }
 
 /* ---- a poll's rows, kept between polls ------------------------------------ */
@@ -390,6 +532,7 @@ struct record_enc {
 	unsigned full_every, since_full;
 	bool have_prev;
 	struct rowset prev, cur;
+	struct server_data srv;   /* as of the last poll that carried it; all unknown at a FULL frame */
 	struct buf body;
 	double last_mono;
 };
@@ -427,6 +570,7 @@ record_enc_start(struct record_enc *e, const struct record_header *h, bool with_
 
 	e->have_prev = false;
 	rowset_clear(&e->prev);
+	memset(&e->srv, 0, sizeof e->srv);
 	buf_reset(b);
 	bool ok = (!with_magic || buf_append(out, RECORD_MAGIC, RECORD_MAGIC_LEN)) && buf_append(b, "\0", 1) &&
 	          put_u(b, RECORD_VERSION) && put_str(b, h->ticctop, strlen(h->ticctop)) &&
@@ -519,14 +663,16 @@ record_enc_poll(struct record_enc *e, const struct record_poll *p, struct buf *o
 	const struct server_info *srv = &res->server;
 	struct buf *b = &e->body;
 	bool full = p->rows && (!e->have_prev || e->since_full + 1 >= e->full_every);
-	bool server = server_info_any(srv) || srv->warning[0];
+	bool server = server_info_any(srv) || srv->warning[0], srvdata = res->serverdata.avail != SRV_AVAIL_NONE;
 	unsigned flags = (res->same ? POLL_SAME : 0) | (p->rows ? POLL_ROWS : 0) | (server ? POLL_SERVER : 0) |
-	                 (res->message[0] ? POLL_MESSAGE : 0);
+	                 (res->message[0] ? POLL_MESSAGE : 0) | (srvdata ? POLL_SRVDATA : 0);
 	unsigned char type = full ? RECORD_FULL : RECORD_DELTA;
-	double us = p->mono * 1e6;
+	double ticks = p->mono * RECORD_TICKS_PER_S;
 
 	buf_reset(b);
-	bool ok = buf_append(b, &type, 1) && put_u(b, us > 0 ? (uint64_t)(us + 0.5) : 0) && put_s(b, p->wall_ms) &&
+	if (full)
+		memset(&e->srv, 0, sizeof e->srv); /* a point to seek to needs nothing before it */
+	bool ok = buf_append(b, &type, 1) && put_u(b, ticks > 0 ? (uint64_t)llround(ticks) : 0) && put_s(b, p->wall_ms) &&
 	          put_u(b, flags) && put_u(b, (uint64_t)res->err) && put_u(b, (uint64_t)res->perr) &&
 	          put_u(b, res->rep.rows) && put_u(b, res->rep.skipped) && put_u(b, res->rep.bad_line) &&
 	          put_u(b, res->rep.entries) && put_u(b, (uint64_t)res->rep.bad_why) &&
@@ -539,10 +685,14 @@ record_enc_poll(struct record_enc *e, const struct record_poll *p, struct buf *o
 		     put_str(b, srv->time, strlen(srv->time)) && put_str(b, srv->error, strlen(srv->error)) &&
 		     put_str(b, srv->warning, strlen(srv->warning));
 	}
+	if (ok && srvdata)
+		ok = put_srvdata(b, &res->serverdata, &e->srv);
 	if (ok && p->rows)
 		ok = put_rows(e, full);
 	if (!ok || !put_frame(out, b))
 		return false;
+	if (srvdata)
+		e->srv = res->serverdata;
 	if (p->rows) {
 		rowset_swap(&e->prev, &e->cur);
 		e->have_prev = true;
@@ -556,6 +706,8 @@ record_enc_poll(struct record_enc *e, const struct record_poll *p, struct buf *o
 struct record_dec {
 	struct rowset prev, cur;
 	bool have_prev;
+	unsigned version;         /* of the segment being read */
+	struct server_data srv;   /* as of the last poll that carried it */
 	char format[NAME_MAX_FORMAT];
 };
 
@@ -563,7 +715,11 @@ struct record_dec {
 struct record_dec *
 record_dec_new(void)
 {
-	return calloc(1, sizeof(struct record_dec));
+	struct record_dec *d = calloc(1, sizeof *d);
+
+	if (d)
+		d->version = RECORD_VERSION;
+	return d;
 }
 
 /* Free d. */
@@ -579,10 +735,12 @@ record_dec_free(struct record_dec *d)
 
 /* Forget the rows. */
 void
-record_dec_reset(struct record_dec *d)
+record_dec_reset(struct record_dec *d, unsigned version)
 {
 	rowset_clear(&d->prev);
 	d->have_prev = false;
+	d->version = version;
+	memset(&d->srv, 0, sizeof d->srv);
 }
 
 /* Read the known fields' values of mask known into s, each held to a parser's rules. */
@@ -669,10 +827,12 @@ get_rows(struct reader *r, struct record_dec *d, bool full)
 	return true;
 }
 
-/* Read what the poll left (error, report, message, server) into p. */
+/* Read what the poll left (error, report, message, server, its reports: of
+ * the last poll with them, or of none in a FULL frame) into p. */
 static void
-get_result(struct reader *r, struct record_dec *d, unsigned flags, struct record_poll *p)
+get_result(struct reader *r, struct record_dec *d, unsigned flags, bool full, struct record_poll *p)
 {
+	static const struct server_data none; /* what a FULL frame's reports are changes of */
 	struct source_result *res = &p->res;
 
 	res->same = flags & POLL_SAME;
@@ -695,6 +855,8 @@ get_result(struct reader *r, struct record_dec *d, unsigned flags, struct record
 		get_into(r, res->server.error, sizeof res->server.error);
 		get_into(r, res->server.warning, sizeof res->server.warning);
 	}
+	if (flags & POLL_SRVDATA)
+		get_srvdata(r, &res->serverdata, full ? &none : &d->srv);
 }
 
 /* Apply a FULL or DELTA frame. */
@@ -706,11 +868,11 @@ record_dec_poll(struct record_dec *d, const struct record_frame *f, struct recor
 	if (f->type != RECORD_FULL && f->type != RECORD_DELTA)
 		return RECORD_MALFORMED;
 	memset(p, 0, sizeof *p);
-	p->mono = (double)get_u(&r) / 1e6;
+	p->mono = get_mono(&r, d->version);
 	p->wall_ms = get_s(&r);
-	unsigned flags = (unsigned)get_below(&r, 16);
+	unsigned flags = (unsigned)get_below(&r, d->version >= 2 ? POLL_FLAGS : POLL_SRVDATA);
 	p->rows = flags & POLL_ROWS;
-	get_result(&r, d, flags, p);
+	get_result(&r, d, flags, f->type == RECORD_FULL, p);
 	if (r.bad || (f->type == RECORD_FULL && !p->rows))
 		return RECORD_MALFORMED;
 	if (p->rows) {
@@ -721,7 +883,13 @@ record_dec_poll(struct record_dec *d, const struct record_frame *f, struct recor
 		rowset_swap(&d->prev, &d->cur);
 		d->have_prev = true;
 	}
-	return r.p == r.end ? RECORD_OK : RECORD_MALFORMED;
+	if (r.p != r.end)
+		return RECORD_MALFORMED;
+	if (flags & POLL_SRVDATA)
+		d->srv = p->res.serverdata;
+	else if (f->type == RECORD_FULL) /* the next poll's reports are changes of none, as the encoder's */
+		memset(&d->srv, 0, sizeof d->srv);
+	return RECORD_OK;
 }
 
 /* Hand the rows of the last applied poll to sink. */

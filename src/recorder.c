@@ -11,7 +11,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clock.h"
 #include "record.h"
 #include "recorder.h"
 
@@ -24,7 +23,6 @@ struct recorder {
 	uint64_t max_bytes;
 	struct record_enc *enc;
 	struct record_header head;
-	double start_mono;    /* the segment's monotonic start */
 	struct buf out;
 	size_t rows;          /* rows taken this poll */
 	char error[600];
@@ -32,7 +30,7 @@ struct recorder {
 
 /* Wall clock now in ms since the epoch. */
 static int64_t
-wall_ms(void)
+wall_now_ms(void)
 {
 	struct timespec ts;
 
@@ -96,8 +94,7 @@ static bool
 start_segment(struct recorder *r)
 {
 	buf_reset(&r->out);
-	r->start_mono = clock_mono();
-	r->head.start_ms = wall_ms();
+	r->head.start_ms = wall_now_ms();
 	if (!record_enc_start(r->enc, &r->head, r->size == 0, &r->out))
 		return false;
 	if (!write_all(r->fd, r->out.data, r->out.len) || fdatasync(r->fd) != 0)
@@ -222,13 +219,13 @@ fail(struct recorder *r, const char *what)
 
 /* Write the poll that finished. */
 bool
-recorder_poll(struct recorder *r, double mono, const struct source_result *res)
+recorder_poll(struct recorder *r, double mono, int64_t wall_ms, const struct source_result *res)
 {
 	if (r->error[0])
 		return false;
 	if (r->max_bytes && r->size >= r->max_bytes && !rotate(r))
 		return fail(r, "cannot start the next file");
-	struct record_poll p = { .mono = mono - r->start_mono, .wall_ms = wall_ms(), .res = *res,
+	struct record_poll p = { .mono = mono, .wall_ms = wall_ms, .res = *res,
 	                         .rows = !res->same && (res->err == SOURCE_OK || r->rows > 0) };
 	buf_reset(&r->out);
 	if (!record_enc_poll(r->enc, &p, &r->out)) {

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,7 +21,8 @@
 /* One poll of the recording. */
 struct entry {
 	struct record_frame f;
-	double mono;          /* fed to the model: continuous across segments */
+	double mono;          /* fed to the model: the recorded time plus whole seconds (exact), so
+	                         that it starts near our clock and goes on across segments */
 	int64_t wall_ms;
 	bool seg_start;       /* the first poll after a HEADER */
 	uint32_t seg;         /* its segment: index into segs */
@@ -28,6 +30,7 @@ struct entry {
 
 /* A segment's source, as its HEADER names it. */
 struct segment {
+	unsigned version;     /* its format version */
 	char kind[32];
 	char target[512];
 };
@@ -50,7 +53,7 @@ struct replay {
 	struct record_poll pending, shown;
 	bool have_pending, have_shown;
 	bool fast;
-	double base_mono;     /* our clock when opened: the model's times count from it */
+	double base_mono;     /* our clock when opened: the model's times start near it */
 	double interval;
 	double play_ms;       /* the replay clock: recorded wall time, ms */
 	double last_now;
@@ -91,7 +94,7 @@ static bool
 decode(struct replay *r, size_t i, struct record_poll *p)
 {
 	if (r->e[i].seg_start)
-		record_dec_reset(r->dec);
+		record_dec_reset(r->dec, r->segs[r->e[i].seg].version);
 	enum record_err e = record_dec_poll(r->dec, &r->e[i].f, p);
 	if (e == RECORD_OK)
 		return true;
@@ -113,13 +116,15 @@ seek(struct replay *r, size_t i)
 		i = j = r->n;
 	while (j > 0 && !(j < r->n && r->e[j].f.type == RECORD_FULL))
 		j--;
-	record_dec_reset(r->dec);
+	if (j < r->n)
+		record_dec_reset(r->dec, r->segs[r->e[j].seg].version);
 	for (; scratch && j < i; j++)
 		if (!decode(r, j, scratch))
 			break;
 	free(scratch);
 	r->next = j;
 	r->have_pending = false;
+	r->base.jumped = true;
 	if (r->next < r->n)
 		r->play_ms = (double)r->e[r->next].wall_ms;
 }
@@ -202,7 +207,8 @@ replay_deliver(struct source *s, row_sink sink, void *ctx, struct source_result 
 	r->shown = r->pending;
 	r->have_shown = true;
 	s->own_times = true;
-	s->poll_mono = r->base_mono + r->e[r->next].mono;
+	s->jumped = false;
+	s->poll_mono = r->e[r->next].mono;
 	s->poll_wall = (time_t)(r->shown.wall_ms / 1000);
 	r->next++;
 	s->finished = r->next >= r->n;
@@ -256,6 +262,7 @@ index_header(struct replay *r, const struct record_frame *f)
 		return e != RECORD_OK ? e : RECORD_NOMEM;
 	r->segs = g;
 	g += r->nsegs++;
+	g->version = h.version;
 	snprintf(g->kind, sizeof g->kind, "%s", h.kind);
 	snprintf(g->target, sizeof g->target, "%s", h.target);
 	if (r->nsegs == 1) {
@@ -294,7 +301,7 @@ build_index(struct replay *r, char *why, size_t whysize)
 		}
 		double mono;
 		int64_t wall;
-		if ((e = record_poll_time(&f, &mono, &wall)) != RECORD_OK)
+		if ((e = record_poll_time(&f, r->segs[r->nsegs - 1].version, &mono, &wall)) != RECORD_OK)
 			break;
 		if (r->n == cap) {
 			cap = cap ? cap * 2 : 1024;
@@ -305,8 +312,8 @@ build_index(struct replay *r, char *why, size_t whysize)
 			}
 			r->e = n;
 		}
-		if (seg_start && r->n) /* a later run: its clock goes on from the last one's */
-			off = r->e[r->n - 1].mono + r->interval - mono;
+		if (seg_start) /* the first run's clock starts at ours, each later one's goes on from the last */
+			off = r->n ? ceil(r->e[r->n - 1].mono + r->interval - mono) : floor(r->base_mono - mono);
 		r->e[r->n++] = (struct entry){ .f = f, .mono = off + mono, .wall_ms = wall, .seg_start = seg_start,
 		                               .seg = (uint32_t)(r->nsegs - 1) };
 		seg_start = false;
@@ -349,6 +356,7 @@ source_replay_new(const char *path, bool fast, char *why, size_t whysize)
 	}
 	close(fd);
 	fd = -1;
+	r->base_mono = clock_mono();
 	if (!build_index(r, why, whysize))
 		goto fail;
 	r->base.ops = &replay_ops;
@@ -356,7 +364,6 @@ source_replay_new(const char *path, bool fast, char *why, size_t whysize)
 	r->base.status = r->status;
 	r->fast = fast;
 	r->speed = SPEED_1X;
-	r->base_mono = clock_mono();
 	r->base.finished = r->n == 0;
 	if (r->n)
 		r->play_ms = (double)r->e[0].wall_ms;

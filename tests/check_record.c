@@ -1,6 +1,8 @@
 /* check_record.c — the recording format: round trips, damage, versions, size. */
 #include "config.h"
 
+#include <math.h>
+
 #include "record.h"
 #include "unit.h"
 
@@ -56,7 +58,87 @@ make_rows(struct poll_rows *p, unsigned k)
 	}
 }
 
-/* What poll k left: every 7th failed, every 5th repeated the last answer. */
+/* Set v to a known value: its number, exact count and token. */
+static void
+srv_set(struct srv_value *v, double num, uint64_t count, const char *text)
+{
+	v->known = true;
+	v->num = num;
+	v->count = count;
+	snprintf(v->text, sizeof v->text, "%s", text);
+}
+
+/* Poll k's server reports (every third poll none): the clock's numbers
+ * move, counters grow, sources come and go (k % 4 of them), a value goes
+ * unknown now and then, ntpdata every fifth poll, a note every eleventh. */
+static void
+make_srv(struct server_data *d, unsigned k)
+{
+	char t[SRV_TEXT_MAX];
+
+	if (k % 3 == 2)
+		return;
+	d->avail = SRV_AVAIL_LOCAL;
+	d->have[SRV_TRACKING] = d->have[SRV_SERVERSTATS] = d->have[SRV_ACTIVITY] = d->have[SRV_SOURCES] = true;
+	srv_set(&d->tracking.v[TRK_REF_NAME], 0, 0, "ntp.example \x1b[2J");
+	srv_set(&d->tracking.v[TRK_STRATUM], 2, 2, "2");
+	snprintf(t, sizeof t, "%.9f", k * 1.5e-6);
+	srv_set(&d->tracking.v[TRK_SYSTEM_TIME], k * 1.5e-6, 0, t);
+	if (k % 4)
+		srv_set(&d->tracking.v[TRK_SKEW], 0.01 * k, 0, "skew");
+	srv_set(&d->tracking.v[TRK_LEAP], LEAP_NORMAL, LEAP_NORMAL, "Normal");
+	snprintf(t, sizeof t, "%u", 1000 + k * 7);
+	srv_set(&d->serverstats.v[SST_NTP_RECEIVED], 1000 + k * 7, 1000 + k * 7, t);
+	srv_set(&d->serverstats.v[SST_NTP_DROPPED], 3, 3, "3");
+	srv_set(&d->activity.v[ACT_ONLINE], k % 4, k % 4, "n");
+	d->nsources = k % 4;
+	d->sources_dropped = k % 4 == 3 ? 2 : 0;
+	for (size_t j = 0; j < d->nsources; j++) {
+		snprintf(t, sizeof t, "192.0.2.%zu", j + 1);
+		srv_set(&d->sources[j].v[SRC_ADDRESS], 0, 0, t);
+		srv_set(&d->sources[j].v[SRC_STATE], (k + j) % SRC_STATE_COUNT, (k + j) % SRC_STATE_COUNT, "*");
+		srv_set(&d->sources[j].v[SRC_OFFSET], -1e-6 * (double)(k * (j + 1)), 0, "off");
+		srv_set(&d->sources[j].v[SRC_REACH], 0377, 0377, "377");
+	}
+	if (k % 5 == 0) {
+		d->have[SRV_NTPDATA] = true;
+		snprintf(d->ntpdata_for, sizeof d->ntpdata_for, "192.0.2.1");
+		srv_set(&d->ntpdata.v[NTP_STRATUM], 1, 1, "1");
+		srv_set(&d->ntpdata.v[NTP_TOTAL_RX], k, k, "k");
+	}
+	if (k % 11 == 0)
+		snprintf(d->note, sizeof d->note, "sourcestats: a line not understood \x07");
+}
+
+/* Return whether a and b hold the same server reports, value for value. */
+static bool
+srv_equal(const struct server_data *a, const struct server_data *b)
+{
+	const struct srv_value *va[3 + SRV_SOURCES_MAX + 1], *vb[3 + SRV_SOURCES_MAX + 1];
+	int n[3 + SRV_SOURCES_MAX + 1];
+	size_t m = 0;
+
+	if (a->avail != b->avail || strcmp(a->note, b->note) || memcmp(a->have, b->have, sizeof a->have) ||
+	    a->nsources != b->nsources || a->sources_dropped != b->sources_dropped ||
+	    strcmp(a->ntpdata_for, b->ntpdata_for) || strcmp(a->ntpdata_error, b->ntpdata_error))
+		return false;
+	va[m] = a->tracking.v, vb[m] = b->tracking.v, n[m++] = TRK_COUNT;
+	va[m] = a->serverstats.v, vb[m] = b->serverstats.v, n[m++] = SST_COUNT;
+	va[m] = a->activity.v, vb[m] = b->activity.v, n[m++] = ACT_COUNT;
+	for (size_t j = 0; j < a->nsources; j++)
+		va[m] = a->sources[j].v, vb[m] = b->sources[j].v, n[m++] = SRC_COUNT;
+	va[m] = a->ntpdata.v, vb[m] = b->ntpdata.v, n[m++] = NTP_COUNT;
+	for (size_t r = 0; r < m; r++)
+		for (int f = 0; f < n[r]; f++) {
+			const struct srv_value *x = &va[r][f], *y = &vb[r][f];
+			if (x->known != y->known || (x->known && (x->num != y->num || x->count != y->count || strcmp(x->text, y->text))))
+				return false;
+		}
+	return true;
+}
+
+/* What poll k left: every 7th failed, every 5th repeated the last answer;
+ * the server's reports as make_srv makes them. */
 static void
 make_poll(struct record_poll *p, unsigned k)
 {
@@ -76,6 +158,7 @@ make_poll(struct record_poll *p, unsigned k)
 		p->res.server.count = k;
 		snprintf(p->res.server.time, sizeof p->res.server.time, "22-11-2026, 10:00:%02u", k % 60);
 	}
+	make_srv(&p->res.serverdata, k);
 }
 
 /* Rows a decoder handed over, copied out. */
@@ -161,7 +244,7 @@ replay_all(size_t len, enum record_err *end)
 		same = same && p.mono == w.mono && p.wall_ms == w.wall_ms && p.rows == w.rows && p.res.err == w.res.err &&
 		       p.res.same == w.res.same && strcmp(p.res.message, w.res.message) == 0 &&
 		       strcmp(p.res.server.time, w.res.server.time) == 0 && p.res.server.count == w.res.server.count &&
-		       p.res.rep.rows == w.res.rep.rows;
+		       p.res.rep.rows == w.res.rep.rows && srv_equal(&p.res.serverdata, &w.res.serverdata);
 		if (same && p.rows) {
 			make_rows(want, k);
 			got.n = 0;
@@ -267,6 +350,52 @@ static const struct {
 	{ "a full poll without rows", { RECORD_FULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }, 12 },
 };
 
+/* Record one poll with server data d; what decoding it says. */
+static enum record_err
+srv_decoded(const struct server_data *d)
+{
+	struct record_enc *e = record_enc_new(1);
+	struct record_dec *dec = record_dec_new();
+	struct record_header h = { .version = RECORD_VERSION, .interval_ms = 1000 };
+	struct record_poll *p = calloc(1, sizeof *p), *q = malloc(sizeof *q);
+	struct buf out = { .cap = 1 << 20 };
+	struct record_frame f;
+	size_t pos = RECORD_MAGIC_LEN;
+
+	p->rows = true;
+	p->res.serverdata = *d;
+	ck_assert(record_enc_start(e, &h, true, &out));
+	record_enc_begin(e);
+	ck_assert(record_enc_poll(e, p, &out));
+	ck_assert_int_eq(record_next(out.data, out.len, &pos, &f), RECORD_OK); /* the header */
+	ck_assert_int_eq(record_next(out.data, out.len, &pos, &f), RECORD_OK);
+	enum record_err r = record_dec_poll(dec, &f, q);
+	ck_assert(r != RECORD_OK || srv_equal(&q->res.serverdata, d));
+	free(p);
+	free(q);
+	buf_free(&out);
+	record_dec_free(dec);
+	record_enc_free(e);
+	return r;
+}
+
+START_TEST(server_values_held_to_the_parser)
+{
+	struct server_data *d = calloc(1, sizeof *d);
+	make_srv(d, 1);
+	ck_assert_int_eq(srv_decoded(d), RECORD_OK);
+	srv_set(&d->sources[0].v[SRC_STATE], 0, SRC_STATE_COUNT, "?"); /* a word past the field's words */
+	ck_assert_int_eq(srv_decoded(d), RECORD_MALFORMED);
+	make_srv(d, 1);
+	srv_set(&d->tracking.v[TRK_SKEW], NAN, 0, "nan"); /* no parser makes a NaN */
+	ck_assert_int_eq(srv_decoded(d), RECORD_MALFORMED);
+	make_srv(d, 1);
+	srv_set(&d->tracking.v[TRK_STRATUM], INFINITY, 0, "inf");
+	ck_assert_int_eq(srv_decoded(d), RECORD_MALFORMED);
+	free(d);
+}
+END_TEST
+
 START_TEST(hostile_frames)
 {
 	struct buf b = { .cap = 1024 };
@@ -287,14 +416,18 @@ START_TEST(an_hour_of_1000_clients_fits)
 {
 	/* 1000 clients at 1 Hz for 10 minutes, as chronyd's counters move: each
 	 * client's last-seen ticks every second, its packets every 64 s (so its
-	 * last-seen restarts), a few drop; times 6 for the hour */
+	 * last-seen restarts), a few drop; the server's reports move too (its
+	 * clock, counters, sources); times 6 for the hour */
 	struct record_enc *e = record_enc_new(60);
 	struct record_header h = { .version = RECORD_VERSION, .interval_ms = 1000 };
 	struct buf out = { .cap = (size_t)1 << 30 };
+	struct record_poll *pp = calloc(1, sizeof *pp);
 	size_t total = 0;
 	ck_assert(record_enc_start(e, &h, true, &out));
 	for (unsigned k = 0; k < 600; k++) {
-		struct record_poll p = { .mono = k, .wall_ms = 1795000000000LL + k * 1000, .rows = true };
+		struct record_poll *p = pp;
+		*p = (struct record_poll){ .mono = k, .wall_ms = 1795000000000LL + k * 1000, .rows = true };
+		make_srv(&p->res.serverdata, k / 3 * 3); /* the server's reports too, every poll */
 		record_enc_begin(e);
 		for (unsigned c = 0; c < 1000; c++) {
 			char name[32];
@@ -309,9 +442,10 @@ START_TEST(an_hour_of_1000_clients_fits)
 			if (!record_enc_row(e, &r))
 				ck_abort_msg("out of memory");
 		}
-		ck_assert(record_enc_poll(e, &p, &out));
+		ck_assert(record_enc_poll(e, p, &out));
 		total = out.len;
 	}
+	free(pp);
 	size_t hour = total * 6;
 	printf("record: 1000 clients, 1 Hz: %zu bytes per 10 min, %.1f MB per hour\n", total, hour / 1e6);
 	ck_assert_uint_le(hour, 50u * 1000 * 1000);
@@ -343,6 +477,7 @@ record_suite(void)
 	tcase_add_test(t, damage_is_found);
 	tcase_add_test(t, newer_version_says_so);
 	tcase_add_loop_test(t, hostile_frames, 0, sizeof hostile / sizeof hostile[0]);
+	tcase_add_test(t, server_values_held_to_the_parser);
 	tcase_add_test(t, an_hour_of_1000_clients_fits);
 	suite_add_tcase(s, t);
 	return s;

@@ -7,7 +7,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Walk the frames of buf[0..len) as a replay would: headers read, polls
- * decoded, their rows (each a row a parser could have made) into a model;
+ * decoded (the server's reports within their bounds), their rows (each a
+ * row a parser could have made) into a model;
  * every error one of the enum, the walk ending at the first. */
 static void
 walk(const unsigned char *buf, size_t len, struct model *m, const struct health *h)
@@ -27,12 +28,13 @@ walk(const unsigned char *buf, size_t len, struct model *m, const struct health 
 				break;
 			FUZZ_ASSERT(hd.version >= 1 && hd.version <= RECORD_VERSION);
 			FUZZ_ASSERT(memchr(hd.target, '\0', sizeof hd.target));
-			record_dec_reset(d);
+			record_dec_reset(d, hd.version);
 			continue;
 		}
 		if ((e = record_dec_poll(d, &f, p)) != RECORD_OK)
 			break;
 		FUZZ_ASSERT(p->res.err < SOURCE_ERR_COUNT && memchr(p->res.message, '\0', sizeof p->res.message));
+		FUZZ_ASSERT(p->res.serverdata.avail < SRV_AVAIL_COUNT && p->res.serverdata.nsources <= SRV_SOURCES_MAX);
 		model_begin(m);
 		if (p->rows)
 			FUZZ_ASSERT(record_dec_rows(d, fuzz_sink, m));
