@@ -33,7 +33,7 @@ write_output_file(struct batch *b, const struct report *r, size_t n)
 	struct file_report fr = { b->format, r, n };
 	char why[600], safe[2400];
 
-	if (outfile_replace(b->output_file, write_file_report, &fr, why, sizeof why)) {
+	if (outfile_replace(b->output_file, 0644, write_file_report, &fr, why, sizeof why)) {
 		b->file_failed = false;
 		return;
 	}

@@ -26,7 +26,8 @@ dir_of(const char *path, char *dir)
 
 /* Replace path atomically with what write(fp, ctx) writes. */
 bool
-outfile_replace(const char *path, bool (*write)(FILE *fp, void *ctx), void *ctx, char *why, size_t whysize)
+outfile_replace(const char *path, mode_t mode, bool (*write)(FILE *fp, void *ctx), void *ctx, char *why,
+                size_t whysize)
 {
 	size_t plen = strlen(path);
 	char *tmp = malloc(plen + 8), *dir = malloc(plen + 2);
@@ -44,7 +45,7 @@ outfile_replace(const char *path, bool (*write)(FILE *fp, void *ctx), void *ctx,
 		goto out;
 	mode_t mask = umask(0);
 	umask(mask);
-	FILE *fp = fchmod(fd, 0644 & ~mask) == 0 ? fdopen(fd, "w") : NULL;
+	FILE *fp = fchmod(fd, mode & ~mask) == 0 ? fdopen(fd, "w") : NULL;
 	if (!fp) {
 		int e = errno;
 		close(fd);
