@@ -454,6 +454,52 @@ START_TEST(an_hour_of_1000_clients_fits)
 }
 END_TEST
 
+START_TEST(server_reports_an_hour)
+{
+	/* the worst case: a server with 8 sources and ntpdata, every value of
+	 * every report changed at every poll, as tokens of chronyc's width (a
+	 * real one changes its clock's numbers, a few counters and each
+	 * source's offsets and times: about a third of them) */
+	struct record_enc *e = record_enc_new(60);
+	struct record_header h = { .version = RECORD_VERSION, .interval_ms = 1000 };
+	struct buf out = { .cap = (size_t)1 << 30 };
+	struct record_poll *p = calloc(1, sizeof *p);
+	struct server_data *d = &p->res.serverdata;
+	struct srv_value *recs[3 + 8 + 1];
+	int n[3 + 8 + 1];
+	size_t m = 0, before;
+	ck_assert(record_enc_start(e, &h, true, &out));
+	d->avail = SRV_AVAIL_LOCAL;
+	d->nsources = 8;
+	recs[m] = d->tracking.v, n[m++] = TRK_COUNT;
+	recs[m] = d->serverstats.v, n[m++] = SST_COUNT;
+	recs[m] = d->activity.v, n[m++] = ACT_COUNT;
+	for (size_t j = 0; j < 8; j++)
+		recs[m] = d->sources[j].v, n[m++] = SRC_COUNT;
+	recs[m] = d->ntpdata.v, n[m++] = NTP_COUNT;
+	before = out.len;
+	for (unsigned k = 0; k < 600; k++) {
+		for (size_t r = 0; r < m; r++)
+			for (int f = 0; f < n[r]; f++) {
+				char t[SRV_TEXT_MAX];
+				double v = (k + 1) * 1.234567e-6 * (f + 1) * (double)(r + 1);
+				snprintf(t, sizeof t, "%.9f", v);
+				srv_set(&recs[r][f], v, 0, t);
+			}
+		p->rows = true;
+		record_enc_begin(e);
+		ck_assert(record_enc_poll(e, p, &out));
+	}
+	double hour = (double)(out.len - before) * 6;
+	printf("record: the server's reports, every value changed each poll: %.0f bytes a poll, %.1f MB per hour\n",
+	       hour / 3600, hour / 1e6);
+	ck_assert_double_le(hour, 20e6); /* with 1,000 clients' 12 MB still under the 50 MB */
+	free(p);
+	buf_free(&out);
+	record_enc_free(e);
+}
+END_TEST
+
 /* Free the recording. */
 static void
 teardown(void)
@@ -479,6 +525,7 @@ record_suite(void)
 	tcase_add_loop_test(t, hostile_frames, 0, sizeof hostile / sizeof hostile[0]);
 	tcase_add_test(t, server_values_held_to_the_parser);
 	tcase_add_test(t, an_hour_of_1000_clients_fits);
+	tcase_add_test(t, server_reports_an_hour);
 	suite_add_tcase(s, t);
 	return s;
 }
