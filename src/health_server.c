@@ -105,13 +105,14 @@ offset_crit(const struct srv_limits *lim, const struct server_data *sd, char *bu
 	return true;
 }
 
-/* |system time offset| at or past the warning bound. */
+/* |system time offset| at or past the warning bound, short of the critical one
+ * (which says it already). */
 static bool
 offset_warn(const struct srv_limits *lim, const struct server_data *sd, char *buf, size_t size)
 {
 	const struct srv_value *v = trk(sd, TRK_SYSTEM_TIME);
 
-	if (!v || !(fabs(v->num) >= lim->warn_offset))
+	if (!v || !(fabs(v->num) >= lim->warn_offset) || offset_crit(lim, sd, NULL, 0))
 		return false;
 	offset_reason(sd, lim->warn_offset, buf, size);
 	return true;

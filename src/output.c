@@ -707,6 +707,7 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 {
 	size_t n[STATUS_COUNT], width = 7;
 	char addr[ADDR_MAX], val[32];
+	struct rate_totals t;
 	enum exit_status st = output_status(r);
 	struct srv_verdict sv = server_verdict(r);
 	bool clients = r->check != CHECK_SERVER, server = r->check == CHECK_SERVER || (r->check == CHECK_ALL && sv.known);
@@ -717,10 +718,15 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 		return;
 	}
 	model_summary(r->m, n);
+	model_rate_totals(r->m, &t);
 	fprintf(fp, "TICCTOP %s - ", nagios_words[st]);
 	if (clients) {
 		fprintf(fp, "%zu client%s: %zu ok, %zu warning, %zu critical", model_size(r->m),
 		        model_size(r->m) == 1 ? "" : "s", n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
+		if (t.new_clients)
+			fprintf(fp, ", +%zu new", t.new_clients);
+		if (t.gone_clients)
+			fprintf(fp, ", -%zu gone", t.gone_clients);
 		if (r->v->n != model_size(r->m))
 			fprintf(fp, " (shown %zu)", r->v->n);
 		if (r->skipped && r->skip_note) {
@@ -732,10 +738,8 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 		text_server_status(fp, r, sv, clients ? " - " : "");
 	fputs(" |", fp);
 	if (clients) {
-		struct rate_totals t;
-		fprintf(fp, " clients=%zu ok=%zu warning=%zu critical=%zu", model_size(r->m), n[STATUS_OK],
-		        n[STATUS_WARNING], n[STATUS_CRITICAL]);
-		model_rate_totals(r->m, &t);
+		fprintf(fp, " clients=%zu ok=%zu warning=%zu critical=%zu new=%zu gone=%zu", model_size(r->m),
+		        n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL], t.new_clients, t.gone_clients);
 		if (t.known)
 			fprintf(fp, " ntp_rate=%.3f drop_rate=%.3f cmd_rate=%.3f", t.ntp, t.drops, t.cmd);
 	}

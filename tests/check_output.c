@@ -197,6 +197,31 @@ START_TEST(text_has_nagios_line_and_rows)
 }
 END_TEST
 
+/* The status line counts new and gone clients, in words and perfdata. */
+START_TEST(text_counts_new_and_gone)
+{
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+	const char *next = "127.1.0.1,3,0,-2,127,1,2,0,-3,15\n127.9.9.9,1,0,-2,127,0,0,0,127,4294967295\n";
+	struct parse_report rep;
+	load(csv);
+	model_configure(m, 300, 10);
+	render(FORMAT_TEXT, NULL);
+	ck_assert_msg(strstr(out, " new=0 gone=0") != NULL && strstr(out, ", +") == NULL, "%s", out);
+	free(out);
+	out = NULL;
+	model_begin(m);
+	ck_assert_int_eq(parse_csv(next, strlen(next), model_put, m, &rep), PARSE_OK);
+	model_end(m, &h, true, 1);
+	ck_assert(view_update(&v, m));
+	render(FORMAT_TEXT, NULL);
+	const char *line = "TICCTOP CRITICAL - 8 clients: 5 ok, 2 warning, 1 critical, +1 new, -6 gone | "
+	                   "clients=8 ok=5 warning=2 critical=1 new=1 gone=6 ";
+	ck_assert_msg(strncmp(out, line, strlen(line)) == 0, "%s", out);
+	free(csv);
+}
+END_TEST
+
 START_TEST(skipped_lines_are_shown)
 {
 	json_error_t e;
@@ -457,6 +482,7 @@ output_suite(void)
 	tcase_add_test(t, csv_header_quoting_and_unknowns);
 	tcase_add_test(t, csv_quotes_fields);
 	tcase_add_test(t, text_has_nagios_line_and_rows);
+	tcase_add_test(t, text_counts_new_and_gone);
 	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_test(t, numbers_ignore_the_locale);
 	tcase_add_test(t, fleet_reports);
