@@ -6,7 +6,8 @@
  * of its reply as chronyd demands.  A reply is untrusted bytes: candm_check
  * checks, in this order, the header's length, the packet type, the protocol
  * version, the command echoed, the sequence number, the status and the
- * reply type, then the exact length of that reply type; the first check that
+ * reply type (one of the command's, serverstats and ntpdata have several
+ * by chrony version), then the exact length of that reply type; the first check that
  * fails is the result (closed enum candm_err, candm_err_text says it in
  * words).  A clients page (REQ_CLIENT_ACCESSES_BY_INDEX3) is then checked as
  * a whole (record count, indices) by candm_clients_page, and each of its
@@ -29,9 +30,16 @@
 #define CANDM_KEY_LEN 17             /* a client's identity: family byte + 16 address bytes */
 #define CANDM_ADDR_MAX 46            /* an address as text, NUL included (INET6_ADDRSTRLEN) */
 
-/* The commands ticctop sends. */
+/* The commands ticctop sends (the server's reports are read by candm_report.h). */
 enum candm_cmd {
 	CANDM_CLIENTS,       /* REQ_CLIENT_ACCESSES_BY_INDEX3: first index, count, min hits, reset=0 */
+	CANDM_TRACKING,      /* REQ_TRACKING */
+	CANDM_SERVERSTATS,   /* REQ_SERVER_STATS: answered in one of 4 layouts, by chrony version */
+	CANDM_ACTIVITY,      /* REQ_ACTIVITY */
+	CANDM_N_SOURCES,     /* REQ_N_SOURCES */
+	CANDM_SOURCE_DATA,   /* REQ_SOURCE_DATA: index */
+	CANDM_SOURCESTATS,   /* REQ_SOURCESTATS: index */
+	CANDM_NTPDATA,       /* REQ_NTP_DATA: an address as 5 words (candm_addr_args) */
 	CANDM_CMD_COUNT
 };
 
@@ -51,6 +59,8 @@ enum candm_err {
 	CANDM_ERR_COUNT_BAD,     /* more records than asked for, or more than fit */
 	CANDM_ERR_INDEX,         /* indices that cannot follow from the request */
 	CANDM_ERR_FAMILY,        /* a record's address family is not IPv4 or IPv6 */
+	CANDM_ERR_NO_SOURCE,     /* status: no such source (chronyc's 503) */
+	CANDM_ERR_VALUE,         /* a report's value beyond what chronyc prints (candm_report.h) */
 	CANDM_ERR_COUNT
 };
 
@@ -63,8 +73,10 @@ struct candm_page {
 };
 
 /* Write the request for cmd with arguments arg[0..n) (CANDM_CLIENTS: first
- * index, count) into buf; returns its length, 0 when buf is too small or
- * n is not the command's argument count. */
+ * index, count; CANDM_SOURCE_DATA, CANDM_SOURCESTATS: index; CANDM_NTPDATA:
+ * candm_addr_args' 5) into buf, padded to the longest of its replies;
+ * returns its length, 0 when buf is too small or n is not the command's
+ * argument count. */
 size_t candm_request(uint8_t *buf, size_t size, enum candm_cmd cmd, uint32_t seq, uint16_t attempt,
                      const uint32_t *arg, size_t n);
 
@@ -86,6 +98,10 @@ void candm_client_key(const uint8_t *rec, uint8_t key[CANDM_KEY_LEN]);
 /* Make a row of record rec: its address as text into addr (the row points
  * there), its values as `chronyc -c clients` prints them. */
 void candm_client_row(const uint8_t *rec, char addr[CANDM_ADDR_MAX], struct row *r);
+
+/* The arguments of CANDM_NTPDATA for the numeric IPv4 or IPv6 address addr
+ * (chronyd's address: 16 bytes, family); false when addr is not one. */
+bool candm_addr_args(const char *addr, uint32_t arg[5]);
 
 /* Say e in a few words ("the reply is to another command"). */
 const char *candm_err_text(enum candm_err e);

@@ -2,7 +2,7 @@
  *
  * Contract: pure; the first row of the table of screens (screen.h).  Its
  * state: the grid and its scroll position, the selection (kept on the same
- * client, by address, across refreshes, re-sorts and filters), and the open
+ * client, by server and address, across refreshes, re-sorts and filters), and the open
  * cards (a set of addresses toggled against an "all expanded" switch, which
  * the front end remembers per source).  Its keys move, page, open and search;
  * its body is painted by draw_cards (draw.h). */
@@ -22,8 +22,8 @@ struct cards {
 	struct grid grid;
 	long top;                    /* first grid row shown */
 	size_t sel;                  /* view position of the selected card */
-	char *sel_addr;              /* its address, to find it again */
-	size_t sel_len;
+	char *sel_addr;              /* its address and server, to find it again */
+	size_t sel_len, sel_srv;
 	struct strset toggled;       /* addresses whose card differs from expand_all */
 	bool expand_all;
 	size_t search_origin;        /* where an incremental search started */
@@ -41,9 +41,9 @@ bool cards_expanded(const struct tui *t, const struct client *c);
 #define CARDS_SHARED_MARK " *"   /* after the address in a title: the name is shared */
 #define CARDS_SHARED_MARK_W 2
 
-/* The data's age in seconds (0 before any) into *age; whether it is stale
- * (a failed poll, or older than two intervals, and not paused). */
-bool cards_data_stale(const struct tui *t, double *age);
+/* The age of server m's data in seconds (0 before any) into *age; whether
+ * it is stale (a failed poll, or older than two intervals, and not paused). */
+bool cards_data_stale(const struct tui *t, const struct monitor *m, double *age);
 
 /* s with its ages counted to now: every known last-seen field plus the
  * `elapsed` seconds since the data was read. */

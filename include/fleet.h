@@ -16,17 +16,35 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "monitor.h"
 #include "status.h"
 
 #define FLEET_NAME_MAX 64
+#define FLEET_MAX 32      /* servers in one fleet */
 
 struct fleet {
 	struct monitor *mon;             /* [n], one per source */
 	char (*name)[FLEET_NAME_MAX];    /* [n] */
 	size_t n;
 	size_t selected;                 /* the server the Server and Sources screens show */
+};
+
+/* The clients the full screen lists for a fleet: every server's view (each
+ * already filtered and sorted, all with the same key, direction and
+ * filter) as one list, merged in that order (a tie: fleet order; sorted by
+ * server: fleet order first), or grouped by server in fleet order; or one
+ * server's alone.  The same address seen by two servers is two entries. */
+struct fleet_list {
+	uint32_t *srv, *idx;      /* each entry's server and index in that server's model */
+	size_t n, cap;
+	uint64_t built;           /* counts rebuilds: while it stays, the list is as it was */
+	struct {                  /* what it was built from (fleet.c's business) */
+		bool valid, group;
+		size_t only;
+		uint64_t views[FLEET_MAX];
+	} basis;
 };
 
 /* Make room for n monitors (zeroed; monitor_init each); false when out of memory. */
@@ -47,6 +65,16 @@ size_t fleet_find(const struct fleet *f, const char *name);
 
 /* The fleet's state from the servers' states (the rule above). */
 enum exit_status fleet_worst(const enum exit_status *st, size_t n);
+
+/* Make l empty. */
+void fleet_list_init(struct fleet_list *l);
+
+/* Free what l holds. */
+void fleet_list_free(struct fleet_list *l);
+
+/* Rebuild l from f's views when one of them, group or only changed
+ * (only: the server shown alone, f->n: all); false when out of memory. */
+bool fleet_list_update(struct fleet_list *l, const struct fleet *f, bool group, size_t only);
 
 /* The key the fleet's remembered state goes under: the source's target
  * for one; for several, "fleet:" and their targets sorted, " | " between. */

@@ -102,10 +102,12 @@ struct bar_item {
 	int x, w;            /* columns it takes */
 };
 
-/* Lay out the key bar of mode on screen s in width columns; returns the items that fit. */
-size_t keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_item *items, size_t max);
+/* Lay out the key bar of mode on screen s in width columns; returns the items
+ * that fit.  The app's fleet keys (next server, group) are in it only for a fleet. */
+size_t keys_bar(const struct screen_ops *s, enum tui_mode mode, bool fleet, int width, struct bar_item *items,
+                size_t max);
 
 /* The key of the bar item at column x, or KEYC_NONE. */
-int keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, int width, int x);
+int keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, bool fleet, int width, int x);
 
 #endif

@@ -53,11 +53,15 @@ struct regions {
 	bool too_small;         /* only the "too small" notice fits */
 	struct rect header, banner, body, bar;   /* body: where the current screen draws */
 	struct rect meters;     /* the header's meters, under its two lines (h 0: none) */
+	struct rect servers;    /* a fleet's line per server (or one folded line), under the meters */
 	int meter_cols;         /* meters a line (meter_cols * meters.h of them show) */
 };
 
-/* Split a w x h terminal; banner_lines (0..BANNER_MAX_LINES) are wanted for an error. */
-void layout_regions(struct regions *s, int w, int h, int banner_lines);
+/* Split a w x h terminal; banner_lines (0..BANNER_MAX_LINES) are wanted for
+ * an error, server_lines for a fleet (one per server: they go under the
+ * meters while they take at most half the rows left, else one folded line
+ * when a card still fits, else none). */
+void layout_regions(struct regions *s, int w, int h, int server_lines, int banner_lines);
 
 /* Rows of a card: collapsed, or expanded with its address (addr_cols wide)
  * wrapped under the title when the title cannot hold it. */

@@ -30,4 +30,10 @@ const char *reports_command(size_t i);
 enum parse_err parse_reports(const char *buf, size_t len, row_sink sink, void *ctx, struct server_data *sd,
                              struct parse_report *rep);
 
+/* Read one value t[0..len) as chronyc -c prints field fi into *v: the one
+ * reading of a value, for chronyd's socket too (candm_report.h).  LINE_OK or
+ * why not; an empty text, and chronyc's none for a u32_none field, leave v
+ * unknown. */
+enum line_err reports_token(const struct srv_field *fi, const char *t, size_t len, struct srv_value *v);
+
 #endif

@@ -1,7 +1,10 @@
 /* tui.h — the full screen's app-wide state, and the dispatch to its screens.
  *
  * Contract: pure (no curses, no I/O).  The tui owns what every screen shares:
- * the monitor shown, the terminal's size and regions, theme and colours, the
+ * the servers (a fleet, fleet.h; one unless tui_set_fleet), the selected
+ * server (t->mon: the Server and Sources screens show it; . and , cycle it),
+ * the clients listed (every server's, as one list or grouped by server:
+ * tui_count, tui_client, tui_server), the terminal's size and regions, theme and colours, the
  * mode (browse, search line, filter line, sort menu, help), the search and
  * filter text, the sort menu, the help and its scrolling, pause, notes, and
  * the table of screens with each screen's state (screen.h).  Keys, clicks,
@@ -18,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fleet.h"
 #include "keys.h"
 #include "layout.h"
 #include "monitor.h"
@@ -48,7 +52,13 @@ enum react {
 enum scroll_by { SCROLL_LINE = 1, SCROLL_PAGE = 2, SCROLL_ALL = 3 };
 
 struct tui {
-	struct monitor *mon;
+	struct monitor *mon;         /* the selected server; its view's key, direction and filter are every server's */
+	struct fleet *fleet;         /* the servers: `one` around mon unless tui_set_fleet */
+	struct fleet one;
+	char one_name[1][FLEET_NAME_MAX];
+	struct fleet_list list;      /* the clients listed, of every server */
+	bool group;                  /* the list grouped by server, else one list */
+	size_t srv_counts[FLEET_MAX][STATUS_COUNT]; /* each server's clients by status */
 	double interval;             /* refresh period, seconds */
 	double now;                  /* monotonic time, set by the front end */
 	bool utf8;                   /* UTF-8 glyphs */
@@ -88,6 +98,27 @@ bool tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8, co
 /* Free what t owns. */
 void tui_free(struct tui *t);
 
+/* Show the servers of f (at least one; the selected one as t->mon). */
+void tui_set_fleet(struct tui *t, struct fleet *f);
+
+/* How many clients are listed. */
+size_t tui_count(const struct tui *t);
+
+/* Counts the list's rebuilds: while it stays, every client keeps its position. */
+uint64_t tui_built(const struct tui *t);
+
+/* How many clients every server has (listed or not). */
+size_t tui_clients(const struct tui *t);
+
+/* Return whether some server has data. */
+bool tui_have_data(const struct tui *t);
+
+/* The server (fleet index) of the client at list position pos. */
+size_t tui_server(const struct tui *t, size_t pos);
+
+/* The list position of the client with this address at server srv, or -1. */
+long tui_find(const struct tui *t, size_t srv, const char *addr, size_t len);
+
 /* The current screen's row. */
 const struct screen *tui_screen(const struct tui *t);
 
@@ -112,7 +143,7 @@ bool tui_set_filter(struct tui *t, const char *text);
 /* Show a note in the key bar for a few seconds. */
 void tui_message(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* The client shown at view position pos. */
+/* The client listed at position pos. */
 const struct client *tui_client(const struct tui *t, size_t pos);
 
 /* Offset of the search text in c's address, or -1 (also when no search). */
@@ -127,7 +158,8 @@ struct rect tui_menu_rect(const struct tui *t);
 /* The first sort key the menu shows (it scrolls when the screen is low). */
 int tui_menu_first(const struct tui *t);
 
-/* A left click at screen (x, y); dbl when it was the second of a double click. */
+/* A left click at screen (x, y) (on a fleet's server lines: selects that server); dbl
+ * when it was the second of a double click. */
 unsigned tui_click(struct tui *t, int x, int y, bool dbl);
 
 /* The wheel turned: dir -1 up, +1 down. */
@@ -164,6 +196,8 @@ unsigned tui_menu_pick(struct tui *t, int arg);
 unsigned tui_invert(struct tui *t, int arg);
 unsigned tui_theme_next(struct tui *t, int arg);
 unsigned tui_pause(struct tui *t, int arg);
+unsigned tui_server_step(struct tui *t, int d);
+unsigned tui_group_toggle(struct tui *t, int arg);
 unsigned tui_refresh_now(struct tui *t, int arg);
 unsigned tui_mouse_toggle(struct tui *t, int arg);
 unsigned tui_redraw(struct tui *t, int arg);

@@ -10,12 +10,14 @@
 #ifndef TICCTOP_UI_H
 #define TICCTOP_UI_H
 
+#include "fleet.h"
 #include "loop.h"
 #include "options.h"
 
-/* Run the full screen until quit or a signal, the loop also driving task
+/* Run the full screen over the servers of f (one or more; their polls in
+ * one loop) until quit or a signal, the loop also driving task
  * (the demo's traffic; may be NULL); returns the exit status (0,
  * 128 + signal, or 3 when the terminal could not be used). */
-int ui_run(struct monitor *mon, const struct options *o, double interval, const struct side_task *task);
+int ui_run(struct fleet *f, const struct options *o, double interval, const struct side_task *task);
 
 #endif

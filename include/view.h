@@ -26,10 +26,12 @@ enum sort_key {
 	SAMPLE_DERIVED(VIEW_SORT_ENUM)
 #undef VIEW_SORT_ENUM
 	SORT_NEW,           /* first seen, the newest first */
+	SORT_SERVER,   /* a fleet's server (fleet.h); within one server, address order */
 	SORT_COUNT
 };
 
 #define FILTER_TEXT_MAX 128
+#define FILTER_SERVER_MAX 64
 
 /* What passes: a case-insensitive substring of the address, and masks of
  * the statuses, families and states allowed (bit per enum value). */
@@ -39,6 +41,7 @@ struct filter {
 	unsigned status_mask;
 	unsigned family_mask;
 	unsigned state_mask;
+	char server[FILTER_SERVER_MAX];   /* server:NAME: only this server's clients (fleet.h applies it), "" all */
 };
 
 enum filter_err { FILTER_OK, FILTER_ERR_TOKEN, FILTER_ERR_TOO_LONG };
@@ -74,7 +77,9 @@ bool sort_key_descending(enum sort_key k);
 bool sort_key_parse(const char *name, enum sort_key *k);
 
 /* Parse filter text: words "status:ok|warn|crit", "family:v4|v6|host" and
- * "state:new|gone|reset" (repeatable, each kind ORed); every other word is text to look for
+ * "state:new|gone|reset" (repeatable, each kind ORed), "server:NAME" (the
+ * last one counts; a client does not know its server: fleet.h applies it);
+ * every other word is text to look for
  * (words joined by one space), except a word that reads as a mistyped
  * filter word (letters, not all hex digits, before a colon: "status:warm",
  * "stauts:crit"), which is an error.  On error, *bad points at the

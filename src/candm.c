@@ -12,26 +12,40 @@
 #define REQ_HEADER 20            /* version, type, 2 reserved, command, attempt, sequence, 2 pads */
 #define RPY_HEADER 28            /* ... command, reply, status, 3 pads, sequence, 2 pads */
 #define RPY_NULL 1               /* the reply type of every failure */
-#define MAX_ARGS 4
+#define MAX_ARGS 5
+#define MAX_REPLIES 4          /* reply layouts a command may be answered in */
 
 /* Offsets in a reply's header. */
 enum { H_VERSION = 0, H_TYPE = 1, H_COMMAND = 4, H_REPLY = 6, H_STATUS = 8, H_SEQUENCE = 16 };
 
 /* chronyd's status codes that mean something particular here. */
-enum { STT_SUCCESS = 0, STT_UNAUTH = 2, STT_INVALID = 3, STT_INACTIVE = 15, STT_BADPKTVERSION = 18,
-       STT_BADPKTLENGTH = 19 };
+enum { STT_SUCCESS = 0, STT_UNAUTH = 2, STT_INVALID = 3, STT_NOSUCHSOURCE = 4, STT_INACTIVE = 15,
+       STT_BADPKTVERSION = 18, STT_BADPKTLENGTH = 19 };
 
 /* A command: its number, its arguments' count (u32 each, after the header,
- * then zeroes up to data words), the reply type that answers it and that
- * reply's length (the request is padded to it). */
+ * then zeroes up to data words), the reply types that answer it and their
+ * lengths (the request is padded to the longest: chronyd sends no reply
+ * longer than its request). */
 static const struct {
 	uint16_t code;
 	size_t args, words;
-	uint16_t reply;
-	size_t reply_len;
+	struct {
+		uint16_t type;
+		size_t len;
+	} reply[MAX_REPLIES]; /* type 0 ends the list */
 } cmds[CANDM_CMD_COUNT] = {
 	/* first_index, n_clients, min_hits = 0, reset = 0 (never 1: it zeroes everyone's counters) */
-	[CANDM_CLIENTS] = { 68, 2, 4, 21, RPY_HEADER + 12 + CANDM_PAGE_CLIENTS * CANDM_CLIENT_LEN },
+	[CANDM_CLIENTS] = { 68, 2, 4, { { 21, RPY_HEADER + 12 + CANDM_PAGE_CLIENTS * CANDM_CLIENT_LEN } } },
+	[CANDM_TRACKING] = { 33, 0, 0, { { 5, RPY_HEADER + 76 } } },
+	/* 5 u32 (chrony 3.x), 8 (4.0-4.1), 11 (4.2-4.3), 17 u64 and 4 reserved (4.4-) */
+	[CANDM_SERVERSTATS] = { 54, 0, 0, { { 14, RPY_HEADER + 20 }, { 22, RPY_HEADER + 32 }, { 24, RPY_HEADER + 44 },
+	                                    { 25, RPY_HEADER + 168 } } },
+	[CANDM_ACTIVITY] = { 44, 0, 0, { { 12, RPY_HEADER + 20 } } },
+	[CANDM_N_SOURCES] = { 14, 0, 0, { { 2, RPY_HEADER + 4 } } },
+	[CANDM_SOURCE_DATA] = { 15, 1, 1, { { 3, RPY_HEADER + 48 } } },
+	[CANDM_SOURCESTATS] = { 34, 1, 1, { { 6, RPY_HEADER + 56 } } },
+	/* 4 counters (to 4.3), 8 (4.4-) */
+	[CANDM_NTPDATA] = { 57, 5, 5, { { 16, RPY_HEADER + 124 }, { 26, RPY_HEADER + 144 } } },
 };
 
 /* Statuses that are not success, and what they mean; any other is CANDM_ERR_STATUS. */
@@ -44,6 +58,7 @@ static const struct {
 	{ STT_INVALID, CANDM_ERR_UNSUPPORTED },
 	{ STT_BADPKTLENGTH, CANDM_ERR_UNSUPPORTED },
 	{ STT_BADPKTVERSION, CANDM_ERR_VERSION },
+	{ STT_NOSUCHSOURCE, CANDM_ERR_NO_SOURCE },
 };
 
 /* The clients page after the header: table size, next index, record count, records. */
@@ -90,6 +105,8 @@ static const char *const err_texts[CANDM_ERR_COUNT] = {
 	[CANDM_ERR_COUNT_BAD] = "the reply holds more records than were asked for",
 	[CANDM_ERR_INDEX] = "the reply's table indices do not follow from the request",
 	[CANDM_ERR_FAMILY] = "a record's address is neither IPv4 nor IPv6",
+	[CANDM_ERR_NO_SOURCE] = "503 No such source",
+	[CANDM_ERR_VALUE] = "a value in the reply is beyond what chronyc prints",
 };
 
 /* Read a big-endian u16 at p. */
@@ -130,8 +147,9 @@ candm_request(uint8_t *buf, size_t size, enum candm_cmd cmd, uint32_t seq, uint1
 	if ((unsigned)cmd >= CANDM_CMD_COUNT || n != cmds[cmd].args || n > MAX_ARGS)
 		return 0;
 	size_t len = REQ_HEADER + 4 * cmds[cmd].words;
-	if (len < cmds[cmd].reply_len)
-		len = cmds[cmd].reply_len; /* chronyd answers no request shorter than its reply */
+	for (size_t i = 0; i < MAX_REPLIES && cmds[cmd].reply[i].type; i++)
+		if (len < cmds[cmd].reply[i].len)
+			len = cmds[cmd].reply[i].len; /* chronyd answers no request shorter than its reply */
 	if (len > size)
 		return 0;
 	memset(buf, 0, len);
@@ -183,11 +201,10 @@ candm_check(const uint8_t *p, size_t len, enum candm_cmd cmd, uint32_t seq, uint
 	*status = get16(p + H_STATUS);
 	if (*status != STT_SUCCESS)
 		return status_err(*status);
-	if (get16(p + H_REPLY) != cmds[cmd].reply)
-		return CANDM_ERR_REPLY_TYPE;
-	if (len != cmds[cmd].reply_len)
-		return CANDM_ERR_LENGTH;
-	return CANDM_OK;
+	for (size_t i = 0; i < MAX_REPLIES && cmds[cmd].reply[i].type; i++)
+		if (get16(p + H_REPLY) == cmds[cmd].reply[i].type)
+			return len == cmds[cmd].reply[i].len ? CANDM_OK : CANDM_ERR_LENGTH;
+	return CANDM_ERR_REPLY_TYPE;
 }
 
 /* Check a clients page asked for at first, count records at most. */
@@ -195,7 +212,7 @@ enum candm_err
 candm_clients_page(const uint8_t *p, size_t len, uint32_t first, uint32_t count, struct candm_page *pg)
 {
 	memset(pg, 0, sizeof *pg);
-	if (len != cmds[CANDM_CLIENTS].reply_len)
+	if (len != cmds[CANDM_CLIENTS].reply[0].len)
 		return CANDM_ERR_LENGTH;
 	pg->n_indices = get32(p + P_INDICES);
 	pg->next_index = get32(p + P_NEXT);
@@ -242,6 +259,21 @@ candm_client_row(const uint8_t *rec, char addr[CANDM_ADDR_MAX], struct row *r)
 		parse_number(client_fields[i].field, client_fields[i].kind == WIRE_U32 ? (int64_t)get32(v) : (int64_t)*v - (*v > 127 ? 256 : 0),
 		             &r->s);
 	}
+}
+
+/* The arguments of CANDM_NTPDATA for addr; false when it is not a numeric address. */
+bool
+candm_addr_args(const char *addr, uint32_t arg[5])
+{
+	uint8_t a[16] = { 0 };
+	bool v6 = strchr(addr, ':') != NULL;
+
+	if (inet_pton(v6 ? AF_INET6 : AF_INET, addr, a) != 1)
+		return false;
+	for (int i = 0; i < 4; i++)
+		arg[i] = get32(a + 4 * i);
+	arg[4] = (uint32_t)(v6 ? FAMILY_INET6 : FAMILY_INET4) << 16; /* family, then 2 bytes of padding */
+	return true;
 }
 
 /* Say e in a few words. */

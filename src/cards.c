@@ -65,7 +65,7 @@ remember(struct tui *t)
 {
 	struct cards *cs = cur(t);
 
-	if (t->mon->view.n == 0)
+	if (tui_count(t) == 0)
 		return;
 	const struct client *c = tui_client(t, cs->sel);
 	char *a = realloc(cs->sel_addr, c->len + 1);
@@ -74,6 +74,7 @@ remember(struct tui *t)
 	memcpy(a, c->addr, c->len + 1);
 	cs->sel_addr = a;
 	cs->sel_len = c->len;
+	cs->sel_srv = tui_server(t, cs->sel);
 }
 
 /* Put the selection back on the remembered client after the view changed. */
@@ -81,31 +82,26 @@ static void
 sync_selection(struct tui *t)
 {
 	struct cards *cs = cur(t);
-	const struct view *v = &t->mon->view;
+	size_t n = tui_count(t);
+	long at = cs->sel_addr ? tui_find(t, cs->sel_srv, cs->sel_addr, cs->sel_len) : -1;
 
-	if (v->n == 0) {
+	if (n == 0) {
 		cs->sel = 0;
 		return;
 	}
-	if (cs->sel_addr) {
-		long mi = model_find(t->mon->model, cs->sel_addr, cs->sel_len);
-		for (size_t i = 0; mi >= 0 && i < v->n; i++)
-			if (v->idx[i] == (uint32_t)mi) {
-				cs->sel = i;
-				return;
-			}
+	if (at >= 0) {
+		cs->sel = (size_t)at;
+		return;
 	}
-	if (cs->sel >= v->n)
-		cs->sel = v->n - 1;
+	if (cs->sel >= n)
+		cs->sel = n - 1;
 	remember(t);
 }
 
-/* The data's age and whether it is stale. */
+/* The age of m's data and whether it is stale. */
 bool
-cards_data_stale(const struct tui *t, double *age)
+cards_data_stale(const struct tui *t, const struct monitor *m, double *age)
 {
-	const struct monitor *m = t->mon;
-
 	*age = m->have_data && t->now > m->data_time ? t->now - m->data_time : 0;
 	return m->have_data && !m->paused && (m->last.err != SOURCE_OK || *age > 2 * t->interval);
 }
@@ -143,9 +139,9 @@ relayout(struct tui *t)
 {
 	struct cards *cs = cur(t);
 
-	if (!grid_pack(&cs->grid, t->reg.body.w, t->mon->view.n, card_rows, t)) {
+	if (!grid_pack(&cs->grid, t->reg.body.w, tui_count(t), card_rows, t)) {
 		cs->grid.n = 0;
-		tui_message(t, "out of memory: cannot lay out %zu cards", t->mon->view.n);
+		tui_message(t, "out of memory: cannot lay out %zu cards", tui_count(t));
 	}
 	cs->top = grid_follow(&cs->grid, cs->top, t->reg.body.h, cs->sel);
 }
@@ -157,7 +153,7 @@ count_matches(struct tui *t)
 	t->matches = 0;
 	if (t->search.text_len == 0)
 		return;
-	for (size_t i = 0; i < t->mon->view.n; i++)
+	for (size_t i = 0; i < tui_count(t); i++)
 		t->matches += tui_match(t, tui_client(t, i)) >= 0;
 }
 
@@ -174,7 +170,7 @@ cards_react(struct tui *t, unsigned flags)
 	}
 	if (flags & REACT_LAYOUT) {
 		relayout(t);
-		cs->seen_built = t->mon->view.built;
+		cs->seen_built = tui_built(t);
 		flags |= REACT_BODY;
 	}
 	return flags;
@@ -187,7 +183,7 @@ cards_refreshed(struct tui *t)
 {
 	struct cards *cs = cur(t);
 
-	if (t->mon->view.built != cs->seen_built || t->mon->view.n != cs->grid.n) {
+	if (tui_built(t) != cs->seen_built || tui_count(t) != cs->grid.n) {
 		sync_selection(t);
 		count_matches(t);
 		return REACT_LAYOUT | REACT_BODY;
@@ -200,7 +196,7 @@ static unsigned
 select_pos(struct tui *t, size_t pos)
 {
 	struct cards *cs = cur(t);
-	size_t n = t->mon->view.n;
+	size_t n = tui_count(t);
 
 	if (n == 0)
 		return 0;
@@ -232,7 +228,7 @@ page(struct tui *t, int sign)
 static unsigned
 select_end(struct tui *t, int end)
 {
-	size_t n = t->mon->view.n;
+	size_t n = tui_count(t);
 
 	return end == 0 ? select_pos(t, 0) : n ? select_pos(t, n - 1) : 0;
 }
@@ -243,7 +239,7 @@ toggle(struct tui *t, int arg)
 {
 	struct cards *cs = cur(t);
 
-	if (t->mon->view.n == 0)
+	if (tui_count(t) == 0)
 		return 0;
 	const struct client *c = tui_client(t, cs->sel);
 	if (strset_has(&cs->toggled, c->addr, c->len))
@@ -269,7 +265,7 @@ set_all(struct tui *t, int expanded)
 static size_t
 find_match(const struct tui *t, size_t from, int dir, bool self)
 {
-	size_t n = t->mon->view.n;
+	size_t n = tui_count(t);
 
 	if (n == 0 || t->search.text_len == 0)
 		return NOT_FOUND;
@@ -341,7 +337,7 @@ cards_wheel(struct tui *t, int dir)
 
 	cs->top = grid_clamp(&cs->grid, cs->top + dir * TUI_WHEEL_ROWS, t->reg.body.h);
 	size_t s = grid_nearest_shown(&cs->grid, cs->top, t->reg.body.h, cs->sel);
-	if (s != cs->sel && s < t->mon->view.n) {
+	if (s != cs->sel && s < tui_count(t)) {
 		cs->sel = s;
 		remember(t);
 	}

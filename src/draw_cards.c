@@ -42,6 +42,7 @@ struct frame {
 	int top, bottom;     /* screen rows of the area: [top, bottom) */
 	bool sel;
 	bool stale;          /* the data is stale: the card fades */
+	const char *badge;   /* its server's name in a fleet, NULL alone */
 	bool first, last;    /* first in its column (top corners), last (draws the closing line) */
 };
 
@@ -152,6 +153,15 @@ draw_title(const struct frame *f, const struct client *c)
 		x += draw_text(f->p, y, x, 1, ROLE_TEXT, " ");
 	}
 	draw_repeat(f->p, y, x, end - x, b, h);
+	if (f->badge) { /* the server's name, in the rule before the status word, when it fits */
+		char safe[FLEET_NAME_MAX * 4 + 3];
+		char name[FLEET_NAME_MAX * 4];
+		fmt_sanitize(name, sizeof name, f->badge, strlen(f->badge), t->utf8);
+		snprintf(safe, sizeof safe, "[%s]", name);
+		int bw = (int)text_width(safe, strlen(safe));
+		if (end - 1 - bw > x)
+			draw_text(f->p, y, end - 1 - bw, bw, look(f, ROLE_DIM), safe);
+	}
 	if (word) {
 		draw_text(f->p, y, word_x - 1, 1, ROLE_TEXT, " ");
 		draw_text(f->p, y, word_x, wl, l->role, l->word);
@@ -205,11 +215,21 @@ brief_width(const struct sample *s, int f)
 	return (int)(strlen(label) + (*label != '\0') + text_width(value, strlen(value)));
 }
 
-/* Plan the collapsed cards' line for the cards [first, end) in view: every
- * field's slot as wide as its widest value there (elapsed: the data's age). */
-static void
-brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end, double elapsed)
+/* Whether the data of the server of the card at list position i is stale;
+ * *elapsed gets its age. */
+static bool
+card_stale(const struct tui *t, size_t i, double *elapsed)
 {
+	return cards_data_stale(t, &t->fleet->mon[tui_server(t, i)], elapsed);
+}
+
+/* Plan the collapsed cards' line for the cards [first, end) in view: every
+ * field's slot as wide as its widest value there (ages counted to now). */
+static void
+brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end)
+{
+	double elapsed;
+
 	bool cmd = false;
 
 	b->n = 0;
@@ -220,6 +240,7 @@ brief_plan(struct brief *b, const struct tui *t, size_t first, size_t end, doubl
 	memset(b->w, 0, sizeof b->w);
 	for (size_t i = first; i < end; i++) {
 		struct sample s;
+		card_stale(t, i, &elapsed);
 		cards_aged(&s, &tui_client(t, i)->s, elapsed);
 		cmd |= sample_get(&s, FIELD_CMD_PACKETS, 0) > 0;
 		for (size_t k = 0; k < b->n; k++) {
@@ -406,29 +427,30 @@ draw_cards(const struct paint *p)
 	const struct rect *a = &t->reg.body;
 	const struct cards *cs = cards_state(t);
 	const struct grid *g = &cs->grid;
-	size_t first, end;
+	size_t first, end, n = tui_count(t);
 	struct brief b;
 	double elapsed;
-	bool stale = cards_data_stale(t, &elapsed);
 
 	draw_clear(p, a, ROLE_TEXT);
-	if (t->mon->view.n == 0 || g->n == 0) {
+	if (n == 0 || g->n == 0) {
 		draw_empty(p);
 		return;
 	}
 	grid_visible(g, cs->top, a->h, &first, &end);
-	if (end > t->mon->view.n)
-		end = t->mon->view.n;
-	brief_plan(&b, t, first, end, elapsed);
-	for (size_t i = first; i < end && i < t->mon->view.n; i++) {
+	if (end > n)
+		end = n;
+	brief_plan(&b, t, first, end);
+	for (size_t i = first; i < end; i++) {
 		const struct grid_cell *c = &g->cell[i];
 		if ((long)c->y + c->h + GRID_CLOSE <= cs->top)
 			continue;
 		const struct client *cl = tui_client(t, i);
+		bool stale = card_stale(t, i, &elapsed);
 		struct frame f = {
 			.p = p, .x = a->x + g->col_x[c->col], .y = a->y + (int)((long)c->y - cs->top),
 			.w = g->col_w[c->col], .h = c->h, .top = a->y, .bottom = a->y + a->h, .sel = i == cs->sel,
 			.stale = stale || cl->state == CLIENT_GONE, /* a gone client is dimmed as stale data is */
+			.badge = t->fleet->n > 1 ? t->fleet->name[tui_server(t, i)] : NULL,
 			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
 		draw_card(&f, cl, cards_expanded(t, cl), &b, elapsed);

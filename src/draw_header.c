@@ -1,4 +1,4 @@
-/* draw_header.c — the two header lines and the error banner. */
+/* draw_header.c — the two header lines, the meters, a fleet's server lines and the error banner. */
 #include "config.h"
 
 #include <math.h>
@@ -170,6 +170,14 @@ draw_source_line(const struct paint *p)
 	struct tm tm;
 
 	seg_add(s, &n, "", ROLE_APP, 100, false, false, APP_NAME);
+	if (t->fleet->n > 1) { /* each server's own line follows */
+		seg_add(s, &n, " ", ROLE_TEXT, 40, false, true, "%zu servers", t->fleet->n);
+		localtime_r(&now, &tm);
+		strftime(clock, sizeof clock, "%H:%M:%S", &tm);
+		seg_add(s, &n, "", ROLE_DIM, 30, true, false, "%s", clock);
+		draw_line(p, t->reg.header.y, t->reg.header.w, s, n);
+		return;
+	}
 	const char *what = m->src->target;
 	if (strncmp(what, APP_NAME " ", strlen(APP_NAME " ")) == 0) /* "ticctop --demo": not twice */
 		what += strlen(APP_NAME " ");
@@ -197,7 +205,7 @@ draw_source_line(const struct paint *p)
 		        m->polls ? "NO DATA" : "waiting for data");
 	} else {
 		double a;
-		bool stale = cards_data_stale(t, &a);
+		bool stale = cards_data_stale(t, m, &a);
 		age_text(age, sizeof age, a);
 		if (stale)
 			seg_add(s, &n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
@@ -247,10 +255,10 @@ draw_summary_line(const struct paint *p)
 	char lead[8], filter[FILTER_TEXT_MAX * 4];
 
 	snprintf(lead, sizeof lead, " %s ", sep);
-	if (!m->have_data) { /* no counts to claim yet */
+	if (!tui_have_data(t)) { /* no counts to claim yet */
 		seg_add(s, &n, "", ROLE_DIM, 95, false, false, "No data yet");
 	} else {
-		seg_add(s, &n, "", ROLE_ADDR, 93, false, false, "Clients %zu", model_size(m->model));
+		seg_add(s, &n, "", ROLE_ADDR, 93, false, false, "Clients %zu", tui_clients(t));
 		for (int st = 0; st < STATUS_COUNT; st++) {
 			const struct status_look *l = status_look((enum status)st);
 			seg_add(s, &n, lead, t->counts[st] ? l->role : ROLE_DIM, status_prio[st], false, false, "%s %zu",
@@ -259,7 +267,7 @@ draw_summary_line(const struct paint *p)
 		draw_changes(s, &n, m, lead);
 	}
 	if (!filter_is_empty(&m->view.filter))
-		seg_add(s, &n, lead, ROLE_ADDR, 85, false, false, "shown %zu", m->view.n);
+		seg_add(s, &n, lead, ROLE_ADDR, 85, false, false, "shown %zu", tui_count(t));
 	if (t->search.text_len)
 		seg_add(s, &n, lead, ROLE_MATCH, 70, false, false, "found %zu", t->matches);
 	if (m->paused)
@@ -372,8 +380,101 @@ draw_meters(const struct paint *p)
 		draw_meter(p, &meters[i], r->meters.y + i / cols, r->meters.x + i % cols * (mw + METER_GAP), mw);
 }
 
+/* Say in s how server m stands: its error, or how old its data is. */
+static void
+server_state(const struct tui *t, const struct monitor *m, struct seg *s, size_t *n)
+{
+	char text[sizeof m->last.message * 4], age[32];
+	double a;
+	bool stale = cards_data_stale(t, m, &a);
+
+	age_text(age, sizeof age, a);
+	if (m->polls && m->last.err != SOURCE_OK) {
+		fmt_sanitize(text, sizeof text, m->last.message, strlen(m->last.message), t->utf8);
+		seg_add(s, n, "  ", ROLE_STALE, 60, false, true, "%s %s", glyph(GLYPH_ALERT, t->utf8), text);
+	}
+	if (!m->have_data)
+		seg_add(s, n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
+		        m->polls ? "NO DATA" : "waiting for data");
+	else if (stale)
+		seg_add(s, n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
+	else
+		seg_add(s, n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
+}
+
+/* A fleet's line for server i: selected mark, name, its clients by status,
+ * its NTP requests a second (the first meter's value, once it has one), its
+ * error, and how old its data is. */
+static void
+draw_server_line(const struct paint *p, size_t i, int y)
+{
+	const struct tui *t = p->t;
+	const struct monitor *m = &t->fleet->mon[i];
+	struct seg s[MAX_SEGS];
+	size_t n = 0;
+	char name[FLEET_NAME_MAX * 4], lead[8], value[32];
+	double rate = trend_last(&m->trend, meters[0].series);
+
+	snprintf(lead, sizeof lead, " %s ", glyph(GLYPH_SEP, t->utf8));
+	fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]), t->utf8);
+	seg_add(s, &n, m == t->mon ? ">" : " ", ROLE_ADDR, 100, false, false, "%s", name);
+	if (m->have_data) {
+		seg_add(s, &n, "  ", ROLE_TEXT, 70, false, false, "clients %zu", model_size(m->model));
+		for (int st = 0; st < STATUS_COUNT; st++) {
+			const struct status_look *l = status_look((enum status)st);
+			size_t c = t->srv_counts[i][st];
+			seg_add(s, &n, lead, c ? l->role : ROLE_DIM, status_prio[st] - 1, false, false, "%s %zu", l->word, c);
+		}
+	}
+	if (!isnan(rate)) {
+		meter_value(value, sizeof value, rate, meters[0].unit);
+		seg_add(s, &n, lead, ROLE_TEXT, 65, false, false, "%s %s", meters[0].label, value);
+	}
+	server_state(t, m, s, &n);
+	draw_line(p, y, t->reg.header.w, s, n);
+}
+
+/* A fleet's line with no room for one per server: how many there are, and
+ * which fail. */
+static void
+draw_fleet_line(const struct paint *p, int y)
+{
+	const struct tui *t = p->t;
+	struct seg s[MAX_SEGS];
+	size_t n = 0, failing = 0;
+	char names[600] = "", name[FLEET_NAME_MAX * 4];
+
+	for (size_t i = 0, o = 0; i < t->fleet->n; i++) {
+		const struct monitor *m = &t->fleet->mon[i];
+		if (!m->polls || (m->last.err == SOURCE_OK && m->have_data))
+			continue;
+		failing++;
+		fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]), t->utf8);
+		o += (size_t)snprintf(names + o, o < sizeof names ? sizeof names - o : 0, "%s%s", o ? ", " : "", name);
+		o = o < sizeof names ? o : sizeof names - 1;
+	}
+	seg_add(s, &n, " ", ROLE_TEXT, 100, false, false, "servers %zu", t->fleet->n);
+	seg_add(s, &n, "  ", failing ? ROLE_STALE : ROLE_DIM, 95, false, false, "failing %zu", failing);
+	if (failing)
+		seg_add(s, &n, ": ", ROLE_STALE, 60, false, true, "%s", names);
+	draw_line(p, y, t->reg.header.w, s, n);
+}
+
+/* A fleet's lines: one per server, or one for all when there is no room. */
+static void
+draw_servers(const struct paint *p)
+{
+	const struct rect *r = &p->t->reg.servers;
+
+	if ((size_t)r->h < p->t->fleet->n)
+		draw_fleet_line(p, r->y);
+	else
+		for (int k = 0; k < r->h; k++)
+			draw_server_line(p, (size_t)k, r->y + k);
+}
+
 /* Header: source, clocks, data age, summary, order, filter, PAUSED; the
- * meters; and the error banner. */
+ * meters; a fleet's server lines; and the error banner. */
 void
 draw_header(const struct paint *p)
 {
@@ -381,6 +482,8 @@ draw_header(const struct paint *p)
 	draw_summary_line(p);
 	if (p->t->reg.meters.h > 0)
 		draw_meters(p);
+	if (p->t->reg.servers.h > 0)
+		draw_servers(p);
 	if (p->t->reg.banner.h > 0)
 		draw_banner(p);
 }

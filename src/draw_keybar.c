@@ -14,7 +14,7 @@ static int
 draw_items(const struct paint *p, int y, int w)
 {
 	struct bar_item items[BAR_MAX_ITEMS];
-	size_t n = keys_bar(tui_screen(p->t)->ops, p->t->mode, w, items, BAR_MAX_ITEMS);
+	size_t n = keys_bar(tui_screen(p->t)->ops, p->t->mode, p->t->fleet->n > 1, w, items, BAR_MAX_ITEMS);
 	int x = 0;
 
 	for (size_t i = 0; i < n; i++) {

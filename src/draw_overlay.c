@@ -98,8 +98,8 @@ draw_too_small(const struct paint *p)
 	struct rect all = { 0, 0, t->w, t->h };
 
 	snprintf(lines[0], sizeof lines[0], "ticctop");
-	snprintf(lines[1], sizeof lines[1], "Clients %zu", model_size(t->mon->model));
-	if (t->mon->have_data)
+	snprintf(lines[1], sizeof lines[1], "Clients %zu", tui_clients(t));
+	if (tui_have_data(t))
 		snprintf(lines[2], sizeof lines[2], "CRIT %zu WARN %zu OK %zu", t->counts[STATUS_CRITICAL],
 		         t->counts[STATUS_WARNING], t->counts[STATUS_OK]);
 	else

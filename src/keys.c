@@ -14,6 +14,7 @@ static unsigned keys_open_help(struct tui *t, int arg);
 enum {
 	A_FILTER, A_EDIT_ACCEPT, A_EDIT_CANCEL, A_EDIT_ERASE, A_EDIT_CLEAR,
 	A_SORT_MENU, A_SORT_PREV, A_SORT_NEXT, A_MENU_UP, A_MENU_DOWN, A_MENU_PICK, A_INVERT,
+	A_SERVER_NEXT, A_SERVER_PREV, A_GROUP,
 	A_THEME, A_PAUSE, A_REFRESH, A_MOUSE, A_REDRAW,
 	A_HELP, A_HELP_UP, A_HELP_DOWN, A_HELP_PAGE_UP, A_HELP_PAGE_DOWN, A_HELP_HOME, A_HELP_END,
 	A_CLOSE, A_QUIT,
@@ -32,6 +33,9 @@ static const struct action actions[] = {
 	[A_MENU_DOWN]        = { tui_menu_move, 1, "Next order" },
 	[A_MENU_PICK]        = { tui_menu_pick, 0, "Sort by the highlighted order" },
 	[A_INVERT]           = { tui_invert, 0, "Invert the order" },
+	[A_SERVER_NEXT]      = { tui_server_step, 1, "Select the next server of a fleet" },
+	[A_SERVER_PREV]      = { tui_server_step, -1, "Select the previous server" },
+	[A_GROUP]            = { tui_group_toggle, 0, "Group a fleet's cards by server, or one list" },
 	[A_THEME]            = { tui_theme_next, 0, "Next theme: dark, light, mono" },
 	[A_PAUSE]            = { tui_pause, 0, "Pause or resume polling (the header says PAUSED)" },
 	[A_REFRESH]          = { tui_refresh_now, 0, "Refresh now (also while paused: one step)" },
@@ -67,6 +71,9 @@ static const struct binding bindings[] = {
 	{ B, '<', A_SORT_PREV, NULL, 0 },
 	{ B, '>', A_SORT_NEXT, NULL, 0 },
 	{ B, 'I', A_INVERT, NULL, 0 },
+	{ B, '.', A_SERVER_NEXT, "Server", 65 },
+	{ B, ',', A_SERVER_PREV, NULL, 0 },
+	{ B, 'b', A_GROUP, "Group", 70 },
 	{ B, 't', A_THEME, "Theme", 80 },
 	{ B, 'p', A_PAUSE, "Pause", 90 },
 	{ B, KEYC_F5, A_REFRESH, NULL, 0 },
@@ -255,7 +262,7 @@ static char filter_note[KEYS_NOTE_MAX + 1];
 /* The app's help sections, after the screen's. */
 static const struct help_section sections[] = {
 	{ "Filter line", TUI_FILTER,
-	  { "Other keys type: a part of the address, and the words", filter_note } },
+	  { "Other keys type: a part of the address, and the words (they may repeat)", filter_note } },
 	{ "Sort menu", TUI_SORT, { NULL } },
 	{ "This help", TUI_HELP, { "Any other key closes it" } },
 	{ "Status", -1,
@@ -323,10 +330,8 @@ size_t
 keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
 {
 	size_t n = 0;
-	static const char more[] = " (may repeat)";
-	size_t w = filter_words(filter_note, sizeof filter_note - (sizeof more - 1));
 
-	memcpy(filter_note + w, more, sizeof more);
+	filter_words(filter_note, sizeof filter_note);
 	for (size_t i = 0; i < s->nhelp; i++)
 		help_section(s, &s->help[i], out, max, &n);
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
@@ -334,9 +339,16 @@ keys_help(const struct screen_ops *s, struct help_line *out, size_t max)
 	return n;
 }
 
-/* Lay out the key bar of mode on screen s in width columns. */
+/* Return whether the app's action a is about a fleet (its keys in the bar only then). */
+static bool
+fleet_only(int a)
+{
+	return a == A_SERVER_NEXT || a == A_SERVER_PREV || a == A_GROUP;
+}
+
+/* Lay out the key bar of mode on screen s (of a fleet or not) in width columns. */
 size_t
-keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_item *items, size_t max)
+keys_bar(const struct screen_ops *s, enum tui_mode mode, bool fleet, int width, struct bar_item *items, size_t max)
 {
 	const struct keymap *maps[2] = { &s->keys, &app };
 	int slots[32];
@@ -346,7 +358,7 @@ keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_i
 	for (size_t m = 0; m < 2; m++)
 		for (size_t i = 0; i < maps[m]->nbindings && n < max && n < 32; i++) {
 			const struct binding *b = &maps[m]->bindings[i];
-			if (b->mode != mode || !b->bar)
+			if (b->mode != mode || !b->bar || (!fleet && m == 1 && fleet_only(b->act)))
 				continue;
 			/* insert in slot order */
 			size_t at = n;
@@ -378,10 +390,10 @@ keys_bar(const struct screen_ops *s, enum tui_mode mode, int width, struct bar_i
 
 /* The key of the bar item at column x, or KEYC_NONE. */
 int
-keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, int width, int x)
+keys_bar_hit(const struct screen_ops *s, enum tui_mode mode, bool fleet, int width, int x)
 {
 	struct bar_item items[16];
-	size_t n = keys_bar(s, mode, width, items, 16);
+	size_t n = keys_bar(s, mode, fleet, width, items, 16);
 
 	for (size_t i = 0; i < n; i++)
 		if (x >= items[i].x && x < items[i].x + items[i].w)

@@ -25,16 +25,23 @@ layout_meters(struct regions *s, int w, int h)
 	s->meters = (struct rect){ 0, HEADER_LINES, w, lines };
 }
 
-/* Split a w x h terminal into header, meters, banner, body and key bar. */
+/* Split a w x h terminal into header, meters, a fleet's server lines, banner, body and key bar. */
 void
-layout_regions(struct regions *s, int w, int h, int banner_lines)
+layout_regions(struct regions *s, int w, int h, int server_lines, int banner_lines)
 {
 	memset(s, 0, sizeof *s);
 	s->too_small = w < GRID_MIN_W || h < SCREEN_MIN_H;
 	if (s->too_small)
 		return;
 	layout_meters(s, w, h);
-	int top = HEADER_LINES + s->meters.h, fixed = top + BAR_LINES;
+	int top = HEADER_LINES + s->meters.h;
+	if (server_lines > (h - top - BAR_LINES) / 2) /* no room: one line says it all, if even that fits */
+		server_lines = h - top - BAR_LINES - CARD_COLLAPSED_H - GRID_CLOSE >= 1 ? 1 : 0;
+	if (server_lines < 0)
+		server_lines = 0;
+	s->servers = (struct rect){ 0, top, w, server_lines };
+	top += server_lines;
+	int fixed = top + BAR_LINES;
 	int room = h - fixed - CARD_COLLAPSED_H;
 	if (banner_lines > BANNER_MAX_LINES)
 		banner_lines = BANNER_MAX_LINES;

@@ -219,7 +219,7 @@ main(int argc, char **argv)
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
 	if (screen) {
-		rc = ui_run(&fleet.mon[0], &o, interval, demo ? &task : NULL);
+		rc = ui_run(&fleet, &o, interval, demo ? &task : NULL);
 	} else {
 		struct batch b = {
 			.fleet = &fleet, .format = (enum out_format)o.format, .check = (enum check_scope)o.check,

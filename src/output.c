@@ -392,26 +392,42 @@ json_server_data(FILE *fp, const struct report *r)
 	fputc('}', fp);
 }
 
-/* Write the summary's rates and states: "rate" (per second over the last
- * interval, null before two answers), "new", "gone", "reset", "restarted"
- * (when chronyd was seen restarting, or null) and "judge". */
-static void
-json_totals(FILE *fp, const struct report *r)
-{
+/* What reports r[0..nr) add up to: clients by status, total, shown, and the
+ * rate totals (summed, known only when every server's are; restarted when
+ * one was, at the latest restart's wall time). */
+struct sums {
+	size_t n[STATUS_COUNT], total, shown;
 	struct rate_totals t;
+	time_t restart;
+};
 
-	model_rate_totals(r->m, &t);
-	if (t.known)
-		fprintf(fp, "\"rate\":{\"ntp\":%.3f,\"drops\":%.3f,\"cmd\":%.3f}", t.ntp, t.drops, t.cmd);
-	else
-		fputs("\"rate\":{\"ntp\":null,\"drops\":null,\"cmd\":null}", fp);
-	fprintf(fp, ",\"new\":%zu,\"gone\":%zu,\"reset\":%zu,\"restarted\":", t.new_clients, t.gone_clients,
-	        t.reset_clients);
-	if (t.restarted)
-		json_time(fp, wall_of(r, t.restart_time));
-	else
-		fputs("null", fp);
-	fprintf(fp, ",\"judge\":\"%s\"", judge_name(r->h->judge));
+/* Add up reports r[0..nr) into s. */
+static void
+sum_reports(const struct report *r, size_t nr, struct sums *s)
+{
+	memset(s, 0, sizeof *s);
+	s->t.known = nr > 0;
+	for (size_t i = 0; i < nr; i++) {
+		size_t n[STATUS_COUNT];
+		struct rate_totals t;
+
+		model_summary(r[i].m, n);
+		for (int k = 0; k < STATUS_COUNT; k++)
+			s->n[k] += n[k];
+		s->total += model_size(r[i].m);
+		s->shown += r[i].v->n;
+		model_rate_totals(r[i].m, &t);
+		s->t.known = s->t.known && t.known;
+		s->t.ntp += t.ntp;
+		s->t.drops += t.drops;
+		s->t.cmd += t.cmd;
+		s->t.new_clients += t.new_clients;
+		s->t.gone_clients += t.gone_clients;
+		s->t.reset_clients += t.reset_clients;
+		if (t.restarted && (!s->t.restarted || wall_of(&r[i], t.restart_time) > s->restart))
+			s->restart = wall_of(&r[i], t.restart_time);
+		s->t.restarted = s->t.restarted || t.restarted;
+	}
 }
 
 /* Write r's source object: kind, target, ok, error, skipped, age (and
@@ -438,18 +454,30 @@ json_source(FILE *fp, const struct report *r, bool with_server)
 	fputc('}', fp);
 }
 
-/* Write a summary object: total, shown and the count per status; for one
- * server's report r (NULL: none), its rates and states too. */
+/* Write the summary object of reports r[0..nr) (one server's, or a
+ * fleet's): total, shown, the count per status, "rate" (per second over the
+ * last interval, null before two answers: a fleet's only when every server's
+ * is known), "new", "gone", "reset", "restarted" (when chronyd was seen
+ * restarting, or null) and "judge". */
 static void
-json_summary(FILE *fp, size_t total, size_t shown, const size_t n[STATUS_COUNT], const struct report *r)
+json_summary(FILE *fp, const struct report *r, size_t nr)
 {
-	fprintf(fp, "{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu", total, shown,
-	        n[STATUS_OK], n[STATUS_WARNING], n[STATUS_CRITICAL]);
-	if (r) {
-		fputc(',', fp);
-		json_totals(fp, r);
-	}
-	fputc('}', fp);
+	struct sums s;
+
+	sum_reports(r, nr, &s);
+	fprintf(fp, "{\"total\":%zu,\"shown\":%zu,\"ok\":%zu,\"warning\":%zu,\"critical\":%zu,", s.total,
+	        s.shown, s.n[STATUS_OK], s.n[STATUS_WARNING], s.n[STATUS_CRITICAL]);
+	if (s.t.known)
+		fprintf(fp, "\"rate\":{\"ntp\":%.3f,\"drops\":%.3f,\"cmd\":%.3f}", s.t.ntp, s.t.drops, s.t.cmd);
+	else
+		fputs("\"rate\":{\"ntp\":null,\"drops\":null,\"cmd\":null}", fp);
+	fprintf(fp, ",\"new\":%zu,\"gone\":%zu,\"reset\":%zu,\"restarted\":", s.t.new_clients,
+	        s.t.gone_clients, s.t.reset_clients);
+	if (s.t.restarted)
+		json_time(fp, s.restart);
+	else
+		fputs("null", fp);
+	fprintf(fp, ",\"judge\":\"%s\"}", judge_name(r->h->judge));
 }
 
 /* Write r's shown clients as a JSON array, one per line. */
@@ -470,15 +498,12 @@ json_clients(FILE *fp, const struct report *r)
 static void
 write_json(FILE *fp, const struct report *r, size_t nr)
 {
-	size_t n[STATUS_COUNT];
-
-	model_summary(r->m, n);
 	fputs("{\"ticctop\":1,\"time\":", fp);
 	json_time(fp, r->time);
 	fputs(",\"source\":", fp);
 	json_source(fp, r, true);
 	fputs(",\"summary\":", fp);
-	json_summary(fp, model_size(r->m), r->v->n, n, r);
+	json_summary(fp, r, 1);
 	fputs(",\"clients\":", fp);
 	json_clients(fp, r);
 	json_server_data(fp, r);
@@ -490,22 +515,12 @@ write_json(FILE *fp, const struct report *r, size_t nr)
 static void
 write_json_fleet(FILE *fp, const struct report *r, size_t nr)
 {
-	size_t all[STATUS_COUNT] = { 0 }, n[STATUS_COUNT], total = 0, shown = 0;
-
-	for (size_t i = 0; i < nr; i++) {
-		model_summary(r[i].m, n);
-		for (int k = 0; k < STATUS_COUNT; k++)
-			all[k] += n[k];
-		total += model_size(r[i].m);
-		shown += r[i].v->n;
-	}
 	fputs("{\"ticctop\":1,\"time\":", fp);
 	json_time(fp, time(NULL));
 	fputs(",\"summary\":", fp);
-	json_summary(fp, total, shown, all, NULL);
+	json_summary(fp, r, nr);
 	fputs(",\"servers\":[", fp);
 	for (size_t i = 0; i < nr; i++) {
-		model_summary(r[i].m, n);
 		fputs(i ? ",\n{\"name\":" : "\n{\"name\":", fp);
 		json_string(fp, r[i].name, strlen(r[i].name));
 		fputs(",\"time\":", fp);
@@ -513,7 +528,7 @@ write_json_fleet(FILE *fp, const struct report *r, size_t nr)
 		fputs(",\"source\":", fp);
 		json_source(fp, &r[i], false);
 		fputs(",\"summary\":", fp);
-		json_summary(fp, model_size(r[i].m), r[i].v->n, n, &r[i]);
+		json_summary(fp, &r[i], 1);
 		fputs(",\"clients\":", fp);
 		json_clients(fp, &r[i]);
 		json_server(fp, r[i].server);
@@ -794,26 +809,31 @@ output_fleet_status(const struct report *r, size_t nr)
 static void
 write_text_fleet(FILE *fp, const struct report *r, size_t nr)
 {
-	size_t all[STATUS_COUNT] = { 0 }, n[STATUS_COUNT], total = 0, failed = 0;
+	size_t failed = 0;
 	char safe[ADDR_MAX];
+	struct sums s;
 
-	for (size_t i = 0; i < nr; i++) {
-		model_summary(r[i].m, n);
-		for (int k = 0; k < STATUS_COUNT; k++)
-			all[k] += n[k];
-		total += model_size(r[i].m);
+	sum_reports(r, nr, &s);
+	for (size_t i = 0; i < nr; i++)
 		failed += output_status(&r[i]) == EXIT_UNKNOWN;
-	}
 	fprintf(fp, "TICCTOP %s - %zu servers, %zu client%s: %zu ok, %zu warning, %zu critical",
-	        nagios_words[output_fleet_status(r, nr)], nr, total, total == 1 ? "" : "s", all[STATUS_OK],
-	        all[STATUS_WARNING], all[STATUS_CRITICAL]);
+	        nagios_words[output_fleet_status(r, nr)], nr, s.total, s.total == 1 ? "" : "s", s.n[STATUS_OK],
+	        s.n[STATUS_WARNING], s.n[STATUS_CRITICAL]);
+	if (s.t.new_clients)
+		fprintf(fp, ", +%zu new", s.t.new_clients);
+	if (s.t.gone_clients)
+		fprintf(fp, ", -%zu gone", s.t.gone_clients);
 	for (size_t i = 0, k = 0; i < nr; i++)
 		if (output_status(&r[i]) == EXIT_UNKNOWN) {
 			fmt_sanitize(safe, sizeof safe, r[i].name, strlen(r[i].name), r[i].utf8);
 			fprintf(fp, "%s%s", k++ ? ", " : "; UNKNOWN: ", safe);
 		}
-	fprintf(fp, " | servers=%zu failed=%zu clients=%zu ok=%zu warning=%zu critical=%zu\n", nr, failed, total,
-	        all[STATUS_OK], all[STATUS_WARNING], all[STATUS_CRITICAL]);
+	fprintf(fp, " | servers=%zu failed=%zu clients=%zu ok=%zu warning=%zu critical=%zu new=%zu gone=%zu", nr,
+	        failed, s.total, s.n[STATUS_OK], s.n[STATUS_WARNING], s.n[STATUS_CRITICAL], s.t.new_clients,
+	        s.t.gone_clients);
+	if (s.t.known)
+		fprintf(fp, " ntp_rate=%.3f drop_rate=%.3f cmd_rate=%.3f", s.t.ntp, s.t.drops, s.t.cmd);
+	fputc('\n', fp);
 	for (size_t i = 0; i < nr; i++) {
 		fmt_sanitize(safe, sizeof safe, r[i].name, strlen(r[i].name), r[i].utf8);
 		fprintf(fp, "\n== %s ", safe);

@@ -145,10 +145,9 @@ word_index(const char *const *words, const char *t, size_t len)
 	return -1;
 }
 
-/* Parse one token t[0..len) as field fi into v; LINE_OK or why not.  An
- * empty text, and chronyc's none for a u32_none field, leave v unknown. */
-static enum line_err
-parse_token(const struct srv_field *fi, const char *t, size_t len, struct srv_value *v)
+/* Parse one token t[0..len) as field fi into v; LINE_OK or why not. */
+enum line_err
+reports_token(const struct srv_field *fi, const char *t, size_t len, struct srv_value *v)
 {
 	static const struct { unsigned base; size_t max; } digits[] = {
 		[SK_COUNT] = { 10, 20 }, [SK_HEX] = { 16, 8 }, [SK_OCTAL] = { 8, 3 }, [SK_BITS] = { 2, 8 },
@@ -213,7 +212,7 @@ parse_fields(enum srv_report r, int from, int to, const struct tokens *tk, struc
 			memset(&vals[f], 0, sizeof vals[f]);
 			continue;
 		}
-		if ((e = parse_token(fi, tk->t[fi->column], tk->len[fi->column], &vals[f])) != LINE_OK)
+		if ((e = reports_token(fi, tk->t[fi->column], tk->len[fi->column], &vals[f])) != LINE_OK)
 			return e;
 	}
 	return LINE_OK;

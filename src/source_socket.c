@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "candm.h"
+#include "candm_report.h"
 #include "source_socket.h"
 
 #define MAX_WINDOW 8
@@ -22,11 +23,35 @@
 #define RETRY_MAX 2.0
 #define MAX_RESTARTS 8           /* walks started again in one poll (table resized, chronyd restarted) */
 #define RECV_BATCH 1024          /* replies read in one handle() */
+#define REPORT_LANE MAX_WINDOW   /* the lane that asks for the server's reports, one after another */
+#define MAX_ARGS 5
 
-/* One request in flight: it asks for the slots from first on; its range ends at end. */
+/* The server's reports, asked for in this order by the report lane. */
+enum step { STEP_TRACKING, STEP_SERVERSTATS, STEP_ACTIVITY, STEP_N_SOURCES, STEP_SOURCE, STEP_STATS, STEP_NTPDATA,
+	    STEP_DONE };
+
+/* Each step's command, and the report it fills (SRV_REPORT_COUNT: none). */
+static const struct {
+	enum candm_cmd cmd;
+	enum srv_report report;
+} steps[STEP_DONE] = {
+	[STEP_TRACKING] = { CANDM_TRACKING, SRV_TRACKING },
+	[STEP_SERVERSTATS] = { CANDM_SERVERSTATS, SRV_SERVERSTATS },
+	[STEP_ACTIVITY] = { CANDM_ACTIVITY, SRV_ACTIVITY },
+	[STEP_N_SOURCES] = { CANDM_N_SOURCES, SRV_REPORT_COUNT },
+	[STEP_SOURCE] = { CANDM_SOURCE_DATA, SRV_SOURCES },
+	[STEP_STATS] = { CANDM_SOURCESTATS, SRV_SOURCESTATS },
+	[STEP_NTPDATA] = { CANDM_NTPDATA, SRV_NTPDATA },
+};
+
+/* One request in flight: a clients lane asks for the slots from first on
+ * (its range ends at end); the report lane for cmd with its arguments. */
 struct lane {
 	bool busy;           /* a request is out (or waits to be sent) */
 	bool unsent;         /* the socket was full: send when it is writable */
+	enum candm_cmd cmd;
+	uint32_t arg[MAX_ARGS];
+	size_t nargs;
 	uint32_t first, end;
 	uint32_t seq;
 	uint16_t attempt;
@@ -47,7 +72,11 @@ struct socket_source {
 	bool sized;                     /* n_indices known */
 	uint32_t n_indices, next_range, range;
 	unsigned restarts;
-	struct lane lane[MAX_WINDOW];
+	struct lane lane[MAX_WINDOW + 1]; /* the clients' window, then REPORT_LANE */
+	/* the server's reports */
+	enum step step;
+	uint32_t n_sources, source;     /* sources chronyd has; the one asked for */
+	struct server_data sd;
 	struct buf recs;                /* records kept, CANDM_CLIENT_LEN bytes each */
 	uint32_t *set;                  /* open addressing: record number + 1, 0 empty */
 	size_t set_size, kept;
@@ -180,14 +209,21 @@ open_socket(struct socket_source *c)
 }
 
 static bool reconnect(struct socket_source *c, int e, double now);
+static bool start_reports(struct socket_source *c, double now);
+
+/* Lane i of the poll: the clients' window, then the report lane (i == window). */
+static struct lane *
+lane_at(struct socket_source *c, unsigned i)
+{
+	return &c->lane[i < c->cfg.window ? i : REPORT_LANE];
+}
 
 /* Send lane l's request (again: new sequence number); false when the poll failed. */
 static bool
 send_lane(struct socket_source *c, struct lane *l, double now)
 {
 	uint8_t pkt[CANDM_MAX_PACKET];
-	uint32_t arg[2] = { l->first, CANDM_PAGE_CLIENTS };
-	size_t len = candm_request(pkt, sizeof pkt, CANDM_CLIENTS, l->seq, l->attempt, arg, 2);
+	size_t len = candm_request(pkt, sizeof pkt, l->cmd, l->seq, l->attempt, l->arg, l->nargs);
 
 	l->unsent = false;
 	if (send(c->fd, pkt, len, MSG_DONTWAIT | MSG_NOSIGNAL) == (ssize_t)len)
@@ -199,12 +235,24 @@ send_lane(struct socket_source *c, struct lane *l, double now)
 	return reconnect(c, errno, now);
 }
 
+/* Make lane l a new request of cmd with arguments arg[0..n) (not sent yet). */
+static void
+prime(struct socket_source *c, struct lane *l, enum candm_cmd cmd, const uint32_t *arg, size_t n, double now)
+{
+	*l = (struct lane){ .busy = true, .cmd = cmd, .nargs = n, .seq = ++c->seq, .wait = RETRY_FIRST };
+	memcpy(l->arg, arg, n * sizeof *arg);
+	l->retry_at = now + l->wait;
+}
+
 /* Put lane l to work on slots first..end; false when the poll failed. */
 static bool
 start_lane(struct socket_source *c, struct lane *l, uint32_t first, uint32_t end, double now)
 {
-	*l = (struct lane){ .busy = true, .first = first, .end = end, .seq = ++c->seq, .wait = RETRY_FIRST };
-	l->retry_at = now + l->wait;
+	uint32_t arg[2] = { first, CANDM_PAGE_CLIENTS };
+
+	prime(c, l, CANDM_CLIENTS, arg, 2, now);
+	l->first = first;
+	l->end = end;
 	return send_lane(c, l, now);
 }
 
@@ -212,7 +260,7 @@ start_lane(struct socket_source *c, struct lane *l, uint32_t first, uint32_t end
 static bool
 restart_walk(struct socket_source *c, double now)
 {
-	memset(c->lane, 0, sizeof c->lane);
+	memset(c->lane, 0, MAX_WINDOW * sizeof c->lane[0]);
 	buf_reset(&c->recs);
 	if (c->set)
 		memset(c->set, 0, c->set_size * sizeof *c->set);
@@ -248,7 +296,7 @@ reconnect(struct socket_source *c, int e, double now)
 		fail_errno(c, "talk to chronyd's socket", e);
 		return false;
 	}
-	return connect_server(c) && restart_walk(c, now);
+	return connect_server(c) && restart_walk(c, now) && start_reports(c, now);
 }
 
 /* Hash of a client's identity. */
@@ -327,7 +375,7 @@ dispatch(struct socket_source *c, double now)
 		}
 		busy |= l->busy;
 	}
-	if (!busy) {
+	if (!busy && !c->lane[REPORT_LANE].busy) {
 		c->running = false;
 		c->finished = true;
 	}
@@ -353,6 +401,173 @@ fail_reply(struct socket_source *c, enum candm_err e, uint16_t status)
 		fail(c, SOURCE_ERR_PARSE, "chronyd's reply on %s is not valid: %s", c->server, candm_err_text(e));
 }
 
+/* Fill in the arguments of the ntpdata a front end asks for; false when
+ * none is asked for, or it is no address (said in the server data). */
+static bool
+ntpdata_args(struct socket_source *c, uint32_t arg[MAX_ARGS])
+{
+	const char *want = c->base.want_ntpdata;
+
+	if (!want[0])
+		return false;
+	if (!srv_ntpdata_addr_ok(want) || !candm_addr_args(want, arg)) {
+		snprintf(c->sd.ntpdata_error, sizeof c->sd.ntpdata_error,
+		         "not an IP address: chronyd keeps ntpdata of NTP sources only");
+		return false;
+	}
+	snprintf(c->sd.ntpdata_for, sizeof c->sd.ntpdata_for, "%s", want);
+	return true;
+}
+
+/* Ask for the next report from the step the walk is at (the report lane
+ * rests when all are read); false when the poll failed. */
+static bool
+report_next(struct socket_source *c, double now)
+{
+	struct lane *l = &c->lane[REPORT_LANE];
+	uint32_t arg[MAX_ARGS];
+	size_t n = 0;
+
+	l->busy = false;
+	for (;; c->step++) {
+		if (c->step == STEP_SOURCE || c->step == STEP_STATS) {
+			if (c->source < c->n_sources) {
+				arg[n++] = c->source;
+				break;
+			}
+			c->source = 0;
+		} else if (c->step == STEP_NTPDATA) {
+			if (ntpdata_args(c, arg)) {
+				n = MAX_ARGS;
+				break;
+			}
+		} else {
+			break;
+		}
+	}
+	if (c->step == STEP_DONE)
+		return true;
+	prime(c, l, steps[c->step].cmd, arg, n, now);
+	return send_lane(c, l, now);
+}
+
+/* Begin reading the server's reports from the first; false when the poll failed. */
+static bool
+start_reports(struct socket_source *c, double now)
+{
+	server_data_clear(&c->sd);
+	c->step = STEP_TRACKING;
+	c->source = c->n_sources = 0;
+	return report_next(c, now);
+}
+
+/* The values a one-record report of the walk's step goes into. */
+static struct srv_value *
+report_values(struct socket_source *c)
+{
+	struct srv_value *vals[SRV_REPORT_COUNT] = {
+		[SRV_TRACKING] = c->sd.tracking.v, [SRV_SERVERSTATS] = c->sd.serverstats.v,
+		[SRV_ACTIVITY] = c->sd.activity.v, [SRV_NTPDATA] = c->sd.ntpdata.v,
+	};
+	return vals[steps[c->step].report];
+}
+
+/* Keep source s (read by the step's request) as chronyc lists it: sources
+ * as new records, sourcestats merged by address into the one of its name. */
+static void
+keep_source(struct socket_source *c, const struct srv_source *s)
+{
+	struct server_data *sd = &c->sd;
+	struct srv_source *to = NULL;
+
+	if (!s->v[SRC_ADDRESS].known)
+		return; /* chronyc's line would be skipped */
+	if (c->step == STEP_SOURCE) {
+		if (sd->nsources == SRV_SOURCES_MAX)
+			sd->sources_dropped++;
+		else
+			sd->sources[sd->nsources++] = *s;
+		sd->have[SRV_SOURCES] = true;
+		return;
+	}
+	for (size_t i = 0; i < sd->nsources && !to; i++)
+		if (strcmp(sd->sources[i].v[SRC_ADDRESS].text, s->v[SRC_ADDRESS].text) == 0)
+			to = &sd->sources[i];
+	if (to)
+		memcpy(&to->v[SRC_FIRST_STATS], &s->v[SRC_FIRST_STATS], (SRC_COUNT - SRC_FIRST_STATS) * sizeof s->v[0]);
+	sd->have[SRV_SOURCESTATS] |= to || sd->sources_dropped;
+}
+
+/* Read a checked reply of the walk's step into the server data. */
+static enum candm_err
+read_report(struct socket_source *c, const uint8_t *p, size_t len)
+{
+	enum srv_report r = steps[c->step].report;
+	struct srv_source s;
+	bool hidden;
+	enum candm_err e;
+
+	if (c->step == STEP_N_SOURCES) {
+		if ((e = candm_n_sources(p, len, &c->n_sources)) != CANDM_OK)
+			c->n_sources = 0; /* no source asked for */
+		return e;
+	}
+	if (r == SRV_SOURCES || r == SRV_SOURCESTATS) {
+		memset(&s, 0, sizeof s);
+		if ((e = candm_report(steps[c->step].cmd, p, len, s.v, &hidden)) == CANDM_OK && !hidden)
+			keep_source(c, &s);
+		return e;
+	}
+	if ((e = candm_report(steps[c->step].cmd, p, len, report_values(c), &hidden)) != CANDM_OK) {
+		memset(report_values(c), 0, (size_t)srv_field_count(r) * sizeof *report_values(c));
+		return e;
+	}
+	c->sd.have[r] = true;
+	return CANDM_OK;
+}
+
+/* Say in the server data why the step's report is not there. */
+static void
+report_failed(struct socket_source *c, enum candm_err e, uint16_t status)
+{
+	struct server_data *sd = &c->sd;
+	const char *what = c->step == STEP_N_SOURCES ? "sources" : srv_report_command(steps[c->step].report);
+	size_t n = strlen(sd->note);
+
+	if (c->step == STEP_NTPDATA) {
+		snprintf(sd->ntpdata_error, sizeof sd->ntpdata_error, "%s", candm_err_text(e));
+		return;
+	}
+	if (e == CANDM_ERR_NO_SOURCE)
+		return; /* the source went between two requests: chronyc would not list it either */
+	if (e == CANDM_ERR_STATUS)
+		snprintf(sd->note + n, sizeof sd->note - n, "%s%s: chronyd refused it (status %u)", n ? "; " : "", what,
+		         status);
+	else
+		snprintf(sd->note + n, sizeof sd->note - n, "%s%s: %s", n ? "; " : "", what, candm_err_text(e));
+}
+
+/* Take a reply of the report lane l, and ask for the next report; false when the poll failed. */
+static bool
+take_report(struct socket_source *c, struct lane *l, const uint8_t *p, size_t len, double now)
+{
+	uint16_t status;
+	enum candm_err e = candm_check(p, len, l->cmd, l->seq, &status);
+
+	c->answered |= e == CANDM_OK || status != 0;
+	if (e == CANDM_OK)
+		e = read_report(c, p, len);
+	if (e == CANDM_OK && steps[c->step].report != SRV_REPORT_COUNT)
+		c->sd.avail = SRV_AVAIL_LOCAL;
+	if (e != CANDM_OK)
+		report_failed(c, e, status);
+	if (c->step == STEP_SOURCE || c->step == STEP_STATS)
+		c->source++;
+	else
+		c->step++;
+	return report_next(c, now) && dispatch(c, now);
+}
+
 /* Take one reply; false when the poll failed. */
 static bool
 take_reply(struct socket_source *c, const uint8_t *p, size_t len, double now)
@@ -367,13 +582,15 @@ take_reply(struct socket_source *c, const uint8_t *p, size_t len, double now)
 		fail_reply(c, CANDM_ERR_SHORT, 0);
 		return false;
 	}
-	for (unsigned i = 0; i < c->cfg.window && !l; i++)
-		if (c->lane[i].busy && c->lane[i].seq == seq)
-			l = &c->lane[i];
+	for (unsigned i = 0; i <= c->cfg.window && !l; i++)
+		if (lane_at(c, i)->busy && lane_at(c, i)->seq == seq)
+			l = lane_at(c, i);
 	if (!l) {
 		c->ignored++; /* the answer to a request sent again since */
 		return true;
 	}
+	if (l == &c->lane[REPORT_LANE])
+		return take_report(c, l, p, len, now);
 	if ((e = candm_check(p, len, CANDM_CLIENTS, seq, &status)) == CANDM_OK)
 		e = candm_clients_page(p, len, l->first, CANDM_PAGE_CLIENTS, &pg);
 	c->answered |= e == CANDM_OK || status != 0;
@@ -435,6 +652,7 @@ socket_start(struct source *s, double now)
 
 	if (c->running || c->finished)
 		return false;
+	server_data_clear(&c->sd);
 	c->err = SOURCE_OK;
 	c->message[0] = '\0';
 	c->answered = false;
@@ -444,7 +662,8 @@ socket_start(struct source *s, double now)
 	c->deadline = now + c->cfg.timeout;
 	if (c->fd < 0 ? !open_socket(c) : !connect_server(c))
 		return true;
-	restart_walk(c, now);
+	if (restart_walk(c, now))
+		start_reports(c, now);
 	return true;
 }
 
@@ -458,11 +677,11 @@ socket_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, 
 	if (!c->running || max == 0)
 		return 0;
 	source_sooner(timeout_ms, source_ms_until(c->deadline, now));
-	for (unsigned i = 0; i < c->cfg.window; i++) {
-		if (c->lane[i].unsent)
+	for (unsigned i = 0; i <= c->cfg.window; i++) {
+		if (lane_at(c, i)->unsent)
 			events |= POLLOUT;
-		else if (c->lane[i].busy)
-			source_sooner(timeout_ms, source_ms_until(c->lane[i].retry_at, now));
+		else if (lane_at(c, i)->busy)
+			source_sooner(timeout_ms, source_ms_until(lane_at(c, i)->retry_at, now));
 	}
 	pfd[0] = (struct pollfd){ .fd = c->fd, .events = events };
 	return 1;
@@ -478,8 +697,8 @@ socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 		return;
 	if (n > 0 && (pfd[0].revents & (POLLIN | POLLERR | POLLHUP)) && !read_replies(c, now))
 		return;
-	for (unsigned i = 0; i < c->cfg.window && c->running; i++) {
-		struct lane *l = &c->lane[i];
+	for (unsigned i = 0; i <= c->cfg.window && c->running; i++) {
+		struct lane *l = lane_at(c, i);
 		if (l->busy && (l->unsent || now >= l->retry_at)) {
 			if (!l->unsent) { /* lost, or late: ask again under a new number */
 				l->seq = ++c->seq;
@@ -513,11 +732,10 @@ socket_deliver(struct source *s, row_sink sink, void *ctx, struct source_result 
 
 	memset(res, 0, sizeof *res);
 	c->finished = false;
-	server_data_clients_only(&res->serverdata, "--via socket reads chronyd's clients only so far: its tracking, "
-	                         "serverstats, activity and sources come with --via chronyc");
-	if (c->base.want_ntpdata[0])
-		snprintf(res->serverdata.ntpdata_error, sizeof res->serverdata.ntpdata_error,
-		         "--via socket does not read ntpdata yet: --via chronyc does");
+	res->serverdata = c->sd;
+	if (c->sd.sources_dropped)
+		snprintf(res->serverdata.note, sizeof res->serverdata.note, "%zu sources more than the %d kept",
+		         c->sd.sources_dropped, SRV_SOURCES_MAX);
 	res->err = c->err;
 	if (c->err != SOURCE_OK) {
 		snprintf(res->message, sizeof res->message, "%s", c->message);

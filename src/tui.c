@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,9 @@ tui_init(struct tui *t, struct monitor *mon, double interval, bool utf8, const s
 {
 	memset(t, 0, sizeof *t);
 	t->mon = mon;
+	t->one = (struct fleet){ .mon = mon, .name = t->one_name, .n = 1 };
+	t->fleet = &t->one;
+	fleet_list_init(&t->list);
 	t->interval = interval;
 	t->utf8 = utf8;
 	t->theme = THEME_DARK;
@@ -47,6 +51,102 @@ tui_free(struct tui *t)
 		free(t->state[i]);
 		t->state[i] = NULL;
 	}
+	fleet_list_free(&t->list);
+}
+
+/* Show the servers of f. */
+void
+tui_set_fleet(struct tui *t, struct fleet *f)
+{
+	t->fleet = f;
+	t->mon = &f->mon[f->selected];
+	t->seen_version = 0;
+}
+
+/* The server that filter text "server:NAME" leaves, f->n for all, beyond for none. */
+static size_t
+only_server(const struct tui *t)
+{
+	const char *name = t->mon->view.filter.server;
+
+	return !name[0] ? t->fleet->n : fleet_find(t->fleet, name) < t->fleet->n ? fleet_find(t->fleet, name) : SIZE_MAX;
+}
+
+/* Give every server the selected one's order and filter, bring their
+ * views up to date and list their clients. */
+static void
+update_list(struct tui *t)
+{
+	struct fleet *f = t->fleet;
+
+	for (size_t i = 0; i < f->n; i++) {
+		struct view *v = &f->mon[i].view;
+		if (&f->mon[i] != t->mon &&
+		    (v->key != t->mon->view.key || v->reverse != t->mon->view.reverse ||
+		     memcmp(&v->filter, &t->mon->view.filter, sizeof v->filter) != 0)) {
+			v->key = t->mon->view.key;
+			v->reverse = t->mon->view.reverse;
+			v->filter = t->mon->view.filter;
+			f->mon[i].view_stale = true;
+		}
+		monitor_update_view(&f->mon[i]);
+	}
+	if (!fleet_list_update(&t->list, f, t->group, only_server(t)))
+		tui_message(t, "out of memory: cannot list the clients");
+}
+
+/* How many clients are listed. */
+size_t
+tui_count(const struct tui *t)
+{
+	return t->list.n;
+}
+
+/* Counts the list's rebuilds. */
+uint64_t
+tui_built(const struct tui *t)
+{
+	return t->list.built;
+}
+
+/* How many clients every server has. */
+size_t
+tui_clients(const struct tui *t)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < t->fleet->n; i++)
+		n += model_size(t->fleet->mon[i].model);
+	return n;
+}
+
+/* Return whether some server has data. */
+bool
+tui_have_data(const struct tui *t)
+{
+	for (size_t i = 0; i < t->fleet->n; i++)
+		if (t->fleet->mon[i].have_data)
+			return true;
+	return false;
+}
+
+/* The server of the client at list position pos. */
+size_t
+tui_server(const struct tui *t, size_t pos)
+{
+	return t->list.srv[pos];
+}
+
+/* The list position of the client with this address at server srv, or -1. */
+long
+tui_find(const struct tui *t, size_t srv, const char *addr, size_t len)
+{
+	long mi = srv < t->fleet->n ? model_find(t->fleet->mon[srv].model, addr, len) : -1;
+
+	for (size_t i = 0; mi >= 0 && i < t->list.n; i++)
+		if (t->list.idx[i] == (uint32_t)mi && t->list.srv[i] == srv)
+			return (long)i;
+	return -1;
 }
 
 /* The current screen's row. */
@@ -86,7 +186,7 @@ tui_switch(struct tui *t, int i)
 const struct client *
 tui_client(const struct tui *t, size_t pos)
 {
-	return model_at(t->mon->model, t->mon->view.idx[pos]);
+	return model_at(t->fleet->mon[t->list.srv[pos]].model, t->list.idx[pos]);
 }
 
 /* Offset of the search text in c's address, or -1. */
@@ -117,7 +217,7 @@ tui_react(struct tui *t, unsigned flags)
 {
 	if (flags & REACT_VIEW) {
 		t->mon->view_stale = true;
-		monitor_update_view(t->mon);
+		update_list(t);
 		flags |= REACT_HEADER;
 	}
 	if (flags & (REACT_VIEW | REACT_LAYOUT))
@@ -135,7 +235,7 @@ tui_banner(const struct tui *t, char *buf, size_t size)
 	const struct monitor *m = t->mon;
 	char safe[sizeof m->last.message * 4];
 
-	if (m->polls == 0 || m->last.err == SOURCE_OK || size == 0) {
+	if (t->fleet->n > 1 || m->polls == 0 || m->last.err == SOURCE_OK || size == 0) { /* a fleet's: in its meter lines */
 		if (size)
 			buf[0] = '\0';
 		return 0;
@@ -159,6 +259,13 @@ banner_lines(const struct tui *t)
 	return lines > BANNER_MAX_LINES ? BANNER_MAX_LINES : (int)lines;
 }
 
+/* The lines a fleet wants for its servers: one each (none alone). */
+static int
+server_lines(const struct tui *t)
+{
+	return t->fleet->n > 1 ? (int)t->fleet->n : 0;
+}
+
 /* The terminal is now w x h. */
 unsigned
 tui_resize(struct tui *t, int w, int h)
@@ -166,7 +273,7 @@ tui_resize(struct tui *t, int w, int h)
 	t->w = w;
 	t->h = h;
 	t->banner_lines = banner_lines(t);
-	layout_regions(&t->reg, w, h, t->banner_lines);
+	layout_regions(&t->reg, w, h, server_lines(t), t->banner_lines);
 	return tui_react(t, REACT_LAYOUT | REACT_PAINT);
 }
 
@@ -179,14 +286,23 @@ tui_refreshed(struct tui *t)
 
 	if (bl != t->banner_lines) {
 		t->banner_lines = bl;
-		layout_regions(&t->reg, t->w, t->h, bl);
+		layout_regions(&t->reg, t->w, t->h, server_lines(t), bl);
 		f |= REACT_LAYOUT | REACT_PAINT;
 	}
-	if (model_version(t->mon->model) != t->seen_version) {
-		t->seen_version = model_version(t->mon->model);
-		model_summary(t->mon->model, t->counts);
+	uint64_t version = 0;
+	for (size_t i = 0; i < t->fleet->n; i++)
+		version += model_version(t->fleet->mon[i].model); /* each only grows */
+	if (version != t->seen_version) {
+		t->seen_version = version;
+		memset(t->counts, 0, sizeof t->counts);
+		for (size_t i = 0; i < t->fleet->n; i++) {
+			model_summary(t->fleet->mon[i].model, t->srv_counts[i]);
+			for (int k = 0; k < STATUS_COUNT; k++)
+				t->counts[k] += t->srv_counts[i][k];
+		}
 		f |= REACT_BODY;
 	}
+	update_list(t);
 	return tui_react(t, f | ops(t)->refreshed(t));
 }
 
@@ -425,22 +541,70 @@ tui_theme_next(struct tui *t, int arg)
 	return REACT_THEME | REACT_SAVE;
 }
 
-/* Stop or resume polling. */
+/* Stop or resume polling (every server). */
 unsigned
 tui_pause(struct tui *t, int arg)
 {
-	t->mon->paused = !t->mon->paused;
-	tui_message(t, t->mon->paused ? "Paused: the data stays as it is until p" : "Resumed");
+	bool paused = !t->mon->paused;
+
+	for (size_t i = 0; i < t->fleet->n; i++)
+		t->fleet->mon[i].paused = paused;
+	tui_message(t, paused ? "Paused: the data stays as it is until p" : "Resumed");
 	return REACT_HEADER;
 }
 
-/* Ask the loop for a poll at once (also while paused: one step). */
+/* Ask the loop for a poll of every server at once (also while paused: one step). */
 unsigned
 tui_refresh_now(struct tui *t, int arg)
 {
-	t->mon->poll_now = true;
+	for (size_t i = 0; i < t->fleet->n; i++)
+		t->fleet->mon[i].poll_now = true;
 	tui_message(t, t->mon->paused ? "Refreshing once (still paused)" : "Refreshing now");
 	return REACT_HEADER;
+}
+
+/* Select server i of the fleet: the one the meters and the screens about a server show. */
+static unsigned
+select_server(struct tui *t, size_t i)
+{
+	struct fleet *f = t->fleet;
+
+	f->selected = i;
+	t->mon = &f->mon[i]; /* its view has every server's order and filter already */
+	tui_message(t, "Server %zu of %zu: %s", i + 1, f->n, f->name[i]);
+	return REACT_VIEW | REACT_LAYOUT | REACT_PAINT;
+}
+
+/* Select the server d places after (before, when negative) the selected one, wrapping. */
+unsigned
+tui_server_step(struct tui *t, int d)
+{
+	struct fleet *f = t->fleet;
+
+	if (f->n < 2) {
+		tui_message(t, "One server only (give -u or -S again for a fleet)");
+		return 0;
+	}
+	return select_server(t, (f->selected + (d < 0 ? f->n - 1 : 1)) % f->n);
+}
+
+/* A click at row y of a fleet's server lines: that server, or on the one
+ * folded line, the next. */
+static unsigned
+click_server(struct tui *t, int y)
+{
+	const struct rect *r = &t->reg.servers;
+
+	return (size_t)r->h >= t->fleet->n ? select_server(t, (size_t)(y - r->y)) : tui_server_step(t, 1);
+}
+
+/* List the clients grouped by server, or as one list. */
+unsigned
+tui_group_toggle(struct tui *t, int arg)
+{
+	t->group = !t->group;
+	tui_message(t, t->group ? "Grouped by server" : "One list (all servers, in order)");
+	return REACT_VIEW | REACT_HEADER;
 }
 
 /* Capture the mouse, or give it back to the terminal (to select and copy text). */
@@ -555,6 +719,8 @@ tui_click(struct tui *t, int x, int y, bool dbl)
 	}
 	if (t->mode == TUI_SEARCH || t->mode == TUI_FILTER)
 		f |= tui_edit_accept(t, 0);
+	if (y >= t->reg.servers.y && y < t->reg.servers.y + t->reg.servers.h && x < t->reg.servers.w)
+		return f | click_server(t, y);
 	return f | ops(t)->click(t, x, y, dbl);
 }
 

@@ -35,6 +35,7 @@ static struct {
 	FILE *in;                  /* the terminal read from */
 	bool own_in;               /* in was opened here (/dev/tty) */
 	char state_path[4096];
+	char state_key[OPTIONS_MAX_SOURCES * 520]; /* what the state is remembered under: the fleet's sources */
 	bool save_pending;
 	double next_tick;
 	long data_secs;            /* whole seconds of data age the cards were painted at */
@@ -252,7 +253,7 @@ save_state(void)
 	ui.save_pending = false;
 	if (!ui.state_path[0])
 		return;
-	if (state_write(ui.state_path, t->mon->src->target, &s, why, sizeof why) != STATE_OK) {
+	if (state_write(ui.state_path, ui.state_key, &s, why, sizeof why) != STATE_OK) {
 		tui_message(&ui.t, "Cannot save the settings: %s", why);
 		log_msg("state: %s", why);
 	}
@@ -268,13 +269,14 @@ load_state(const struct options *o)
 	struct saved s;
 	char why[512];
 
-	if (state_path(ui.state_path, sizeof ui.state_path, t->mon->src->target) != STATE_OK) {
+	fleet_key(t->fleet, ui.state_key, sizeof ui.state_key);
+	if (state_path(ui.state_path, sizeof ui.state_path, ui.state_key) != STATE_OK) {
 		ui.state_path[0] = '\0';
 		log_msg("state: %s; nothing is remembered", state_err_text(STATE_ERR_NO_HOME));
 		return;
 	}
 	saved_init(&s);
-	enum state_err e = state_read(ui.state_path, t->mon->src->target, &s, why, sizeof why);
+	enum state_err e = state_read(ui.state_path, ui.state_key, &s, why, sizeof why);
 	if (e == STATE_OK) {
 		if (s.have_theme && !options_given(o, "theme"))
 			t->theme = s.theme;
@@ -355,7 +357,7 @@ take_mouse(void)
 	if (!(ev.bstate & BUTTON1_PRESSED) || t->reg.too_small)
 		return 0;
 	if (ev.y == t->reg.bar.y) {
-		int key = keys_bar_hit(tui_screen(t)->ops, t->mode, t->w, ev.x);
+		int key = keys_bar_hit(tui_screen(t)->ops, t->mode, t->fleet->n > 1, t->w, ev.x);
 		return key == KEYC_NONE ? 0 : keys_press(t, key);
 	}
 	bool dbl = t->now - ui.click_time < DOUBLE_CLICK_SECS && ev.x == ui.click_x && ev.y == ui.click_y;
@@ -474,10 +476,15 @@ ui_idle(void *ctx, struct monitor *mon, double now)
 		t->dirty |= REACT_BAR;
 	}
 	if (now >= ui.next_tick) {
+		bool tenths = false;
+		long secs = 0;
 		t->dirty |= REACT_HEADER;
-		bool tenths = !mon->have_data || now - mon->data_time < 10;
+		for (size_t i = 0; i < t->fleet->n; i++) { /* every server's age is in the header */
+			const struct monitor *m = &t->fleet->mon[i];
+			tenths |= !m->have_data || now - m->data_time < 10;
+			secs += m->have_data ? (long)(now - m->data_time) : -1;
+		}
 		ui.next_tick = now + (tenths ? TICK_FAST : TICK_SLOW);
-		long secs = mon->have_data ? (long)(now - mon->data_time) : -1;
 		if (secs != ui.data_secs) { /* the cards' ages (and fading) follow the clock */
 			ui.data_secs = secs;
 			t->dirty |= REACT_BODY;
@@ -495,17 +502,18 @@ ui_idle(void *ctx, struct monitor *mon, double now)
 
 /* Run the full screen until quit or a signal. */
 int
-ui_run(struct monitor *mon, const struct options *o, double interval, const struct side_task *task)
+ui_run(struct fleet *f, const struct options *o, double interval, const struct side_task *task)
 {
 	char err[512];
 	bool utf8 = !o->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 
 	memset(&ui, 0, sizeof ui);
 	ui.logged_theme = -1;
-	if (!tui_init(&ui.t, mon, interval, utf8, screens, screens_count)) {
+	if (!tui_init(&ui.t, &f->mon[f->selected], interval, utf8, screens, screens_count)) {
 		fprintf(stderr, "ticctop: out of memory\n");
 		return EXIT_UNKNOWN;
 	}
+	tui_set_fleet(&ui.t, f);
 	ui.t.now = clock_mono();
 	ui.t.theme = (enum theme_id)o->theme;
 	ui.t.mouse = !o->no_mouse;
@@ -524,7 +532,7 @@ ui_run(struct monitor *mon, const struct options *o, double interval, const stru
 		.ctx = &ui, .pollfds = ui_pollfds, .input = ui_input, .refreshed = ui_refreshed,
 		.resized = ui_resized, .idle = ui_idle,
 	};
-	int sig = loop_run(mon, 1, &fe, interval, task);
+	int sig = loop_run(f->mon, f->n, &fe, interval, task);
 	ui_stop();
 	if (ui.save_pending)
 		save_state();

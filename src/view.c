@@ -32,13 +32,15 @@ static const struct sort_def sorts[SORT_COUNT] = {
 	[SORT_STATUS]   = { "status", "Status", NO_FIELD, true },
 	SAMPLE_DERIVED(VIEW_SORT_ROW)
 	[SORT_NEW]      = { "new", "First seen", NO_FIELD, true },
+	[SORT_SERVER]   = { "server", "Server", NO_FIELD, false },
 };
 
 struct token_def {
-	const char *word;   /* "status:crit" */
+	const char *word;   /* "status:crit"; a named one: its prefix, "server:" */
 	size_t mask;        /* offset of the mask it sets in struct filter */
 	unsigned bit;
 	bool alias;         /* another spelling, left out of the lists shown */
+	bool named;         /* the word is a prefix and a name follows it (into filter.server) */
 };
 
 #define STATUS_MASK offsetof(struct filter, status_mask)
@@ -46,20 +48,21 @@ struct token_def {
 #define STATE_MASK offsetof(struct filter, state_mask)
 
 static const struct token_def tokens[] = {
-	{ "status:ok", STATUS_MASK, 1u << STATUS_OK, false },
-	{ "status:warn", STATUS_MASK, 1u << STATUS_WARNING, false },
-	{ "status:warning", STATUS_MASK, 1u << STATUS_WARNING, true },
-	{ "status:crit", STATUS_MASK, 1u << STATUS_CRITICAL, false },
-	{ "status:critical", STATUS_MASK, 1u << STATUS_CRITICAL, true },
-	{ "family:v4", FAMILY_MASK, 1u << FAMILY_IPV4, false },
-	{ "family:ipv4", FAMILY_MASK, 1u << FAMILY_IPV4, true },
-	{ "family:v6", FAMILY_MASK, 1u << FAMILY_IPV6, false },
-	{ "family:ipv6", FAMILY_MASK, 1u << FAMILY_IPV6, true },
-	{ "family:host", FAMILY_MASK, 1u << FAMILY_HOSTNAME, false },
-	{ "family:hostname", FAMILY_MASK, 1u << FAMILY_HOSTNAME, true },
-	{ "state:new", STATE_MASK, 1u << CLIENT_NEW, false },
-	{ "state:gone", STATE_MASK, 1u << CLIENT_GONE, false },
-	{ "state:reset", STATE_MASK, 1u << CLIENT_RESET, false },
+	{ "status:ok", STATUS_MASK, 1u << STATUS_OK, false, false },
+	{ "status:warn", STATUS_MASK, 1u << STATUS_WARNING, false, false },
+	{ "status:warning", STATUS_MASK, 1u << STATUS_WARNING, true, false },
+	{ "status:crit", STATUS_MASK, 1u << STATUS_CRITICAL, false, false },
+	{ "status:critical", STATUS_MASK, 1u << STATUS_CRITICAL, true, false },
+	{ "family:v4", FAMILY_MASK, 1u << FAMILY_IPV4, false, false },
+	{ "family:ipv4", FAMILY_MASK, 1u << FAMILY_IPV4, true, false },
+	{ "family:v6", FAMILY_MASK, 1u << FAMILY_IPV6, false, false },
+	{ "family:ipv6", FAMILY_MASK, 1u << FAMILY_IPV6, true, false },
+	{ "family:host", FAMILY_MASK, 1u << FAMILY_HOSTNAME, false, false },
+	{ "family:hostname", FAMILY_MASK, 1u << FAMILY_HOSTNAME, true, false },
+	{ "state:new", STATE_MASK, 1u << CLIENT_NEW, false, false },
+	{ "state:gone", STATE_MASK, 1u << CLIENT_GONE, false, false },
+	{ "state:reset", STATE_MASK, 1u << CLIENT_RESET, false, false },
+	{ "server:", 0, 0, false, true },
 };
 #define NTOKENS (sizeof tokens / sizeof tokens[0])
 
@@ -98,13 +101,16 @@ sort_key_parse(const char *name, enum sort_key *k)
 	return false;
 }
 
-/* Find the token word w[0..len); NULL if it is not one. */
+/* Find the token word w[0..len) (a named one: its prefix and a name); NULL if it is not one. */
 static const struct token_def *
 find_token(const char *w, size_t len)
 {
-	for (size_t i = 0; i < NTOKENS; i++)
-		if (strlen(tokens[i].word) == len && addr_ncasecmp(w, len, tokens[i].word) == 0)
+	for (size_t i = 0; i < NTOKENS; i++) {
+		size_t wl = strlen(tokens[i].word);
+		if ((tokens[i].named ? len > wl && len - wl < FILTER_SERVER_MAX : wl == len) &&
+		    addr_ncasecmp(w, wl, tokens[i].word) == 0)
 			return &tokens[i];
+	}
 	return NULL;
 }
 
@@ -146,6 +152,11 @@ filter_parse(const char *text, struct filter *out, const char **bad)
 		if (len == 0)
 			break;
 		const struct token_def *t = find_token(w, len);
+		if (t && t->named) {
+			size_t wl = strlen(t->word);
+			snprintf(f->server, sizeof f->server, "%.*s", (int)(len - wl), w + wl);
+			continue;
+		}
 		if (t) {
 			*(unsigned *)(void *)((char *)f + t->mask) |= t->bit;
 			continue;
@@ -168,7 +179,7 @@ filter_parse(const char *text, struct filter *out, const char **bad)
 	return FILTER_OK;
 }
 
-/* Write the filter words for people: "status:ok|warn|crit family:v4|v6|host". */
+/* Write the filter words for people: "status:ok|warn|crit family:v4|v6|host server:NAME". */
 size_t
 filter_words(char *buf, size_t size)
 {
@@ -181,7 +192,8 @@ filter_words(char *buf, size_t size)
 		bool first = i == 0 || strncmp(tokens[i - 1].word, tokens[i].word, kind + 1) != 0;
 		if (tokens[i].alias)
 			continue;
-		int n = first ? snprintf(buf + o, size - o, "%s%s", o ? " " : "", tokens[i].word)
+		int n = first ? snprintf(buf + o, size - o, "%s%s%s", o ? " " : "", tokens[i].word,
+		                         tokens[i].named ? "NAME" : "")
 		              : snprintf(buf + o, size - o, "|%s", colon + 1);
 		o = n < 0 ? o : o + (size_t)n;
 	}
@@ -209,7 +221,7 @@ filter_err_text(enum filter_err e, const char *bad, char *buf, size_t size)
 bool
 filter_is_empty(const struct filter *f)
 {
-	return f->text_len == 0 && f->status_mask == 0 && f->family_mask == 0 && f->state_mask == 0;
+	return f->text_len == 0 && f->status_mask == 0 && f->family_mask == 0 && f->state_mask == 0 && !f->server[0];
 }
 
 /* Return whether client c passes f. */

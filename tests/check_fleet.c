@@ -87,6 +87,79 @@ START_TEST(state_key_is_the_set)
 }
 END_TEST
 
+/* Monitors over hand-made rows, for the list tests. */
+static void
+feed(struct monitor *m, const char *csv)
+{
+	struct parse_report rep;
+
+	model_begin(m->model);
+	ck_assert_int_eq(parse_csv(csv, strlen(csv), model_put, m->model, &rep), PARSE_OK);
+	model_end(m->model, &m->health, true, 0);
+	monitor_update_view(m);
+}
+
+/* The list merges the servers' views in their order (ties: fleet order),
+ * or groups them, or shows one; reversed is the exact reverse; it is
+ * rebuilt only when a view was. */
+START_TEST(list_merges_groups_and_picks)
+{
+	static const char *const kind[] = { "http", "http" };
+	static const char *const target[] = { "http://a/data", "http://b/data" };
+	/* chronyc -c -n clients: addr, NTP packets, drops, interval, limited, last; Cmd packets, drops, interval, last */
+	static const char *const rows[] = {
+		"127.0.0.1,5,0,1,127,9,0,0,127,4294967295\n127.0.0.3,5,3,1,127,9,0,0,127,4294967295\n",
+		"127.0.0.2,5,1,1,127,9,0,0,127,4294967295\n127.0.0.3,5,0,1,127,9,0,0,127,4294967295\n",
+	};
+	struct health h;
+	struct fleet f;
+	struct fleet_list l;
+
+	health_init(&h, 1, 10);
+	make(&f, 2, kind, target);
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert(monitor_init(&f.mon[i], &srcs[i], &h));
+		feed(&f.mon[i], rows[i]);
+	}
+	fleet_list_init(&l);
+	ck_assert(fleet_list_update(&l, &f, false, 2));
+	ck_assert_uint_eq(l.n, 4);
+	static const char *const merged[] = { "127.0.0.1", "127.0.0.2", "127.0.0.3", "127.0.0.3" };
+	static const uint32_t merged_srv[] = { 0, 1, 0, 1 };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_str_eq(model_at(f.mon[l.srv[i]].model, l.idx[i])->addr, merged[i]);
+		ck_assert_uint_eq(l.srv[i], merged_srv[i]);
+	}
+	uint64_t built = l.built;
+	ck_assert(fleet_list_update(&l, &f, false, 2));
+	ck_assert_uint_eq(l.built, built); /* nothing changed */
+	ck_assert(fleet_list_update(&l, &f, true, 2));
+	static const uint32_t grouped_srv[] = { 0, 0, 1, 1 };
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_uint_eq(l.srv[i], grouped_srv[i]);
+	ck_assert(fleet_list_update(&l, &f, false, 1));
+	ck_assert_uint_eq(l.n, 2);
+	ck_assert_uint_eq(l.srv[0], 1);
+	ck_assert(fleet_list_update(&l, &f, false, 3)); /* beyond: none */
+	ck_assert_uint_eq(l.n, 0);
+	for (size_t i = 0; i < 2; i++) { /* by drops, most first, reversed */
+		f.mon[i].view.key = SORT_DROPS;
+		f.mon[i].view.reverse = true;
+		f.mon[i].view_stale = true;
+		monitor_update_view(&f.mon[i]);
+	}
+	ck_assert(fleet_list_update(&l, &f, false, 2));
+	static const char *const drops_rev[] = { "127.0.0.3", "127.0.0.1", "127.0.0.2", "127.0.0.3" };
+	static const uint32_t drops_rev_srv[] = { 1, 0, 1, 0 };
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert_str_eq(model_at(f.mon[l.srv[i]].model, l.idx[i])->addr, drops_rev[i]);
+		ck_assert_uint_eq(l.srv[i], drops_rev_srv[i]);
+	}
+	fleet_list_free(&l);
+	fleet_free(&f, 2);
+}
+END_TEST
+
 /* Make the fleet suite. */
 static Suite *
 fleet_suite(void)
@@ -97,6 +170,7 @@ fleet_suite(void)
 	tcase_add_test(t, default_names_and_unique);
 	tcase_add_test(t, worst_state_rule);
 	tcase_add_test(t, state_key_is_the_set);
+	tcase_add_test(t, list_merges_groups_and_picks);
 	suite_add_tcase(s, t);
 	return s;
 }

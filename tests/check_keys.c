@@ -119,7 +119,7 @@ START_TEST(key_bar_fits_and_keeps_quit)
 	static const int widths[] = { 200, 80, 40, 24 };
 
 	for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
-		size_t n = keys_bar(&cards_ops, TUI_BROWSE, widths[k], items, 16);
+		size_t n = keys_bar(&cards_ops, TUI_BROWSE, false, widths[k], items, 16);
 		ck_assert_uint_ge(n, 1);
 		ck_assert_str_eq(items[n - 1].name, "F10");
 		ck_assert_str_eq(items[n - 1].label, "Quit");
@@ -127,13 +127,30 @@ START_TEST(key_bar_fits_and_keeps_quit)
 		for (size_t i = 1; i < n; i++)
 			ck_assert_int_eq(items[i].x, items[i - 1].x + items[i - 1].w);
 	}
-	size_t n = keys_bar(&cards_ops, TUI_BROWSE, 200, items, 16);
+	size_t n = keys_bar(&cards_ops, TUI_BROWSE, false, 200, items, 16);
 	ck_assert_str_eq(items[0].name, "F1");
 	ck_assert_str_eq(items[0].label, "Help");
-	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, 200, items[0].x), KEYC_F1);
-	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, 200, items[n - 1].x + 1), KEYC_F10);
-	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, 200, 199), KEYC_NONE);
-	ck_assert_uint_eq(keys_bar(&cards_ops, TUI_BROWSE, 3, items, 16), 0);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, false, 200, items[0].x), KEYC_F1);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, false, 200, items[n - 1].x + 1), KEYC_F10);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, false, 200, 199), KEYC_NONE);
+	ck_assert_uint_eq(keys_bar(&cards_ops, TUI_BROWSE, false, 3, items, 16), 0);
+	ck_assert_uint_eq(keys_bar(&cards_ops, TUI_BROWSE, false, 200, items, 16), n);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_msg(items[i].key != '.' && items[i].key != 'b', "a fleet's key in one server's bar");
+	/* a fleet's bar: . Server and b Group too, both keys clickable */
+	size_t nf = keys_bar(&cards_ops, TUI_BROWSE, true, 200, items, 16);
+	ck_assert_uint_eq(nf, n + 2);
+	int srv = -1, grp = -1;
+	for (size_t i = 0; i < nf; i++) {
+		if (items[i].key == '.')
+			srv = items[i].x;
+		if (items[i].key == 'b')
+			grp = items[i].x;
+	}
+	ck_assert_int_ge(srv, 0);
+	ck_assert_int_ge(grp, 0);
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, true, 200, srv), '.');
+	ck_assert_int_eq(keys_bar_hit(&cards_ops, TUI_BROWSE, true, 200, grp + 1), 'b');
 }
 END_TEST
 
@@ -145,7 +162,7 @@ START_TEST(help_names_the_filter_words_from_the_table)
 	bool found = false;
 
 	filter_words(words, sizeof words);
-	ck_assert_str_eq(words, "status:ok|warn|crit family:v4|v6|host state:new|gone|reset");
+	ck_assert_str_eq(words, "status:ok|warn|crit family:v4|v6|host state:new|gone|reset server:NAME");
 	for (size_t i = 0; i < n; i++)
 		found |= strstr(lines[i].text, words) != NULL;
 	ck_assert_msg(found, "the filter line's help does not name %s", words);

@@ -45,7 +45,7 @@ START_TEST(screen_regions)
 {
 	struct regions s;
 
-	layout_regions(&s, 80, 24, 0);
+	layout_regions(&s, 80, 24, 0, 0);
 	ck_assert(!s.too_small);
 	ck_assert_int_eq(s.header.y, 0);
 	ck_assert_int_eq(s.header.h, HEADER_LINES);
@@ -55,23 +55,34 @@ START_TEST(screen_regions)
 	ck_assert_int_eq(s.body.y, HEADER_LINES + 1);
 	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - 1 - BAR_LINES);
 	ck_assert_int_eq(s.bar.y, 23);
-	layout_regions(&s, 80, 24, 2);
+	layout_regions(&s, 80, 24, 6, 0);               /* a fleet of six: a line each, under the meters */
+	ck_assert_int_eq(s.servers.y, HEADER_LINES + 1);
+	ck_assert_int_eq(s.servers.h, 6);
+	ck_assert_int_eq(s.body.y, HEADER_LINES + 1 + 6);
+	ck_assert_int_eq(s.body.h, 24 - HEADER_LINES - 1 - 6 - BAR_LINES);
+	layout_regions(&s, 80, 12, 6, 1);               /* no room for six: one line, the banner after it */
+	ck_assert_int_eq(s.servers.h, 1);
+	ck_assert_int_eq(s.banner.y, s.servers.y + 1);
+	ck_assert_int_eq(s.body.y + s.body.h, 12 - BAR_LINES);
+	layout_regions(&s, 80, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 6, 0); /* not even that */
+	ck_assert_int_eq(s.servers.h, 0);
+	layout_regions(&s, 80, 24, 0, 2);
 	ck_assert_int_eq(s.banner.h, 2);
 	ck_assert_int_eq(s.banner.y, HEADER_LINES + 1);
 	ck_assert_int_eq(s.body.y, HEADER_LINES + 1 + 2);
 	ck_assert_int_eq(s.body.y + s.body.h, s.bar.y);
-	layout_regions(&s, 80, 24, 99);             /* a long error never takes more than its share */
+	layout_regions(&s, 80, 24, 0, 99);             /* a long error never takes more than its share */
 	ck_assert_int_eq(s.banner.h, BANNER_MAX_LINES);
-	layout_regions(&s, 80, 7, 3);               /* a low screen keeps room for one card */
+	layout_regions(&s, 80, 7, 0, 3);               /* a low screen keeps room for one card */
 	ck_assert_int_eq(s.body.h, CARD_COLLAPSED_H + GRID_CLOSE);
 	ck_assert_int_eq(s.banner.h, 1);
-	layout_regions(&s, 20, 6, 0);
+	layout_regions(&s, 20, 6, 0, 0);
 	ck_assert(s.too_small);
-	layout_regions(&s, GRID_MIN_W, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 0);
+	layout_regions(&s, GRID_MIN_W, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE, 0, 0);
 	ck_assert(!s.too_small);
-	layout_regions(&s, GRID_MIN_W - 1, 50, 0);
+	layout_regions(&s, GRID_MIN_W - 1, 50, 0, 0);
 	ck_assert(s.too_small);
-	layout_regions(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0);
+	layout_regions(&s, 200, HEADER_LINES + BAR_LINES + CARD_COLLAPSED_H + GRID_CLOSE - 1, 0, 0);
 	ck_assert(s.too_small);
 }
 END_TEST
@@ -89,7 +100,7 @@ START_TEST(meter_folding)
 	struct regions s;
 
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		layout_regions(&s, rows[i].w, rows[i].h, 0);
+		layout_regions(&s, rows[i].w, rows[i].h, 0, 0);
 		ck_assert_msg(s.meter_cols == rows[i].cols && s.meters.h == rows[i].lines, "%dx%d: %d a line, %d lines",
 		              rows[i].w, rows[i].h, s.meter_cols, s.meters.h);
 		ck_assert_int_eq(s.body.y, HEADER_LINES + s.meters.h);

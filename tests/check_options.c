@@ -58,7 +58,7 @@ static const struct {
 	{ "-d 1.5", OPT_ERR_NUMBER, "--delay wants a whole number from 1 to 36000, not \"1.5\"" },
 	{ "--timeout abc", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"abc\"" },
 	{ "-o xml", OPT_ERR_CHOICE, "--format wants one of text, csv, json, prom, influx; not \"xml\"" },
-	{ "-s size", OPT_ERR_CHOICE, "--sort wants one of addr, drops, last, ntp, cmd, interval, status, rate, droprate, cmdrate, dropshare, window, recentdrops, new; not \"size\"" },
+	{ "-s size", OPT_ERR_CHOICE, "--sort wants one of addr, drops, last, ntp, cmd, interval, status, rate, droprate, cmdrate, dropshare, window, recentdrops, new, server; not \"size\"" },
 	{ "--once=1", OPT_ERR_UNEXPECTED, "--once takes no value" },
 	{ "stray", OPT_ERR_UNEXPECTED, "unexpected argument \"stray\" (ticctop takes only options; see --help)" },
 	{ "--warn-drops 20 --crit-drops 10", OPT_ERR_CONFLICT, "--crit-drops (10) must not be below --warn-drops (20)" },

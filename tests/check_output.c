@@ -46,6 +46,7 @@ static void
 teardown(void)
 {
 	model_free(m);
+	m = NULL; /* a case that loads nothing frees nothing (valgrind runs without fork) */
 	view_free(&v);
 	free(out);
 	out = NULL;
@@ -366,7 +367,7 @@ END_TEST
 /* Write a fleet of three in format f into out: the model twice (a and b,
  * b's last poll failed) and a server that never answered (c). */
 static void
-render_fleet(enum out_format f, struct model *empty, struct view *none)
+render_fleet(enum out_format f, struct model *empty, struct view *none, size_t nr)
 {
 	struct report r[3] = {
 		{ .name = "a", .kind = "http", .target = "http://a/data", .have_data = true, .time = 1795000000,
@@ -377,9 +378,9 @@ render_fleet(enum out_format f, struct model *empty, struct view *none)
 		  .m = empty, .v = none, .h = &h, .utf8 = true },
 	};
 	FILE *fp = open_memstream(&out, &outlen);
-	ck_assert(output_write_fleet(fp, f, r, 3));
+	ck_assert(output_write_fleet(fp, f, r, nr));
 	fclose(fp);
-	ck_assert_int_eq(output_fleet_status(r, 3), EXIT_CRITICAL); /* a's critical client counts, c's failure does not hide it */
+	ck_assert_int_eq(output_fleet_status(r, nr), EXIT_CRITICAL); /* a's critical client counts, c's failure does not hide it */
 }
 
 /* A fleet's JSON: the summary of all, a server each with its own parts;
@@ -396,7 +397,7 @@ START_TEST(fleet_reports)
 	view_init(&none);
 	ck_assert(view_update(&none, empty));
 	load(csv);
-	render_fleet(FORMAT_JSON, empty, &none);
+	render_fleet(FORMAT_JSON, empty, &none, 3);
 	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
 	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
 	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(doc, "summary"), "total")), 14);
@@ -414,19 +415,73 @@ START_TEST(fleet_reports)
 	json_decref(doc);
 	free(out);
 
-	render_fleet(FORMAT_TEXT, empty, &none);
+	render_fleet(FORMAT_TEXT, empty, &none, 3);
 	ck_assert_msg(strncmp(out, "TICCTOP CRITICAL - 3 servers, 14 clients: 8 ok, 4 warning, 2 critical; "
 	                           "UNKNOWN: b,\\x1b, c | servers=3 failed=2 clients=14", 106) == 0, "%s", out);
 	ck_assert_ptr_nonnull(strstr(out, "\n== a (http://a/data)\nTICCTOP CRITICAL - 7 clients"));
 	ck_assert_ptr_nonnull(strstr(out, "\n== c (http://c/data)\nTICCTOP UNKNOWN - c: refused\n"));
 	free(out);
 
-	render_fleet(FORMAT_CSV, empty, &none);
+	render_fleet(FORMAT_CSV, empty, &none, 3);
 	ck_assert(strncmp(out, "server,addr,family,status,reason,", 33) == 0);
 	ck_assert_ptr_nonnull(strstr(out, "\r\na,127.1.0.1,ipv4,"));
 	ck_assert_ptr_nonnull(strstr(out, "\r\n\"b,\\x1b\",127.1.0.1,ipv4,"));
 	ck_assert_ptr_null(strstr(out + 1, "server,addr")); /* one header */
 	free(csv);
+	model_free(empty);
+	view_free(&none);
+}
+END_TEST
+
+/* The rate of a fleet's summary (JSON, and the text line's perfdata): the
+ * sum of its servers' when every server's is known, else unknown. */
+START_TEST(fleet_summary_sums_the_rates)
+{
+	struct model *empty = model_new();
+	struct view none;
+	struct rate_totals t;
+	struct parse_report rep;
+	static const char second[] = "127.1.0.1,30,12,-2,127,1,4,0,127,1\n127.1.0.2,5,0,-2,127,1,0,0,127,4294967295\n";
+	json_error_t e;
+
+	view_init(&none);
+	ck_assert(view_update(&none, empty));
+	load("127.1.0.1,10,2,-2,127,1,2,0,127,1\n127.1.0.2,5,0,-2,127,1,0,0,127,4294967295\n");
+	model_begin(m);
+	ck_assert_int_eq(parse_csv(second, strlen(second), model_put, m, &rep), PARSE_OK);
+	model_end(m, &h, true, 10.0);
+	ck_assert(view_update(&v, m));
+	model_rate_totals(m, &t);
+	ck_assert(t.known && t.ntp > 0 && t.drops > 0 && t.cmd > 0);
+
+	render_fleet(FORMAT_JSON, empty, &none, 2); /* a and b: both known */
+	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	json_t *rate = json_object_get(json_object_get(doc, "summary"), "rate");
+	ck_assert_double_eq_tol(json_real_value(json_object_get(rate, "ntp")), 2 * t.ntp, 0.002);
+	ck_assert_double_eq_tol(json_real_value(json_object_get(rate, "drops")), 2 * t.drops, 0.002);
+	ck_assert_double_eq_tol(json_real_value(json_object_get(rate, "cmd")), 2 * t.cmd, 0.002);
+	json_decref(doc);
+	free(out);
+	render_fleet(FORMAT_TEXT, empty, &none, 2);
+	char want[128];
+	snprintf(want, sizeof want, " new=%zu gone=%zu ntp_rate=%.3f drop_rate=%.3f cmd_rate=%.3f\n", 2 * t.new_clients,
+	         2 * t.gone_clients, 2 * t.ntp, 2 * t.drops, 2 * t.cmd);
+	ck_assert_msg(strstr(out, want) && strstr(out, want) < strchr(out, '\n'), "%s", out);
+	free(out);
+
+	render_fleet(FORMAT_JSON, empty, &none, 3); /* c never answered: the fleet's rate is unknown */
+	doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
+	rate = json_object_get(json_object_get(doc, "summary"), "rate");
+	ck_assert(json_is_null(json_object_get(rate, "ntp")) && json_is_null(json_object_get(rate, "cmd")));
+	rate = json_object_get(json_object_get(json_array_get(json_object_get(doc, "servers"), 0), "summary"), "rate");
+	ck_assert_double_eq_tol(json_real_value(json_object_get(rate, "ntp")), t.ntp, 0.002); /* a's own stays */
+	json_decref(doc);
+	free(out);
+	render_fleet(FORMAT_TEXT, empty, &none, 3);
+	*strchr(out, '\n') = '\0'; /* the status line: no rates */
+	ck_assert_msg(strstr(out, "ntp_rate") == NULL, "%s", out);
 	model_free(empty);
 	view_free(&none);
 }
@@ -486,6 +541,7 @@ output_suite(void)
 	tcase_add_test(t, skipped_lines_are_shown);
 	tcase_add_test(t, numbers_ignore_the_locale);
 	tcase_add_test(t, fleet_reports);
+	tcase_add_test(t, fleet_summary_sums_the_rates);
 	tcase_add_test(t, text_pads_by_display_width);
 	tcase_add_test(t, stream_staleness_and_failed_writes);
 	tcase_add_test(t, shared_name_is_two_clients);

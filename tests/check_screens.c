@@ -232,12 +232,12 @@ START_TEST(help_and_key_bar_come_from_the_current_row)
 	ck_assert(help_has("Show this help"));  /* the app's sections follow */
 	ck_assert(!help_has("Cards"));
 	ck_assert(!help_has("Select the card above"));
-	size_t n = keys_bar(tui_screen(&t)->ops, TUI_BROWSE, 200, items, 16);
+	size_t n = keys_bar(tui_screen(&t)->ops, TUI_BROWSE, false, 200, items, 16);
 	const char *want[] = { "Help", "Filter", "Poke", "Sort", "Theme", "Pause", "Quit" };
 	ck_assert_uint_eq(n, sizeof want / sizeof want[0]);
 	for (size_t i = 0; i < n; i++)
 		ck_assert_str_eq(items[i].label, want[i]);
-	ck_assert_int_eq(keys_bar_hit(tui_screen(&t)->ops, TUI_BROWSE, 200, items[2].x), 'x');
+	ck_assert_int_eq(keys_bar_hit(tui_screen(&t)->ops, TUI_BROWSE, false, 200, items[2].x), 'x');
 	UNIT_KEYS(&t, KEYC_F1);
 	ck_assert_int_eq(t.mode, TUI_HELP);
 	ck_assert_int_eq(t.help_top, 0);

@@ -434,6 +434,91 @@ START_TEST(f5_asks_for_a_poll_now)
 }
 END_TEST
 
+/* A fleet of three in one tui: a and b list the same mixed clients, c never
+ * answered.  Every server's clients are listed (the same address twice: two
+ * cards), in the chosen order or grouped; server:NAME filters; ] selects the
+ * next server; p and F5 reach every server; the header has a line each. */
+START_TEST(a_fleet_lists_every_server)
+{
+	static struct source srcs[3] = { { .kind = "http", .target = "http://a/data" },
+	                                 { .kind = "http", .target = "http://b/data" },
+	                                 { .kind = "chronyc", .target = "chronyc -c -n clients" } };
+	struct fleet f;
+	struct health health;
+	struct tui ft;
+	size_t len;
+	char *csv = unit_fixture("mixed-clients.csv", &len);
+
+	health_init(&health, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	ck_assert(fleet_alloc(&f, 3));
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert(monitor_init(&f.mon[i], &srcs[i], &health));
+		fleet_set_name(&f, i, (const char *[]){ "a", "b", "c" }[i]);
+		if (i < 2)
+			unit_poll(&f.mon[i], csv);
+	}
+	ck_assert(tui_init(&ft, &f.mon[0], 1.0, true, unit_screens, 1));
+	tui_set_fleet(&ft, &f);
+	tui_resize(&ft, 200, 50);
+	tui_refreshed(&ft);
+	ck_assert_int_eq(ft.reg.servers.h, 3);
+	ck_assert_uint_eq(tui_count(&ft), 14);
+	ck_assert_uint_eq(ft.counts[STATUS_CRITICAL], 2);
+	ck_assert_uint_eq(ft.srv_counts[1][STATUS_WARNING], 2);
+	/* one list in address order: each address twice, a's first */
+	ck_assert_str_eq(tui_client(&ft, 0)->addr, tui_client(&ft, 1)->addr);
+	ck_assert_uint_eq(tui_server(&ft, 0), 0);
+	ck_assert_uint_eq(tui_server(&ft, 1), 1);
+	/* grouped: a's seven, then b's */
+	tui_react(&ft, keys_press(&ft, 'b'));
+	ck_assert_uint_eq(tui_server(&ft, 6), 0);
+	ck_assert_uint_eq(tui_server(&ft, 7), 1);
+	ck_assert_str_eq(tui_client(&ft, 7)->addr, "127.1.0.1");
+	tui_react(&ft, keys_press(&ft, 'b'));
+	/* sorted by server: the same as grouped */
+	ck_assert(sort_key_parse("server", &ft.mon->view.key));
+	tui_react(&ft, REACT_VIEW);
+	ck_assert_uint_eq(tui_server(&ft, 6), 0);
+	ck_assert_uint_eq(tui_server(&ft, 7), 1);
+	ck_assert_int_eq(f.mon[2].view.key, SORT_SERVER); /* every server takes the order */
+	/* server:b */
+	ck_assert(tui_set_filter(&ft, "server:b"));
+	tui_react(&ft, REACT_VIEW);
+	ck_assert_uint_eq(tui_count(&ft), 7);
+	ck_assert_uint_eq(tui_server(&ft, 0), 1);
+	ck_assert(tui_set_filter(&ft, "server:nobody"));
+	tui_react(&ft, REACT_VIEW);
+	ck_assert_uint_eq(tui_count(&ft), 0);
+	ck_assert(tui_set_filter(&ft, ""));
+	tui_react(&ft, REACT_VIEW);
+	ck_assert_uint_eq(tui_count(&ft), 14);
+	/* . and , select a server; the list stays */
+	tui_react(&ft, keys_press(&ft, '.'));
+	ck_assert_ptr_eq(ft.mon, &f.mon[1]);
+	tui_react(&ft, keys_press(&ft, ','));
+	tui_react(&ft, keys_press(&ft, ','));
+	ck_assert_ptr_eq(ft.mon, &f.mon[2]);
+	ck_assert_uint_eq(tui_count(&ft), 14);
+	/* a click on a server's line selects it; on the folded line, the next */
+	tui_react(&ft, tui_click(&ft, 5, ft.reg.servers.y + 1, false));
+	ck_assert_ptr_eq(ft.mon, &f.mon[1]);
+	ck_assert_uint_eq(f.selected, 1);
+	/* p and F5 reach every server */
+	tui_react(&ft, keys_press(&ft, 'p'));
+	ck_assert(f.mon[0].paused && f.mon[1].paused && f.mon[2].paused);
+	tui_react(&ft, keys_press(&ft, KEYC_F5));
+	ck_assert(f.mon[0].poll_now && f.mon[1].poll_now && f.mon[2].poll_now);
+	/* no room for a line per server: one */
+	tui_resize(&ft, 80, 8);
+	ck_assert_int_eq(ft.reg.servers.h, 1);
+	tui_react(&ft, tui_click(&ft, 5, ft.reg.servers.y, false));
+	ck_assert_ptr_eq(ft.mon, &f.mon[2]);
+	tui_free(&ft);
+	fleet_free(&f, 3);
+	free(csv);
+}
+END_TEST
+
 START_TEST(m_toggles_the_mouse)
 {
 	t.mouse = true;
@@ -473,6 +558,7 @@ tui_suite(void)
 	tcase_add_test(tc, unbound_function_keys_say_so);
 	tcase_add_test(tc, f5_asks_for_a_poll_now);
 	tcase_add_test(tc, m_toggles_the_mouse);
+	tcase_add_test(tc, a_fleet_lists_every_server);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -350,7 +350,7 @@ START_TEST(bad_filter_keeps_the_last_and_says_why)
 	ck_assert(memcmp(&f, &before, sizeof f) == 0);
 	filter_err_text(FILTER_ERR_TOKEN, bad, why, sizeof why);
 	ck_assert_str_eq(why, "\"status:warm\" is not a filter word: use status:ok|warn|crit family:v4|v6|host "
-	                      "state:new|gone|reset, "
+	                      "state:new|gone|reset server:NAME, "
 	                      "or text to look for");
 }
 END_TEST

@@ -12,7 +12,7 @@ cleanup_dir() { rm -rf "$dir"; }
 
 run_ticctop --demo --filter status:bogus -b -n 1
 expect_eq "$RC" 3 "a bad --filter: exit 3"
-expect_contains "$ERR" '--filter: cannot use "status:bogus" (words: status:ok|warn|crit family:v4|v6|host state:new|gone|reset, or text)' \
+expect_contains "$ERR" '--filter: cannot use "status:bogus" (words: status:ok|warn|crit family:v4|v6|host state:new|gone|reset server:NAME, or text)' \
 	"a bad --filter says why, naming the words from the table"
 timeout 60 strace -f -qq -e trace=execve -o "$dir/trace" "$TICCTOP" --demo --filter status:bogus -b -n 1 2>/dev/null
 expect_eq "$(grep -c chronyd "$dir/trace")" 0 "a bad --filter is refused before --demo starts chronyd"

@@ -264,6 +264,15 @@ class Handler(BaseHTTPRequestHandler):
         self.redirect("http://127.0.0.1:1/fixture/data-mixed.json")
 
 
+    def r_fleet(self, rest):
+        """/fleet/N[/ANY]: N made-up TICC-DASH clients (127.2.x.y) whose counters
+        move every second, so that no two polls a second apart are the same (make bench)."""
+        n, t = rest.split("/")[0], int(time.time())
+        rows = [{"addr": "127.2.%d.%d" % (i >> 8, i & 255), "NTP": str(t % 100000 + i), "Drop": str(i % 7),
+                 "Int": "-2", "IntL": "-", "Last": str(i % 60), "Cmd": "0"} for i in range(int(n))]
+        self.send(200, json.dumps({"clients_parsed": rows, "count": len(rows),
+                                   "local_time": time.strftime("%d-%m-%Y, %H:%M:%S")}).encode())
+
     def chronyc_clients(self):
         """`chronyc -n -h SOCK clients` on the test's real chronyd (fixed argv, no shell)."""
         out = subprocess.run([self.server.opts.chronyc, "-n", "-h", self.server.opts.chronyc_socket, "clients"],
@@ -308,7 +317,7 @@ ROUTES = [
     ("/redirect-file", Handler.r_redirect_file), ("/redirect-host", Handler.r_redirect_host),
     ("/redirect-same", Handler.r_redirect_same), ("/redirect-loop", Handler.r_redirect_loop),
     ("/redirect-port", Handler.r_redirect_port),
-    ("/live/ticc-dash", Handler.r_live_dash), ("/live/v1", Handler.r_live_v1),
+    ("/live/ticc-dash", Handler.r_live_dash), ("/live/v1", Handler.r_live_v1), ("/fleet/", Handler.r_fleet),
 ]
 
 

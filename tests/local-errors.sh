@@ -78,5 +78,5 @@ run_ticctop --once --chronyc "$scratch/chronyc-junk"
 expect_failure "printed no client list: no line is a client row" "not a client list"
 
 run_ticctop --once --sort size
-expect_failure "--sort wants one of addr, drops, last, ntp, cmd, interval, status, rate, droprate, cmdrate, dropshare, window, recentdrops, new; not \"size\"" "bad option"
+expect_failure "--sort wants one of addr, drops, last, ntp, cmd, interval, status, rate, droprate, cmdrate, dropshare, window, recentdrops, new, server; not \"size\"" "bad option"
 finish

@@ -3,7 +3,9 @@
 # answers badly on purpose: lost and late replies are asked for again and
 # the walk is whole; a table resized mid-walk starts the walk again; every
 # bad answer is an error in words (never a crash, never a row); protocol
-# mismatches fall back to chronyc under auto, saying why.
+# mismatches fall back to chronyc under auto, saying why.  The server's
+# reports come in the same poll; a bad report reply is said in the server's
+# note and that report is null, the clients unharmed.
 . "$top_srcdir/tests/lib/common.sh"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sf.XXXXXX") || exit 99
 at_exit cleanup
@@ -34,6 +36,30 @@ for mode in good drop late resize; do
 	expect_contains "$OUT" '"ok":true' "$mode: the walk ends well"
 	expect_contains "$OUT" '"total":20,' "$mode: all 20 clients, once each"
 	expect_contains "$OUT" '"addr":"127.2.0.20"' "$mode: the last client too"
+done
+
+through good --via socket
+check "good: the server's reports in the same poll" python3 -c 'import json, sys
+d = json.loads(sys.argv[1])["server"]
+s = d["sources"][0]
+sys.exit(not (d["available"] == "local" and d["note"] is None and d["tracking"]["ref_name"] == "127.0.0.1"
+              and d["tracking"]["frequency"] == -4.883 and d["serverstats"]["ntp_received"] == 100
+              and d["activity"]["online"] == 1 and s["address"] == "127.0.0.1" and s["state"] == "selected"
+              and s["reach"] == 255 and s["np"] == 8))' "$OUT"
+
+for case in \
+	"rshort|tracking|tracking: the reply's length is not that of its type" \
+	"rtype|serverstats|serverstats: the reply is of a type that does not answer the command" \
+	"rcount|sources|sources: the reply holds more records than were asked for" \
+	"rvalue|tracking|tracking: a value in the reply is beyond what chronyc prints" \
+	"rgone|sources|"; do
+	mode=${case%%|*} rest=${case#*|}
+	report=${rest%%|*} note=${rest#*|}
+	through "$mode" --via socket
+	expect_contains "$OUT" '"total":20,' "$mode: the clients unharmed"
+	check "$mode: $report null, the note says why (${note:-none})" python3 -c 'import json, sys
+d = json.loads(sys.argv[1])["server"]
+sys.exit(not (d[sys.argv[2]] is None and (d["note"] or "") == sys.argv[3] and d["available"] == "local"))' "$OUT" "$report" "$note"
 done
 
 for case in \

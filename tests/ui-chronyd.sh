@@ -66,7 +66,7 @@ tmux_keys F4 Escape
 expect_screen_gone "shown " "filter cleared"
 
 for title in "NTP drops ↓" "Last seen ↑" "NTP packets ↓" "Cmd packets ↓" "NTP interval ↑" "Status ↓" "NTP rate ↓" \
-	"NTP drop rate ↓" "Cmd rate ↓" "NTP drop share ↓" "Rate window ↑" "Recent NTP drops ↓" "First seen ↓" "Address order ↑"; do
+	"NTP drop rate ↓" "Cmd rate ↓" "NTP drop share ↓" "Rate window ↑" "Recent NTP drops ↓" "First seen ↓" "Server ↑" "Address order ↑"; do
 	tmux_keys F6
 	tmux_wait "Sort by" >/dev/null
 	tmux_keys Down Enter

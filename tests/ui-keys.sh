@@ -42,7 +42,7 @@ expect_eq "$(tmux_pane '#{mouse_any_flag}')" 1 "m again: the mouse is captured"
 tmux_keys '>'
 expect_screen "sort: NTP drops" "> sorts by the next order"
 tmux_keys '<' '<'
-expect_screen "sort: First seen" "< sorts by the previous order, wrapping"
+expect_screen "sort: Server" "< sorts by the previous order, wrapping"
 tmux_keys F2
 expect_screen "F2: no action in ticctop (F1 lists the keys)" "F2 says it does nothing"
 tmux_keys F9

@@ -74,7 +74,7 @@ expect_screen_gone "shown " "Esc in the filter line clears it"
 for row in "NTP drops ↓:127.1.0.8" "Last seen ↑:127.1.0.8" "NTP packets ↓:127.1.0.8" \
 	"Cmd packets ↓:127.1.0.1" "NTP interval ↑:127.1.0.8" "Status ↓:127.1.0.8" "NTP rate ↓:127.1.0.1" \
 	"NTP drop rate ↓:127.1.0.1" "Cmd rate ↓:127.1.0.1" "NTP drop share ↓:127.1.0.1" "Rate window ↑:127.1.0.1" \
-	"Recent NTP drops ↓:127.1.0.1" "First seen ↓:127.1.0.1" "Address order ↑:127.1.0.1"; do
+	"Recent NTP drops ↓:127.1.0.1" "First seen ↓:127.1.0.1" "Server ↑:127.1.0.1" "Address order ↑:127.1.0.1"; do
 	title=${row%:*}
 	first=${row#*:}
 	tmux_keys F6

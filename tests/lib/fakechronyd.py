@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """A stand-in for chronyd's command socket that answers the clients request
-(REQ_CLIENT_ACCESSES_BY_INDEX3, protocol 6) badly on purpose.
+(REQ_CLIENT_ACCESSES_BY_INDEX3, protocol 6) and the server's reports badly on purpose.
 
 Usage: fakechronyd.py SOCKET MODE [CLIENTS]
 Binds the Unix datagram socket SOCKET (mode 0666) and answers each request
@@ -19,6 +19,14 @@ would, except as MODE says:
   index       a next index past the table
   family      a record of address family 3
   resize      the table's size doubles once, after the third request
+The reports (tracking, serverstats, activity, sources, sourcestats) are those
+of chrony 4.3 with one source 127.0.0.1, selected; the clients are as in good,
+but for:
+  rshort      tracking's answer is 4 bytes short
+  rtype       serverstats answers with reply type 23
+  rcount      n_sources says 5000 sources
+  rvalue      tracking's last offset is 2^38 s (more digits than chronyc's value may have)
+  rgone       each source's data: no such source (it went between two requests)
 Writes its pid to SOCKET.pid once it listens; runs until killed.
 """
 import os
@@ -47,6 +55,43 @@ def reply(req, status=0, rtype=21, version=6, data=b"", command=None):
     return body + bytes(520 - len(body))
 
 
+def fl(coef, exp):
+    """chrony's Float of coef * 2^(exp - 25)."""
+    return struct.pack(">I", (exp & 0x7F) << 25 | (coef & 0x1FFFFFF))
+
+
+IP = bytes([127, 0, 0, 1]) + bytes(12) + struct.pack(">HH", 1, 0)
+REPORTS = {  # command: (reply type, data)
+    33: (5, struct.pack(">I", 0x7F000001) + IP + struct.pack(">HHIII", 11, 0, 0, 1700000000, 5)
+         + fl(1, 0) + fl(-3, 0) + fl(0, 0) + fl(-5000, 15) + fl(0, 0) + fl(1, 20) + fl(1, 10) + fl(1, 12) + fl(1, 23)),
+    54: (24, struct.pack(">11I", 100, 1, 7, 0, 0, 0, 0, 0, 0, 0, 0)),
+    44: (12, struct.pack(">5I", 1, 0, 0, 0, 0)),
+    14: (2, struct.pack(">I", 1)),
+    15: (3, IP + struct.pack(">hHHHHHI", -2, 10, 0, 0, 0, 0o377, 1) + fl(1, 5) + fl(1, 5) + fl(1, 6)),
+    34: (6, struct.pack(">I", 0x7F000001) + IP + struct.pack(">III", 8, 5, 120) + fl(1, 0) + fl(3, 20)
+         + fl(1, 15) + fl(1, 5) + fl(1, 5)),
+}
+
+
+def report(req):
+    """The answer to a report request, as MODE says."""
+    cmd = struct.unpack(">H", req[4:6])[0]
+    if mode == "version5":
+        return reply(req, status=18, rtype=1, version=5)
+    rtype, data = REPORTS.get(cmd, (1, b""))
+    status = 0 if cmd in REPORTS else 3
+    if mode == "rgone" and cmd == 15:
+        rtype, data, status = 1, b"", 4
+    if mode == "rvalue" and cmd == 33:
+        data = data[:44] + fl(1, 63) + data[48:]
+    if mode == "rtype" and cmd == 54:
+        rtype = 23
+    if mode == "rcount" and cmd == 14:
+        data = struct.pack(">I", 5000)
+    out = reply(req, status=status, rtype=rtype) + data
+    return out[:-4] if mode == "rshort" and cmd == 33 else out
+
+
 def page(first, count, slots):
     """chronyd's page: slots are 2 per client (every other one empty)."""
     recs, i = [], first
@@ -70,7 +115,10 @@ seen, held, served = set(), {}, 0
 slots = 2 * nclients + 4
 while True:
     req, peer = s.recvfrom(2048)
-    if len(req) < 36 or mode == "silent":
+    if len(req) < 28 or mode == "silent":
+        continue
+    if struct.unpack(">H", req[4:6])[0] != 68:
+        s.sendto(report(req), peer)
         continue
     served += 1
     first, count = struct.unpack(">II", req[20:28])

@@ -1,0 +1,98 @@
+#!/bin/sh
+# ui-fleet.sh — the full screen over a fleet of six (tests/lib/fleet.sh):
+# a meter line per server in the header (the dead, slow and hostile ones
+# marked with their errors while a, b and loc keep refreshing every
+# second), the clients of all with their server's name on the cards, the
+# server:NAME filter, . selecting a server, b grouping, one folded line when
+# the terminal is low; remembered settings keyed by the fleet (its set of
+# sources, in any order; one source alone keeps its own).
+. "$top_srcdir/tests/lib/common.sh"
+. "$top_srcdir/tests/lib/chronyd.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+. "$top_srcdir/tests/lib/fleet.sh"
+chronyd_available || { echo "chronyd missing"; exit 77; }
+command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
+ui_setup
+fleet_start || exit 99
+# shellcheck disable=SC2086 # one line of words for the shell in the pane
+args=$(echo $FLEET_ARGS)
+
+tmux_start 160 40 || exit 99
+ui_start "$args --timeout 3 -d 10"
+expect_screen "Clients 450 · " "the summary counts the clients of all"
+expect_screen ">a  clients 300 · OK " "a's meter line (> marks the selected server)"
+expect_screen " .Server " "a fleet's key bar: . next server"
+expect_screen " bGroup " "a fleet's key bar: b groups"
+expect_screen " b  clients 100 · OK 100 · WARN 0 · CRIT 0" "b's meter line"
+expect_screen " loc  clients 50 · OK 50" "loc's meter line"
+expect_screen "dead  ⚠ http://127.0.0.1:1/data: cannot connect" "dead: marked with its error"
+expect_screen "slow  ⚠ http://127.0.0.1:$FLEET_PORT_slow/hang: connected, but no answer within" "slow: marked with its error"
+expect_screen "hostile  ⚠ http://127.0.0.1:$FLEET_PORT_hostile/trickle: the answer was still incomplete" "hostile: marked with its error"
+# While the three fail, a keeps refreshing every second: its stand-in has
+# request after request, and its line says its data is fresh.
+before=$(fleet_requests a)
+check "a is polled again and again" wait_until 60 sh -c "[ \$(wc -l <'$FLEET_DIR/a/log') -ge $((before + 3)) ]"
+line=$(tmux_screen | grep '^>a ')
+case $line in
+*"updated "[0-2].[0-9]" s ago"*) check "a's data stays fresh while others fail" true ;;
+*) echo "  a's line: $line"; check "a's data stays fresh while others fail" false ;;
+esac
+screen=$(tmux_screen)
+expect_contains "$screen" "[a]" "cards carry their server: a"
+expect_contains "$screen" "[b]" "cards carry their server: b (the same addresses as a's: cards of their own)"
+
+# server:loc shows loc's 50 alone.
+tmux_keys '\'
+tmux_type "server:loc"
+tmux_keys Enter
+expect_screen "shown 50" "server:loc: loc's clients alone"
+expect_screen "[loc]" "server:loc: its cards"
+tmux_keys '\' C-u Enter
+expect_screen_gone "shown 50" "the filter cleared"
+
+# . selects the next server, , the previous; b groups the cards by server.
+tmux_keys '.'
+expect_screen ">b " ". selects b"
+expect_screen "Server 2 of 6: b" "the key bar says so"
+tmux_keys ',' ','
+expect_screen ">loc " ", twice from b: a, then loc (wrapping)"
+# A click on a server's line selects it.
+row=$(tmux_screen | grep -n '^ hostile  ' | cut -d: -f1)
+tmux_mouse click 3 $((row - 1))
+expect_screen ">hostile  " "a click on hostile's line selects it"
+row=$(tmux_screen | grep -n '^ loc  ' | cut -d: -f1)
+tmux_mouse click 3 $((row - 1))
+expect_screen ">loc  " "a click on loc's line selects it"
+tmux_keys b
+expect_screen "Grouped by server" "b groups the cards"
+
+# Low: one line for the fleet.
+tmux_resize 80 14
+expect_screen "servers 6  failing 3: slow, dead, hostile" "no room: one line names the failing servers"
+tmux_resize 160 40
+expect_screen ">loc  clients 50" "room again: a line per server"
+
+tmux_keys I
+expect_screen "sort: Address order ↓" "I inverts the order (a setting to remember)"
+tmux_keys q
+expect_screen "EXIT=0" "quit"
+expect_eq "$(cat "$UI_DIR/stderr")" "" "nothing on stderr"
+state=$(ls "$TMUX_HOME/state/ticctop/" 2>/dev/null | grep -c '^fleet-')
+expect_eq "$state" 1 "the settings are remembered under the fleet"
+
+# The same set of sources in another order is the same fleet: the order
+# comes back; one of them alone is a source of its own (its own settings).
+# shellcheck disable=SC2086 # one line of words, the sources' lines reversed
+reversed=$(echo $(printf '%s\n' "$FLEET_ARGS" | sed -n '1!G;h;$p'))
+ui_start "$reversed --timeout 3 -d 10"
+expect_screen ">loc  clients 50" "the fleet again, its sources in another order"
+expect_screen "sort: Address order ↓" "its order remembered (the set of sources is the key)"
+tmux_keys q
+expect_screen "EXIT=0" "quit the fleet again"
+ui_start "-u http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash --timeout 3 -d 10"
+expect_screen "Clients 100 · " "b alone"
+expect_screen "sort: Address order ↑" "b alone is not the fleet: its own (default) order"
+tmux_keys q
+expect_screen "EXIT=0" "quit b"
+expect_eq "$(ls "$TMUX_HOME/state/ticctop/" 2>/dev/null | grep -c '^fleet-')" 1 "still one fleet's file"
+finish
