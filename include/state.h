@@ -1,4 +1,5 @@
-/* state.h — what ticctop remembers between runs: theme, order, open cards.
+/* state.h — what ticctop remembers between runs: theme, order, open cards
+ * (and a fleet's grouping by server).
  *
  * Contract: one small text file per source (the source's target names it),
  * in $XDG_STATE_HOME/ticctop/ (default ~/.local/state/ticctop/).  Lines are
@@ -29,6 +30,7 @@ struct saved {
 	enum sort_key sort;
 	bool reverse;
 	bool expand_all;
+	bool group;              /* a fleet's cards grouped by server */
 	struct strset toggled;   /* open cards, or the closed ones when expand_all */
 };
 

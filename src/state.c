@@ -208,11 +208,12 @@ take_sort(struct reading *r, size_t lineno, const char *key, const char *v, size
 	return true;
 }
 
-/* reverse = yes|no, expand-all = yes|no. */
+/* reverse = yes|no, expand-all = yes|no, group = yes|no. */
 static bool
 take_switch(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
 {
-	bool *to = strcmp(key, "reverse") == 0 ? &r->s->reverse : &r->s->expand_all;
+	bool *to = strcmp(key, "reverse") == 0 ? &r->s->reverse : strcmp(key, "group") == 0 ? &r->s->group
+	                                                                                   : &r->s->expand_all;
 
 	if (!parse_bool(v, to))
 		note(r->why, r->whysize, lineno, key, v);
@@ -236,7 +237,8 @@ static const struct {
 	take_fn take;
 } takers[] = {
 	{ "version", take_version }, { "source", take_source }, { "theme", take_theme }, { "sort", take_sort },
-	{ "reverse", take_switch }, { "expand-all", take_switch }, { "open", take_card }, { "closed", take_card },
+	{ "reverse", take_switch }, { "expand-all", take_switch }, { "group", take_switch }, { "open", take_card },
+	{ "closed", take_card },
 };
 
 /* Take one `key = value` line; false when out of memory. */
@@ -393,6 +395,8 @@ write_text(FILE *fp, const char *target, const struct saved *s)
 	if (s->have_sort)
 		fprintf(fp, "sort = %s\nreverse = %s\n", sort_key_name(s->sort), s->reverse ? "yes" : "no");
 	fprintf(fp, "expand-all = %s\n", s->expand_all ? "yes" : "no");
+	if (s->group) /* a fleet's only */
+		fputs("group = yes\n", fp);
 	for (size_t i = 0; i < n; i++) {
 		fputs(s->expand_all ? "closed = " : "open = ", fp);
 		put_escaped(fp, cards[i]);

@@ -246,7 +246,7 @@ save_state(void)
 	const struct cards *cs = cards_state(t);
 	struct saved s = {
 		.have_theme = true, .theme = t->theme, .have_sort = true, .sort = t->mon->view.key,
-		.reverse = t->mon->view.reverse, .expand_all = cs->expand_all, .toggled = cs->toggled,
+		.reverse = t->mon->view.reverse, .expand_all = cs->expand_all, .group = t->group, .toggled = cs->toggled,
 	};
 	char why[512];
 
@@ -259,7 +259,7 @@ save_state(void)
 	}
 }
 
-/* Restore theme, order and open cards for this source (the command line wins). */
+/* Restore theme, order, open cards and a fleet's grouping for this source (the command line wins). */
 static void
 load_state(const struct options *o)
 {
@@ -286,6 +286,7 @@ load_state(const struct options *o)
 				v->reverse = s.reverse;
 		}
 		cs->expand_all = s.expand_all;
+		t->group = s.group;
 		strset_free(&cs->toggled);
 		cs->toggled = s.toggled;
 		strset_init(&s.toggled);

@@ -70,16 +70,19 @@ START_TEST(round_trip)
 	ck_assert(r.have_theme && r.theme == THEME_LIGHT);
 	ck_assert(r.have_sort && r.sort == SORT_DROPS && r.reverse);
 	ck_assert(!r.expand_all);
+	ck_assert(!r.group);
 	ck_assert_uint_eq(strset_count(&r.toggled), sizeof addrs / sizeof addrs[0]);
 	for (size_t i = 0; i < sizeof addrs / sizeof addrs[0]; i++)
 		ck_assert_msg(strset_has(&r.toggled, addrs[i], strlen(addrs[i])), "%s lost", addrs[i]);
 	/* all expanded, one closed */
 	strset_clear(&s.toggled);
 	s.expand_all = true;
+	s.group = true; /* a fleet's cards grouped by server */
 	strset_add(&s.toggled, "::1", 3);
 	ck_assert_int_eq(state_write(path, TARGET, &s, why, sizeof why), STATE_OK);
 	ck_assert_int_eq(state_read(path, TARGET, &r, why, sizeof why), STATE_OK);
 	ck_assert(r.expand_all);
+	ck_assert(r.group);
 	ck_assert_uint_eq(strset_count(&r.toggled), 1);
 	ck_assert(strset_has(&r.toggled, "::1", 3));
 	struct stat st;

@@ -87,6 +87,7 @@ reversed=$(echo $(printf '%s\n' "$FLEET_ARGS" | sed -n '1!G;h;$p'))
 ui_start "$reversed --timeout 3 -d 10"
 expect_screen ">loc  clients 50" "the fleet again, its sources in another order"
 expect_screen "sort: Address order ↓" "its order remembered (the set of sources is the key)"
+expect_contains "$(tmux_screen | grep -m 1 -- '─\[[a-z]*\]─')" "[loc]" "grouped by server, remembered: the first cards are loc's, the first source now"
 tmux_keys q
 expect_screen "EXIT=0" "quit the fleet again"
 ui_start "-u http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash --timeout 3 -d 10"
