@@ -190,8 +190,8 @@ reports_token(const struct srv_field *fi, const char *t, size_t len, struct srv_
 			return e;
 		if (fi->u32_none && v->count == UINT32_MAX)
 			return LINE_OK; /* chronyc's "-" */
-		if (fi->kind == SK_OCTAL && v->count > 0377)
-			return LINE_OUT_OF_RANGE;
+		if ((fi->kind == SK_OCTAL && v->count > 0377) || v->count > INT64_MAX)
+			return LINE_OUT_OF_RANGE; /* counts stop at int64 as the clients' do: JSON readers' limit */
 		v->num = (double)v->count;
 		break;
 	}

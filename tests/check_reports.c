@@ -172,7 +172,7 @@ static const struct {
 	{ "1,2,3,4,5\n", 5 },
 	{ "1,2,3,4,5,6,7,8\n", 8 },
 	{ "76,38,15,0,0,0,0,0,0,0,0\n", 11 },
-	{ "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,18446744073709551615\n", 17 },
+	{ "1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,9223372036854775807\n", 17 },
 };
 
 START_TEST(serverstats_by_version)
@@ -188,7 +188,7 @@ START_TEST(serverstats_by_version)
 	for (int f = 0; f < SST_COUNT; f++)
 		ck_assert_msg(sd.serverstats.v[f].known == (f < widths[_i].known), "field %d", f);
 	if (widths[_i].known == 17)
-		ck_assert_uint_eq(sd.serverstats.v[SST_HW_TX].count, UINT64_MAX); /* exact, not a rounded double */
+		ck_assert_uint_eq(sd.serverstats.v[SST_HW_TX].count, INT64_MAX); /* exact, not a rounded double */
 }
 END_TEST
 
@@ -260,6 +260,7 @@ static const struct {
 	{ "7F000001,0123456789012345678901234567890123456789012345678,11,1.5" TRK_TAIL, LINE_BAD_ADDRESS,
 	  SRV_TRACKING, 0 },
 	{ "1,2,3,4,18446744073709551616\n", LINE_OUT_OF_RANGE, SRV_SERVERSTATS, 0 },
+	{ "1,2,3,4,9223372036854775808\n", LINE_OUT_OF_RANGE, SRV_SERVERSTATS, 0 }, /* past int64, as the clients' */
 	{ "^,*,127.0.0.1,10,1,400,1,0.1,0.1,0.1\n", LINE_OUT_OF_RANGE, SRV_SOURCES, 0 },
 	{ "^,*,127.0.0.1,10,1,8,1,0.1,0.1,0.1\n", LINE_BAD_NUMBER, SRV_SOURCES, 0 },
 	{ "^,*,,10,1,7,1,0.1,0.1,0.1\n", LINE_BAD_ADDRESS, SRV_SOURCES, 0 },
