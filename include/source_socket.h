@@ -4,11 +4,18 @@
  * Contract: binds its reply socket once, as DIR/ticctop.PID.sock beside
  * chronyd's socket (DIR/ticctop.PID.N.sock for the N-th of a fleet's) (chronyd only answers a bound socket it may write to),
  * created world-writable through the umask, never by chmod; an old file
- * of that name is replaced only when it is a socket of this user's.  The
+ * of that name is replaced only when it is a socket of this user's; those
+ * other killed runs left (ticctop.PID[.N].sock, sockets of this user's, of
+ * a pid that is no process, with nobody bound to them) are removed.  The
  * file is removed by stop/free and, on a crash, by the loop's handler
  * (source_path_add).  A poll walks chronyd's client table with `window`
  * requests in flight over disjoint index ranges; a request that gets no
- * answer is sent again with a new sequence number; a reply that fails a
+ * answer is sent again with a new sequence number, and a late answer to
+ * one of its last 4 sendings is taken too (the first answer wins); the
+ * server's reports (tracking, serverstats, activity, sources and
+ * sourcestats, the ntpdata of want_ntpdata) are asked for one after the
+ * other on one more lane, in the same poll; a report whose reply fails a
+ * check is left out and said in the server data's note; a reply that fails a
  * check ends the poll with the check's words; the walk starts again when
  * the table's size changes (rows are kept once per address).  Never asks
  * chronyd to reset counters.  Under auto (source_auto_new) a socket that

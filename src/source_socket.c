@@ -1,7 +1,10 @@
 /* source_socket.c — chronyd's client table through its command socket, pipelined. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +28,8 @@
 #define RECV_BATCH 1024          /* replies read in one handle() */
 #define REPORT_LANE MAX_WINDOW   /* the lane that asks for the server's reports, one after another */
 #define MAX_ARGS 5
+#define PID_LIMIT 4194304        /* Linux's largest pid (PID_MAX_LIMIT) */
+#define SENT_KEPT 4              /* earlier sequence numbers of a request whose late answer is still taken */
 
 /* The server's reports, asked for in this order by the report lane. */
 enum step { STEP_TRACKING, STEP_SERVERSTATS, STEP_ACTIVITY, STEP_N_SOURCES, STEP_SOURCE, STEP_STATS, STEP_NTPDATA,
@@ -54,6 +59,7 @@ struct lane {
 	size_t nargs;
 	uint32_t first, end;
 	uint32_t seq;
+	uint32_t sent[SENT_KEPT];   /* the sequence numbers of its earlier sendings, the last SENT_KEPT */
 	uint16_t attempt;
 	double retry_at;
 	double wait;         /* seconds before the next resend */
@@ -158,6 +164,79 @@ bind_fresh(int fd, const struct sockaddr_un *sa)
 
 static bool connect_server(struct socket_source *c);
 
+/* Return whether name is a reply socket's name, ticctop.PID.sock or
+ * ticctop.PID.N.sock; its PID into *pid. */
+static bool
+reply_name(const char *name, long *pid)
+{
+	static const char prefix[] = "ticctop.";
+	const char *p = name + sizeof prefix - 1;
+	int parts = 0;
+
+	if (strncmp(name, prefix, sizeof prefix - 1) != 0)
+		return false;
+	*pid = 0;
+	for (; parts < 2 && *p >= '0' && *p <= '9'; parts++) {
+		const char *start = p;
+		for (; *p >= '0' && *p <= '9' && p - start < 10; p++)
+			if (parts == 0)
+				*pid = *pid * 10 + (*p - '0');
+		if (strcmp(p, ".sock") == 0)
+			return *pid > 0 && *pid <= PID_LIMIT;
+		if (*p++ != '.')
+			return false;
+	}
+	return false;
+}
+
+/* Return whether a datagram socket at path has nobody bound to it (connect refused). */
+static bool
+nobody_answers(const char *path)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	int fd, rc;
+
+	if (strlen(path) >= sizeof sa.sun_path || (fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0)) < 0)
+		return false;
+	memcpy(sa.sun_path, path, strlen(path) + 1);
+	rc = connect(fd, (const struct sockaddr *)&sa, sizeof sa);
+	rc = rc < 0 && errno == ECONNREFUSED;
+	close(fd);
+	return rc;
+}
+
+/* Remove the reply sockets that killed runs of this user's left in dir
+ * (dlen bytes of path): a file of a reply socket's name that is a socket
+ * (not a link) of this user's, whose PID is no process here and on which
+ * nobody answers (a live ticctop in another PID namespace does).  Anything
+ * else is left alone. */
+static void
+sweep_stale(const char *path, int dlen)
+{
+	char dir[SOURCE_PATH_MAX], file[SOURCE_PATH_MAX + 256];
+	struct dirent *e;
+	struct stat st;
+	long pid;
+
+	snprintf(dir, sizeof dir, "%.*s", dlen, dlen ? path : "/");
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = dfd >= 0 ? fdopendir(dfd) : NULL;
+	if (!d) {
+		if (dfd >= 0)
+			close(dfd);
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (!reply_name(e->d_name, &pid) || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(file, sizeof file, "%s/%s", dir, e->d_name);
+		if (fstatat(dfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISSOCK(st.st_mode) &&
+		    st.st_uid == geteuid() && nobody_answers(file))
+			unlinkat(dfd, e->d_name, 0);
+	}
+	closedir(d);
+}
+
 /* Connect a fresh socket to chronyd's and bind our reply socket beside it; false (poll failed) if not. */
 static bool
 open_socket(struct socket_source *c)
@@ -189,6 +268,7 @@ open_socket(struct socket_source *c)
 		close_socket(c);
 		return false;
 	}
+	sweep_stale(slash ? c->server : ".", slash ? dir : 1);
 	if (!source_path_add(loc.sun_path)) {
 		fail(c, SOURCE_ERR_SYSTEM, "too many sockets open");
 		close_socket(c);
@@ -547,12 +627,12 @@ report_failed(struct socket_source *c, enum candm_err e, uint16_t status)
 		snprintf(sd->note + n, sizeof sd->note - n, "%s%s: %s", n ? "; " : "", what, candm_err_text(e));
 }
 
-/* Take a reply of the report lane l, and ask for the next report; false when the poll failed. */
+/* Take a reply (to sequence seq) of the report lane l, and ask for the next report; false when the poll failed. */
 static bool
-take_report(struct socket_source *c, struct lane *l, const uint8_t *p, size_t len, double now)
+take_report(struct socket_source *c, struct lane *l, uint32_t seq, const uint8_t *p, size_t len, double now)
 {
 	uint16_t status;
-	enum candm_err e = candm_check(p, len, l->cmd, l->seq, &status);
+	enum candm_err e = candm_check(p, len, l->cmd, seq, &status);
 
 	c->answered |= e == CANDM_OK || status != 0;
 	if (e == CANDM_OK)
@@ -566,6 +646,24 @@ take_report(struct socket_source *c, struct lane *l, const uint8_t *p, size_t le
 	else
 		c->step++;
 	return report_next(c, now) && dispatch(c, now);
+}
+
+/* The busy lane whose request was sent under seq, this time or (a late
+ * answer, taken as well: the first answer wins) one of the earlier; NULL if none. */
+static struct lane *
+lane_of(struct socket_source *c, uint32_t seq)
+{
+	for (unsigned i = 0; i <= c->cfg.window; i++) {
+		struct lane *l = lane_at(c, i);
+		if (!l->busy)
+			continue;
+		if (l->seq == seq)
+			return l;
+		for (unsigned j = 0; j < SENT_KEPT && j < l->attempt; j++)
+			if (l->sent[j] == seq)
+				return l;
+	}
+	return NULL;
 }
 
 /* Take one reply; false when the poll failed. */
@@ -582,15 +680,12 @@ take_reply(struct socket_source *c, const uint8_t *p, size_t len, double now)
 		fail_reply(c, CANDM_ERR_SHORT, 0);
 		return false;
 	}
-	for (unsigned i = 0; i <= c->cfg.window && !l; i++)
-		if (lane_at(c, i)->busy && lane_at(c, i)->seq == seq)
-			l = lane_at(c, i);
-	if (!l) {
-		c->ignored++; /* the answer to a request sent again since */
+	if (!(l = lane_of(c, seq))) {
+		c->ignored++; /* an answer to a request answered already, or of no request */
 		return true;
 	}
 	if (l == &c->lane[REPORT_LANE])
-		return take_report(c, l, p, len, now);
+		return take_report(c, l, seq, p, len, now);
 	if ((e = candm_check(p, len, CANDM_CLIENTS, seq, &status)) == CANDM_OK)
 		e = candm_clients_page(p, len, l->first, CANDM_PAGE_CLIENTS, &pg);
 	c->answered |= e == CANDM_OK || status != 0;
@@ -700,7 +795,8 @@ socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 	for (unsigned i = 0; i <= c->cfg.window && c->running; i++) {
 		struct lane *l = lane_at(c, i);
 		if (l->busy && (l->unsent || now >= l->retry_at)) {
-			if (!l->unsent) { /* lost, or late: ask again under a new number */
+			if (!l->unsent) { /* lost, or late: ask again under a new number, still taking the old one's answer */
+				l->sent[l->attempt % SENT_KEPT] = l->seq;
 				l->seq = ++c->seq;
 				l->attempt++;
 				l->wait = l->wait * 2 > RETRY_MAX ? RETRY_MAX : l->wait * 2;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # --via socket against a stand-in chronyd (tests/lib/fakechronyd.py) that
 # answers badly on purpose: lost and late replies are asked for again and
-# the walk is whole; a table resized mid-walk starts the walk again; every
+# the walk is whole (a late answer to an earlier sending is taken); a table resized mid-walk starts the walk again; every
 # bad answer is an error in words (never a crash, never a row); protocol
 # mismatches fall back to chronyc under auto, saying why.  The server's
 # reports come in the same poll; a bad report reply is said in the server's
@@ -11,6 +11,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/sf.XXXXXX") || exit 99
 at_exit cleanup
 cleanup() {
 	[ -n "${fake:-}" ] && kill "$fake" 2>/dev/null && wait "$fake" 2>/dev/null
+	[ -n "${holder:-}" ] && kill "$holder" 2>/dev/null && wait "$holder" 2>/dev/null
 	rm -rf "$tmp"
 }
 sock=$tmp/chronyd.sock
@@ -31,7 +32,7 @@ through() {
 	run_ticctop --once -o json -S "$sock" --timeout 20 "$@"
 }
 
-for mode in good drop late resize; do
+for mode in good drop late stale resize; do
 	through $mode --via socket
 	expect_contains "$OUT" '"ok":true' "$mode: the walk ends well"
 	expect_contains "$OUT" '"total":20,' "$mode: all 20 clients, once each"
@@ -81,6 +82,48 @@ done
 through silent --via socket --timeout 1
 expect_contains "$ERR" "chronyd gave no answer on $sock within 1 s (--timeout)" "silent: the timeout"
 check "no reply socket left" [ -z "$(find "$tmp" -name 'ticctop.*.sock')" ]
+
+# Reply sockets that killed runs left beside chronyd's are swept, nothing
+# else: a socket of this user's whose pid is no process and on which nobody
+# answers goes; a regular file, a socket of another user's, and one that
+# someone still answers on (a ticctop in another PID namespace) stay.
+# shellcheck disable=SC2046 # five pids, one a word
+set -- $(python3 -c 'import os
+found, p = [], 4194303
+while len(found) < 5 and p > 1000:
+    try:
+        os.kill(p, 0)
+    except ProcessLookupError:
+        found.append(p)
+    except PermissionError:
+        pass
+    p -= 1
+print(*found)')
+# Binds a datagram socket at $1 and leaves it behind.
+leave_socket() {
+	python3 -c 'import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).bind(sys.argv[1])' "$1"
+}
+leave_socket "$tmp/ticctop.$1.sock"
+leave_socket "$tmp/ticctop.$2.3.sock"
+echo x >"$tmp/ticctop.$3.sock"
+leave_socket "$tmp/ticctop.$4.sock"
+others=$(chown nobody "$tmp/ticctop.$4.sock" 2>/dev/null && echo yes)
+python3 -c 'import socket, sys, time
+s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+s.bind(sys.argv[1])
+open(sys.argv[1] + ".up", "w").close()
+time.sleep(600)' "$tmp/ticctop.$5.sock" &
+holder=$!
+wait_until 60 [ -e "$tmp/ticctop.$5.sock.up" ] || exit 99
+through good --via socket
+expect_contains "$OUT" '"total":20,' "with stale reply sockets beside chronyd's: the walk ends well"
+check "a killed run's reply sockets are swept" [ ! -e "$tmp/ticctop.$1.sock" ] && [ ! -e "$tmp/ticctop.$2.3.sock" ]
+check "a regular file of that name stays" [ -f "$tmp/ticctop.$3.sock" ]
+[ -n "$others" ] && check "another user's socket stays" [ -S "$tmp/ticctop.$4.sock" ]
+check "a socket someone answers on stays" [ -S "$tmp/ticctop.$5.sock" ]
+kill "$holder" && wait "$holder" 2>/dev/null
+holder=
+rm -f "$tmp"/ticctop.*
 
 # auto: a chronyd that does not speak the protocol hands over to chronyc, once
 fake_start version5

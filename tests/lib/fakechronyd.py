@@ -9,6 +9,8 @@ would, except as MODE says:
   good        as chronyd
   drop        no answer to the first request of each slot range (the client must resend)
   late        the first answer to each request comes after the resend's (stale sequence)
+  stale       each request is answered only when it is sent again, and under its first
+              sequence number (the resend gets no answer of its own)
   silent      never answers
   version5    answers with protocol version 5 and STT_BADPKTVERSION
   unknown     status STT_INVALID (a chronyd that does not know the command)
@@ -129,7 +131,12 @@ while True:
     if mode == "drop" and first not in seen:
         seen.add(first)
         continue
-    if mode == "late":
+    if mode == "stale":
+        if first not in held:
+            held[first] = out
+            continue
+        out = held.pop(first)
+    elif mode == "late":
         if first not in held:
             held[first] = out
             continue

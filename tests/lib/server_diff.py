@@ -11,7 +11,9 @@ import sys
 # apart), s seconds that move (1e-3), d a sample's offset, delay, dispersion
 # or response time (0.05 s: a new sample may come between the two reads every
 # 0.25 s, and on a loaded machine its delays are milliseconds more or less),
-# t a time or age (10 s), f ppm (50),
+# b a sample's NTP test bits (binary digits of the same count: a packet that
+# failed a test under load may come between the two reads), t a time or age
+# (10 s), f ppm (50),
 # r a skew (both >= 0, at most 10x apart), i an update interval (5 s),
 # a an asymmetry (1.0).
 COLUMNS = {
@@ -19,7 +21,7 @@ COLUMNS = {
     "serverstats": "c" * 17,
     "activity": "eeeee",
     "sources": "eeeeeetdddcccfrss",
-    "ntpdata": "eeeeeeeeeeeee" "ss" "ee" "t" "dddd" "a" "eee" "ee" "ee" "cccc" "eeee",
+    "ntpdata": "eeeeeeeeeeeee" "ss" "ee" "t" "dddd" "a" "bbb" "ee" "ee" "cccc" "eeee",
     "ntpdata_error": "e",
 }
 BOUND = {"c": 1000, "s": 1e-3, "d": 0.05, "t": 10.0, "f": 50.0, "i": 5.0, "a": 1.0}
@@ -31,6 +33,8 @@ def close(how, a, b):
         return True
     if how == "e" or a == "" or b == "":
         return False
+    if how == "b":
+        return len(a) == len(b) and set(a + b) <= set("01")
     x, y = float(a), float(b)
     if how == "r":
         return x >= 0 and y >= 0 and max(x, y) <= 10 * min(x, y) + 1e-9
