@@ -4,7 +4,8 @@
  * over every descriptor: the sources' (each says what it wants watched and
  * when it must act, and is told what became ready: source.h), a front end's,
  * the signals' and a side task's; it sleeps until one is ready, the next tick
- * or a side task is due.  A poll that finishes at once (a program that
+ * or a side task is due.  With mon->rec, each finished poll is appended to
+ * the recording as the model takes it (recorder.h).  A poll that finishes at once (a program that
  * cannot be started) is delivered at once, not at the next tick.  A tick
  * while the source is still busy is skipped and counted.  A finished poll updates the model (keeping the last good data
  * when it failed) and the view, then tells the front end.  SIGINT, SIGTERM

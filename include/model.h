@@ -97,6 +97,9 @@ struct model;
 /* Make an empty model; NULL when out of memory. */
 struct model *model_new(void);
 
+/* A new, empty model configured as m (window, highlight); NULL when out of memory. */
+struct model *model_new_like(const struct model *m);
+
 /* Free m and every client. */
 void model_free(struct model *m);
 

@@ -27,8 +27,11 @@
 #include "trend_sources.h"
 #include "view.h"
 
+struct recorder; /* recorder.h */
+
 struct monitor {
 	struct source *src;
+	struct recorder *rec;      /* --record: the loop appends each poll to it; NULL none */
 	struct model *model;
 	struct health health;
 	struct view view;
@@ -58,6 +61,11 @@ struct monitor {
 
 /* Make mon ready for src; false when out of memory. */
 bool monitor_init(struct monitor *mon, struct source *src, const struct health *h);
+
+/* Start the clients afresh (an empty model configured as before, no rates
+ * of the server's counters, an empty history): the next poll does not follow
+ * the last one (a replay jumped).  False when out of memory: all kept. */
+bool monitor_restart(struct monitor *mon);
 
 /* Free what monitor_init made (not the source). */
 void monitor_free(struct monitor *mon);

@@ -85,6 +85,12 @@ struct options {
 	long delay;          /* tenths of a second between refreshes */
 	int format;          /* enum out_format */
 	int check;           /* enum check_scope */
+	const char *output_file; /* rewrite this file with each report instead of stdout */
+	long max_series;     /* prom: series in one exposition, 0 = no limit */
+	/* record and replay */
+	const char *record;  /* append every poll to this file */
+	long record_max_mib; /* rotate the recording past this size, 0 = never */
+	const char *replay;  /* play this recording as the source */
 	/* general */
 	bool help;
 	bool version;

@@ -1,4 +1,5 @@
-/* output.h — batch output: text for people (and Nagios), CSV and JSON.
+/* output.h — batch output: text for people (and Nagios), CSV, JSON, and the
+ * metrics formats (Prometheus text exposition, InfluxDB line protocol).
  *
  * Contract: writes one report of the current view to a stream; every string
  * from the source is escaped for the format (sanitised text, RFC 4180 CSV of
@@ -9,7 +10,9 @@
  * marked (CSV: every row ends with time, age and stale; JSON: source.ok,
  * source.age).  A stream of CSV reports has one header, the first.  Numbers are written the same under every locale
  * (a decimal point, never LC_NUMERIC's comma).  The JSON shape is the stable contract documented in
- * ticctop(1).  output_status maps the summary to a
+ * ticctop(1).  The metrics formats (output_prom.h, output_influx.h) write
+ * what JSON holds as series with a server label; an unknown value is left
+ * out, never written as 0 or NaN.  output_status maps the summary to a
  * Nagios plugin exit status.  The server's own data (r->srv) goes into JSON
  * as "server" (every report and field, null where none came) and into text
  * after the clients; CSV stays the clients' table. */
@@ -28,7 +31,7 @@
 #include "status.h"
 #include "view.h"
 
-enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_COUNT };
+enum out_format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON, FORMAT_PROM, FORMAT_INFLUX, FORMAT_COUNT };
 
 /* What sets the exit status and the status line (--check). */
 enum check_scope { CHECK_ALL, CHECK_CLIENTS, CHECK_SERVER, CHECK_COUNT };
@@ -46,7 +49,8 @@ struct report_server {
 };
 /* Everything one report shows. */
 struct report {
-	const char *name;          /* the server's name in a fleet (output_write_fleet); NULL alone */
+	const char *name;          /* the server's name in a fleet (output_write_fleet); NULL alone
+	                              (the metrics formats' server label is then the target) */
 	const char *kind;          /* source kind: "chronyc", "http" */
 	const char *target;        /* what the source reads (no secrets) */
 	const char *error;         /* the source's last error, NULL if the last poll was good */
@@ -61,6 +65,7 @@ struct report {
 	const struct health *h;
 	bool utf8;                 /* the terminal takes UTF-8 (text and CSV; JSON is always ASCII) */
 	bool continued;            /* a later report of the same stream: CSV writes no header */
+	long max_series;           /* prom: the most series one exposition holds, 0 no limit */
 	const struct report_server *srv; /* the server itself; NULL: nothing to say (as --check clients) */
 	enum check_scope check;    /* what output_status and the status line judge */
 };
@@ -68,12 +73,16 @@ struct report {
 /* Machine name of a check scope ("all", "clients", "server"). */
 const char *output_check_name(enum check_scope c);
 
-/* Machine name of a format ("text", "csv", "json"). */
+/* Machine name of a format ("text", "csv", "json", "prom", "influx"). */
 const char *output_format_name(enum out_format f);
 
 /* Write one report of r in format f; false (errno set) when the stream
  * failed (a full disk, a closed descriptor). */
 bool output_write(FILE *fp, enum out_format f, const struct report *r);
+
+/* Clients of the reports r[0..nr) that format f leaves out (prom under
+ * r[0].max_series, all servers in one exposition), 0 none. */
+size_t output_omitted(enum out_format f, const struct report *r, size_t nr);
 
 /* The exit status r stands for: 3 when the source failed, else by the worst
  * status of what r->check judges (all: the clients, and the server when it
@@ -87,7 +96,8 @@ enum exit_status output_status(const struct report *r);
  * "summary","clients","server"}]}; text: one status line for the fleet
  * (the worst state, fleet.h's rule; UNKNOWN: the failed servers' names),
  * then each server's name, target and own report; CSV: a server column
- * first.  False (errno set) when the stream failed. */
+ * first; prom: one exposition, each family once, a server label per
+ * series; influx: each server's lines.  False (errno set) when the stream failed. */
 bool output_write_fleet(FILE *fp, enum out_format f, const struct report *r, size_t nr);
 
 /* The exit status of a fleet r[0..nr): the worst of its servers' (fleet.h). */

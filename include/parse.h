@@ -79,6 +79,10 @@ enum parse_err parse_csv(const char *buf, size_t len, row_sink sink, void *ctx,
 enum parse_err parse_table(const char *buf, size_t len, row_sink sink, void *ctx,
                            struct parse_report *rep);
 
+/* Return whether v is a value of kind k that a parser hands over (a
+ * recording's rows are held to the same rules as a live answer's). */
+bool parse_value_ok(enum field_kind k, int64_t v);
+
 /* Return whether chronyc cut this name (25 chars ending in '>'): such rows never merge. */
 bool parse_name_cut(const char *addr, size_t len);
 

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "parse.h"
 #include "server.h"
@@ -64,6 +65,16 @@ struct source {
 	const char *kind;            /* "chronyc", "socket", "http": the JSON source.kind */
 	char target[512];            /* what it reads, for people and JSON (no secrets) */
 	const char *warning;         /* standing warning for stderr and the header (--insecure), NULL none */
+	bool finished;               /* it has nothing more to give (a replay at its end): batch stops */
+	bool own_times;              /* the poll deliver() just handed over has its own times (a replay's
+	                                recorded ones), poll_mono and poll_wall; the loop gives the model
+	                                those instead of its now */
+	double poll_mono;
+	time_t poll_wall;
+	bool jumped;                 /* the next poll deliver() hands over does not follow the last one
+	                                (a replay jumped): the loop starts the clients afresh for it */
+	const char *status;          /* shown in full after the target in the header (a replay: REPLAY,
+	                                the recorded time, the speed); NULL none */
 	char want_ntpdata[SRV_TEXT_MAX]; /* a front end asks for this source's ntpdata in the next
 	                                    polls (monitor_want_ntpdata); "" none.  A source that
 	                                    cannot give it says so in serverdata.ntpdata_error */

@@ -7,6 +7,58 @@
 
 #include "batch.h"
 #include "format.h"
+#include "outfile.h"
+
+/* A report of one server or a fleet in a format, for outfile_replace. */
+struct file_report {
+	enum out_format format;
+	const struct report *r;
+	size_t n;
+};
+
+/* Write the report of ctx (struct file_report). */
+static bool
+write_file_report(FILE *fp, void *ctx)
+{
+	const struct file_report *fr = ctx;
+
+	return fr->n > 1 ? output_write_fleet(fp, fr->format, fr->r, fr->n) : output_write(fp, fr->format, fr->r);
+}
+
+/* Replace b's output file with r[0..n); one line on stderr when that fails
+ * (until it works again). */
+static void
+write_output_file(struct batch *b, const struct report *r, size_t n)
+{
+	struct file_report fr = { b->format, r, n };
+	char why[600], safe[2400];
+
+	if (outfile_replace(b->output_file, 0644, write_file_report, &fr, why, sizeof why)) {
+		b->file_failed = false;
+		return;
+	}
+	if (!b->file_failed) {
+		fmt_sanitize(safe, sizeof safe, why, strlen(why), b->utf8);
+		fprintf(stderr, "ticctop: cannot write the report: %s\n", safe);
+	}
+	b->file_failed = true;
+	b->status = EXIT_UNKNOWN;
+}
+
+/* Warn when the report r[0..n) leaves clients out (-o prom past
+ * --max-series), each time that number changes. */
+static void
+warn_omitted(struct batch *b, const struct report *r, size_t n)
+{
+	size_t cut = output_omitted(b->format, r, n), shown = 0;
+
+	for (size_t i = 0; i < n; i++)
+		shown += r[i].v->n;
+	if (cut && cut != b->omitted)
+		fprintf(stderr, "ticctop: warning: --max-series %ld: %zu of %zu clients left out of the report "
+		                "(ticctop_clients_omitted)\n", b->max_series, cut, shown);
+	b->omitted = cut;
+}
 
 /* Say on stderr what went wrong with mon's last poll (its error, lines
  * skipped, the server's warning); note gets the skip note for the report. */
@@ -56,7 +108,8 @@ report_of(const struct batch *b, const struct monitor *mon, const char *name, co
 		.skipped = mon->last.rep.skipped, .skip_note = note,
 		.have_data = mon->have_data, .age = mon->poll_time - mon->data_time,
 		.time = mon->data_wall ? mon->data_wall : time(NULL),
-		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8, .continued = b->done > 0,
+		.m = mon->model, .v = &mon->view, .h = &mon->health, .utf8 = b->utf8,
+		.continued = b->done > 0 && !b->output_file, .max_series = b->max_series,
 		.srv = srv, .check = b->check,
 	};
 }
@@ -91,13 +144,19 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	}
 	b->status = n > 1 ? output_fleet_status(r, n) : output_status(&r[0]);
 	b->done++;
-	ok = n > 1 ? output_write_fleet(stdout, b->format, r, n) : output_write(stdout, b->format, &r[0]);
+	warn_omitted(b, r, n);
+	if (b->output_file) {
+		write_output_file(b, r, n);
+		ok = true;
+	} else {
+		ok = n > 1 ? output_write_fleet(stdout, b->format, r, n) : output_write(stdout, b->format, &r[0]);
+	}
 	if (!ok) {
 		fprintf(stderr, "ticctop: cannot write the report to standard output: %s\n", strerror(errno));
 		b->status = EXIT_UNKNOWN;
 		return false;
 	}
-	return b->iterations == 0 || b->done < b->iterations;
+	return !mon->src->finished && (b->iterations == 0 || b->done < b->iterations);
 }
 
 /* Make the front end that drives b. */

@@ -216,6 +216,8 @@ draw_source_line(const struct paint *p)
 		seg_add(s, &n, " ", ROLE_STALE, 95, false, false, "%s %.*s", glyph(GLYPH_ALERT, t->utf8), (int)k,
 		        m->src->warning);
 	}
+	if (m->src->status)
+		seg_add(s, &n, " ", ROLE_STALE, 96, false, false, "%s", m->src->status);
 	if (m->last.server.time[0]) {
 		fmt_sanitize(target, sizeof target, m->last.server.time, strlen(m->last.server.time), t->utf8);
 		seg_add(s, &n, "server ", ROLE_TEXT, 45, true, false, "%s", target);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "keys.h"
+#include "source_replay.h"
 #include "tui.h"
 
 static unsigned keys_open_help(struct tui *t, int arg);
@@ -142,6 +143,58 @@ static const struct binding bindings[] = {
 
 static const struct keymap app = KEYMAP(actions, bindings);
 
+/* --- the replay's keys (--replay): looked up before the screen's and the
+ * app's while a recording plays, so Home and End move in time there. ---- */
+
+/* Play faster (arg 1) or slower (-1). */
+static unsigned
+replay_key_speed(struct tui *t, int arg)
+{
+	replay_speed(t->mon->src, arg);
+	return REACT_HEADER;
+}
+
+/* Jump arg seconds of recorded time, and show where at once. */
+static unsigned
+replay_key_jump(struct tui *t, int arg)
+{
+	replay_jump(t->mon->src, arg);
+	t->mon->poll_now = true;
+	return REACT_HEADER;
+}
+
+/* Go to the first poll (arg 0) or the last (1), and show it at once. */
+static unsigned
+replay_key_edge(struct tui *t, int arg)
+{
+	replay_edge(t->mon->src, arg);
+	t->mon->poll_now = true;
+	tui_message(t, arg ? "Replay: the last poll" : "Replay: the first poll");
+	return REACT_HEADER;
+}
+
+enum { R_FASTER, R_SLOWER, R_BACK, R_AHEAD, R_FIRST, R_LAST };
+
+static const struct action replay_actions[] = {
+	[R_FASTER] = { replay_key_speed, 1, "Replay faster (up to x64)" },
+	[R_SLOWER] = { replay_key_speed, -1, "Replay slower (down to x1/4)" },
+	[R_BACK]   = { replay_key_jump, -60, "Replay: back a minute" },
+	[R_AHEAD]  = { replay_key_jump, 60, "Replay: ahead a minute" },
+	[R_FIRST]  = { replay_key_edge, 0, "Replay: the first poll" },
+	[R_LAST]   = { replay_key_edge, 1, "Replay: the last poll" },
+};
+
+static const struct binding replay_bindings[] = {
+	{ TUI_BROWSE, ']', R_FASTER, NULL, 0 },
+	{ TUI_BROWSE, '[', R_SLOWER, NULL, 0 },
+	{ TUI_BROWSE, '{', R_BACK, NULL, 0 },
+	{ TUI_BROWSE, '}', R_AHEAD, NULL, 0 },
+	{ TUI_BROWSE, KEYC_HOME, R_FIRST, NULL, 0 },
+	{ TUI_BROWSE, KEYC_END, R_LAST, NULL, 0 },
+};
+
+static const struct keymap replay_map = KEYMAP(replay_actions, replay_bindings);
+
 /* The app's own key table. */
 const struct keymap *
 keys_app(void)
@@ -195,10 +248,10 @@ find(const struct keymap *map, enum tui_mode mode, int key)
 unsigned
 keys_press(struct tui *t, int key)
 {
-	const struct keymap *maps[2] = { &tui_screen(t)->ops->keys, &app };
+	const struct keymap *maps[3] = { &replay_map, &tui_screen(t)->ops->keys, &app };
 	char name[16];
 
-	for (size_t m = 0; m < 2; m++) {
+	for (size_t m = t->mon && t->mon->src && replay_is(t->mon->src) ? 0 : 1; m < 3; m++) {
 		const struct binding *b = find(maps[m], t->mode, key);
 		if (b)
 			return maps[m]->actions[b->act].run(t, maps[m]->actions[b->act].arg);
@@ -225,6 +278,10 @@ static const struct help_section sections[] = {
 	  { "OK, WARN or CRIT by NTP drops (--warn-drops, --crit-drops)",
 	    "An open card says which rule set its status",
 	    "The header counts all clients; \"shown\" counts what the filter lets by" } },
+	{ "Replay (--replay)", -1,
+	  { "] [ faster, slower; { } back, ahead a minute; p pause",
+	    "Home, End: the first poll, the last (not the first card, the last)",
+	    "The header says REPLAY, the recorded time and the speed" } },
 	{ "Remembered", -1,
 	  { "Theme, order, view, open cards, per source, in $XDG_STATE_HOME/ticctop",
 	    "Defaults in $XDG_CONFIG_HOME/ticctop/config: `long-option = value`" } },

@@ -9,6 +9,8 @@
 
 #include "clock.h"
 #include "loop.h"
+#include "record.h"
+#include "recorder.h"
 
 #define OWN_FDS 56                       /* the signals', a front end's and a side task's */
 #define MAX_FDS (OWN_FDS + LOOP_MAX_SOURCES * SOURCE_MAX_FDS) /* in one wait */
@@ -101,13 +103,41 @@ signals_stop(void)
 		sigaction(fatal[i], &fatal_before[i], NULL);
 }
 
-/* Take a finished poll into the model; keep the last good data on failure. */
+/* A row of the poll into the recording, then the model (ctx: the monitor). */
+static bool
+record_and_put(void *ctx, const struct row *r)
+{
+	struct monitor *mon = ctx;
+
+	return recorder_row(mon->rec, r) && model_put(mon->model, r);
+}
+
+/* Take a finished poll into the model (and the recording, at the times the
+ * model gets: a replay gives it the same); keep the last good data on
+ * failure.  A source with times of its own (a replay) gives the model those. */
 static void
 take_poll(struct monitor *mon, double now)
 {
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	time_t wall = ts.tv_sec;
+	if (mon->src->jumped)
+		monitor_restart(mon);
 	model_begin(mon->model);
-	mon->src->ops->deliver(mon->src, model_put, mon->model, &mon->last);
-	monitor_take(mon, now, time(NULL));
+	if (mon->rec) {
+		now = record_clock(now);
+		recorder_begin(mon->rec);
+		mon->src->ops->deliver(mon->src, record_and_put, mon, &mon->last);
+		recorder_poll(mon->rec, now, (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000, &mon->last);
+	} else {
+		mon->src->ops->deliver(mon->src, model_put, mon->model, &mon->last);
+	}
+	if (mon->src->own_times) {
+		now = mon->src->poll_mono;
+		wall = mon->src->poll_wall;
+	}
+	monitor_take(mon, now, wall);
 }
 
 /* One wait over pfd[0..n) and the sources' descriptors; each source then

@@ -18,8 +18,10 @@
 #include "log.h"
 #include "loop.h"
 #include "options.h"
+#include "recorder.h"
 #include "source_chronyc.h"
 #include "source_http.h"
+#include "source_replay.h"
 #include "source_socket.h"
 #include "ui.h"
 
@@ -32,6 +34,7 @@ print_version(void)
 }
 
 #define DEMO_CLIENTS 300
+#define REPLAY_TICK 0.05 /* seconds between the full screen's looks at a replay's clock */
 #define DEMO_LABEL "ticctop --demo (a private chronyd)"
 
 /* The config file's text: options point into it until the end. */
@@ -57,13 +60,28 @@ make_http_source(const struct options *o, const struct source_opts *so)
 	return s;
 }
 
-/* Make the source so names (the demo's chronyd when there is one); NULL
- * (with a message) on failure.  Locally: chronyc when asked for, with
- * --sudo, or when a chronyc program is named; the socket when asked for;
- * else auto (the socket, or chronyc when the socket cannot be used). */
+/* Make the --replay source (every poll at once when fast); NULL (with a message) on failure. */
 static struct source *
-make_source(const struct options *o, const struct source_opts *so, const struct demo *demo)
+make_replay_source(const struct options *o, bool fast)
 {
+	char why[800];
+	struct source *s = source_replay_new(o->replay, fast, why, sizeof why);
+
+	if (!s)
+		fprintf(stderr, "ticctop: --replay %s\n", why);
+	return s;
+}
+
+/* Make the source so names (the demo's chronyd when there is one; the
+ * recording of --replay, played at once unless on the screen); NULL (with
+ * a message) on failure.  Locally: chronyc when asked for, with --sudo, or
+ * when a chronyc program is named; the socket when asked for; else auto
+ * (the socket, or chronyc when the socket cannot be used). */
+static struct source *
+make_source(const struct options *o, const struct source_opts *so, const struct demo *demo, bool screen)
+{
+	if (o->replay)
+		return make_replay_source(o, !screen);
 	if (so->url)
 		return make_http_source(o, so);
 	const char *socket = demo ? demo_socket(demo) : so->socket;
@@ -97,7 +115,8 @@ make_source(const struct options *o, const struct source_opts *so, const struct 
  * the demo's) into f, each with its name; false (with a message) on failure.
  * *ready counts the monitors made, for fleet_free. */
 static bool
-make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct demo *demo, const struct health *h)
+make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct demo *demo, const struct health *h,
+           bool screen)
 {
 	static const struct source_opts local = { 0 };
 	size_t n = o->nsources ? o->nsources : 1;
@@ -109,7 +128,7 @@ make_fleet(struct fleet *f, size_t *ready, const struct options *o, const struct
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct source_opts *so = o->nsources ? &o->sources[i] : &local;
-		struct source *src = make_source(o, so, demo);
+		struct source *src = make_source(o, so, demo, screen);
 		if (!src)
 			return false;
 		if (!monitor_init(&f->mon[i], src, h)) {
@@ -181,28 +200,47 @@ main(int argc, char **argv)
 		fprintf(stderr, "ticctop: --demo: %s\n", err);
 		goto out;
 	}
-	if (!make_fleet(&fleet, &ready, &o, demo, &h))
+	bool screen = !o.batch && isatty(STDOUT_FILENO);
+	/* a replay plays as fast as it can in batch, else in its own time (ticks wake it) */
+	double interval = o.replay ? (screen ? REPLAY_TICK : 0) : (double)o.delay / 10.0;
+	if (!make_fleet(&fleet, &ready, &o, demo, &h, screen))
 		goto out;
 	for (size_t i = 0; o.filter && i < fleet.n; i++)
 		fleet.mon[i].view.filter = filter;
+	if (o.record && fleet.n > 1) {
+		fprintf(stderr, "ticctop: --record records one source, not a fleet of %zu\n", fleet.n);
+		goto out;
+	}
+	if (o.record && !(fleet.mon[0].rec = recorder_open(o.record, fleet.mon[0].src, (double)o.delay / 10.0,
+	                                                   (uint64_t)o.record_max_mib << 20, err, sizeof err))) {
+		fprintf(stderr, "ticctop: --record %s\n", err);
+		goto out;
+	}
 
 	struct side_task task = demo ? demo_task(demo) : (struct side_task){ 0 };
-	if (!o.batch && isatty(STDOUT_FILENO)) {
-		rc = ui_run(&fleet, &o, (double)o.delay / 10.0, demo ? &task : NULL);
+	if (screen) {
+		rc = ui_run(&fleet, &o, interval, demo ? &task : NULL);
 	} else {
 		struct batch b = {
 			.fleet = &fleet, .format = (enum out_format)o.format, .check = (enum check_scope)o.check,
 			.iterations = o.iterations,
 			.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0, .status = EXIT_UNKNOWN,
+			.output_file = o.output_file, .max_series = o.max_series,
 		};
 		struct frontend fe = batch_frontend(&b);
-		int sig = loop_run(fleet.mon, fleet.n, &fe, (double)o.delay / 10.0, demo ? &task : NULL);
+		int sig = loop_run(fleet.mon, fleet.n, &fe, interval, demo ? &task : NULL);
 		rc = sig ? 128 + sig : (int)b.status;
 	}
 
+	if (replay_stopped(fleet.mon[0].src))
+		fprintf(stderr, "ticctop: --replay %s\n", replay_stopped(fleet.mon[0].src));
+	if (fleet.mon[0].rec && recorder_error(fleet.mon[0].rec))
+		fprintf(stderr, "ticctop: --record stopped: %s\n", recorder_error(fleet.mon[0].rec));
 out:
-	for (size_t i = 0; i < ready; i++)
+	for (size_t i = 0; i < ready; i++) {
+		recorder_close(fleet.mon[i].rec);
 		fleet.mon[i].src->ops->free(fleet.mon[i].src);
+	}
 	fleet_free(&fleet, ready);
 	demo_stop(demo);
 	log_close();

@@ -153,6 +153,17 @@ model_configure(struct model *m, double window, double highlight)
 	m->highlight = highlight > 0 ? highlight : 0;
 }
 
+/* A new model configured as m. */
+struct model *
+model_new_like(const struct model *m)
+{
+	struct model *n = model_new();
+
+	if (n)
+		model_configure(n, m->window, m->highlight);
+	return n;
+}
+
 /* Free m and every client. */
 void
 model_free(struct model *m)

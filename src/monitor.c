@@ -20,6 +20,23 @@ monitor_init(struct monitor *mon, struct source *src, const struct health *h)
 	return (mon->model = model_new()) != NULL;
 }
 
+/* Start the clients afresh. */
+bool
+monitor_restart(struct monitor *mon)
+{
+	struct model *m = model_new_like(mon->model);
+
+	if (!m)
+		return false;
+	model_free(mon->model);
+	mon->model = m;
+	mon->view_stale = true;
+	mon->have_srv_rates = false;
+	mon->polls = 0;
+	trend_init(&mon->trend);
+	return true;
+}
+
 /* Free what monitor_init made. */
 void
 monitor_free(struct monitor *mon)

@@ -22,24 +22,27 @@ static const size_t kind_size[] = {
 
 /* Families of source options; a family on the command line drops its rivals
  * from the config file.  The remote group is one family, FAM_REMOTE. */
-enum opt_family { FAM_NONE, FAM_CHRONYC, FAM_CHRONYD, FAM_DEMO, FAM_REMOTE, FAM_COUNT };
+enum opt_family { FAM_NONE, FAM_CHRONYC, FAM_CHRONYD, FAM_DEMO, FAM_REMOTE, FAM_REPLAY, FAM_COUNT };
 
 static const struct {
 	const char *name;
 	enum opt_family family;
 } families[] = {
 	{ "chronyc", FAM_CHRONYC }, { "via", FAM_CHRONYC }, { "socket", FAM_CHRONYD }, { "sudo", FAM_CHRONYD }, { "demo", FAM_DEMO },
+	{ "replay", FAM_REPLAY },
 };
 
 #define FAM(f) (1u << (f))
 static const unsigned rivals[FAM_COUNT] = {
-	[FAM_CHRONYC] = FAM(FAM_REMOTE),
-	[FAM_CHRONYD] = FAM(FAM_DEMO) | FAM(FAM_REMOTE),
-	[FAM_DEMO] = FAM(FAM_CHRONYD) | FAM(FAM_REMOTE),
-	[FAM_REMOTE] = FAM(FAM_CHRONYC) | FAM(FAM_CHRONYD) | FAM(FAM_DEMO),
+	[FAM_CHRONYC] = FAM(FAM_REMOTE) | FAM(FAM_REPLAY),
+	[FAM_CHRONYD] = FAM(FAM_DEMO) | FAM(FAM_REMOTE) | FAM(FAM_REPLAY),
+	[FAM_DEMO] = FAM(FAM_CHRONYD) | FAM(FAM_REMOTE) | FAM(FAM_REPLAY),
+	[FAM_REMOTE] = FAM(FAM_CHRONYC) | FAM(FAM_CHRONYD) | FAM(FAM_DEMO) | FAM(FAM_REPLAY),
+	[FAM_REPLAY] = FAM(FAM_CHRONYC) | FAM(FAM_CHRONYD) | FAM(FAM_DEMO) | FAM(FAM_REMOTE),
 };
 
-enum opt_group { GROUP_SOURCE, GROUP_REMOTE, GROUP_SHOW, GROUP_SCREEN, GROUP_BATCH, GROUP_GENERAL, GROUP_COUNT };
+enum opt_group { GROUP_SOURCE, GROUP_REMOTE, GROUP_SHOW, GROUP_SCREEN, GROUP_BATCH, GROUP_RECORD, GROUP_GENERAL,
+	GROUP_COUNT };
 
 static const char *const group_titles[GROUP_COUNT] = {
 	[GROUP_SOURCE] = "Where the clients come from",
@@ -47,6 +50,7 @@ static const char *const group_titles[GROUP_COUNT] = {
 	[GROUP_SHOW] = "What is shown",
 	[GROUP_SCREEN] = "Full screen",
 	[GROUP_BATCH] = "Batch mode (no full screen; for scripts and Nagios)",
+	[GROUP_RECORD] = "Record and replay",
 	[GROUP_GENERAL] = "General",
 };
 
@@ -200,9 +204,19 @@ static const struct opt_def defs[] = {
 	{ "delay", 'd', OPT_LONG, GROUP_BATCH, AT(delay), "TENTHS", 1, 36000, NULL, 0,
 	  "time between refreshes in tenths of a second (default 10)" },
 	{ "format", 'o', OPT_CHOICE, GROUP_BATCH, AT(format), "FMT", 0, 0, format_choice, FORMAT_COUNT,
-	  "batch output: text, csv or json (default text)" },
+	  "batch output: %choices (default text)" },
 	{ "check", 0, OPT_CHOICE, GROUP_BATCH, AT(check), "WHAT", 0, 0, check_choice, CHECK_COUNT,
 	  "what sets the exit status and status line: %choices (default all)" },
+	{ "output-file", 0, OPT_STRING, GROUP_BATCH, AT(output_file), "PATH", 0, 0, NULL, 0,
+	  "rewrite PATH atomically with each report instead of stdout (implies -b)" },
+	{ "max-series", 0, OPT_LONG, GROUP_BATCH, AT(max_series), "N", 1, 1e9, NULL, 0,
+	  "-o prom: at most N series, whole clients left out past it (warned on stderr)" },
+	{ "record", 0, OPT_STRING, GROUP_RECORD, AT(record), "FILE", 0, 0, NULL, 0,
+	  "append every poll to FILE (full screen or batch) for --replay" },
+	{ "record-max", 0, OPT_LONG, GROUP_RECORD, AT(record_max_mib), "MIB", 1, 1048576, NULL, 0,
+	  "past MIB MiB the recording moves to FILE.1 (an older FILE.1 dropped) and starts anew" },
+	{ "replay", 0, OPT_STRING, GROUP_RECORD, AT(replay), "FILE", 0, 0, NULL, 0,
+	  "play a recording instead of reading a server (batch: every poll at once)" },
 	{ "help", 'h', OPT_FLAG, GROUP_GENERAL, AT(help), NULL, 0, 0, NULL, 0, "show this help" },
 	{ "version", 'V', OPT_FLAG, GROUP_GENERAL, AT(version), NULL, 0, 0, NULL, 0,
 	  "show the version and the libraries' versions" },
@@ -607,6 +621,17 @@ finish(struct options *o, char *err, size_t errsize)
 	}
 	if (o->warn_rate > 0 && o->crit_rate > 0 && o->crit_rate < o->warn_rate)
 		return conflict(o, "crit-rate warn-rate", err, errsize, "--crit-rate must not be below --warn-rate");
+	if (o->output_file)
+		o->batch = true;
+	if (o->max_series && o->format != FORMAT_PROM)
+		return conflict(o, "max-series format", err, errsize, "--max-series goes with -o prom");
+	if (o->record_max_mib && !o->record)
+		return conflict(o, "record-max", err, errsize, "--record-max goes with --record");
+	if (o->replay && o->record)
+		return conflict(o, "replay record", err, errsize, "--replay plays a recording: it does not go with --record");
+	if (o->replay && (o->nsources || o->sudo || o->demo || o->chronyc != default_chronyc))
+		return conflict(o, "replay url socket source sudo demo chronyc", err, errsize,
+		                "--replay plays a recording: it does not go with --url, --socket, --sudo, --demo or --chronyc");
 	if (o->demo && (count_urls(o) < o->nsources || o->sudo))
 		return conflict(o, "demo socket source sudo", err, errsize,
 		                "--demo starts its own chronyd: it does not go with --socket or --sudo");

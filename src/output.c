@@ -11,6 +11,8 @@
 #include "fleet.h"
 #include "format.h"
 #include "output.h"
+#include "output_influx.h"
+#include "output_prom.h"
 #include "text.h"
 
 #define ADDR_MAX (255 * 4 + 1)   /* a sanitised address at its longest */
@@ -18,6 +20,7 @@
 
 static const char *const format_names[FORMAT_COUNT] = {
 	[FORMAT_TEXT] = "text", [FORMAT_CSV] = "csv", [FORMAT_JSON] = "json",
+	[FORMAT_PROM] = "prom", [FORMAT_INFLUX] = "influx",
 };
 
 static const char *const nagios_words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
@@ -883,12 +886,21 @@ write_in_c(FILE *fp, void (*write)(FILE *, const struct report *, size_t), const
 	return ok;
 }
 
+/* Write each of r[0..nr) as InfluxDB lines (a server's lines carry its name). */
+static void
+write_influx(FILE *fp, const struct report *r, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++)
+		influx_write_report(fp, &r[i]);
+}
+
 /* Write one report of r in format f. */
 bool
 output_write(FILE *fp, enum out_format f, const struct report *r)
 {
 	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *, size_t) = {
 		[FORMAT_TEXT] = write_text, [FORMAT_CSV] = write_csv, [FORMAT_JSON] = write_json,
+		[FORMAT_PROM] = prom_write, [FORMAT_INFLUX] = write_influx,
 	};
 
 	return write_in_c(fp, writers[f], r, 1);
@@ -900,7 +912,15 @@ output_write_fleet(FILE *fp, enum out_format f, const struct report *r, size_t n
 {
 	static void (*const writers[FORMAT_COUNT])(FILE *, const struct report *, size_t) = {
 		[FORMAT_TEXT] = write_text_fleet, [FORMAT_CSV] = write_csv_fleet, [FORMAT_JSON] = write_json_fleet,
+		[FORMAT_PROM] = prom_write, [FORMAT_INFLUX] = write_influx,
 	};
 
 	return write_in_c(fp, writers[f], r, nr);
+}
+
+/* Clients of r[0..nr) that format f leaves out. */
+size_t
+output_omitted(enum out_format f, const struct report *r, size_t nr)
+{
+	return f == FORMAT_PROM ? prom_omitted(r, nr) : 0;
 }

@@ -35,6 +35,13 @@ plausible(enum field_kind k, enum value_form form, int64_t v)
 	return v >= kind_rules[k].lo && v <= kind_rules[k].hi && !(form == FORM_CSV && v == kind_rules[k].csv_none);
 }
 
+/* Return whether v is a value of kind k that a parser hands over. */
+bool
+parse_value_ok(enum field_kind k, int64_t v)
+{
+	return v >= kind_rules[k].lo && v <= kind_rules[k].hi;
+}
+
 static const char *const line_err_texts[LINE_ERR_COUNT] = {
 	[LINE_OK]           = "ok",
 	[LINE_FIELD_COUNT]  = "wrong number of fields",

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outfile.h"
 #include "parse.h"
 #include "state.h"
 
@@ -416,64 +417,43 @@ write_text(FILE *fp, const char *target, const struct saved *s)
 	return true;
 }
 
-/* Write s for source target to path atomically. */
+/* What state_write hands write_state. */
+struct state_text {
+	const char *target;
+	const struct saved *s;
+};
+
+/* Write the state text of ctx (a state_text) to fp (an outfile writer). */
+static bool
+write_state(FILE *fp, void *ctx)
+{
+	const struct state_text *st = ctx;
+
+	return write_text(fp, st->target, st->s);
+}
+
+/* Write s for source target to path atomically (outfile.h), private to the user. */
 enum state_err
 state_write(const char *path, const char *target, const struct saved *s, char *why, size_t whysize)
 {
 	size_t plen = strlen(path);
-	char *dir = malloc(plen + 8), *tmp = malloc(plen + 8);
-	enum state_err e = STATE_ERR_IO;
-	const char *step = "mkdir";
-	int fd = -1;
+	char *dir = malloc(plen + 1);
+	struct state_text st = { target, s };
+	enum state_err e = STATE_OK;
 
 	why[0] = '\0';
-	if (!dir || !tmp) {
-		free(dir);
-		free(tmp);
+	if (!dir)
 		return STATE_ERR_NOMEM;
-	}
 	memcpy(dir, path, plen + 1);
 	char *slash = strrchr(dir, '/');
 	if (slash && slash != dir)
 		*slash = '\0';
-	snprintf(tmp, plen + 8, "%s.XXXXXX", path);
-	if (!make_dirs(dir))
-		goto out;
-	step = "create";
-	if ((fd = mkstemp(tmp)) < 0)
-		goto out;
-	FILE *fp = fdopen(fd, "w");
-	if (!fp) {
-		close(fd);
-		unlink(tmp);
-		goto out;
+	if (!make_dirs(dir)) { /* the cause first: a narrow key bar cuts the end */
+		snprintf(why, whysize, "%s (mkdir %s)", strerror(errno), dir);
+		e = STATE_ERR_IO;
+	} else if (!outfile_replace(path, 0600, write_state, &st, why, whysize)) {
+		e = STATE_ERR_IO;
 	}
-	bool ok = write_text(fp, target, s);
-	step = "write";
-	ok = ok && fflush(fp) == 0 && !ferror(fp);
-	ok = ok && fsync(fd) == 0;
-	ok = fclose(fp) == 0 && ok;
-	if (ok) {
-		step = "rename";
-		ok = rename(tmp, path) == 0;
-	}
-	if (!ok) {
-		int saved_errno = errno;
-		unlink(tmp);
-		errno = saved_errno;
-		goto out;
-	}
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd); /* the rename is durable once the directory is */
-		close(dfd);
-	}
-	e = STATE_OK;
-out:
-	if (e != STATE_OK) /* the cause first: a narrow key bar cuts the end */
-		snprintf(why, whysize, "%s (%s %s)", strerror(errno), step,
-		         e == STATE_ERR_IO && step[0] == 'm' ? dir : path);
 	free(dir);
-	free(tmp);
 	return e;
 }

@@ -32,6 +32,7 @@
 #include "parse.h"
 #include "parse_dash.h"
 #include "loop.h"
+#include "record.h"
 #include "source.h"
 #include "source_socket.h"
 #include "draw.h"
@@ -84,6 +85,9 @@ struct bench {
 	struct monitor mon;     /* its model holds csv[flip] after the last refresh */
 	struct tui tui;         /* the full screen, 200x60 */
 	struct paint paint;     /* monochrome roles, as with --no-color */
+	struct record_enc *enc; /* --record's encoder, fed the model's clients */
+	struct buf rec;         /* the frames it made */
+	int rec_fd;             /* a scratch file they are written to (fdatasync each) */
 };
 
 static bool have_screen; /* the off-screen terminal is up */
@@ -427,6 +431,49 @@ measure_search(struct bench *b)
 	tui_react(&b->tui, tui_edit_cancel(&b->tui, 0));
 	return t;
 }
+/* Encode one poll of every client of the model (as --record does); the
+ * frame's bytes in *bytes. */
+static void
+record_poll(struct bench *b, size_t *bytes)
+{
+	const struct model *m = b->mon.model;
+	struct record_poll p = { .rows = true };
+
+	buf_reset(&b->rec);
+	record_enc_begin(b->enc);
+	for (size_t i = 0; i < model_size(m); i++) {
+		const struct client *c = model_at(m, i);
+		struct row r = { .addr = c->addr, .len = c->len, .s = c->s };
+		record_enc_row(b->enc, &r);
+	}
+	record_enc_poll(b->enc, &p, &b->rec);
+	*bytes = b->rec.len;
+}
+
+/* --record's encoding of a poll in which every client's Last ticked. */
+static double
+measure_record(struct bench *b)
+{
+	size_t bytes;
+
+	b->flip ^= 1;
+	take_body(b->mon.model, &b->mon.health, &b->csv[b->flip], parse_csv);
+	double t0 = now();
+	record_poll(b, &bytes);
+	return now() - t0;
+}
+
+/* --record's write of that poll and its fdatasync, wall time (the disk's). */
+static double
+measure_record_write(struct bench *b)
+{
+	double t0 = seconds(CLOCK_MONOTONIC);
+
+	if (b->rec_fd < 0 || write(b->rec_fd, b->rec.data, b->rec.len) != (ssize_t)b->rec.len || fdatasync(b->rec_fd) != 0)
+		return NA;
+	return seconds(CLOCK_MONOTONIC) - t0;
+}
+
 /* A row of the table: one measure, how it is shown, and whether it is part of
  * the work every refresh costs (parse + update + sort + draw). */
 struct measure {
@@ -437,7 +484,7 @@ struct measure {
 
 enum measure_id {
 	M_CSV_FIRST, M_CSV_NEXT, M_CSV_SAME, M_TABLE, M_JSON, M_SORT_ADDR, M_VIEW_KEPT, M_SORT_LAST, M_SUMMARY, M_UI_REFRESH, M_FRAME, M_SEARCH,
-	M_HISTORY, M_FRAME_OPEN, NMEASURES
+	M_HISTORY, M_FRAME_OPEN, M_RECORD, M_RECORD_WRITE, NMEASURES
 };
 
 static const struct measure measures[NMEASURES] = {
@@ -455,6 +502,8 @@ static const struct measure measures[NMEASURES] = {
 	[M_SEARCH] = { "search keystroke: re-filter all, frame", measure_search, false },
 	[M_HISTORY] = { "server history fed (rate totals, counts)", measure_history, true },
 	[M_FRAME_OPEN] = { "frame 200x60, every card open (sparklines)", measure_frame_open, false },
+	[M_RECORD] = { "--record: encode a poll (every Last ticked)", measure_record, false },
+	[M_RECORD_WRITE] = { "--record: write + fdatasync it (wall)", measure_record_write, false },
 };
 
 /* Targets at the largest N, in seconds (or bytes, for memory). */
@@ -530,7 +579,30 @@ bench_init(struct bench *b, const struct config *cfg, const struct size_def *s)
 	tui_resize(&b->tui, FRAME_W, FRAME_H);
 	tui_refreshed(&b->tui);
 	b->paint.t = &b->tui;
-	return true;
+	char tmp[] = "/tmp/ticctop-bench-rec.XXXXXX";
+	if ((b->rec_fd = mkstemp(tmp)) >= 0)
+		unlink(tmp);
+	b->rec.cap = BODY_CAP;
+	return (b->enc = record_enc_new(60)) != NULL;
+}
+
+/* Bytes an hour of --record at 1 Hz: a full snapshot a minute, the other
+ * polls changes (every client's Last ticks, as a real server's do). */
+static double
+record_hour_bytes(struct bench *b)
+{
+	size_t full, delta;
+	struct record_enc *e = record_enc_new(60);
+
+	if (!e)
+		return NA;
+	record_enc_free(b->enc);
+	b->enc = e;
+	record_poll(b, &full);
+	b->flip ^= 1;
+	take_body(b->mon.model, &b->mon.health, &b->csv[b->flip], parse_csv);
+	record_poll(b, &delta);
+	return 60.0 * (double)full + 3540.0 * (double)delta;
 }
 
 /* Free what bench_init made. */
@@ -542,6 +614,10 @@ bench_free(struct bench *b)
 	buf_free(&b->txt);
 	buf_free(&b->json);
 	buf_free(&b->memo.body);
+	buf_free(&b->rec);
+	record_enc_free(b->enc);
+	if (b->rec_fd >= 0)
+		close(b->rec_fd);
 	tui_free(&b->tui);
 	monitor_free(&b->mon);
 }
@@ -957,7 +1033,7 @@ print_targets(const double *value)
 static int
 bench_run(const struct config *cfg)
 {
-	double fig[NMEASURES][NSIZES], own[NSIZES], rss[SOURCE_KIND_COUNT][NSIZES], chronyc[NSIZES], ratio[NSIZES];
+	double fig[NMEASURES][NSIZES], own[NSIZES], hour[NSIZES], rss[SOURCE_KIND_COUNT][NSIZES], chronyc[NSIZES], ratio[NSIZES];
 	size_t listed[NSIZES];
 	struct bench b;
 	bool socket_ok = true;
@@ -971,6 +1047,7 @@ bench_run(const struct config *cfg)
 			if (measures[i].per_refresh && !isnan(fig[i][s]))
 				own[s] += fig[i][s];
 		}
+		hour[s] = record_hour_bytes(&b);
 		bench_free(&b);
 		for (int k = 0; k < SOURCE_KIND_COUNT; k++)
 			rss[k][s] = measure_rss(cfg, &sizes[s], (enum source_kind)k);
@@ -991,6 +1068,7 @@ bench_run(const struct config *cfg)
 		print_row(measures[i].label, fig[i], 1e3, 2);
 	for (int k = 0; k < SOURCE_KIND_COUNT; k++)
 		print_row(source_kinds[k].label, rss[k], 1, 1);
+	print_row("--record: MB an hour at 1 Hz", hour, 1e-6, 1);
 	print_row("own work per refresh (parse+update+sort+draw)", own, 1e3, 2);
 	print_row("chronyc -c -n clients, private chronyd", chronyc, 1e3, 2);
 	print_row("own work / chronyc (%)", ratio, 100, 1);

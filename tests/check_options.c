@@ -57,7 +57,7 @@ static const struct {
 	{ "-n 0", OPT_ERR_NUMBER, "--iterations wants a whole number from 1 to 1000000000, not \"0\"" },
 	{ "-d 1.5", OPT_ERR_NUMBER, "--delay wants a whole number from 1 to 36000, not \"1.5\"" },
 	{ "--timeout abc", OPT_ERR_NUMBER, "--timeout wants a number from 0.1 to 3600, not \"abc\"" },
-	{ "-o xml", OPT_ERR_CHOICE, "--format wants one of text, csv, json; not \"xml\"" },
+	{ "-o xml", OPT_ERR_CHOICE, "--format wants one of text, csv, json, prom, influx; not \"xml\"" },
 	{ "-s size", OPT_ERR_CHOICE, "--sort wants one of addr, drops, last, ntp, cmd, interval, status, rate, droprate, cmdrate, dropshare, window, recentdrops, new, server; not \"size\"" },
 	{ "--once=1", OPT_ERR_UNEXPECTED, "--once takes no value" },
 	{ "stray", OPT_ERR_UNEXPECTED, "unexpected argument \"stray\" (ticctop takes only options; see --help)" },
@@ -85,7 +85,7 @@ static const struct {
 	{ "--socket=chronyd.sock", OPT_ERR_PATH, "--socket: the path must be absolute, not \"chronyd.sock\"" },
 	/* what is echoed is made safe to print */
 	{ "--th\x1b[2Jeme", OPT_ERR_UNKNOWN, "unknown option \"--th\\x1b[2Jeme\" (see --help)" },
-	{ "-o \xef\xbb\xbfjson", OPT_ERR_CHOICE, "--format wants one of text, csv, json; not \"\\xef\\xbb\\xbfjson\"" },
+	{ "-o \xef\xbb\xbfjson", OPT_ERR_CHOICE, "--format wants one of text, csv, json, prom, influx; not \"\\xef\\xbb\\xbfjson\"" },
 };
 
 START_TEST(bad_lines)

@@ -152,8 +152,7 @@ expect_screen_gone "PAUSED" "PAUSED gone"
 # mouse: click selects, a double click expands, the wheel scrolls
 tmux_mouse click 20 5
 expect_screen "┣━ ● 127.1.0.1 " "click on the second card (10.9.9.9 came first) selects it"
-tmux_mouse dblclick 20 5
-expect_screen "family    IPv4" "double click expands it"
+check "double click expands it" tmux_dblclick_until 20 5 "family    IPv4"
 tmux_keys +
 tmux_mouse wheeldown 20 10
 tmux_mouse wheeldown 20 10
