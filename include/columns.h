@@ -29,7 +29,7 @@
 #define COL_GAP 2            /* blank columns between two columns */
 #define COL_DIVIDER 1        /* more in the gap where a group starts (its divider) */
 #define COL_ADDR_MIN 15      /* the address is not cut below this ("255.255.255.255") */
-#define COL_MAX (FIELD_ALL + 3)
+#define COL_MAX (FIELD_ALL + 4)
 #define COL_NO_SORT (-1)
 #define COL_W_COUNT 5        /* the widest count as STYLE_BRIEF writes it ("12.3k") */
 #define COL_W_LOG2 8         /* the widest interval ("2.13 min") */
@@ -43,7 +43,7 @@
 /* How the clients are shown: a card each, or a row each. */
 enum clients_view { CLIENTS_CARDS, CLIENTS_TABLE, CLIENTS_VIEW_COUNT };
 
-enum col_kind { COL_STATUS, COL_ADDR, COL_FIELD, COL_SPARK };
+enum col_kind { COL_STATUS, COL_SERVER, COL_ADDR, COL_FIELD, COL_SPARK };
 
 struct column {
 	enum col_kind kind;
@@ -64,11 +64,12 @@ const char *clients_view_name(int v);
 /* Find a view by name; false when there is none. */
 bool clients_view_parse(const char *name, enum clients_view *v);
 
-/* Fill out with the table's columns in order (status, address, every field, the sparkline);
- * returns how many (at most COL_MAX).  need is set to the widest of the
- * heading (plus one for the sort mark when the column is a sort key) and
- * the widest value of the column's kind. */
-size_t columns_list(struct column *out, size_t max);
+/* Fill out with the table's columns in order (status, for a fleet its
+ * server, address, every field, the sparkline); returns how many (at most
+ * COL_MAX).  need is set to the widest of the heading (plus one for the
+ * sort mark when the column is a sort key) and the widest value of the
+ * column's kind (the caller sets the server's, as the address's). */
+size_t columns_list(struct column *out, size_t max, bool fleet);
 
 /* Fit columns c[0..n) (need set) into width: set x, w and divider of each. */
 void columns_fit(struct column *c, size_t n, int width);

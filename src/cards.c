@@ -177,7 +177,8 @@ relayout(struct tui *t)
 size_t
 cards_columns(const struct tui *t, struct column *col, size_t max)
 {
-	size_t n = columns_list(col, max), widest = 0;
+	size_t n = columns_list(col, max, t->fleet->n > 1), widest = 0, server = 0;
+	char name[FLEET_NAME_MAX * 4];
 
 	/* bytes bound an address's columns but for escapes, which the cell then cuts (100k: 0.3 ms) */
 	for (size_t i = 0; i < tui_count(t); i++) {
@@ -186,9 +187,18 @@ cards_columns(const struct tui *t, struct column *col, size_t max)
 		if (w > widest)
 			widest = w;
 	}
-	for (size_t k = 0; k < n; k++)
+	for (size_t i = 0; t->fleet->n > 1 && i < t->fleet->n; i++) {
+		size_t w = text_width(name, fmt_sanitize(name, sizeof name, t->fleet->name[i], strlen(t->fleet->name[i]),
+		                                         t->utf8));
+		if (w > server)
+			server = w;
+	}
+	for (size_t k = 0; k < n; k++) {
 		if (col[k].kind == COL_ADDR && (size_t)col[k].need < widest)
 			col[k].need = widest > INT16_MAX ? INT16_MAX : (int)widest;
+		if (col[k].kind == COL_SERVER && (size_t)col[k].need < server)
+			col[k].need = (int)server;
+	}
 	columns_fit(col, n, cards_area(t).w);
 	return n;
 }

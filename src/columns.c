@@ -6,6 +6,7 @@
 #include "columns.h"
 
 #define PRIO_ADDR 100
+#define PRIO_SERVER 95       /* a fleet's: whose client it is, after the address */
 #define PRIO_STATUS 90
 #define PRIO_SPARK 1         /* the sparkline: only when every field has room */
 #define PRIO_FIELD 45        /* a field the table below does not list (a derived one) */
@@ -73,14 +74,16 @@ kind_width(enum field_kind k)
 	return widths[k];
 }
 
-/* Fill out with the table's columns in order. */
+/* Fill out with the table's columns in order (a fleet's with its server's). */
 size_t
-columns_list(struct column *out, size_t max)
+columns_list(struct column *out, size_t max, bool fleet)
 {
 	size_t n = 0;
 
 	if (n < max)
 		out[n++] = (struct column){ COL_STATUS, -1, "Status", NULL, SORT_STATUS, PRIO_STATUS, false, 0, 0, 0, false };
+	if (fleet && n < max)
+		out[n++] = (struct column){ COL_SERVER, -1, "Server", NULL, SORT_SERVER, PRIO_SERVER, false, 0, 0, 0, false };
 	if (n < max)
 		out[n++] = (struct column){ COL_ADDR, -1, "Address", NULL, SORT_ADDR, PRIO_ADDR, false, 0, 0, 0, false };
 	for (int f = 0; f < FIELD_ALL && n < max; f++) {

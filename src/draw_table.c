@@ -5,6 +5,7 @@
 
 #include "cards.h"
 #include "draw.h"
+#include "format.h"
 #include "spark.h"
 #include "text.h"
 
@@ -71,12 +72,14 @@ draw_rate_spark(const struct paint *p, int y, int x, int w, const struct client 
 	draw_text(p, y, x, w, spark_scale(last, n) > 0 ? r : ROLE_DIM, line);
 }
 
-/* Paint client c's row at screen row y (sel: selected; stale: faded). */
+/* Paint the row of the client at list position pos at screen row y (sel:
+ * selected; stale: faded). */
 static void
-draw_row(const struct paint *p, int y, const struct column *col, size_t n, const struct client *c, bool sel,
-         bool stale, double elapsed)
+draw_row(const struct paint *p, int y, const struct column *col, size_t n, size_t pos, bool sel, bool stale,
+         double elapsed)
 {
 	const struct tui *t = p->t;
+	const struct client *c = tui_client(t, pos);
 	const struct status_look *l = status_look((enum status)c->verdict.status);
 	enum role base = sel ? ROLE_MENU_SEL : stale ? ROLE_FADED : ROLE_TEXT;
 	struct rect line = { t->reg.body.x, y, t->reg.body.w, 1 };
@@ -95,6 +98,11 @@ draw_row(const struct paint *p, int y, const struct column *col, size_t n, const
 			x += draw_text(p, y, x, 1, l->role, t->utf8 ? l->utf8 : l->ascii);
 			x += draw_text(p, y, x, 1, base, " ");
 			draw_text(p, y, x, k->w - 2, sel ? base : l->role, l->word);
+		} else if (k->kind == COL_SERVER) {
+			const char *name = t->fleet->name[tui_server(t, pos)];
+			char safe[FLEET_NAME_MAX * 4];
+			fmt_sanitize(safe, sizeof safe, name, strlen(name), t->utf8);
+			draw_text(p, y, x, k->w, sel ? base : stale ? ROLE_FADED : ROLE_DIM, safe);
 		} else if (k->kind == COL_ADDR) {
 			int mark = c->shared ? CARDS_SHARED_MARK_W : 0;
 			x += draw_client_address(p, y, x, k->w - mark, c, sel ? base : stale ? ROLE_FADED : ROLE_ADDR);
@@ -134,7 +142,7 @@ draw_table(const struct paint *p)
 		const struct client *cl = tui_client(t, i);
 		bool stale = draw_client_stale(t, i, &elapsed);   /* its own server's (a fleet) */
 		if (y >= a.y && y < a.y + a.h)
-			draw_row(p, y, col, n, cl, i == cs->sel, stale || cl->state == CLIENT_GONE, elapsed);
+			draw_row(p, y, col, n, i, i == cs->sel, stale || cl->state == CLIENT_GONE, elapsed);
 		if (c->h > 1)
 			draw_card_open(p, &a, y, c->h - 1, i, i == cs->sel);
 	}

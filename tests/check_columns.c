@@ -20,7 +20,7 @@ find(const struct column *c, size_t n, enum col_kind k, int f)
 static size_t
 list_needing(struct column *c, int w, int addr)
 {
-	size_t n = columns_list(c, COL_MAX);
+	size_t n = columns_list(c, COL_MAX, false);
 
 	for (size_t i = 0; i < n; i++)
 		c[i].need = c[i].kind == COL_ADDR ? addr : w;
@@ -42,7 +42,7 @@ used(const struct column *c, size_t n)
 START_TEST(every_field_is_a_column_in_table_order)
 {
 	struct column c[COL_MAX];
-	size_t n = columns_list(c, COL_MAX);
+	size_t n = columns_list(c, COL_MAX, false);
 
 	ck_assert_uint_eq(n, 3 + FIELD_ALL);
 	ck_assert_int_eq(c[n - 1].kind, COL_SPARK);                 /* the sparkline last, no sort key */
@@ -66,7 +66,30 @@ START_TEST(every_field_is_a_column_in_table_order)
 	ck_assert_int_eq(c[2 + FIELD_NTP_LAST].sort, SORT_LAST);
 	ck_assert_int_eq(c[2 + FIELD_CMD_PACKETS].sort, SORT_CMD);
 	ck_assert_int_eq(c[2 + FIELD_CMD_DROPS].sort, COL_NO_SORT);
-	ck_assert_uint_eq(columns_list(c, 3), 3);                   /* never past max */
+	ck_assert_uint_eq(columns_list(c, 3, false), 3);                   /* never past max */
+}
+END_TEST
+
+/* A fleet's table has its server's column after the status, sorting by
+ * server; on a narrow screen it stays longer than any other but the address. */
+START_TEST(a_fleet_has_a_server_column)
+{
+	struct column c[COL_MAX];
+	size_t n = columns_list(c, COL_MAX, true);
+
+	ck_assert_uint_eq(n, 4 + FIELD_ALL);
+	ck_assert_int_eq(c[0].kind, COL_STATUS);
+	ck_assert_int_eq(c[1].kind, COL_SERVER);
+	ck_assert_str_eq(c[1].head, "Server");
+	ck_assert_int_eq(c[1].sort, SORT_SERVER);
+	ck_assert_int_ge(c[1].need, (int)strlen("Server") + 1);
+	ck_assert_int_eq(c[2].kind, COL_ADDR);
+	for (size_t i = 0; i < n; i++)
+		c[i].need = c[i].kind == COL_ADDR ? COL_ADDR_MIN : 8;
+	columns_fit(c, n, COL_ADDR_MIN + COL_GAP + 8); /* room for the address and one more: the server */
+	ck_assert_int_gt(c[1].w, 0);
+	ck_assert_int_eq(c[0].w, 0);
+	ck_assert_int_eq(columns_step(c, n, SORT_ADDR, -1), SORT_SERVER);
 }
 END_TEST
 
@@ -111,7 +134,7 @@ widest_value(int f)
 START_TEST(a_column_is_as_wide_as_any_value_of_its_kind)
 {
 	struct column c[COL_MAX];
-	size_t n = columns_list(c, COL_MAX);
+	size_t n = columns_list(c, COL_MAX, false);
 
 	for (size_t i = 0; i < n; i++)
 		if (c[i].kind == COL_FIELD) {
@@ -266,6 +289,7 @@ columns_suite(void)
 	Suite *s = suite_create("columns");
 	TCase *tc = tcase_create("columns");
 	tcase_add_test(tc, every_field_is_a_column_in_table_order);
+	tcase_add_test(tc, a_fleet_has_a_server_column);
 	tcase_add_test(tc, a_column_is_as_wide_as_any_value_of_its_kind);
 	tcase_add_test(tc, all_fit_when_there_is_room);
 	tcase_add_test(tc, narrow_drops_whole_columns_by_priority);

@@ -17,6 +17,11 @@ fleet_start || exit 99
 # shellcheck disable=SC2086 # one line of words for the shell in the pane
 args=$(echo $FLEET_ARGS)
 
+# Succeeds when the screen has a line matching regular expression $1.
+screen_has() {
+	tmux_screen | grep -q -- "$1"
+}
+
 tmux_start 160 40 || exit 99
 ui_start "$args --timeout 3 -d 10"
 expect_screen "Clients 450 · " "the summary counts the clients of all"
@@ -65,6 +70,25 @@ tmux_mouse click 3 $((row - 1))
 expect_screen ">loc  " "a click on loc's line selects it"
 tmux_keys b
 expect_screen "Grouped by server" "b groups the cards"
+
+# The table (v) has a Server column; the Server and Sources screens (2, 3)
+# show the selected server, and . or a click change it there too.
+tmux_keys v
+check "the table's headings name the server" wait_until 60 screen_has 'Status  *Server  *Address'
+expect_screen " hostile " "the table: hostile's rows name it"
+tmux_keys v
+tmux_keys '.' 2
+expect_screen ">a  clients 300" ". from loc: a"
+check "the Server screen shows a" wait_until 60 screen_has 'Clients listed  *300'
+tmux_keys '.'
+check "the Server screen shows b after ." wait_until 60 screen_has 'Clients listed  *100'
+tmux_keys 3
+expect_screen "carries only its clients" "the Sources screen shows b: a dashboard"
+row=$(tmux_screen | grep -n '^ loc  ' | cut -d: -f1)
+tmux_mouse click 3 $((row - 1))
+expect_screen ">loc  " "a click on loc's line, on the Sources screen"
+expect_screen_gone "carries only its clients" "the Sources screen shows loc: a chronyd of its own"
+tmux_keys 1
 
 # Low: one line for the fleet.
 tmux_resize 80 14
