@@ -166,8 +166,8 @@ static const int verdict_prio[STATUS_COUNT] = {
 };
 
 /* Add the server's own verdict (when its tracking came) and its first
- * reason (the first to go). */
-static void
+ * reason (the first to go); return whether there was one. */
+static bool
 draw_server_verdict(struct seg *s, size_t *n, const struct monitor *m, bool utf8)
 {
 	struct srv_verdict v = health_server_eval(&m->srv_limits, &m->srv);
@@ -175,13 +175,14 @@ draw_server_verdict(struct seg *s, size_t *n, const struct monitor *m, bool utf8
 	char reason[sizeof s[0].text / 4], safe[sizeof s[0].text];
 
 	if (!v.known)
-		return;
+		return false;
 	seg_add(s, n, "  ", l->role, verdict_prio[v.status], true, false, "Server %s", l->word);
 	if (v.status != STATUS_OK && !health_server_fired(&v, "clientlog-full")) {
 		health_server_reason(&m->srv_limits, &m->srv, v.rule, reason, sizeof reason);
 		fmt_sanitize(safe, sizeof safe, reason, strlen(reason), utf8);   /* it may name a source */
 		seg_add(s, n, ": ", l->role, 32, true, false, "%s", safe);
 	}
+	return true;
 }
 
 /* First line: program, source, the server's verdict, clock, data age. */
@@ -224,10 +225,10 @@ draw_source_line(const struct paint *p)
 		if (m->server_clock.frozen) /* a cached or frozen /data: its clock has stopped */
 			seg_add(s, &n, " ", ROLE_STALE, 85, true, false, "%s", "STOPPED");
 	}
-	draw_server_verdict(s, &n, m, t->utf8);
+	bool verdict = draw_server_verdict(s, &n, m, t->utf8);
 	localtime_r(&now, &tm);
 	strftime(clock, sizeof clock, "%H:%M:%S", &tm);
-	seg_add(s, &n, m->last.server.time[0] ? "  here " : "", ROLE_DIM, 30, true, false, "%s", clock);
+	seg_add(s, &n, m->last.server.time[0] ? "  here " : verdict ? "  " : "", ROLE_DIM, 30, true, false, "%s", clock);
 	if (!m->have_data) {
 		seg_add(s, &n, "  ", m->polls ? ROLE_STALE : ROLE_DIM, 90, true, false, "%s",
 		        m->polls ? "NO DATA" : "waiting for data");

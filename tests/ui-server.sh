@@ -105,6 +105,8 @@ tmux_keys Enter
 expect_screen "verdict: selected" "Enter: the source's verdict below its row"
 expect_screen "Remote address" "and its ntpdata (from the next poll)"
 resize_to 200 50
+check "200x50: two columns between the server's verdict and the clock" \
+	sh -c 'echo "$1" | grep -Eq "Server OK  [0-9]{2}:[0-9]{2}:[0-9]{2}"' sh "$(line 1)"
 screen=$(tmux_screen)
 expect_contains "$screen" "Std dev" "200x50: every column"
 expect_contains "$screen" "Offset history" "200x50: and the offset history"
