@@ -154,7 +154,7 @@ field_text(char *buf, size_t size, const struct sample *s, int f, enum field_sty
 	if (k == KIND_SHARE)
 		return written(snprintf(buf, size, "%.1f%%", (double)s->v[f] / 1000), size);
 	if (k == KIND_SPAN)
-		return fmt_duration(buf, size, (s->v[f] + 500) / 1000);
+		return fmt_duration(buf, size, s->v[f] / 1000 + (s->v[f] % 1000 >= 500)); /* rounded, no overflow */
 	if (st == STYLE_BRIEF)
 		return text_count(buf, size, s->v[f]);
 	return written(snprintf(buf, size, "%" PRId64, s->v[f]), size);
