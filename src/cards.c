@@ -100,10 +100,16 @@ sync_selection(struct tui *t)
 	remember(t);
 }
 
-/* The age of m's data and whether it is stale. */
+/* The age of m's data and whether it is stale.  A replay's data is as old
+ * as its recorded time (the header shows that): age 0, stale only when the
+ * recorded poll failed. */
 bool
 cards_data_stale(const struct tui *t, const struct monitor *m, double *age)
 {
+	if (m->src->own_times) {
+		*age = 0;
+		return m->have_data && m->last.err != SOURCE_OK;
+	}
 	*age = m->have_data && t->now > m->data_time ? t->now - m->data_time : 0;
 	return m->have_data && !m->paused && (m->last.err != SOURCE_OK || *age > 2 * t->interval);
 }

@@ -238,7 +238,7 @@ draw_source_line(const struct paint *p)
 		age_text(age, sizeof age, a);
 		if (stale)
 			seg_add(s, &n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
-		else
+		else if (!m->src->own_times) /* a replay's header has its recorded time instead */
 			seg_add(s, &n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
 	}
 	draw_line(p, t->reg.header.y, t->reg.header.w, s, n);
@@ -440,7 +440,7 @@ server_state(const struct tui *t, const struct monitor *m, struct seg *s, size_t
 		        m->polls ? "NO DATA" : "waiting for data");
 	else if (stale)
 		seg_add(s, n, "  ", ROLE_STALE, 90, true, false, "STALE %s", age);
-	else
+	else if (!m->src->own_times)
 		seg_add(s, n, "  ", ROLE_TEXT, 90, true, false, "updated %s ago", age);
 }
 

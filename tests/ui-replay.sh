@@ -46,6 +46,9 @@ tmux_keys '{'
 expect_screen "Clients 7" "{: a minute back is the first poll again"
 tmux_keys p
 expect_screen "(end)" "resumed: it plays to the end"
+top=$(tmux_screen | head -1)
+check "the header's age is the recorded time's, never ours: no 'updated', no STALE ($top)" \
+	sh -c '! echo "$1" | grep -Eq "updated|STALE"' sh "$top"
 tmux_keys q
 check "q ends it" wait_until 60 ended "$(ui_pid)"
 finish
