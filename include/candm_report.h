@@ -13,8 +13,9 @@
  * sec_high (0x7fffffff: none), sec_low, nsec.  A value chronyc could print
  * but the shared reader refuses (beyond 19 digits) is CANDM_ERR_VALUE: the
  * report is not read, as chronyc's line would be skipped.  Fields a
- * chronyd's layout does not carry stay unknown (serverstats before 4.4);
- * an IPv6 source's remote and local IDs (an MD5 in chronyc) stay unknown. */
+ * chronyd's layout does not carry stay unknown (serverstats before 4.4).
+ * An address's ref ID (ntpdata's remote and local IDs) is chronyc's: an
+ * IPv4 address's 4 bytes, the first 4 bytes of an IPv6 address's MD5. */
 #ifndef TICCTOP_CANDM_REPORT_H
 #define TICCTOP_CANDM_REPORT_H
 

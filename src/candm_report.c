@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "candm_report.h"
+#include "md5.h"
 #include "parse_reports.h"
 
 #define DATA 28                  /* a reply's data follow its header */
@@ -31,7 +32,7 @@ enum wire_kind {
 	W_NAME,      /* an address, or with none the ref ID at arg as letters (tracking, sourcestats) */
 	W_SRCNAME,   /* an address, or a reference clock's (mode u16 at arg) as letters (sources) */
 	W_REFNAME,   /* the ref ID as letters when the stratum (u8 at arg) is at most 1, else empty */
-	W_ADDRID,    /* an IPv4 address as a ref ID (%08X); IPv6: unknown (chronyc's is an MD5) */
+	W_ADDRID,    /* an address as chronyc's ref ID (%08X): IPv4's bytes, IPv6's MD5's first 4, else 0 */
 	W_MAP,       /* unsigned, size bytes, to one of map's tokens */
 	W_BITS,      /* u16 shifted right by arg, size binary digits */
 	W_FLAG,      /* u16's bit arg: Yes / No */
@@ -276,6 +277,22 @@ addr_text(char *buf, size_t size, const uint8_t *a)
 		snprintf(buf, size, "?");
 }
 
+/* The ref ID chronyc derives from the address at a (16 bytes, family):
+ * IPv4's 4 bytes, the first 4 of IPv6's MD5 (chrony's UTI_IPToRefid), else 0. */
+static uint64_t
+addr_refid(const uint8_t *a)
+{
+	uint8_t digest[MD5_LEN];
+	uint64_t fam = get_uint(a + 16, 2);
+
+	if (fam == FAMILY_INET4)
+		return get_uint(a, 4);
+	if (fam != FAMILY_INET6)
+		return 0;
+	md5(a, 16, digest);
+	return get_uint(digest, 4);
+}
+
 /* Write the token chronyc prints for value w of data d. */
 static enum tok
 token(char *buf, size_t size, const struct wire *w, const uint8_t *d)
@@ -329,10 +346,7 @@ token(char *buf, size_t size, const struct wire *w, const uint8_t *d)
 			buf[0] = '\0';
 		return TOK_OK;
 	case W_ADDRID:
-		u = get_uint(v + 16, 2);
-		if (u == FAMILY_INET6)
-			return TOK_NONE;
-		snprintf(buf, size, "%08" PRIX64, u == FAMILY_INET4 ? get_uint(v, 4) : 0);
+		snprintf(buf, size, "%08" PRIX64, addr_refid(v));
 		return TOK_OK;
 	case W_MAP:
 		u = get_uint(v, w->size);

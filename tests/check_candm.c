@@ -534,13 +534,16 @@ START_TEST(ntpdata_read_as_chronyc_prints_it)
 	ck_assert_str_eq(n.v[NTP_RX_TIMESTAMPING].text, "Invalid");
 	ck_assert_uint_eq(n.v[NTP_TOTAL_TX].count, 5);
 	ck_assert(!n.v[NTP_KERNEL_TX].known);               /* not in 4.3's layout */
-	/* 4.4's layout carries the timestamp counters; an IPv6 source's ID (an MD5) stays unknown */
+	/* 4.4's layout carries the timestamp counters; an IPv6 address's ID is its MD5's first 4 bytes */
 	len = report_reply(p, 57, 26, 144);
 	d[17] = 2, d[0] = 0x20, d[1] = 0x01, d[2] = 0x0d, d[3] = 0xb8, d[15] = 1;
+	d[37] = 0;                           /* local: no address */
 	put32(d + 112, 9);
 	ck_assert_int_eq(read_reply(CANDM_NTPDATA, p, len, n.v, &hidden), CANDM_OK);
 	ck_assert_str_eq(n.v[NTP_REMOTE_ADDR].text, "2001:db8::1");
-	ck_assert(!n.v[NTP_REMOTE_ID].known);
+	ck_assert_str_eq(n.v[NTP_REMOTE_ID].text, "39AB9B37"); /* md5(20 01 0d b8 0... 01) = 39ab9b37... */
+	ck_assert_str_eq(n.v[NTP_LOCAL_ADDR].text, "[UNSPEC]");
+	ck_assert_str_eq(n.v[NTP_LOCAL_ID].text, "00000000");
 	ck_assert_uint_eq(n.v[NTP_KERNEL_TX].count, 9);
 	/* no such source: chronyc's 503 */
 	p[9] = 4;
@@ -629,6 +632,31 @@ START_TEST(real_replies_of_chrony_4_3)
 }
 END_TEST
 
+START_TEST(real_ntpdata_of_an_ipv6_source)
+{
+	/* chronyd 4.3 serving on ::1 as another's source: the reply, then chronyc -c ntpdata ::1 right after */
+	struct srv_ntpdata n;
+	size_t len;
+	char *csv = unit_fixture("candm-ntpdata-ipv6.csv", &len), *tok = csv;
+	int f;
+
+	real_reply("ntpdata-ipv6", CANDM_NTPDATA, n.v);
+	ck_assert_str_eq(n.v[NTP_REMOTE_ID].text, "CF404DC8");
+	ck_assert_str_eq(n.v[NTP_LOCAL_ID].text, "CF404DC8");
+	csv[strcspn(csv, "\n")] = '\0';
+	for (f = 0; tok && f < NTP_COUNT; f++) {
+		char *comma = strchr(tok, ',');
+		if (comma)
+			*comma = '\0';
+		const char *ours = n.v[f].known ? n.v[f].text : "";
+		ck_assert_msg(strcmp(ours, tok) == 0, "field %d: socket '%s', chronyc '%s'", f, ours, tok);
+		tok = comma ? comma + 1 : NULL;
+	}
+	ck_assert_int_eq(f, NTP_KERNEL_TX);  /* every one of 4.3's fields, no more */
+	free(csv);
+}
+END_TEST
+
 /* Make the protocol suite. */
 static Suite *
 candm_suite(void)
@@ -653,6 +681,7 @@ candm_suite(void)
 	tcase_add_test(tc, ntpdata_read_as_chronyc_prints_it);
 	tcase_add_test(tc, report_requests);
 	tcase_add_test(tc, real_replies_of_chrony_4_3);
+	tcase_add_test(tc, real_ntpdata_of_an_ipv6_source);
 	suite_add_tcase(s, tc);
 	return s;
 }
