@@ -15,7 +15,10 @@
  * server's reports (tracking, serverstats, activity, sources and
  * sourcestats, the ntpdata of want_ntpdata) are asked for one after the
  * other on one more lane, in the same poll; a report whose reply fails a
- * check is left out and said in the server data's note; a reply that fails a
+ * check is left out and said in the server data's note, and so is one
+ * still unanswered after its sendings once the clients are all read
+ * (3 sendings, 1.75 s, fewer when they would pass half the timeout: the
+ * clients never wait for a report until the timeout); a reply that fails a
  * check ends the poll with the check's words; the walk starts again when
  * the table's size changes (rows are kept once per address).  Never asks
  * chronyd to reset counters.  Under auto (source_auto_new) a socket that

@@ -707,6 +707,10 @@ text_server(FILE *fp, const struct report *r)
 		return;
 	}
 	fprintf(fp, "\nSERVER%s\n", r->srv->stale ? " (stale)" : "");
+	if (sd->note[0]) { /* a report missing or bad */
+		fmt_sanitize(safe, sizeof safe, sd->note, strlen(sd->note), r->utf8);
+		fprintf(fp, "  Note: %s\n", safe);
+	}
 	text_srv_record(fp, r, SRV_TRACKING, sd->tracking.v, NULL);
 	text_srv_record(fp, r, SRV_SERVERSTATS, sd->serverstats.v, r->srv->rates);
 	text_srv_record(fp, r, SRV_ACTIVITY, sd->activity.v, NULL);

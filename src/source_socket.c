@@ -30,6 +30,8 @@
 #define MAX_ARGS 5
 #define PID_LIMIT 4194304        /* Linux's largest pid (PID_MAX_LIMIT) */
 #define SENT_KEPT 4              /* earlier sequence numbers of a request whose late answer is still taken */
+#define REPORT_SENDINGS 3        /* a report unanswered after this many sendings (1.75 s) is left out once
+                                    the clients are read; fewer when half of --timeout is shorter */
 
 /* The server's reports, asked for in this order by the report lane. */
 enum step { STEP_TRACKING, STEP_SERVERSTATS, STEP_ACTIVITY, STEP_N_SOURCES, STEP_SOURCE, STEP_STATS, STEP_NTPDATA,
@@ -606,25 +608,55 @@ read_report(struct socket_source *c, const uint8_t *p, size_t len)
 	return CANDM_OK;
 }
 
+/* The name of the step's report in a note ("tracking"). */
+static const char *
+step_name(const struct socket_source *c)
+{
+	return c->step == STEP_N_SOURCES ? "sources" : srv_report_command(steps[c->step].report);
+}
+
+/* Add a sentence (of at most 255 bytes) to the server data's note, once. */
+static void __attribute__((format(printf, 2, 3)))
+note_add(struct socket_source *c, const char *fmt, ...)
+{
+	struct server_data *sd = &c->sd;
+	char line[256];
+	size_t n = strlen(sd->note);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (!strstr(sd->note, line))
+		snprintf(sd->note + n, sizeof sd->note - n, "%s%s", n ? "; " : "", line);
+}
+
 /* Say in the server data why the step's report is not there. */
 static void
 report_failed(struct socket_source *c, enum candm_err e, uint16_t status)
 {
-	struct server_data *sd = &c->sd;
-	const char *what = c->step == STEP_N_SOURCES ? "sources" : srv_report_command(steps[c->step].report);
-	size_t n = strlen(sd->note);
-
 	if (c->step == STEP_NTPDATA) {
-		snprintf(sd->ntpdata_error, sizeof sd->ntpdata_error, "%s", candm_err_text(e));
+		snprintf(c->sd.ntpdata_error, sizeof c->sd.ntpdata_error, "%s", candm_err_text(e));
 		return;
 	}
 	if (e == CANDM_ERR_NO_SOURCE)
 		return; /* the source went between two requests: chronyc would not list it either */
 	if (e == CANDM_ERR_STATUS)
-		snprintf(sd->note + n, sizeof sd->note - n, "%s%s: chronyd refused it (status %u)", n ? "; " : "", what,
-		         status);
+		note_add(c, "%s: chronyd refused it (status %u)", step_name(c), status);
 	else
-		snprintf(sd->note + n, sizeof sd->note - n, "%s%s: %s", n ? "; " : "", what, candm_err_text(e));
+		note_add(c, "%s: %s", step_name(c), candm_err_text(e));
+}
+
+/* Go past the step's report (read or not), ask for the next, and end the
+ * poll when nothing is left; false when the poll failed. */
+static bool
+report_advance(struct socket_source *c, double now)
+{
+	if (c->step == STEP_SOURCE || c->step == STEP_STATS)
+		c->source++;
+	else
+		c->step++;
+	return report_next(c, now) && dispatch(c, now);
 }
 
 /* Take a reply (to sequence seq) of the report lane l, and ask for the next report; false when the poll failed. */
@@ -641,11 +673,46 @@ take_report(struct socket_source *c, struct lane *l, uint32_t seq, const uint8_t
 		c->sd.avail = SRV_AVAIL_LOCAL;
 	if (e != CANDM_OK)
 		report_failed(c, e, status);
-	if (c->step == STEP_SOURCE || c->step == STEP_STATS)
-		c->source++;
+	return report_advance(c, now);
+}
+
+/* The sendings a report gets once the clients are read: REPORT_SENDINGS,
+ * fewer when their waits (RETRY_FIRST, doubling) would pass half of
+ * --timeout, at least one. */
+static unsigned
+report_sendings(const struct socket_source *c)
+{
+	double waited = RETRY_FIRST, wait = RETRY_FIRST;
+	unsigned n = 1;
+
+	for (; n < REPORT_SENDINGS; n++) {
+		wait = wait * 2 > RETRY_MAX ? RETRY_MAX : wait * 2;
+		if (waited + wait > c->cfg.timeout / 2)
+			break;
+		waited += wait;
+	}
+	return n;
+}
+
+/* When the clients are all read and the report lane's request is due to
+ * be sent again after its last sending: leave that report out, saying so,
+ * and go on (the clients are not held until --timeout); false when the
+ * poll failed. */
+static bool
+report_expire(struct socket_source *c, double now)
+{
+	struct lane *l = &c->lane[REPORT_LANE];
+
+	if (!l->busy || l->unsent || now < l->retry_at || l->attempt + 1u < report_sendings(c))
+		return true;
+	for (unsigned i = 0; i < c->cfg.window; i++)
+		if (c->lane[i].busy)
+			return true; /* the walk goes on: the report may still come */
+	if (c->step == STEP_NTPDATA)
+		snprintf(c->sd.ntpdata_error, sizeof c->sd.ntpdata_error, "chronyd did not answer the ntpdata request");
 	else
-		c->step++;
-	return report_next(c, now) && dispatch(c, now);
+		note_add(c, "chronyd did not answer the %s request", step_name(c));
+	return report_advance(c, now);
 }
 
 /* The busy lane whose request was sent under seq, this time or (a late
@@ -791,6 +858,8 @@ socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 	if (!c->running)
 		return;
 	if (n > 0 && (pfd[0].revents & (POLLIN | POLLERR | POLLHUP)) && !read_replies(c, now))
+		return;
+	if (c->running && !report_expire(c, now))
 		return;
 	for (unsigned i = 0; i <= c->cfg.window && c->running; i++) {
 		struct lane *l = lane_at(c, i);

@@ -63,6 +63,21 @@ d = json.loads(sys.argv[1])["server"]
 sys.exit(not (d[sys.argv[2]] is None and (d["note"] or "") == sys.argv[3] and d["available"] == "local"))' "$OUT" "$report" "$note"
 done
 
+# A report never answered is left out once the clients are read (after 3
+# sendings, 1.75 s): the poll delivers them long before --timeout, saying so.
+through rmute --via socket --timeout 60
+expect_eq "$RC" 0 "rmute: the poll ends well, not at --timeout (exit $RC: $ERR)"
+expect_contains "$OUT" '"total":20,' "rmute: the clients delivered"
+check "rmute: tracking null, the others read, the note says why" python3 -c 'import json, sys
+d = json.loads(sys.argv[1])["server"]
+sys.exit(not (d["tracking"] is None and d["note"] == "chronyd did not answer the tracking request"
+              and d["serverstats"]["ntp_received"] == 100 and d["sources"][0]["np"] == 8))' "$OUT"
+through rmute --via socket --timeout 60 -o text
+expect_contains "$OUT" "
+SERVER
+  Note: chronyd did not answer the tracking request
+" "rmute: the text report says so too"
+
 for case in \
 	"inactive|519 Client logging is not active in the daemon: remove \"noclientlog\"" \
 	"version5|does not speak ticctop's protocol (version 6, chrony 4.0 or later: chronyd speaks another protocol version" \

@@ -29,6 +29,7 @@ but for:
   rcount      n_sources says 5000 sources
   rvalue      tracking's last offset is 2^38 s (more digits than chronyc's value may have)
   rgone       each source's data: no such source (it went between two requests)
+  rmute       never answers tracking (the other reports as chronyd)
 Writes its pid to SOCKET.pid once it listens; runs until killed.
 """
 import os
@@ -76,8 +77,10 @@ REPORTS = {  # command: (reply type, data)
 
 
 def report(req):
-    """The answer to a report request, as MODE says."""
+    """The answer to a report request, as MODE says (None: no answer)."""
     cmd = struct.unpack(">H", req[4:6])[0]
+    if mode == "rmute" and cmd == 33:
+        return None
     if mode == "version5":
         return reply(req, status=18, rtype=1, version=5)
     rtype, data = REPORTS.get(cmd, (1, b""))
@@ -120,7 +123,12 @@ while True:
     if len(req) < 28 or mode == "silent":
         continue
     if struct.unpack(">H", req[4:6])[0] != 68:
-        s.sendto(report(req), peer)
+        out = report(req)
+        try:
+            if out is not None:
+                s.sendto(out, peer)
+        except OSError:
+            pass  # the client went
         continue
     served += 1
     first, count = struct.unpack(">II", req[20:28])
