@@ -22,7 +22,8 @@
  * check ends the poll with the check's words; the walk starts again when
  * the table's size changes (rows are kept once per address).  Never asks
  * chronyd to reset counters.  Under auto (source_auto_new) a socket that
- * cannot be used hands over to chronyc once, saying why in the target. */
+ * cannot be used hands over to chronyc for good, saying why in the target;
+ * one with no chronyd there yet is tried again beside chronyc each poll. */
 #ifndef TICCTOP_SOURCE_SOCKET_H
 #define TICCTOP_SOURCE_SOCKET_H
 
@@ -45,10 +46,13 @@ struct socket_cfg {
 /* Make a socket source; NULL when out of memory. */
 struct source *source_socket_new(const struct socket_cfg *cfg);
 
-/* Make the auto source: sock until it has shown it can be used (its reply
- * socket bound and chronyd answered the protocol), else chronyc from the
- * poll that showed it, for good.  Takes both (freed with it); NULL when
- * either is NULL or out of memory (both freed). */
+/* Make the auto source: sock, for good, once chronyd answered its
+ * protocol there; chronyc, for good, from the poll that showed the socket
+ * cannot be used (permission, protocol, a bad reply); while there is no
+ * chronyd on it yet (no socket, nobody bound, no answer), chronyc each
+ * poll with sock tried again beside it, the poll it answers delivered
+ * through it (said in that poll's target only).  Takes both (freed with
+ * it); NULL when either is NULL or out of memory (both freed). */
 struct source *source_auto_new(struct source *sock, struct source *chronyc);
 
 #endif

@@ -969,65 +969,136 @@ source_socket_new(const struct socket_cfg *cfg)
 
 /* ---- auto: the socket when it can be used, else chronyc ------------------ */
 
+/* Where auto stands. */
+enum auto_state {
+	AUTO_TRYING,         /* the socket's first poll is under way */
+	AUTO_RETRYING,       /* chronyc reads; the socket is tried again each poll (no chronyd there yet) */
+	AUTO_SOCKET,         /* the socket, for good */
+	AUTO_CHRONYC,        /* chronyc, for good (the socket cannot be used: permission, protocol) */
+};
+
 struct auto_source {
 	struct source base;
 	struct source *sock, *chronyc, *cur;
-	bool decided;
+	enum auto_state state;
+	bool switched;       /* the socket took over from chronyc in the poll just delivered: said in the target */
+	size_t nsock;        /* the socket's descriptors at the head of the last watch (AUTO_RETRYING) */
 };
 
+/* Return whether the socket's failure err may pass by itself: no socket
+ * yet, nobody bound to it, no answer (chronyd starting, or stopped). */
+static bool
+auto_may_pass(enum source_err err)
+{
+	return err == SOURCE_ERR_NO_SOCKET || err == SOURCE_ERR_NO_DAEMON || err == SOURCE_ERR_TIMEOUT;
+}
+
+/* Set the target: the way's own, then words in brackets (a why, kept whole), or none. */
+static void __attribute__((format(printf, 3, 4)))
+auto_target(struct auto_source *a, const struct source *way, const char *fmt, ...)
+{
+	char why[sizeof a->base.target];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof why, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(way->target), w = strlen(why);
+	n = n + w < sizeof a->base.target ? n : sizeof a->base.target - 1 - w;
+	memcpy(a->base.target, way->target, n);
+	memcpy(a->base.target + n, why, w + 1);
+	a->base.kind = way->kind;
+}
+
 /* Start a poll of the current way, passing on the ntpdata asked of auto. */
+static bool
+auto_begin(struct auto_source *a, double now)
+{
+	memcpy(a->cur->want_ntpdata, a->base.want_ntpdata, sizeof a->base.want_ntpdata);
+	return a->cur->ops->start(a->cur, now);
+}
+
+/* Start a poll; while retrying, try the socket again beside chronyc
+ * (unless its last try still runs).  A switch to the socket was said in
+ * the poll it delivered: not again. */
 static bool
 auto_start(struct source *s, double now)
 {
 	struct auto_source *a = (struct auto_source *)s;
 
-	memcpy(a->cur->want_ntpdata, a->base.want_ntpdata, sizeof a->base.want_ntpdata);
-	return a->cur->ops->start(a->cur, now);
+	if (a->state == AUTO_RETRYING) {
+		memcpy(a->sock->want_ntpdata, a->base.want_ntpdata, sizeof a->base.want_ntpdata);
+		a->sock->ops->start(a->sock, now);
+	}
+	bool started = auto_begin(a, now);
+	if (started && a->switched) {
+		a->switched = false;
+		auto_target(a, a->sock, "%s", "");
+	}
+	return started;
 }
 
-/* Once the socket's first poll has ended: keep it if chronyd answered in its
- * protocol, else hand over to chronyc for good (started now) and say why. */
+/* Once a poll of the socket has ended (its first, or a try while
+ * retrying): keep it for good if chronyd answered in its protocol (taking
+ * over from chronyc at once, its poll delivered instead); hand over to
+ * chronyc for good when it cannot be used; try it again at the next poll
+ * when its failure may pass.  Says which and why in the target. */
 static void
 auto_settle(struct auto_source *a, double now)
 {
 	struct socket_source *c = (struct socket_source *)a->sock;
 
-	if (a->decided || !c->finished)
+	if ((a->state != AUTO_TRYING && a->state != AUTO_RETRYING) || !c->finished)
 		return;
-	a->decided = true;
-	if (c->answered)
+	if (c->answered) {
+		if (a->state == AUTO_RETRYING) {
+			a->chronyc->ops->stop(a->chronyc);
+			a->switched = true;
+			auto_target(a, a->sock, " (the socket answers now: read instead of chronyc)");
+		}
+		a->state = AUTO_SOCKET;
+		a->cur = a->sock;
 		return;
-	a->cur = a->chronyc;
-	a->base.kind = a->chronyc->kind;
-	char why[sizeof a->base.target];
-	snprintf(why, sizeof why, " (not the socket: %.400s)", c->message);
-	size_t n = strlen(a->chronyc->target), w = strlen(why);
-	n = n + w < sizeof a->base.target ? n : sizeof a->base.target - 1 - w; /* the why is kept whole */
-	memcpy(a->base.target, a->chronyc->target, n);
-	memcpy(a->base.target + n, why, w + 1);
-	a->sock->ops->free(a->sock);
-	a->sock = NULL;
-	auto_start(&a->base, now);
+	}
+	bool first = a->state == AUTO_TRYING;
+	if (auto_may_pass(c->err)) {
+		a->state = AUTO_RETRYING;
+		auto_target(a, a->chronyc, " (not the socket yet: %.400s; tried again each poll)", c->message);
+		a->sock->ops->stop(a->sock); /* its failed poll is not delivered */
+	} else {
+		a->state = AUTO_CHRONYC;
+		auto_target(a, a->chronyc, " (not the socket: %.400s)", c->message);
+		a->sock->ops->free(a->sock);
+		a->sock = NULL;
+	}
+	if (first) {
+		a->cur = a->chronyc;
+		auto_begin(a, now); /* this poll, through chronyc */
+	}
 }
 
-/* Settle first (a socket that could not even be bound), then watch the current way. */
+/* Settle first (a socket that could not even be bound), then watch the
+ * current way (and, while retrying, the socket's try first). */
 static size_t
 auto_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, double now)
 {
 	struct auto_source *a = (struct auto_source *)s;
 
 	auto_settle(a, now);
-	return a->cur->ops->watch(a->cur, pfd, max, timeout_ms, now);
+	a->nsock = a->state == AUTO_RETRYING ? a->sock->ops->watch(a->sock, pfd, max, timeout_ms, now) : 0;
+	return a->nsock + a->cur->ops->watch(a->cur, pfd + a->nsock, max - a->nsock, timeout_ms, now);
 }
 
-/* Let the current way handle its descriptors, then settle. */
+/* Let the ways handle their descriptors, then settle. */
 static void
 auto_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 {
 	struct auto_source *a = (struct auto_source *)s;
-	struct source *was = a->cur;
+	size_t nsock = a->nsock < n ? a->nsock : n;
 
-	was->ops->handle(was, pfd, n, now);
+	if (a->state == AUTO_RETRYING)
+		a->sock->ops->handle(a->sock, pfd, nsock, now);
+	a->cur->ops->handle(a->cur, pfd + nsock, n - nsock, now);
 	auto_settle(a, now);
 }
 
@@ -1036,7 +1107,7 @@ static bool
 auto_ready(const struct source *s)
 {
 	const struct auto_source *a = (const struct auto_source *)s;
-	return (a->decided || a->cur != a->sock) && a->cur->ops->ready(a->cur);
+	return a->state != AUTO_TRYING && a->cur->ops->ready(a->cur);
 }
 
 /* Deliver the current way's poll. */
@@ -1047,12 +1118,15 @@ auto_deliver(struct source *s, row_sink sink, void *ctx, struct source_result *r
 	a->cur->ops->deliver(a->cur, sink, ctx, res);
 }
 
-/* Stop the current way. */
+/* Stop both ways. */
 static void
 auto_stop(struct source *s)
 {
 	struct auto_source *a = (struct auto_source *)s;
-	a->cur->ops->stop(a->cur);
+
+	a->chronyc->ops->stop(a->chronyc);
+	if (a->sock)
+		a->sock->ops->stop(a->sock);
 }
 
 /* Free both ways. */

@@ -5,8 +5,10 @@
 # exits and after SIGTERM; a stale one of ours is replaced, a file of that
 # name that is not our socket is left alone; a fleet of two on one chronyd
 # (two reply sockets); chronyd killed and started
-# again under a running ticctop; an ordinary user gets the permission
-# message, and under auto chronyc, saying why.
+# again under a running ticctop; under auto, chronyd started after ticctop:
+# chronyc until it answers on the socket, then the socket, said once; an
+# ordinary user gets the permission message, and under auto chronyc, for
+# good, saying why.
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/chronyd.sh"
 chronyd_available || { echo "chronyd missing"; exit 77; }
@@ -58,6 +60,44 @@ wait "$pid"
 expect_eq "$?" 143 "SIGTERM ends it (exit 143)"
 pid=
 check "no reply socket left after SIGTERM" no_reply_socket
+
+# auto with chronyd not running yet: chronyc (failing too, no chronyd) while
+# the socket is tried again each poll; once chronyd answers there, the socket
+# from that poll on, said in that poll's target only
+# Prints "KIND|TARGET" of each complete report in $STREAM.
+stream_sources() {
+	python3 -c 'import sys
+sys.path.insert(0, sys.argv[1])
+from jsonstream import reports
+for d in reports(open(sys.argv[2]).read()):
+    print(d["source"]["kind"] + "|" + d["source"]["target"])' "$top_srcdir/tests/lib" "$STREAM"
+}
+# Succeeds once a report came through the socket and two more after it.
+socket_twice_more() {
+	stream_sources | sed -n '/^socket|/,$p' | sed -n 3p | grep -q .
+}
+check "chronyd killed" chronyd_crash
+rm -f "$CHRONYD_SOCK"
+"$TICCTOP" -b -d 3 -n 400 -o json --highlight 0 -S "$CHRONYD_SOCK" >"$STREAM" 2>"$tmp/stream.err" &
+pid=$!
+check "two reports before chronyd runs" stream_wait 2
+expect_eq "$(stream_sources | sed -n 2p)" \
+	"chronyc|chronyc -c -n -h $CHRONYD_SOCK -m tracking serverstats activity sources sourcestats clients (not the socket yet: no chronyd socket at $CHRONYD_SOCK: is chronyd running, and is that its socket (-S)?; tried again each poll)" \
+	"auto, no chronyd yet: chronyc, saying the socket is tried again"
+check "chronyd started on that socket" chronyd_restart
+check "reports through the socket once chronyd answers there" wait_until 60 socket_twice_more
+expect_eq "$(stream_sources | sed -n '/^socket|/,$p' | sed -n 1,3p | tr '\n' '+')" \
+	"socket|$CHRONYD_SOCK (the socket answers now: read instead of chronyc)+socket|$CHRONYD_SOCK+socket|$CHRONYD_SOCK+" \
+	"auto switches to the socket, says so once, and stays"
+# Succeeds if every report from the first through the socket on is ok.
+ok_since_socket() {
+	_first=$(stream_sources | grep -n '^socket|' | head -1 | cut -d: -f1)
+	[ -n "$_first" ] && [ -z "$(stream_summary | sed -n "$_first,\$p" | grep -v '^ok ')" ]
+}
+check "every report from the first through the socket on is ok" ok_since_socket
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+pid=
 
 # a stale socket of ours under the name this pid will use: replaced
 stale='import socket, sys; socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM).bind(sys.argv[1])'

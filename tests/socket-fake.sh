@@ -12,6 +12,7 @@ at_exit cleanup
 cleanup() {
 	[ -n "${fake:-}" ] && kill "$fake" 2>/dev/null && wait "$fake" 2>/dev/null
 	[ -n "${holder:-}" ] && kill "$holder" 2>/dev/null && wait "$holder" 2>/dev/null
+	[ -n "${auto:-}" ] && kill "$auto" 2>/dev/null && wait "$auto" 2>/dev/null
 	rm -rf "$tmp"
 }
 sock=$tmp/chronyd.sock
@@ -149,6 +150,36 @@ expect_eq "$(grep -c '"kind":"chronyc","target":"chronyc -c -n -h [^"]* clients 
 	"auto, version 5: every report says chronyc, and why not the socket"
 through silent --timeout 1
 expect_contains "$OUT" '"kind":"chronyc"' "auto, no answer on the socket: chronyc"
+expect_contains "$OUT" "(not the socket yet: chronyd gave no answer on $sock within 1 s (--timeout); tried again each poll)" \
+	"auto, no answer: the socket is tried again"
+
+# auto while the socket does not answer: chronyc each poll, the socket tried
+# beside it; once it answers, the socket (said in that poll only) for good
+# Prints the source's kind of each complete report in $STREAM.
+stream_kinds() {
+	python3 -c 'import sys
+sys.path.insert(0, sys.argv[1])
+from jsonstream import reports
+for d in reports(open(sys.argv[2]).read()):
+    print(d["source"]["kind"], "now" if d["source"]["target"].endswith("(the socket answers now: read instead of chronyc)") else "")' \
+		"$top_srcdir/tests/lib" "$STREAM"
+}
+# Succeeds once two reports came through the socket.
+two_through_socket() { [ "$(stream_kinds | grep -c '^socket')" -ge 2 ]; }
+STREAM=$tmp/auto.json
+fake_start silent
+"$TICCTOP" -b -d 5 -n 200 -o json -S "$sock" --timeout 1 >"$STREAM" 2>"$tmp/auto.err" &
+auto=$!
+check "auto, silent socket: two reports" stream_wait 2
+expect_eq "$(stream_kinds | sort -u | tr '\n' '+')" "chronyc +" "auto, silent socket: chronyc"
+fake_start good
+check "auto: reports through the socket once it answers" wait_until 60 two_through_socket
+expect_eq "$(stream_kinds | sed -n '/^socket/,$p' | sed -n 1,2p | tr '\n' '+')" "socket now+socket +" \
+	"auto: the switch said in its poll only"
+expect_eq "$(stream_kinds | sed -n '/^socket/,$p' | sort -u | tr '\n' '+')" "socket +socket now+" "auto: the socket stays"
+kill -TERM "$auto" 2>/dev/null
+wait "$auto"
+auto=
 
 # the config file's via, and --sudo (which runs chronyc) against --via socket
 mkdir -p "$tmp/cfg/ticctop" && echo "via = socket" >"$tmp/cfg/ticctop/config"
