@@ -5,8 +5,9 @@
  * state: the view (cards or table), the grid and its scroll position (the
  * table is a grid of one column, layout.h), the selection (kept on the same
  * client, by server and address, across refreshes, re-sorts, filters and a
- * switch of view), and the open cards (a set of addresses toggled against an
- * "all expanded" switch, which the front end remembers per source; an open
+ * switch of view), and the open cards (a set of addresses per server toggled
+ * against an "all expanded" switch, which the front end remembers per source
+ * or fleet: the same address at two servers is two cards, open or not; an open
  * row of the table shows what an open card does).  The table's columns
  * (columns.h) are fitted each time they are asked for, from the view and
  * the body's width alone, so painting and clicks agree.  Its keys move, page, open, search, switch
@@ -32,7 +33,7 @@ struct cards {
 	size_t sel;                  /* view position of the selected card */
 	char *sel_addr;              /* its address and server, to find it again */
 	size_t sel_len, sel_srv;
-	struct strset toggled;       /* addresses whose card differs from expand_all */
+	struct strset toggled[FLEET_MAX]; /* per server (fleet index): addresses whose card differs from expand_all */
 	bool expand_all;
 	size_t search_origin;        /* where an incremental search started */
 	uint64_t seen_built;         /* view rebuild the selection, matches and layout were made for */
@@ -43,8 +44,8 @@ extern const struct screen_ops cards_ops;
 /* The cards' state in t (whichever screen is current); NULL when t has no cards. */
 struct cards *cards_state(const struct tui *t);
 
-/* Return whether c's card is expanded. */
-bool cards_expanded(const struct tui *t, const struct client *c);
+/* Return whether the card at list position pos is expanded (by its server and address). */
+bool cards_expanded(const struct tui *t, size_t pos);
 
 #define CARDS_SHARED_MARK " *"   /* after the address in a title: the name is shared */
 #define CARDS_SHARED_MARK_W 2

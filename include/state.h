@@ -1,7 +1,8 @@
 /* state.h — what ticctop remembers between runs: theme, order, the clients'
  * view (cards or table), open cards (and a fleet's grouping by server).
  *
- * Contract: one small text file per source (the source's target names it),
+ * Contract: one small text file per source or fleet (the source's target,
+ * a fleet's key, names it),
  * in $XDG_STATE_HOME/ticctop/ (default ~/.local/state/ticctop/).  Lines are
  * `key = value`; values are escaped (\\, \xHH) so any address survives.
  * Writing is atomic: a temporary file in the same directory, flushed,
@@ -9,7 +10,10 @@
  * fsync'd), so a reader sees the old file or the new one, never a part.
  * Reading is tolerant: a file that is missing, too big, not ours, of another
  * version or not `key = value` lines is ignored as a whole (the caller is
- * told why); a bad value is skipped with a note; unknown keys are ignored. */
+ * told why); a bad value is skipped with a note; unknown keys are ignored.
+ * A fleet's open cards are per server: a `server = NAME` line, then that
+ * server's `open` (or `closed`) lines; those before any `server` line are
+ * the one source's. */
 #ifndef TICCTOP_STATE_H
 #define TICCTOP_STATE_H
 
@@ -23,6 +27,14 @@
 
 #define STATE_VERSION 1
 #define STATE_MAX_BYTES (16u << 20)
+#define STATE_NAME_MAX 64        /* a server's name, its NUL included (fleet.h's FLEET_NAME_MAX) */
+#define STATE_SERVERS_MAX 33     /* the one source's set and a fleet's servers' (FLEET_MAX) */
+
+/* One server's open cards (a fleet's server by name; "" the one source). */
+struct saved_cards {
+	char server[STATE_NAME_MAX];
+	struct strset toggled;   /* open cards, or the closed ones when expand_all */
+};
 
 struct saved {
 	bool have_theme;
@@ -34,7 +46,8 @@ struct saved {
 	enum clients_view view;
 	bool expand_all;
 	bool group;              /* a fleet's cards grouped by server */
-	struct strset toggled;   /* open cards, or the closed ones when expand_all */
+	size_t ncards;
+	struct saved_cards cards[STATE_SERVERS_MAX]; /* in the order written */
 };
 
 enum state_err {
@@ -55,6 +68,10 @@ void saved_init(struct saved *s);
 
 /* Free what s holds. */
 void saved_free(struct saved *s);
+
+/* The open cards of server (a fleet's by name, "" the one source) in s,
+ * added empty when missing; NULL when the name is too long or s is full. */
+struct strset *saved_cards(struct saved *s, const char *server);
 
 /* The state file of the source named target, from the environment. */
 enum state_err state_path(char *buf, size_t size, const char *target);

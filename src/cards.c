@@ -30,13 +30,26 @@ cards_state(const struct tui *t)
 	return NULL;
 }
 
-/* Return whether c's card is expanded. */
+/* Return whether the card at list position pos is expanded (its server's set, by its address). */
 bool
-cards_expanded(const struct tui *t, const struct client *c)
+cards_expanded(const struct tui *t, size_t pos)
+{
+	const struct cards *cs = cards_state(t);
+	const struct client *c = tui_client(t, pos);
+
+	return cs->expand_all != strset_has(&cs->toggled[tui_server(t, pos)], c->addr, c->len);
+}
+
+/* Return whether some card differs from expand_all. */
+static bool
+any_toggled(const struct tui *t)
 {
 	const struct cards *cs = cards_state(t);
 
-	return cs->expand_all != strset_has(&cs->toggled, c->addr, c->len);
+	for (size_t i = 0; i < FLEET_MAX; i++)
+		if (cs->toggled[i].n)
+			return true;
+	return false;
 }
 
 /* Make the cards empty. */
@@ -46,7 +59,8 @@ cards_init(struct tui *t, void *state)
 	struct cards *cs = state;
 
 	grid_init(&cs->grid);
-	strset_init(&cs->toggled);
+	for (size_t i = 0; i < FLEET_MAX; i++)
+		strset_init(&cs->toggled[i]);
 }
 
 /* Free what the cards own. */
@@ -56,7 +70,8 @@ cards_free(void *state)
 	struct cards *cs = state;
 
 	grid_free(&cs->grid);
-	strset_free(&cs->toggled);
+	for (size_t i = 0; i < FLEET_MAX; i++)
+		strset_free(&cs->toggled[i]);
 	free(cs->sel_addr);
 	cs->sel_addr = NULL;
 }
@@ -142,12 +157,11 @@ card_rows(void *ctx, size_t i, int w)
 	const struct cards *cs = cur(t);
 	bool table = cs->view == CLIENTS_TABLE;
 
-	if (!cs->expand_all && cs->toggled.n == 0)
+	if (!cs->expand_all && !any_toggled(t))
 		return table ? 1 : CARD_COLLAPSED_H; /* all collapsed: no client to look at (100k: 5 ms) */
-	const struct client *c = tui_client(t, i);
-	if (!cards_expanded(t, c))
+	if (!cards_expanded(t, i))
 		return table ? 1 : CARD_COLLAPSED_H;
-	size_t cols = cards_address_cols(c, t->utf8);
+	size_t cols = cards_address_cols(tui_client(t, i), t->utf8);
 	return table ? table_row_height(true, cols, w) : card_height(true, cols, w);
 }
 
@@ -297,7 +311,7 @@ select_end(struct tui *t, int end)
 	return end == 0 ? select_pos(t, 0) : n ? select_pos(t, n - 1) : 0;
 }
 
-/* Expand or collapse the selected card. */
+/* Expand or collapse the selected card (at its own server alone). */
 static unsigned
 toggle(struct tui *t, int arg)
 {
@@ -306,9 +320,10 @@ toggle(struct tui *t, int arg)
 	if (tui_count(t) == 0)
 		return 0;
 	const struct client *c = tui_client(t, cs->sel);
-	if (strset_has(&cs->toggled, c->addr, c->len))
-		strset_del(&cs->toggled, c->addr, c->len);
-	else if (!strset_add(&cs->toggled, c->addr, c->len))
+	struct strset *set = &cs->toggled[tui_server(t, cs->sel)];
+	if (strset_has(set, c->addr, c->len))
+		strset_del(set, c->addr, c->len);
+	else if (!strset_add(set, c->addr, c->len))
 		return 0;
 	return REACT_LAYOUT | REACT_SAVE;
 }
@@ -320,7 +335,8 @@ set_all(struct tui *t, int expanded)
 	struct cards *cs = cur(t);
 
 	cs->expand_all = expanded;
-	strset_clear(&cs->toggled);
+	for (size_t i = 0; i < FLEET_MAX; i++)
+		strset_clear(&cs->toggled[i]);
 	return REACT_LAYOUT | REACT_SAVE;
 }
 

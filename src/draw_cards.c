@@ -464,6 +464,6 @@ draw_cards(const struct paint *p)
 			.badge = t->fleet->n > 1 ? t->fleet->name[tui_server(t, i)] : NULL,
 			.first = c->y == 0, .last = grid_last_in_column(g, i),
 		};
-		draw_card(&f, cl, cards_expanded(t, cl), &b, elapsed);
+		draw_card(&f, cl, cards_expanded(t, i), &b, elapsed);
 	}
 }

@@ -1,4 +1,4 @@
-/* state.c — the per-source state file: tolerant parse, atomic write. */
+/* state.c — the per-source (or per-fleet) state file: tolerant parse, atomic write. */
 #include "config.h"
 
 #include <ctype.h>
@@ -42,15 +42,42 @@ void
 saved_init(struct saved *s)
 {
 	memset(s, 0, sizeof *s);
-	strset_init(&s->toggled);
 }
 
 /* Free what s holds. */
 void
 saved_free(struct saved *s)
 {
-	strset_free(&s->toggled);
+	for (size_t i = 0; i < s->ncards; i++)
+		strset_free(&s->cards[i].toggled);
 	saved_init(s);
+}
+
+/* The index of server's open cards in s, or s->ncards. */
+static size_t
+find_cards(const struct saved *s, const char *server)
+{
+	size_t i = 0;
+
+	while (i < s->ncards && strcmp(s->cards[i].server, server) != 0)
+		i++;
+	return i;
+}
+
+/* The open cards of server in s, added empty when missing; NULL when the name is too long or s is full. */
+struct strset *
+saved_cards(struct saved *s, const char *server)
+{
+	size_t i = find_cards(s, server);
+
+	if (i < s->ncards)
+		return &s->cards[i].toggled;
+	if (strlen(server) >= STATE_NAME_MAX || s->ncards == STATE_SERVERS_MAX)
+		return NULL;
+	snprintf(s->cards[i].server, sizeof s->cards[i].server, "%s", server);
+	strset_init(&s->cards[i].toggled);
+	s->ncards++;
+	return &s->cards[i].toggled;
 }
 
 /* The state file of the source named target. */
@@ -161,11 +188,13 @@ parse_bool(const char *v, bool *out)
 	return false;
 }
 
-/* Everything one parse collects before it decides. */
+/* Everything one parse collects before it decides: each server's open
+ * cards go to s->cards[i], its closed ones to closed[i]. */
 struct reading {
 	struct saved *s;
 	const char *target;
-	struct strset open, closed;
+	struct strset closed[STATE_SERVERS_MAX];
+	long cur;                /* the server the card lines are of (s->cards), -1: skip them */
 	bool have_version, have_source;
 	char *why;
 	size_t whysize;
@@ -229,15 +258,30 @@ take_switch(struct reading *r, size_t lineno, const char *key, const char *v, si
 	return true;
 }
 
+/* server = NAME: the card lines after it are that server's (a fleet's). */
+static bool
+take_server(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (vlen > 0 && !memchr(v, '\0', vlen) && saved_cards(r->s, v)) {
+		r->cur = (long)find_cards(r->s, v);
+	} else {
+		r->cur = -1;
+		note(r->why, r->whysize, lineno, key, v);
+	}
+	return true;
+}
+
 /* open = ADDRESS, closed = ADDRESS: cards that differ from expand-all. */
 static bool
 take_card(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
 {
+	if (r->cur < 0)
+		return true; /* a server named badly: noted once */
 	if (vlen == 0 || memchr(v, '\0', vlen)) {
 		note(r->why, r->whysize, lineno, key, v);
 		return true;
 	}
-	return strset_add(strcmp(key, "open") == 0 ? &r->open : &r->closed, v, vlen);
+	return strset_add(strcmp(key, "open") == 0 ? &r->s->cards[r->cur].toggled : &r->closed[r->cur], v, vlen);
 }
 
 /* The keys a state file may hold; any other key is ignored (a newer ticctop's). */
@@ -247,7 +291,7 @@ static const struct {
 } takers[] = {
 	{ "version", take_version }, { "source", take_source }, { "theme", take_theme }, { "sort", take_sort },
 	{ "reverse", take_switch }, { "view", take_view }, { "expand-all", take_switch }, { "group", take_switch },
-	{ "open", take_card }, { "closed", take_card },
+	{ "server", take_server }, { "open", take_card }, { "closed", take_card },
 };
 
 /* Take one `key = value` line; false when out of memory. */
@@ -274,8 +318,9 @@ state_parse(const char *buf, size_t len, const char *target, struct saved *s, ch
 	saved_free(s);
 	if (!value)
 		return STATE_ERR_NOMEM;
-	strset_init(&r.open);
-	strset_init(&r.closed);
+	for (size_t i = 0; i < STATE_SERVERS_MAX; i++)
+		strset_init(&r.closed[i]);
+	saved_cards(s, ""); /* the one source's, s->cards[0] */
 	if (len > STATE_MAX_BYTES)
 		e = STATE_ERR_TOO_BIG;
 	while (e == STATE_OK && parse_next_line(buf, len, &pos, &line, &llen)) {
@@ -308,17 +353,20 @@ state_parse(const char *buf, size_t len, const char *target, struct saved *s, ch
 	else if (e == STATE_OK && !r.have_source)
 		e = STATE_ERR_OTHER_SOURCE;
 	free(value);
+	for (size_t i = 0; i < s->ncards; i++) {
+		if (e == STATE_OK && s->expand_all) {
+			strset_free(&s->cards[i].toggled);
+			s->cards[i].toggled = r.closed[i];
+		} else {
+			strset_free(&r.closed[i]);
+		}
+	}
 	if (e != STATE_OK) {
-		strset_free(&r.open);
-		strset_free(&r.closed);
 		saved_free(s);
 		if (!why[0])
 			snprintf(why, whysize, "%s", state_err_text(e));
-		return e;
 	}
-	s->toggled = s->expand_all ? r.closed : r.open;
-	strset_free(s->expand_all ? &r.open : &r.closed);
-	return STATE_OK;
+	return e;
 }
 
 /* Read path for source target into s. */
@@ -382,20 +430,39 @@ compare_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Write the state text to fp; false when out of memory. */
+/* Write one server's open (or closed) cards, sorted, after its `server`
+ * line when it has a name; false when out of memory. */
 static bool
-write_text(FILE *fp, const char *target, const struct saved *s)
+write_cards(FILE *fp, const struct saved_cards *sc, bool expand_all)
 {
-	size_t n = strset_count(&s->toggled), pos = 0;
+	size_t n = strset_count(&sc->toggled), pos = 0;
 	const char **cards = malloc((n ? n : 1) * sizeof *cards);
 	const char *e;
 
 	if (!cards)
 		return false;
-	for (size_t i = 0; (e = strset_next(&s->toggled, &pos)); i++)
+	for (size_t i = 0; (e = strset_next(&sc->toggled, &pos)); i++)
 		cards[i] = e;
 	qsort(cards, n, sizeof *cards, compare_str);
-	fprintf(fp, "# ticctop: theme, order, view and open cards for one source (safe to delete)\n"
+	if (sc->server[0] && n > 0) {
+		fputs("server = ", fp);
+		put_escaped(fp, sc->server);
+		fputc('\n', fp);
+	}
+	for (size_t i = 0; i < n; i++) {
+		fputs(expand_all ? "closed = " : "open = ", fp);
+		put_escaped(fp, cards[i]);
+		fputc('\n', fp);
+	}
+	free(cards);
+	return true;
+}
+
+/* Write the state text to fp; false when out of memory. */
+static bool
+write_text(FILE *fp, const char *target, const struct saved *s)
+{
+	fprintf(fp, "# ticctop: theme, order, view and open cards for one source or fleet (safe to delete)\n"
 	            "version = %d\nsource = ", STATE_VERSION);
 	put_escaped(fp, target);
 	fputc('\n', fp);
@@ -408,12 +475,10 @@ write_text(FILE *fp, const char *target, const struct saved *s)
 	fprintf(fp, "expand-all = %s\n", s->expand_all ? "yes" : "no");
 	if (s->group) /* a fleet's only */
 		fputs("group = yes\n", fp);
-	for (size_t i = 0; i < n; i++) {
-		fputs(s->expand_all ? "closed = " : "open = ", fp);
-		put_escaped(fp, cards[i]);
-		fputc('\n', fp);
-	}
-	free(cards);
+	for (int named = 0; named < 2; named++) /* the one source's before any server line */
+		for (size_t i = 0; i < s->ncards; i++)
+			if ((s->cards[i].server[0] != '\0') == named && !write_cards(fp, &s->cards[i], s->expand_all))
+				return false;
 	return true;
 }
 

@@ -27,6 +27,8 @@
 #define TICK_SLOW 1.0
 #define ESC_DELAY_MS 25
 
+_Static_assert(STATE_NAME_MAX >= FLEET_NAME_MAX && STATE_SERVERS_MAX > FLEET_MAX, "the state file holds any fleet");
+
 /* Everything the screen needs; one per process (the crash handler reads it). */
 static struct {
 	struct tui t;
@@ -238,6 +240,13 @@ ui_stop(void)
 		fclose(ui.in);
 }
 
+/* The name server i's open cards are remembered under: "" for one source. */
+static const char *
+cards_server(const struct fleet *f, size_t i)
+{
+	return f->n > 1 ? f->name[i] : "";
+}
+
 /* Write the remembered settings now. */
 static void
 save_state(void)
@@ -247,9 +256,12 @@ save_state(void)
 	struct saved s = {
 		.have_theme = true, .theme = t->theme, .have_sort = true, .sort = t->mon->view.key,
 		.reverse = t->mon->view.reverse, .have_view = true, .view = cs->view, .expand_all = cs->expand_all,
-		.group = t->group, .toggled = cs->toggled,
+		.group = t->group,
 	};
 	char why[512];
+
+	for (size_t i = 0; i < t->fleet->n; i++)
+		*saved_cards(&s, cards_server(t->fleet, i)) = cs->toggled[i]; /* borrowed: s is not freed */
 
 	ui.save_pending = false;
 	if (!ui.state_path[0])
@@ -290,9 +302,14 @@ load_state(const struct options *o)
 			cs->view = s.view;
 		cs->expand_all = s.expand_all;
 		t->group = s.group;
-		strset_free(&cs->toggled);
-		cs->toggled = s.toggled;
-		strset_init(&s.toggled);
+		for (size_t i = 0; i < t->fleet->n; i++) {
+			struct strset *set = saved_cards(&s, cards_server(t->fleet, i)); /* NULL: a full file of other names */
+			if (set) {
+				strset_free(&cs->toggled[i]);
+				cs->toggled[i] = *set;
+				strset_init(set);
+			}
+		}
 		t->mon->view_stale = true;
 	}
 	if (e != STATE_OK && e != STATE_ERR_MISSING)

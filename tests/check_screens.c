@@ -354,7 +354,7 @@ START_TEST(v_shows_a_table_of_one_row_each)
 	UNIT_KEYS(&t, KEYC_ENTER);                   /* open: the details below its row */
 	ck_assert_uint_eq(cs->grid.cell[at].h, table_row_height(true, strlen(unit_selected(&t)), t.reg.body.w));
 	ck_assert_uint_gt(cs->grid.cell[at].h, CARD_DETAIL_ROWS);
-	ck_assert(cards_expanded(&t, tui_client(&t, at)));
+	ck_assert(cards_expanded(&t, at));
 	UNIT_KEYS(&t, 'v');                           /* the cards again: that card is open */
 	ck_assert_int_eq(cs->view, CLIENTS_CARDS);
 	ck_assert_uint_gt(cs->grid.cell[at].h, CARD_COLLAPSED_H);
@@ -362,9 +362,9 @@ START_TEST(v_shows_a_table_of_one_row_each)
 	UNIT_KEYS(&t, 'v', KEYC_HOME);
 	tui_react(&t, tui_click(&t, a.x + 5, a.y + 1, false));
 	ck_assert_uint_eq(cs->sel, 1);
-	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(!cards_expanded(&t, 1));
 	tui_react(&t, tui_click(&t, a.x, a.y + 1, false));
-	ck_assert(cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(cards_expanded(&t, 1));
 }
 END_TEST
 

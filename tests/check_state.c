@@ -63,7 +63,7 @@ START_TEST(round_trip)
 	s.have_view = true;
 	s.view = CLIENTS_TABLE;
 	for (size_t i = 0; i < sizeof addrs / sizeof addrs[0]; i++)
-		ck_assert(strset_add(&s.toggled, addrs[i], strlen(addrs[i])));
+		ck_assert(strset_add(saved_cards(&s, ""), addrs[i], strlen(addrs[i])));
 	snprintf(path, sizeof path, "%s/sub/dir/x.state", dir);
 	ck_assert_int_eq(state_write(path, TARGET, &s, why, sizeof why), STATE_OK);
 	saved_init(&r);
@@ -74,20 +74,20 @@ START_TEST(round_trip)
 	ck_assert(r.have_view && r.view == CLIENTS_TABLE);
 	ck_assert(!r.expand_all);
 	ck_assert(!r.group);
-	ck_assert_uint_eq(strset_count(&r.toggled), sizeof addrs / sizeof addrs[0]);
+	ck_assert_uint_eq(strset_count(saved_cards(&r, "")), sizeof addrs / sizeof addrs[0]);
 	for (size_t i = 0; i < sizeof addrs / sizeof addrs[0]; i++)
-		ck_assert_msg(strset_has(&r.toggled, addrs[i], strlen(addrs[i])), "%s lost", addrs[i]);
+		ck_assert_msg(strset_has(saved_cards(&r, ""), addrs[i], strlen(addrs[i])), "%s lost", addrs[i]);
 	/* all expanded, one closed */
-	strset_clear(&s.toggled);
+	strset_clear(saved_cards(&s, ""));
 	s.expand_all = true;
 	s.group = true; /* a fleet's cards grouped by server */
-	strset_add(&s.toggled, "::1", 3);
+	strset_add(saved_cards(&s, ""), "::1", 3);
 	ck_assert_int_eq(state_write(path, TARGET, &s, why, sizeof why), STATE_OK);
 	ck_assert_int_eq(state_read(path, TARGET, &r, why, sizeof why), STATE_OK);
 	ck_assert(r.expand_all);
 	ck_assert(r.group);
-	ck_assert_uint_eq(strset_count(&r.toggled), 1);
-	ck_assert(strset_has(&r.toggled, "::1", 3));
+	ck_assert_uint_eq(strset_count(saved_cards(&r, "")), 1);
+	ck_assert(strset_has(saved_cards(&r, ""), "::1", 3));
 	struct stat st;
 	ck_assert_int_eq(stat(path, &st), 0);
 	ck_assert_int_eq(st.st_mode & 0777, 0600);
@@ -119,8 +119,8 @@ START_TEST(same_file_in_every_locale)
 	s.theme = THEME_MONO;
 	s.have_sort = true;
 	s.sort = SORT_INTERVAL;
-	ck_assert(strset_add(&s.toggled, "h\xc3\xa9te 1,5", 9));
-	ck_assert(strset_add(&s.toggled, "2001:db8::1", 11));
+	ck_assert(strset_add(saved_cards(&s, ""), "h\xc3\xa9te 1,5", 9));
+	ck_assert(strset_add(saved_cards(&s, ""), "2001:db8::1", 11));
 	snprintf(path, sizeof path, "%s/c.state", dir);
 	ck_assert_int_eq(state_write(path, TARGET, &s, why, sizeof why), STATE_OK);
 	size_t n = slurp(path, in_c, sizeof in_c);
@@ -132,11 +132,49 @@ START_TEST(same_file_in_every_locale)
 	saved_init(&r);
 	ck_assert_int_eq(state_parse(in_c, n, TARGET, &r, why, sizeof why), STATE_OK);
 	ck_assert(r.have_theme && r.theme == THEME_MONO && r.have_sort && r.sort == SORT_INTERVAL);
-	ck_assert(strset_has(&r.toggled, "h\xc3\xa9te 1,5", 9));
+	ck_assert(strset_has(saved_cards(&r, ""), "h\xc3\xa9te 1,5", 9));
 	const char upper[] = "version = 1\nsource = " TARGET "\nopen = \\x41\\xC3\\xA9\n";
 	ck_assert_int_eq(state_parse(upper, sizeof upper - 1, TARGET, &r, why, sizeof why), STATE_OK);
-	ck_assert(strset_has(&r.toggled, "A\xc3\xa9", 3));
+	ck_assert(strset_has(saved_cards(&r, ""), "A\xc3\xa9", 3));
 	unit_end_locale();
+	saved_free(&s);
+	saved_free(&r);
+}
+END_TEST
+
+/* A fleet's open cards are its servers': the same address open at a, not
+ * at b, comes back so; each server's lines after its name; the one
+ * source's (before any server line) apart; a bad server line skips its cards. */
+START_TEST(a_fleets_cards_are_per_server)
+{
+	struct saved s, r;
+	char path[256], why[256], text[4096];
+
+	saved_init(&s);
+	ck_assert(strset_add(saved_cards(&s, "a"), "127.1.0.1", 9));
+	ck_assert(strset_add(saved_cards(&s, "b c"), "127.1.0.2", 9));
+	ck_assert_ptr_nonnull(saved_cards(&s, "d"));   /* none open: no line */
+	snprintf(path, sizeof path, "%s/f.state", dir);
+	ck_assert_int_eq(state_write(path, "fleet: x | y", &s, why, sizeof why), STATE_OK);
+	slurp(path, text, sizeof text);
+	ck_assert_ptr_nonnull(strstr(text, "\nserver = a\nopen = 127.1.0.1\nserver = b\\x20c\nopen = 127.1.0.2\n"));
+	ck_assert_ptr_null(strstr(text, "server = d"));
+	saved_init(&r);
+	ck_assert_int_eq(state_read(path, "fleet: x | y", &r, why, sizeof why), STATE_OK);
+	ck_assert_str_eq(why, "");
+	ck_assert(strset_has(saved_cards(&r, "a"), "127.1.0.1", 9));
+	ck_assert(!strset_has(saved_cards(&r, "b c"), "127.1.0.1", 9));
+	ck_assert(strset_has(saved_cards(&r, "b c"), "127.1.0.2", 9));
+	ck_assert_uint_eq(strset_count(saved_cards(&r, "")), 0);
+	const char mixed[] = "version = 1\nsource = x\nexpand-all = yes\nclosed = ::1\nserver = a\nclosed = ::2\n"
+	                     "server = \nclosed = ::3\nserver = a\nclosed = ::4\n";
+	ck_assert_int_eq(state_parse(mixed, sizeof mixed - 1, "x", &r, why, sizeof why), STATE_OK);
+	ck_assert(r.expand_all);
+	ck_assert(strset_has(saved_cards(&r, ""), "::1", 3));
+	ck_assert_uint_eq(strset_count(saved_cards(&r, "")), 1);
+	ck_assert(strset_has(saved_cards(&r, "a"), "::2", 3) && strset_has(saved_cards(&r, "a"), "::4", 3));
+	ck_assert_uint_eq(strset_count(saved_cards(&r, "a")), 2);   /* ::3 went with the nameless server */
+	ck_assert_ptr_nonnull(strstr(why, "line 7: server"));
 	saved_free(&s);
 	saved_free(&r);
 }
@@ -164,7 +202,7 @@ START_TEST(damaged_files_are_ignored_whole)
 		enum state_err e = state_parse(rows[i].text, len, TARGET, &s, why, sizeof why);
 		ck_assert_msg(e == rows[i].want, "row %zu: %d (%s)", i, e, why);
 		ck_assert_msg(why[0], "row %zu: no reason given", i);
-		ck_assert(!s.have_theme && !s.have_sort && strset_count(&s.toggled) == 0);
+		ck_assert(!s.have_theme && !s.have_sort && strset_count(saved_cards(&s, "")) == 0);
 		saved_free(&s);
 	}
 }
@@ -181,7 +219,7 @@ START_TEST(bad_values_are_skipped_with_a_note)
 	ck_assert_int_eq(state_parse(text, strlen(text), TARGET, &s, why, sizeof why), STATE_OK);
 	ck_assert(!s.have_theme);
 	ck_assert(s.have_sort && s.sort == SORT_DROPS && !s.reverse);
-	ck_assert(strset_has(&s.toggled, "::1", 3));
+	ck_assert(strset_has(saved_cards(&s, ""), "::1", 3));
 	ck_assert_ptr_nonnull(strstr(why, "theme \"purple\""));
 	ck_assert_ptr_nonnull(strstr(why, "reverse \"maybe\""));
 	ck_assert_ptr_nonnull(strstr(why, "view \"grid\""));
@@ -301,6 +339,7 @@ state_suite(void)
 	tcase_add_test(tc, paths_per_source);
 	tcase_add_test(tc, string_set);
 	tcase_add_test(tc, same_file_in_every_locale);
+	tcase_add_test(tc, a_fleets_cards_are_per_server);
 	suite_add_tcase(s, tc);
 	return s;
 }

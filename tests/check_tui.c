@@ -121,20 +121,20 @@ START_TEST(expand_one_and_all)
 	UNIT_KEYS(&t, 'l');
 	unsigned f = UNIT_KEYS(&t, KEYC_ENTER);
 	ck_assert(f & REACT_SAVE);
-	ck_assert(cards_expanded(&t, tui_client(&t, 1)));
-	ck_assert(!cards_expanded(&t, tui_client(&t, 0)));
+	ck_assert(cards_expanded(&t, 1));
+	ck_assert(!cards_expanded(&t, 0));
 	ck_assert_uint_gt(C->grid.cell[1].h, CARD_COLLAPSED_H);
 	UNIT_KEYS(&t, ' ');
-	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(!cards_expanded(&t, 1));
 	UNIT_KEYS(&t, '+');
 	for (size_t i = 0; i < mon.view.n; i++)
-		ck_assert(cards_expanded(&t, tui_client(&t, i)));
+		ck_assert(cards_expanded(&t, i));
 	UNIT_KEYS(&t, KEYC_ENTER);                 /* one closed while all are open */
-	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
-	ck_assert(cards_expanded(&t, tui_client(&t, 2)));
+	ck_assert(!cards_expanded(&t, 1));
+	ck_assert(cards_expanded(&t, 2));
 	UNIT_KEYS(&t, '-');
 	for (size_t i = 0; i < mon.view.n; i++)
-		ck_assert(!cards_expanded(&t, tui_client(&t, i)));
+		ck_assert(!cards_expanded(&t, i));
 	UNIT_KEYS(&t, 'e');
 	ck_assert(C->expand_all);
 	UNIT_KEYS(&t, 'E');
@@ -151,7 +151,7 @@ START_TEST(expanded_follows_the_address)
 		if (strcmp(tui_client(&t, i)->addr, "::1") == 0)
 			at = (long)i;
 	ck_assert_int_ge(at, 0);
-	ck_assert(cards_expanded(&t, tui_client(&t, (size_t)at)));
+	ck_assert(cards_expanded(&t, (size_t)at));
 	ck_assert_uint_gt(C->grid.cell[at].h, CARD_COLLAPSED_H);
 }
 END_TEST
@@ -317,12 +317,12 @@ START_TEST(mouse)
 	/* second column, first row of cards */
 	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[1] + 10, a->y + 1, false));
 	ck_assert_uint_eq(C->sel, 1);
-	ck_assert(!cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(!cards_expanded(&t, 1));
 	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[1] + 10, a->y + 1, true));
-	ck_assert(cards_expanded(&t, tui_client(&t, 1)));
+	ck_assert(cards_expanded(&t, 1));
 	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[2] + 3, a->y, false)); /* its status symbol */
 	ck_assert_uint_eq(C->sel, 2);
-	ck_assert(cards_expanded(&t, tui_client(&t, 2)));
+	ck_assert(cards_expanded(&t, 2));
 	tui_react(&t, tui_click(&t, a->x + C->grid.col_x[1] - 1, a->y, false)); /* the gap */
 	ck_assert_uint_eq(C->sel, 2);
 	UNIT_KEYS(&t, 's');
@@ -469,6 +469,23 @@ START_TEST(a_fleet_lists_every_server)
 	ck_assert_str_eq(tui_client(&ft, 0)->addr, tui_client(&ft, 1)->addr);
 	ck_assert_uint_eq(tui_server(&ft, 0), 0);
 	ck_assert_uint_eq(tui_server(&ft, 1), 1);
+	/* a card opens at its own server alone: b's card of the same address stays closed */
+	tui_react(&ft, keys_press(&ft, KEYC_HOME));
+	tui_react(&ft, keys_press(&ft, KEYC_ENTER));
+	ck_assert(cards_expanded(&ft, 0));
+	ck_assert(!cards_expanded(&ft, 1));
+	tui_react(&ft, keys_press(&ft, KEYC_ENTER));
+	ck_assert(!cards_expanded(&ft, 0));
+	/* the selection is b's card, by server and address: grouped, it stays b's */
+	tui_react(&ft, keys_press(&ft, KEYC_RIGHT));
+	tui_react(&ft, keys_press(&ft, KEYC_ENTER));
+	tui_react(&ft, keys_press(&ft, 'b'));
+	size_t sel = cards_state(&ft)->sel;
+	ck_assert_uint_eq(tui_server(&ft, sel), 1);
+	ck_assert_str_eq(tui_client(&ft, sel)->addr, tui_client(&ft, 0)->addr);
+	ck_assert(cards_expanded(&ft, sel) && !cards_expanded(&ft, 0));
+	tui_react(&ft, keys_press(&ft, KEYC_ENTER));
+	tui_react(&ft, keys_press(&ft, 'b'));
 	/* grouped: a's seven, then b's */
 	tui_react(&ft, keys_press(&ft, 'b'));
 	ck_assert_uint_eq(tui_server(&ft, 6), 0);

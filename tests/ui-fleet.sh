@@ -17,6 +17,25 @@ fleet_start || exit 99
 # shellcheck disable=SC2086 # one line of words for the shell in the pane
 args=$(echo $FLEET_ARGS)
 
+# Lines between the table's row of 127.1.0.99 at server $1 and its row at
+# server $2 below it (the first one's open details), -1 when not so shown.
+rows_between() {
+	tmux_screen | awk -v a="$1" -v b="$2" '
+		$0 ~ "[ ]" a "  +127\\.1\\.0\\.99 " { at = NR }
+		at && $0 ~ "[ ]" b "  +127\\.1\\.0\\.99 " { print NR - at - 1; found = 1; exit }
+		END { if (!found) print -1 }'
+}
+
+# Succeeds when $1's row of 127.1.0.99 is open above $2's: details between.
+open_above() {
+	[ "$(rows_between "$1" "$2")" -gt 0 ]
+}
+
+# How many open rows the screen shows (details start with the full address, framed: heavy when selected).
+open_rows() {
+	tmux_screen | grep -c -e '^┃ 127\.1\.0\.99 ' -e '^│ 127\.1\.0\.99 '
+}
+
 # Succeeds when the screen has a line matching regular expression $1.
 screen_has() {
 	tmux_screen | grep -q -- "$1"
@@ -96,6 +115,19 @@ expect_screen "servers 6  failing 3: slow, dead, hostile" "no room: one line nam
 tmux_resize 160 40
 expect_screen ">loc  clients 50" "room again: a line per server"
 
+# A card opens at its own server: 127.1.0.99 is a client of a and of b (two
+# rows); Enter on a's opens a's alone: in the table, its details below its
+# row, b's row closed (remembered so, below).
+tmux_keys '\'
+tmux_type "127.1.0.99"
+tmux_keys Enter
+expect_screen "shown 2" "127.1.0.99: a's client and b's"
+tmux_keys v Home Enter
+check "a's row opens" wait_until 60 open_above a b
+expect_eq "$(open_rows)" 1 "b's row of the same address stays closed: one client's details"
+tmux_keys v '\' C-u Enter
+expect_screen_gone "shown 2" "the filter cleared"
+
 tmux_keys I
 expect_screen "sort: Address order ↓" "I inverts the order (a setting to remember)"
 tmux_keys q
@@ -112,6 +144,15 @@ ui_start "$reversed --timeout 3 -d 10"
 expect_screen ">loc  clients 50" "the fleet again, its sources in another order"
 expect_screen "sort: Address order ↓" "its order remembered (the set of sources is the key)"
 expect_contains "$(tmux_screen | grep -m 1 -- '─\[[a-z]*\]─')" "[loc]" "grouped by server, remembered: the first cards are loc's, the first source now"
+# a's open card is remembered as a's: b's row of 127.1.0.99 (above, b
+# coming first now) stays closed, a's is open.
+tmux_keys '\'
+tmux_type "127.1.0.99"
+tmux_keys Enter v
+check "the table shows a's row of 127.1.0.99" wait_until 60 screen_has ' a  *127\.1\.0\.99 '
+expect_eq "$(rows_between b a)" 0 "remembered per server: b's row of 127.1.0.99 closed"
+expect_eq "$(open_rows)" 1 "remembered per server: a's open"
+tmux_keys v '\' C-u Enter
 tmux_keys q
 expect_screen "EXIT=0" "quit the fleet again"
 ui_start "-u http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash --timeout 3 -d 10"
