@@ -9,7 +9,9 @@
  * a pid that is no process, with nobody bound to them) are removed.  The
  * file is removed by stop/free and, on a crash, by the loop's handler
  * (source_path_add).  A poll walks chronyd's client table with `window`
- * requests in flight over disjoint index ranges; a request that gets no
+ * requests in flight over disjoint index ranges, sent and read in batches
+ * (one sendmmsg for every request waiting, recvmmsg for the replies queued:
+ * a 100k-client walk is 12,500 requests); a request that gets no
  * answer is sent again with a new sequence number, and a late answer to
  * one of its last 4 sendings is taken too (the first answer wins); the
  * server's reports (tracking, serverstats, activity, sources and

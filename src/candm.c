@@ -245,15 +245,38 @@ candm_client_key(const uint8_t *rec, uint8_t key[CANDM_KEY_LEN])
 	memcpy(key + 1, rec, key[0] == FAMILY_INET4 ? 4 : 16);
 }
 
+/* Write the IPv4 address a in dotted decimal into out (16 bytes); its length
+ * (inet_ntop's text, without its printf: a 100k-client walk formats 100k). */
+static size_t
+ipv4_text(const uint8_t a[4], char out[16])
+{
+	size_t n = 0;
+
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			out[n++] = '.';
+		if (a[i] >= 100)
+			out[n++] = (char)('0' + a[i] / 100);
+		if (a[i] >= 10)
+			out[n++] = (char)('0' + a[i] / 10 % 10);
+		out[n++] = (char)('0' + a[i] % 10);
+	}
+	out[n] = '\0';
+	return n;
+}
+
 /* Make a row of a record. */
 void
 candm_client_row(const uint8_t *rec, char addr[CANDM_ADDR_MAX], struct row *r)
 {
 	memset(r, 0, sizeof *r);
-	if (!inet_ntop(get16(rec + R_FAMILY) == FAMILY_INET4 ? AF_INET : AF_INET6, rec, addr, CANDM_ADDR_MAX))
+	if (get16(rec + R_FAMILY) == FAMILY_INET4)
+		r->len = ipv4_text(rec, addr);
+	else if (inet_ntop(AF_INET6, rec, addr, CANDM_ADDR_MAX))
+		r->len = strlen(addr);
+	else
 		addr[0] = '\0'; /* cannot happen for a checked page */
 	r->addr = addr;
-	r->len = strlen(addr);
 	for (int i = 0; i < FIELD_COUNT; i++) {
 		const uint8_t *v = rec + client_fields[i].offset;
 		parse_number(client_fields[i].field, client_fields[i].kind == WIRE_U32 ? (int64_t)get32(v) : (int64_t)*v - (*v > 127 ? 256 : 0),

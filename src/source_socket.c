@@ -25,7 +25,8 @@
 #define RETRY_FIRST 0.25         /* seconds before a request is sent again; doubles */
 #define RETRY_MAX 2.0
 #define MAX_RESTARTS 8           /* walks started again in one poll (table resized, chronyd restarted) */
-#define RECV_BATCH 1024          /* replies read in one handle() */
+#define RECV_CALLS 128           /* receive calls in one handle() */
+#define RECV_MSGS 16             /* replies one receive call takes at most */
 #define REPORT_LANE MAX_WINDOW   /* the lane that asks for the server's reports, one after another */
 #define MAX_ARGS 5
 #define PID_LIMIT 4194304        /* Linux's largest pid (PID_MAX_LIMIT) */
@@ -53,7 +54,7 @@ static const struct {
  * (its range ends at end); the report lane for cmd with its arguments. */
 struct lane {
 	bool busy;           /* a request is out (or waits to be sent) */
-	bool unsent;         /* the socket was full: send when it is writable */
+	bool queued;         /* its request waits to be sent (flush_lanes) */
 	enum candm_cmd cmd;
 	uint32_t arg[MAX_ARGS];
 	size_t nargs;
@@ -298,34 +299,53 @@ lane_at(struct socket_source *c, unsigned i)
 	return &c->lane[i < c->cfg.window ? i : REPORT_LANE];
 }
 
-/* Send lane l's request (again: new sequence number); false when the poll failed. */
+/* Send every lane's queued request, as many as the kernel's queue takes in
+ * one call (the rest when the socket is writable); false when the poll failed. */
 static bool
-send_lane(struct socket_source *c, struct lane *l, double now)
+flush_lanes(struct socket_source *c, double now)
 {
-	uint8_t pkt[CANDM_MAX_PACKET];
-	size_t len = candm_request(pkt, sizeof pkt, l->cmd, l->seq, l->attempt, l->arg, l->nargs);
+	uint8_t pkt[MAX_WINDOW + 1][CANDM_MAX_PACKET];
+	struct iovec iov[MAX_WINDOW + 1];
+	struct mmsghdr msg[MAX_WINDOW + 1];
+	struct lane *sender[MAX_WINDOW + 1];
 
-	l->unsent = false;
-	if (send(c->fd, pkt, len, MSG_DONTWAIT | MSG_NOSIGNAL) == (ssize_t)len)
-		return true;
-	if (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS || errno == EINTR) {
-		l->unsent = true; /* the kernel's queue is full: when writable */
-		return true;
+	while (c->running) {
+		unsigned n = 0;
+		for (unsigned i = 0; i <= c->cfg.window; i++) {
+			struct lane *l = lane_at(c, i);
+			if (!l->busy || !l->queued)
+				continue;
+			iov[n] = (struct iovec){ pkt[n], candm_request(pkt[n], sizeof pkt[n], l->cmd, l->seq, l->attempt,
+			                                               l->arg, l->nargs) };
+			msg[n] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &iov[n], .msg_iovlen = 1 } };
+			sender[n++] = l;
+		}
+		if (n == 0)
+			return true;
+		int sent = sendmmsg(c->fd, msg, n, MSG_DONTWAIT | MSG_NOSIGNAL);
+		if (sent < 0 && errno == EINTR)
+			continue;
+		if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == ENOBUFS))
+			return true; /* the kernel's queue is full: when writable */
+		if (sent < 0 && !reconnect(c, errno, now))
+			return false;
+		for (int k = 0; k < sent; k++)
+			sender[k]->queued = false;
 	}
-	return reconnect(c, errno, now);
+	return false;
 }
 
-/* Make lane l a new request of cmd with arguments arg[0..n) (not sent yet). */
+/* Make lane l a new request of cmd with arguments arg[0..n), queued to be sent. */
 static void
 prime(struct socket_source *c, struct lane *l, enum candm_cmd cmd, const uint32_t *arg, size_t n, double now)
 {
-	*l = (struct lane){ .busy = true, .cmd = cmd, .nargs = n, .seq = ++c->seq, .wait = RETRY_FIRST };
+	*l = (struct lane){ .busy = true, .queued = true, .cmd = cmd, .nargs = n, .seq = ++c->seq, .wait = RETRY_FIRST };
 	memcpy(l->arg, arg, n * sizeof *arg);
 	l->retry_at = now + l->wait;
 }
 
-/* Put lane l to work on slots first..end; false when the poll failed. */
-static bool
+/* Put lane l to work on slots first..end (its request queued). */
+static void
 start_lane(struct socket_source *c, struct lane *l, uint32_t first, uint32_t end, double now)
 {
 	uint32_t arg[2] = { first, CANDM_PAGE_CLIENTS };
@@ -333,7 +353,6 @@ start_lane(struct socket_source *c, struct lane *l, uint32_t first, uint32_t end
 	prime(c, l, CANDM_CLIENTS, arg, 2, now);
 	l->first = first;
 	l->end = end;
-	return send_lane(c, l, now);
 }
 
 /* Begin the walk again from slot 0, forgetting what it kept; false when the poll failed. */
@@ -350,7 +369,8 @@ restart_walk(struct socket_source *c, double now)
 		fail(c, SOURCE_ERR_PARSE, "chronyd's client table kept changing during %u walks of it", MAX_RESTARTS);
 		return false;
 	}
-	return start_lane(c, &c->lane[0], 0, UINT32_MAX, now);
+	start_lane(c, &c->lane[0], 0, UINT32_MAX, now);
+	return true;
 }
 
 /* Connect the socket to chronyd's (again: a restarted chronyd has a new
@@ -449,8 +469,7 @@ dispatch(struct socket_source *c, double now)
 		struct lane *l = &c->lane[i];
 		if (!l->busy && c->sized && c->next_range < c->n_indices) {
 			uint32_t end = c->n_indices - c->next_range > c->range ? c->next_range + c->range : c->n_indices;
-			if (!start_lane(c, l, c->next_range, end, now))
-				return false;
+			start_lane(c, l, c->next_range, end, now);
 			c->next_range = end;
 		}
 		busy |= l->busy;
@@ -528,7 +547,7 @@ report_next(struct socket_source *c, double now)
 	if (c->step == STEP_DONE)
 		return true;
 	prime(c, l, steps[c->step].cmd, arg, n, now);
-	return send_lane(c, l, now);
+	return true;
 }
 
 /* Begin reading the server's reports from the first; false when the poll failed. */
@@ -709,31 +728,41 @@ take_reply(struct socket_source *c, const uint8_t *p, size_t len, double now)
 		if (!keep_record(c, pg.rec + i * CANDM_CLIENT_LEN))
 			return false;
 	l->busy = false;
-	if (pg.n == CANDM_PAGE_CLIENTS && pg.next_index < l->end && pg.next_index < c->n_indices &&
-	    !start_lane(c, l, pg.next_index, l->end, now))
-		return false;
+	if (pg.n == CANDM_PAGE_CLIENTS && pg.next_index < l->end && pg.next_index < c->n_indices)
+		start_lane(c, l, pg.next_index, l->end, now);
 	return dispatch(c, now);
 }
 
-/* Read every reply waiting; false when the poll failed. */
+/* Read the replies waiting, a batch a call, sending what each batch asked
+ * for before the next (chronyd answers while we read); false when the poll failed. */
 static bool
 read_replies(struct socket_source *c, double now)
 {
-	uint8_t pkt[CANDM_MAX_PACKET];
+	uint8_t pkt[RECV_MSGS][CANDM_MAX_PACKET];
+	struct iovec iov[RECV_MSGS];
+	struct mmsghdr msg[RECV_MSGS];
 
-	for (int i = 0; i < RECV_BATCH && c->running; i++) {
-		ssize_t n = recv(c->fd, pkt, sizeof pkt, MSG_DONTWAIT | MSG_TRUNC);
+	for (int call = 0; call < RECV_CALLS && c->running; call++) {
+		for (int k = 0; k < RECV_MSGS; k++) {
+			iov[k] = (struct iovec){ pkt[k], sizeof pkt[k] };
+			msg[k] = (struct mmsghdr){ .msg_hdr = { .msg_iov = &iov[k], .msg_iovlen = 1 } };
+		}
+		int n = recvmmsg(c->fd, msg, RECV_MSGS, MSG_DONTWAIT, NULL);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			return true;
 		if (n < 0)
 			return reconnect(c, errno, now);
-		if ((size_t)n > sizeof pkt) {
-			fail_reply(c, CANDM_ERR_LENGTH, 0);
-			return false;
+		for (int k = 0; k < n && c->running; k++) {
+			if (msg[k].msg_hdr.msg_flags & MSG_TRUNC) {
+				fail_reply(c, CANDM_ERR_LENGTH, 0);
+				return false;
+			}
+			if (!take_reply(c, pkt[k], msg[k].msg_len, now))
+				return false;
 		}
-		if (!take_reply(c, pkt, (size_t)n, now))
+		if (!flush_lanes(c, now))
 			return false;
 	}
 	return true;
@@ -757,8 +786,8 @@ socket_start(struct source *s, double now)
 	c->deadline = now + c->cfg.timeout;
 	if (c->fd < 0 ? !open_socket(c) : !connect_server(c))
 		return true;
-	if (restart_walk(c, now))
-		start_reports(c, now);
+	if (restart_walk(c, now) && start_reports(c, now))
+		flush_lanes(c, now);
 	return true;
 }
 
@@ -773,7 +802,7 @@ socket_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, 
 		return 0;
 	source_sooner(timeout_ms, source_ms_until(c->deadline, now));
 	for (unsigned i = 0; i <= c->cfg.window; i++) {
-		if (lane_at(c, i)->unsent)
+		if (lane_at(c, i)->queued)
 			events |= POLLOUT;
 		else if (lane_at(c, i)->busy)
 			source_sooner(timeout_ms, source_ms_until(lane_at(c, i)->retry_at, now));
@@ -782,7 +811,7 @@ socket_watch(struct source *s, struct pollfd *pfd, size_t max, int *timeout_ms, 
 	return 1;
 }
 
-/* Read replies, send what waited, resend what got no answer, keep the deadline. */
+/* Read replies, resend what got no answer, send what is queued, keep the deadline. */
 static void
 socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 {
@@ -794,18 +823,18 @@ socket_handle(struct source *s, const struct pollfd *pfd, size_t n, double now)
 		return;
 	for (unsigned i = 0; i <= c->cfg.window && c->running; i++) {
 		struct lane *l = lane_at(c, i);
-		if (l->busy && (l->unsent || now >= l->retry_at)) {
-			if (!l->unsent) { /* lost, or late: ask again under a new number, still taking the old one's answer */
-				l->sent[l->attempt % SENT_KEPT] = l->seq;
-				l->seq = ++c->seq;
-				l->attempt++;
-				l->wait = l->wait * 2 > RETRY_MAX ? RETRY_MAX : l->wait * 2;
-			}
+		if (l->busy && !l->queued && now >= l->retry_at) {
+			/* lost, or late: ask again under a new number, still taking the old one's answer */
+			l->sent[l->attempt % SENT_KEPT] = l->seq;
+			l->seq = ++c->seq;
+			l->attempt++;
+			l->wait = l->wait * 2 > RETRY_MAX ? RETRY_MAX : l->wait * 2;
 			l->retry_at = now + l->wait;
-			if (!send_lane(c, l, now))
-				return;
+			l->queued = true;
 		}
 	}
+	if (!flush_lanes(c, now))
+		return;
 	if (c->running && now >= c->deadline)
 		fail(c, SOURCE_ERR_TIMEOUT, "chronyd %s on %s within %g s (--timeout)",
 		     c->answered ? "stopped answering" : "gave no answer", c->server, c->cfg.timeout);

@@ -9,8 +9,6 @@
 : "${top_srcdir:?}" "${top_builddir:?}"
 SERVERS=${SERVERS:-20}
 CLIENTS=${CLIENTS:-5000}
-WARM=${WARM:-5}
-SECS=${SECS:-20}
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ticctop-bench-fleet.XXXXXX") || exit 2
 httpd=
 sock=ticctop-bench-$$
@@ -38,23 +36,8 @@ while [ "$i" -le "$SERVERS" ]; do
 	i=$((i + 1))
 done
 
-# CPU seconds (user + system) process $1 has used.
-cpu() {
-	awk -v hz="$(getconf CLK_TCK)" '{ sub(/.*\) /, ""); print ($12 + $13) / hz }' "/proc/$1/stat"
-}
-
-# Measure pid $1 for SECS after WARM: print "CPU/s RSS HWM" (MiB).
-measure() {
-	sleep "$WARM"
-	c0=$(cpu "$1")
-	t0=$(date +%s.%N)
-	sleep "$SECS"
-	c1=$(cpu "$1")
-	t1=$(date +%s.%N)
-	rss=$(awk '/^VmRSS/ { print $2 / 1024 }' "/proc/$1/status")
-	hwm=$(awk '/^VmHWM/ { print $2 / 1024 }' "/proc/$1/status")
-	echo "$c0 $c1 $t0 $t1 $rss $hwm" | awk '{ printf "%.3f s/s  RSS %.1f MiB  peak %.1f MiB\n", ($2 - $1) / ($4 - $3), $5, $6 }'
-}
+# shellcheck source=tests/lib/measure.sh
+. "$top_srcdir/tests/lib/measure.sh"
 
 echo "ticctop over $SERVERS servers x $CLIENTS clients, -d 10 (1 Hz), measured for $SECS s after $WARM s:"
 # shellcheck disable=SC2086 # args holds separate words on purpose

@@ -5,8 +5,10 @@
  * Float on known values and rounded as printf rounds. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "candm.h"
 #include "candm_report.h"
@@ -191,6 +193,30 @@ START_TEST(records_read_as_chronyc_prints_them)
 	p[40 + 5] = 0xAA; /* bytes past an IPv4 address are not its identity */
 	candm_client_key(pg.rec, k1);
 	ck_assert(memcmp(k0, k1, sizeof k0) == 0);
+}
+END_TEST
+
+/* IPv4 addresses are written as inet_ntop writes them, for octets of one,
+ * two and three digits at every place. */
+START_TEST(ipv4_text_equals_inet_ntop)
+{
+	static const uint8_t octet[] = { 0, 1, 9, 10, 42, 99, 100, 109, 110, 199, 200, 255 };
+	const size_t n = sizeof octet;
+	uint8_t p[1024];
+	struct candm_page pg;
+	char addr[CANDM_ADDR_MAX], want[INET_ADDRSTRLEN];
+	struct row r;
+
+	good_reply(p, 16, 16, 1);
+	ck_assert_int_eq(candm_clients_page(p, REPLY_LEN, 0, 8, &pg), CANDM_OK);
+	for (size_t i = 0; i < n * n * n * n; i++) {
+		uint8_t a[4] = { octet[i % n], octet[i / n % n], octet[i / n / n % n], octet[i / n / n / n] };
+		memcpy(p + 40, a, 4);
+		candm_client_row(pg.rec, addr, &r);
+		ck_assert_ptr_nonnull(inet_ntop(AF_INET, a, want, sizeof want));
+		ck_assert_str_eq(addr, want);
+		ck_assert_uint_eq(r.len, strlen(want));
+	}
 }
 END_TEST
 
@@ -641,6 +667,7 @@ candm_suite(void)
 	tcase_add_loop_test(tc, page_counts_and_indices, 0, sizeof pages / sizeof pages[0]);
 	tcase_add_test(tc, bad_family_is_refused);
 	tcase_add_test(tc, records_read_as_chronyc_prints_them);
+	tcase_add_test(tc, ipv4_text_equals_inet_ntop);
 	tcase_add_test(tc, numbers_beyond_chronyd_are_unknown);
 	tcase_add_test(tc, real_pages_equal_chronyc_csv);
 	suite_add_tcase(s, tc);
