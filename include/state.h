@@ -1,5 +1,6 @@
 /* state.h — what ticctop remembers between runs: theme, order, the clients'
- * view (cards or table), open cards (and a fleet's grouping by server).
+ * view (cards or table), open cards (and a fleet's grouping by server and
+ * its selected server, by name).
  *
  * Contract: one small text file per source or fleet (the source's target,
  * a fleet's key, names it),
@@ -46,6 +47,7 @@ struct saved {
 	enum clients_view view;
 	bool expand_all;
 	bool group;              /* a fleet's cards grouped by server */
+	char selected[STATE_NAME_MAX];   /* a fleet's selected server, by name; "" none */
 	size_t ncards;
 	struct saved_cards cards[STATE_SERVERS_MAX]; /* in the order written */
 };

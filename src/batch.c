@@ -61,24 +61,28 @@ warn_omitted(struct batch *b, const struct report *r, size_t n)
 }
 
 /* Say on stderr what went wrong with mon's last poll (its error, lines
- * skipped, the server's warning); note gets the skip note for the report. */
+ * skipped, the server's warning; a warning names a fleet's server: name,
+ * else NULL); note gets the skip note for the report. */
 static void
-say_problems(const struct batch *b, const struct monitor *mon, char *note, size_t size)
+say_problems(const struct batch *b, const struct monitor *mon, const char *name, char *note, size_t size)
 {
 	const char *err = mon->last.err == SOURCE_OK ? NULL : mon->last.message;
+	char who[FLEET_NAME_MAX * 4 + 2] = "";
 
+	if (name)
+		memcpy(who + fmt_sanitize(who, sizeof who - 2, name, strlen(name), b->utf8), ": ", 3);
 	parse_report_text(&mon->last.rep, PARSE_OK, note, size);
 	if (err) {
 		char safe[2048];
 		fmt_sanitize(safe, sizeof safe, err, strlen(err), b->utf8);
 		fprintf(stderr, "ticctop: %s\n", safe);
 	} else if (mon->last.rep.skipped) {
-		fprintf(stderr, "ticctop: warning: %s\n", note);
+		fprintf(stderr, "ticctop: warning: %s%s\n", who, note);
 	}
 	if (mon->last.server.warning[0] && !mon->last.same) {
 		char safe[sizeof mon->last.server.warning * 4];
 		fmt_sanitize(safe, sizeof safe, mon->last.server.warning, strlen(mon->last.server.warning), b->utf8);
-		fprintf(stderr, "ticctop: warning: the server's %s\n", safe);
+		fprintf(stderr, "ticctop: warning: %sthe server's %s\n", who, safe);
 	}
 }
 
@@ -138,7 +142,7 @@ batch_refreshed(void *ctx, struct monitor *mon)
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct monitor *m = n > 1 ? &f->mon[i] : mon;
-		say_problems(b, m, note[i], sizeof note[i]);
+		say_problems(b, m, n > 1 ? f->name[i] : NULL, note[i], sizeof note[i]);
 		srv[i] = server_of(m);
 		r[i] = report_of(b, m, n > 1 ? f->name[i] : NULL, note[i], &srv[i]);
 	}

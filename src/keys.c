@@ -284,6 +284,7 @@ static const struct help_section sections[] = {
 	    "The header says REPLAY, the recorded time and the speed" } },
 	{ "Remembered", -1,
 	  { "Theme, order, view, open cards, per source, in $XDG_STATE_HOME/ticctop",
+	    "A fleet: per set of sources, with its grouping and selected server",
 	    "Defaults in $XDG_CONFIG_HOME/ticctop/config: `long-option = value`" } },
 };
 

@@ -271,6 +271,17 @@ take_server(struct reading *r, size_t lineno, const char *key, const char *v, si
 	return true;
 }
 
+/* selected = NAME: a fleet's selected server. */
+static bool
+take_selected(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
+{
+	if (vlen == 0 || vlen >= sizeof r->s->selected || memchr(v, '\0', vlen))
+		note(r->why, r->whysize, lineno, key, v);
+	else
+		memcpy(r->s->selected, v, vlen + 1);
+	return true;
+}
+
 /* open = ADDRESS, closed = ADDRESS: cards that differ from expand-all. */
 static bool
 take_card(struct reading *r, size_t lineno, const char *key, const char *v, size_t vlen)
@@ -291,7 +302,7 @@ static const struct {
 } takers[] = {
 	{ "version", take_version }, { "source", take_source }, { "theme", take_theme }, { "sort", take_sort },
 	{ "reverse", take_switch }, { "view", take_view }, { "expand-all", take_switch }, { "group", take_switch },
-	{ "server", take_server }, { "open", take_card }, { "closed", take_card },
+	{ "selected", take_selected }, { "server", take_server }, { "open", take_card }, { "closed", take_card },
 };
 
 /* Take one `key = value` line; false when out of memory. */
@@ -475,6 +486,11 @@ write_text(FILE *fp, const char *target, const struct saved *s)
 	fprintf(fp, "expand-all = %s\n", s->expand_all ? "yes" : "no");
 	if (s->group) /* a fleet's only */
 		fputs("group = yes\n", fp);
+	if (s->selected[0]) { /* a fleet's only */
+		fputs("selected = ", fp);
+		put_escaped(fp, s->selected);
+		fputc('\n', fp);
+	}
 	for (int named = 0; named < 2; named++) /* the one source's before any server line */
 		for (size_t i = 0; i < s->ncards; i++)
 			if ((s->cards[i].server[0] != '\0') == named && !write_cards(fp, &s->cards[i], s->expand_all))

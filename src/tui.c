@@ -581,7 +581,7 @@ select_server(struct tui *t, size_t i)
 	f->selected = i;
 	t->mon = &f->mon[i]; /* its view has every server's order and filter already */
 	tui_message(t, "Server %zu of %zu: %s", i + 1, f->n, f->name[i]);
-	return REACT_VIEW | REACT_LAYOUT | REACT_PAINT;
+	return REACT_VIEW | REACT_LAYOUT | REACT_PAINT | REACT_SAVE;
 }
 
 /* Select the server d places after (before, when negative) the selected one, wrapping. */

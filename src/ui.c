@@ -262,6 +262,7 @@ save_state(void)
 
 	for (size_t i = 0; i < t->fleet->n; i++)
 		*saved_cards(&s, cards_server(t->fleet, i)) = cs->toggled[i]; /* borrowed: s is not freed */
+	snprintf(s.selected, sizeof s.selected, "%s", cards_server(t->fleet, t->fleet->selected));
 
 	ui.save_pending = false;
 	if (!ui.state_path[0])
@@ -272,13 +273,13 @@ save_state(void)
 	}
 }
 
-/* Restore theme, order, view, open cards and a fleet's grouping for this source (the command line wins). */
+/* Restore theme, order, view, open cards and a fleet's grouping and
+ * selected server for this source or fleet (the command line wins). */
 static void
 load_state(const struct options *o)
 {
 	struct tui *t = &ui.t;
 	struct cards *cs = cards_state(t);
-	struct view *v = &t->mon->view;
 	struct saved s;
 	char why[512];
 
@@ -291,6 +292,12 @@ load_state(const struct options *o)
 	saved_init(&s);
 	enum state_err e = state_read(ui.state_path, ui.state_key, &s, why, sizeof why);
 	if (e == STATE_OK) {
+		size_t sel = s.selected[0] ? fleet_find(t->fleet, s.selected) : t->fleet->n;
+		if (sel < t->fleet->n) { /* a name no longer in the fleet: the first stays selected */
+			t->fleet->selected = sel;
+			tui_set_fleet(t, t->fleet);
+		}
+		struct view *v = &t->mon->view;
 		if (s.have_theme && !options_given(o, "theme"))
 			t->theme = s.theme;
 		if (s.have_sort && !options_given(o, "sort")) {

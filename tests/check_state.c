@@ -144,7 +144,8 @@ END_TEST
 
 /* A fleet's open cards are its servers': the same address open at a, not
  * at b, comes back so; each server's lines after its name; the one
- * source's (before any server line) apart; a bad server line skips its cards. */
+ * source's (before any server line) apart; a bad server line skips its
+ * cards.  Its selected server comes back by name. */
 START_TEST(a_fleets_cards_are_per_server)
 {
 	struct saved s, r;
@@ -154,11 +155,13 @@ START_TEST(a_fleets_cards_are_per_server)
 	ck_assert(strset_add(saved_cards(&s, "a"), "127.1.0.1", 9));
 	ck_assert(strset_add(saved_cards(&s, "b c"), "127.1.0.2", 9));
 	ck_assert_ptr_nonnull(saved_cards(&s, "d"));   /* none open: no line */
+	snprintf(s.selected, sizeof s.selected, "b c");
 	snprintf(path, sizeof path, "%s/f.state", dir);
 	ck_assert_int_eq(state_write(path, "fleet: x | y", &s, why, sizeof why), STATE_OK);
 	slurp(path, text, sizeof text);
 	ck_assert_ptr_nonnull(strstr(text, "\nserver = a\nopen = 127.1.0.1\nserver = b\\x20c\nopen = 127.1.0.2\n"));
 	ck_assert_ptr_null(strstr(text, "server = d"));
+	ck_assert_ptr_nonnull(strstr(text, "\nselected = b\\x20c\n"));
 	saved_init(&r);
 	ck_assert_int_eq(state_read(path, "fleet: x | y", &r, why, sizeof why), STATE_OK);
 	ck_assert_str_eq(why, "");
@@ -166,6 +169,7 @@ START_TEST(a_fleets_cards_are_per_server)
 	ck_assert(!strset_has(saved_cards(&r, "b c"), "127.1.0.1", 9));
 	ck_assert(strset_has(saved_cards(&r, "b c"), "127.1.0.2", 9));
 	ck_assert_uint_eq(strset_count(saved_cards(&r, "")), 0);
+	ck_assert_str_eq(r.selected, "b c");
 	const char mixed[] = "version = 1\nsource = x\nexpand-all = yes\nclosed = ::1\nserver = a\nclosed = ::2\n"
 	                     "server = \nclosed = ::3\nserver = a\nclosed = ::4\n";
 	ck_assert_int_eq(state_parse(mixed, sizeof mixed - 1, "x", &r, why, sizeof why), STATE_OK);
@@ -175,6 +179,12 @@ START_TEST(a_fleets_cards_are_per_server)
 	ck_assert(strset_has(saved_cards(&r, "a"), "::2", 3) && strset_has(saved_cards(&r, "a"), "::4", 3));
 	ck_assert_uint_eq(strset_count(saved_cards(&r, "a")), 2);   /* ::3 went with the nameless server */
 	ck_assert_ptr_nonnull(strstr(why, "line 7: server"));
+	ck_assert_str_eq(r.selected, "");              /* none in that file */
+	char longer[200];
+	snprintf(longer, sizeof longer, "version = 1\nsource = x\nselected = %0*d\n", STATE_NAME_MAX, 0);
+	ck_assert_int_eq(state_parse(longer, strlen(longer), "x", &r, why, sizeof why), STATE_OK);
+	ck_assert_str_eq(r.selected, "");              /* longer than any server's name: skipped, noted */
+	ck_assert_ptr_nonnull(strstr(why, "line 3: selected"));
 	saved_free(&s);
 	saved_free(&r);
 }

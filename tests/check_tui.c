@@ -509,8 +509,8 @@ START_TEST(a_fleet_lists_every_server)
 	ck_assert(tui_set_filter(&ft, ""));
 	tui_react(&ft, REACT_VIEW);
 	ck_assert_uint_eq(tui_count(&ft), 14);
-	/* . and , select a server; the list stays */
-	tui_react(&ft, keys_press(&ft, '.'));
+	/* . and , select a server (remembered); the list stays */
+	ck_assert(tui_react(&ft, keys_press(&ft, '.')) & REACT_SAVE);
 	ck_assert_ptr_eq(ft.mon, &f.mon[1]);
 	tui_react(&ft, keys_press(&ft, ','));
 	tui_react(&ft, keys_press(&ft, ','));

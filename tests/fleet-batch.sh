@@ -54,6 +54,32 @@ check "a: its JSON is what its chronyc lists" python3 "$top_srcdir/tests/compare
 check "b: its JSON is what its chronyc lists" python3 "$top_srcdir/tests/compare.py" --dash --slack "$slack" "$FLEET_DIR/part-b.json" "$FLEET_DIR/b.csv"
 check "loc: its JSON is what its chronyc lists" python3 "$top_srcdir/tests/compare.py" --slack "$slack" "$FLEET_DIR/part-loc.json" "$FLEET_DIR/loc.csv"
 
+# --once with exactly one server held past the timeout, the others quick:
+# about one timeout, the quick ones' data fresh in the report (polled again
+# while it waits: polled one after the other, a's data, read before the
+# held one's timeout, would be a timeout old), the held one marked as
+# timed out.
+t0=$(date +%s%N)
+run_ticctop --once -o json --timeout "$T" --judge total --name a -u "http://127.0.0.1:$FLEET_PORT_a/live/ticc-dash" \
+	--name slow -u "http://127.0.0.1:$FLEET_PORT_slow/hang" --name b -u "http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash" \
+	--name loc -S "$FLEET_SOCK_loc"
+took=$(( ($(date +%s%N) - t0) / 1000000 ))
+echo "# --once over 4 servers, 1 held for --timeout $T: ${took} ms"
+check "--once with one held server: under 1.8 times the timeout (${took} ms)" [ "$took" -lt $((18 * T * 100)) ]
+expect_contains "$ERR" "http://127.0.0.1:$FLEET_PORT_slow/hang: connected, but no answer within $T.0 s" "the held one timed out"
+printf '%s\n' "$OUT" >"$FLEET_DIR/one-slow.json"
+python3 - "$FLEET_DIR/one-slow.json" <<'PY' || check "one held: the quick servers' data is in the report, fresh" false
+import json, sys
+doc = json.load(open(sys.argv[1]))
+srv = {s["name"]: s for s in doc["servers"]}
+assert list(srv) == ["a", "slow", "b", "loc"], list(srv)
+for name, total in (("a", 300), ("b", 100), ("loc", 50)):
+    src = srv[name]["source"]
+    assert src["ok"] and src["age"] < 3 and srv[name]["summary"]["total"] == total, (name, src)
+assert not srv["slow"]["source"]["ok"] and "no answer within" in srv["slow"]["source"]["error"], srv["slow"]["source"]
+assert srv["slow"]["clients"] == [], srv["slow"]
+PY
+
 # Text: one status line for the fleet naming the failed servers, then each server.
 run_ticctop --once --timeout 2 "$@"
 first=$(printf '%s\n' "$OUT" | head -n 1)

@@ -11,6 +11,7 @@ Basic auth checks --user against $HTTPD_PASSWORD; bearer against
 --token-file.  Stop it by its pid (SIGTERM).
 """
 import argparse
+import ast
 import base64
 import ipaddress
 import json
@@ -273,6 +274,53 @@ class Handler(BaseHTTPRequestHandler):
         self.send(200, json.dumps({"clients_parsed": rows, "count": len(rows),
                                    "local_time": time.strftime("%d-%m-%Y, %H:%M:%S")}).encode())
 
+    def r_evil(self, run):
+        """/evil/RUN: a hostile dashboard.  Its first answer for each RUN is
+        good JSON whose client names (tests/fixtures/hostile-names.txt, those
+        that are UTF-8) and clock carry terminal escapes (ESC [ 2 J, OSC 52,
+        OSC 0, C1 controls, bidi overrides); every later one is bad, in
+        turn: broken JSON with raw escapes, wrong types, numbers out of
+        range, an error text with escapes, a body of 8 MiB (chunked)."""
+        with self.server.log_lock:
+            n = self.server.evil_count.get(run, 0)
+            self.server.evil_count[run] = n + 1
+        clip = "\x1b]52;c;cHduZWQ=\x07"            # OSC 52: "pwned" to the clipboard
+        if n == 0:
+            names = []
+            with open(os.path.join(self.server.opts.fixtures, "hostile-names.txt")) as fp:
+                for line in fp:
+                    try:
+                        names.append(ast.literal_eval(line.strip()).decode("utf-8"))
+                    except (UnicodeDecodeError, ValueError, SyntaxError):
+                        pass
+            names.append("osc52" + clip + "\u202egnp.exe")
+            rows = [{"addr": a, "NTP": "5", "Drop": "0", "Int": "-2", "IntL": "-", "Last": "15", "Cmd": "0"}
+                    for a in names]
+            return self.send(200, json.dumps({"clients_parsed": rows, "count": len(rows),
+                                              "local_time": "\x1b]0;PWNED\x07\u202e22-11-2026, 10:00:00"}).encode())
+        kind = (n - 1) % 5
+        if kind == 0:
+            return self.send(200, b'{"clients_parsed":[{"addr":"\x1b[2J\x1b]52;c;cHduZWQ=\x07\xc2\x9b31m\xe2\x80\xae",')
+        if kind == 1:
+            return self.send(200, json.dumps({"clients_parsed": "\x1b[2J" + clip, "count": {"n": clip},
+                                              "local_time": 7}).encode())
+        if kind == 2:
+            return self.send(200, json.dumps({"clients_parsed": [
+                {"addr": "127.3.0.%d" % i, "NTP": "99999999999999999999999999", "Drop": "-1", "Int": "1e999",
+                 "IntL": "-", "Last": "-5", "Cmd": "1" + "0" * 40} for i in range(1, 4)], "count": 3}).encode())
+        if kind == 3:
+            return self.send(200, json.dumps({"error": "\x1b[2J" + clip + "\u202e\x9b31mboom", "clients_parsed": [],
+                                              "count": 0, "local_time": "22-11-2026, 10:00:0\x1b[6n"}).encode())
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        chunk = ROW * (MIB // len(ROW))
+        for i in range(8):
+            piece = (b'{"clients_parsed":[' if i == 0 else b"") + chunk
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+        self.wfile.write(b"0\r\n\r\n")
+
     def chronyc_clients(self):
         """`chronyc -n -h SOCK clients` on the test's real chronyd (fixed argv, no shell)."""
         out = subprocess.run([self.server.opts.chronyc, "-n", "-h", self.server.opts.chronyc_socket, "clients"],
@@ -318,6 +366,7 @@ ROUTES = [
     ("/redirect-same", Handler.r_redirect_same), ("/redirect-loop", Handler.r_redirect_loop),
     ("/redirect-port", Handler.r_redirect_port),
     ("/live/ticc-dash", Handler.r_live_dash), ("/live/v1", Handler.r_live_v1), ("/fleet/", Handler.r_fleet),
+    ("/evil/", Handler.r_evil),
 ]
 
 
@@ -350,6 +399,7 @@ def serve(addr, opts, log_lock, second=None, port=0):
     of one that was stopped while connections to it were still closing."""
     srv = Server((addr, port), Handler)
     srv.opts, srv.log_lock, srv.second = opts, log_lock, second
+    srv.evil_count = {}
     if opts.tls:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(opts.tls[0], opts.tls[1])

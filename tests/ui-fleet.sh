@@ -153,8 +153,22 @@ check "the table shows a's row of 127.1.0.99" wait_until 60 screen_has ' a  *127
 expect_eq "$(rows_between b a)" 0 "remembered per server: b's row of 127.1.0.99 closed"
 expect_eq "$(open_rows)" 1 "remembered per server: a's open"
 tmux_keys v '\' C-u Enter
+# The selected server is remembered too, by name: , twice from loc (first
+# now) is a, then b.
+tmux_keys ',' ','
+expect_screen ">b  clients 100" ", twice from loc: b"
 tmux_keys q
 expect_screen "EXIT=0" "quit the fleet again"
+ui_start "$args --timeout 3 -d 10"
+expect_screen ">b  clients 100" "the fleet in its first order: b still selected (remembered by name)"
+tmux_keys q
+expect_screen "EXIT=0" "quit the fleet a third time"
+# shellcheck disable=SC2001 # one word of the line changes
+ui_start "$(echo "$args" | sed 's/--name b /--name bee /') --timeout 3 -d 10"
+expect_screen ">a  clients 300" "b renamed bee: no server by the remembered name, the first is selected"
+expect_screen " bee  clients 100" "bee's line"
+tmux_keys q
+expect_screen "EXIT=0" "quit the renamed fleet"
 ui_start "-u http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash --timeout 3 -d 10"
 expect_screen "Clients 100 · " "b alone"
 expect_screen "sort: Address order ↑" "b alone is not the fleet: its own (default) order"

@@ -3,11 +3,15 @@
 #
 #   fleet_start             three real chronyds with clients: a and b behind
 #                           their own /data stand-in (tests/httpd.py /live/),
-#                           loc read through its command socket; two more
+#                           loc read through its command socket; more
 #                           stand-ins: slow (/hang, never answers) and
 #                           hostile (/trickle, one byte a second); dead is a
-#                           port nobody listens on.  Sets FLEET_ARGS (the six
+#                           port nobody listens on; and evil (/evil/RUN:
+#                           httpd.py's hostile dashboard, its first answer
+#                           good with escapes in the names, then bad ones),
+#                           not in FLEET_ARGS.  Sets FLEET_ARGS (the six
 #                           sources, named a b slow dead hostile loc),
+#                           FLEET_EVIL_URL (append /RUN: a run of its own),
 #                           FLEET_DIR, FLEET_SOCK_a/_b/_loc, and
 #                           FLEET_LOG_NAME (each stand-in's request log).
 #                           Everything stops however the test ends.
@@ -81,6 +85,8 @@ fleet_start() {
 	_fleet_httpd b --chronyc "$CHRONYC_BIN" --chronyc-socket "$FLEET_SOCK_b" || return 1
 	_fleet_httpd slow || return 1
 	_fleet_httpd hostile || return 1
+	_fleet_httpd evil || return 1
+	FLEET_EVIL_URL="http://127.0.0.1:$FLEET_PORT_evil/evil"
 	FLEET_ARGS="--name a -u http://127.0.0.1:$FLEET_PORT_a/live/ticc-dash
 		--name b -u http://127.0.0.1:$FLEET_PORT_b/live/ticc-dash
 		--name slow -u http://127.0.0.1:$FLEET_PORT_slow/hang
