@@ -10,7 +10,10 @@
  * (columns.h): whole ones go by priority, the name takes the room left.
  * The selection stays on the same source (by address) across polls; Enter
  * opens the selected one's ntpdata below its row, asked of the source
- * (monitor_want_ntpdata) for as long as it is open.  Text in a cell comes
+ * (monitor_want_ntpdata) for as long as it is open.  Another server
+ * selected (a fleet's . or ,): the first source, closed, and the server
+ * before asked for no more ntpdata (an address at another server is
+ * another source).  Text in a cell comes
  * raw from the source: the painter (draw_sources) sanitises it. */
 #ifndef TICCTOP_SCREEN_SOURCES_H
 #define TICCTOP_SCREEN_SOURCES_H
@@ -34,6 +37,7 @@ enum source_col {
 };
 
 struct sources_screen {
+	struct monitor *mon;           /* the server the selection is of (a fleet's selected one) */
 	size_t sel;                    /* the selected source's index in the server data */
 	char sel_addr[SRV_TEXT_MAX];   /* its address, to find it again */
 	bool open;                     /* its ntpdata is shown below its row */

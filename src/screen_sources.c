@@ -181,6 +181,26 @@ select_at(struct tui *t, long i)
 	return REACT_BODY;
 }
 
+/* Another server is selected than the one the selection is of: start at
+ * its first source, closed, the one before asked for no more ntpdata;
+ * return whether so. */
+static bool
+follow_server(struct tui *t)
+{
+	struct sources_screen *s = cur(t);
+
+	if (s->mon == t->mon)
+		return false;
+	if (s->mon)
+		monitor_want_ntpdata(s->mon, NULL);
+	s->mon = t->mon;
+	s->open = false;
+	s->sel_addr[0] = '\0';
+	s->sel = 0;
+	s->top = 0;
+	return true;
+}
+
 /* Put the selection back on the remembered source after a poll. */
 static unsigned
 sources_refreshed(struct tui *t)
@@ -188,16 +208,19 @@ sources_refreshed(struct tui *t)
 	struct sources_screen *s = cur(t);
 	const struct server_data *sd = &t->mon->srv;
 
+	follow_server(t);
 	for (size_t i = 0; i < sd->nsources; i++)
 		if (strcmp(sd->sources[i].v[SRC_ADDRESS].text, s->sel_addr) == 0)
 			return select_at(t, (long)i);
 	return select_at(t, (long)s->sel) | REACT_BODY;
 }
 
-/* The body changed size: keep the selection in sight. */
+/* The body changed size: keep the selection in sight; another server: its first source. */
 static unsigned
 sources_react(struct tui *t, unsigned flags)
 {
+	if (follow_server(t))
+		return select_at(t, 0) | REACT_BODY;
 	if (!(flags & REACT_LAYOUT))
 		return 0;
 	follow(t);

@@ -452,10 +452,10 @@ no_rows(void *ctx, const struct row *r)
 	return true;
 }
 
-/* Fill mon.srv from the fixtures of one chronyc -m run (a second source
+/* Fill m->srv from the fixtures of one chronyc -m run (a second source
  * added, unreachable: reach 0), read now. */
 static void
-srv_fill(void)
+srv_fill(struct monitor *m)
 {
 	static const char *const files[] = {
 		"n5-chronyclient-tracking.csv", "mixed-serverstats.csv", "n5-chronyclient-activity.csv",
@@ -474,8 +474,8 @@ srv_fill(void)
 			strncat(all, "192.0.2.1,0,0,0,0.000,0.000,0.0,0.0\n", sizeof all - strlen(all) - 1);
 		free(text);
 	}
-	parse_reports(all, strlen(all), no_rows, NULL, &mon.srv, &rep);
-	mon.srv_time = mon.poll_time;
+	parse_reports(all, strlen(all), no_rows, NULL, &m->srv, &rep);
+	m->srv_time = m->poll_time;
 }
 
 /* Set up the program's three screens on the mixed clients and the server's
@@ -486,7 +486,7 @@ srv_setup(void)
 	ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
 	unit_tui(&mon, &t, 100, 30);
 	tui_free(&t);
-	srv_fill();
+	srv_fill(&mon);
 	ck_assert(tui_init(&t, &mon, 1.0, true, three, 3));
 	tui_resize(&t, 100, 30);
 	tui_refreshed(&t);
@@ -669,6 +669,43 @@ START_TEST(the_sources_screen_a_row_each_and_ntpdata_on_enter)
 }
 END_TEST
 
+/* Another server selected (a fleet's .): the Sources screen starts at its
+ * first source, closed, and the server before is asked for no more
+ * ntpdata, though both list the same addresses. */
+START_TEST(the_sources_screen_starts_over_at_another_server)
+{
+	static struct source srcs[2] = { { .kind = "chronyc", .target = "a" }, { .kind = "chronyc", .target = "b" } };
+	static char names[2][FLEET_NAME_MAX] = { "a", "b" };
+	struct monitor ms[2];
+	struct fleet f = { .mon = ms, .name = names, .n = 2 };
+	struct sources_screen *s = t.state[2];
+	struct health health;
+
+	health_init(&health, HEALTH_WARN_DROPS, HEALTH_CRIT_DROPS);
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert(monitor_init(&ms[i], &srcs[i], &health));
+		srv_fill(&ms[i]);
+	}
+	tui_set_fleet(&t, &f);
+	tui_refreshed(&t);
+	UNIT_KEYS(&t, '3', KEYC_DOWN, KEYC_ENTER);
+	ck_assert(s->open);
+	ck_assert_str_eq(srcs[0].want_ntpdata, "192.0.2.1");
+	UNIT_KEYS(&t, '.');
+	ck_assert_ptr_eq(t.mon, &ms[1]);
+	ck_assert(!s->open);
+	ck_assert_uint_eq(s->sel, 0);
+	ck_assert_str_eq(s->sel_addr, "127.0.0.1");
+	ck_assert_str_eq(srcs[0].want_ntpdata, "");   /* a asked for no more */
+	tui_refreshed(&t);                            /* a poll: b's source still closed, nothing asked */
+	ck_assert(!s->open);
+	ck_assert_str_eq(srcs[1].want_ntpdata, "");
+	tui_set_fleet(&t, &t.one);
+	for (size_t i = 0; i < 2; i++)
+		monitor_free(&ms[i]);
+}
+END_TEST
+
 /* The three screens' tests. */
 static TCase *
 srv_case(void)
@@ -679,6 +716,7 @@ srv_case(void)
 	tcase_add_test(tc, notes_wrap_at_spaces);
 	tcase_add_test(tc, a_dashboard_says_what_it_offers);
 	tcase_add_test(tc, the_sources_screen_a_row_each_and_ntpdata_on_enter);
+	tcase_add_test(tc, the_sources_screen_starts_over_at_another_server);
 	return tc;
 }
 
