@@ -15,20 +15,8 @@
 chronyd_available || { echo "chronyd missing"; exit 77; }
 
 # The upstream: the default config, with a client log of a few records.
-chronyd_start 'clientloglimit 4096' || exit 99
-UP_PID=$CHRONYD_PID UP_DIR=$CHRONYD_DIR UP_CONF=$CHRONYD_CONF UP_PORT=$CHRONYD_PORT UP_SOCK=$CHRONYD_SOCK
-CHRONYD_PID=
-
-# Stops the upstream chronyd by its pid (chronyd.sh's stop, on its variables).
-upstream_stop() {
-	[ -n "$UP_PID" ] || return 0
-	_us_pid=$CHRONYD_PID _us_dir=$CHRONYD_DIR _us_conf=$CHRONYD_CONF
-	CHRONYD_PID=$UP_PID CHRONYD_DIR=$UP_DIR CHRONYD_CONF=$UP_CONF
-	chronyd_stop
-	UP_PID=
-	CHRONYD_PID=$_us_pid CHRONYD_DIR=$_us_dir CHRONYD_CONF=$_us_conf
-}
-at_exit upstream_stop
+chronyd_upstream 'clientloglimit 4096' || exit 99
+at_exit chronyd_upstream_stop
 at_exit chronyd_stop
 
 chronyd_start "server 127.0.0.1 port $UP_PORT iburst minpoll -2 maxpoll -2" || exit 99
@@ -104,7 +92,7 @@ run_ticctop --once --via chronyc -S "$UP_SOCK" --check clients
 expect_eq "$RC" 0 "--check clients: the server's warning does not count"
 
 # Stop the upstream: its reach falls to 0, the source turns critical.
-upstream_stop
+chronyd_upstream_stop
 # Succeeds once ticctop shows the source unreachable and critical.
 unreachable() {
 	run_ticctop --once -o json --via chronyc -S "$CHRONYD_SOCK" --check server

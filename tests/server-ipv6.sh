@@ -9,20 +9,8 @@
 . "$top_srcdir/tests/lib/chronyd.sh"
 chronyd_available || { echo "chronyd missing"; exit 77; }
 
-chronyd_start || exit 99
-UP_PID=$CHRONYD_PID UP_DIR=$CHRONYD_DIR UP_CONF=$CHRONYD_CONF UP_PORT=$CHRONYD_PORT
-CHRONYD_PID=
-
-# Stops the upstream chronyd by its pid (chronyd.sh's stop, on its variables).
-upstream_stop() {
-	[ -n "$UP_PID" ] || return 0
-	_us_pid=$CHRONYD_PID _us_dir=$CHRONYD_DIR _us_conf=$CHRONYD_CONF
-	CHRONYD_PID=$UP_PID CHRONYD_DIR=$UP_DIR CHRONYD_CONF=$UP_CONF
-	chronyd_stop
-	UP_PID=
-	CHRONYD_PID=$_us_pid CHRONYD_DIR=$_us_dir CHRONYD_CONF=$_us_conf
-}
-at_exit upstream_stop
+chronyd_upstream || exit 99
+at_exit chronyd_upstream_stop
 at_exit chronyd_stop
 
 chronyd_start "server ::1 port $UP_PORT iburst minpoll -2 maxpoll -2" || exit 99

@@ -21,20 +21,8 @@ ui_setup
 dir=$UI_DIR
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY
 
-chronyd_start || exit 99
-UP_PID=$CHRONYD_PID UP_DIR=$CHRONYD_DIR UP_CONF=$CHRONYD_CONF UP_PORT=$CHRONYD_PORT
-CHRONYD_PID=
-
-# Stops the upstream chronyd by its pid (chronyd.sh's stop, on its variables).
-upstream_stop() {
-	[ -n "$UP_PID" ] || return 0
-	_us_pid=$CHRONYD_PID _us_dir=$CHRONYD_DIR _us_conf=$CHRONYD_CONF
-	CHRONYD_PID=$UP_PID CHRONYD_DIR=$UP_DIR CHRONYD_CONF=$UP_CONF
-	chronyd_stop
-	UP_PID=
-	CHRONYD_PID=$_us_pid CHRONYD_DIR=$_us_dir CHRONYD_CONF=$_us_conf
-}
-at_exit upstream_stop
+chronyd_upstream || exit 99
+at_exit chronyd_upstream_stop
 at_exit chronyd_stop
 at_exit httpd_server_stop
 
@@ -136,7 +124,7 @@ tmux_keys 1
 expect_screen "[Clients]" "1: the clients"
 
 # the upstream stops: the source turns critical, and so does the server's verdict
-upstream_stop
+chronyd_upstream_stop
 tmux_keys 3
 expect_screen "✗ CRIT" "the stopped upstream: its source critical" 120
 expect_screen "unreachable" "open: the reason says unreachable" 120

@@ -44,6 +44,16 @@
 #   TERM if it still runs): the same socket, port and command port.  Its
 #   client log starts empty.  Returns 0, or 1 with the log on stderr.
 #
+# chronyd_upstream [config line...]
+#   chronyd_start's chronyd, to be the next one's time source: exported as
+#   UP_PID, UP_DIR, UP_CONF, UP_PORT and UP_SOCK, with CHRONYD_PID cleared so
+#   that chronyd_start can start the next.
+#
+# chronyd_upstream_stop
+#   chronyd_stop for the upstream (by UP_PID, only if it is still the chronyd
+#   started with UP_CONF); the other chronyd's variables are kept.  Safe to
+#   call twice: a test stops it on purpose and again with at_exit.
+#
 # chronyd_trap
 #   Installs traps so that chronyd_stop runs when the shell exits, also on
 #   INT, TERM and HUP. A test with its own EXIT trap calls chronyd_stop in it.
@@ -284,6 +294,24 @@ chronyd_restart() {
 	echo "chronyd_restart: chronyd did not come back; its log:" >&2
 	sed 's/^/  /' "$CHRONYD_LOG" "$CHRONYD_DIR/chronyd.out" >&2 2>/dev/null
 	return 1
+}
+
+# Starts the upstream chronyd (see the top of this file).
+chronyd_upstream() {
+	chronyd_start "$@" || return 1
+	UP_PID=$CHRONYD_PID UP_DIR=$CHRONYD_DIR UP_CONF=$CHRONYD_CONF UP_PORT=$CHRONYD_PORT UP_SOCK=$CHRONYD_SOCK
+	export UP_PID UP_DIR UP_CONF UP_PORT UP_SOCK
+	CHRONYD_PID=
+}
+
+# Stops the upstream chronyd by its pid (chronyd_stop, on its variables).
+chronyd_upstream_stop() {
+	[ -n "${UP_PID:-}" ] || return 0
+	_us_pid=$CHRONYD_PID _us_dir=$CHRONYD_DIR _us_conf=$CHRONYD_CONF
+	CHRONYD_PID=$UP_PID CHRONYD_DIR=$UP_DIR CHRONYD_CONF=$UP_CONF
+	chronyd_stop
+	UP_PID=
+	CHRONYD_PID=$_us_pid CHRONYD_DIR=$_us_dir CHRONYD_CONF=$_us_conf
 }
 
 # Makes sure chronyd_stop runs however the shell ends.
