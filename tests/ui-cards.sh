@@ -40,17 +40,6 @@ columns_of() {
 		for (off = 0; (i = index(substr($0, off + 1), s)); off += i) print off + i }' | sort -u
 }
 
-# Succeeds if the key bar is on line $1: ticctop has repainted for a height of $1.
-bar_on() {
-	tmux_screen | sed -n "${1}p" | grep -q F1Help
-}
-
-# Resizes to $1 x $2 and waits until ticctop has repainted for it.
-resize_to() {
-	tmux_resize "$1" "$2"
-	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
-}
-
 # Succeeds if the card with drops 228 (4 s old when read) shows 5 s ago or more.
 stale_age_grew() {
 	lines_with 'drops 228' | grep -Eq '([5-9]|[1-9][0-9]) s ago'
@@ -77,12 +66,12 @@ for word in non-zero explanation daemon returned; do
 	expect_eq "$(tmux_screen | grep -cw -- "$word")" 1 "banner: '$word' whole on one line"
 done
 # at 38 columns the banner's lines, joined again with a space, are the message: no word was split
-resize_to 38 12
+tmux_resize_to 38 12
 first=$(tmux_screen | grep -n '506 Cannot' | cut -d: -f1)  # under the header and its meters
 joined=$(tmux_screen | sed -n "$first,$((first + 2))p" | tr '\n' ' ' | tr -s ' ')
 expect_contains "$joined" "506 Cannot talk to daemon: the daemon returned a non-zero exit" \
 	"38x12: the banner wraps at spaces"
-resize_to 80 24
+tmux_resize_to 80 24
 rm "$dir/fail"
 expect_screen "Clients 11 · OK 7 · WARN 2 · CRIT 2" "80x24: summary"
 expect_screen_gone "No data yet" "the data came"
@@ -100,14 +89,14 @@ expect_contains "$(lines_with 'cmd 25')" "cmd 2 s ago" "80x24: the command-only 
 expect_eq "$(columns_of 'drops ' | wc -l)" 1 "80x24: drops in one column on every card"
 expect_eq "$(columns_of 'cmd ' | head -1)" "$(columns_of 'cmd 25')" "80x24: cmd in one column on every card"
 
-resize_to 38 12
+tmux_resize_to 38 12
 expect_screen "cmd 25" "38x12: the command-only card still shows Cmd activity"
 screen=$(tmux_screen)
 expect_contains "$(echo "$screen" | sed -n 2p)" "CRIT 2" "38x12: the summary keeps the critical count"
 expect_contains "$(echo "$screen" | sed -n 2p)" "…" "38x12: and marks what it left out"
 expect_contains "$screen" "drops 228" "38x12: drops whole"
 
-resize_to 30 8
+tmux_resize_to 30 8
 expect_screen "drops 228" "30x8: drops whole, never cut to 'drops 2'"
 screen=$(tmux_screen)
 expect_contains "$(echo "$screen" | grep -F 'drops 228')" "…" "30x8: the fields that went are marked"
@@ -117,17 +106,17 @@ expect_eq "$(echo "$screen" | grep -c 'drops [0-9]*[0-9] *│')" 0 "30x8: no num
 tmux_resize 23 6
 expect_screen "Terminal too small" "23x6: too small"
 expect_screen "need 24x6" "the notice states the real minimum"
-resize_to 24 6
+tmux_resize_to 24 6
 expect_screen_gone "Terminal too small" "24x6: the cards are back"
 tmux_resize 24 5
 expect_screen "need 24x6" "24x5: too small, and says so"
 
-resize_to 200 50
+tmux_resize_to 200 50
 expect_screen "2001:db8:85a3:1234:5678:8a2e:370:7334 " "200x50: a full IPv6 address is not cut"
 expect_eq "$(columns_of 'drops ' | wc -l)" 4 "200x50: drops in one column per card column"
 
 # stale data: ages grow from now, the cards fade
-resize_to 80 24
+tmux_resize_to 80 24
 tmux_keys q
 expect_screen "EXIT=0" "quit"
 # a source too long for line 1: it is cut and marked

@@ -39,11 +39,6 @@ line() {
 	tmux_screen | sed -n "${1}p"
 }
 
-# Succeeds if the key bar is on line $1: ticctop has repainted for a height of $1.
-bar_on() {
-	line "$1" | grep -q F1Help
-}
-
 # Succeeds if the screen shows the NTP requests' rate a second.
 rate_shown() {
 	tmux_screen | grep -q 'NTP packets received .*/s'
@@ -58,12 +53,6 @@ sparks_shown() {
 # Succeeds if the source's row ends in a sparkline of its offsets.
 source_spark() {
 	tmux_screen | grep '^^\* selected *127\.0\.0\.1' | grep -q '[▁▂▃▄▅▆▇█]'
-}
-
-# Resizes to $1 x $2 and waits until ticctop has repainted for it.
-resize_to() {
-	tmux_resize "$1" "$2"
-	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
 }
 
 tmux_start 80 24 || exit 99
@@ -92,7 +81,7 @@ expect_contains "$screen" "● OK" "the source's verdict"
 tmux_keys Enter
 expect_screen "verdict: selected" "Enter: the source's verdict below its row"
 expect_screen "Remote address" "and its ntpdata (from the next poll)"
-resize_to 200 50
+tmux_resize_to 200 50
 check "200x50: two columns between the server's verdict and the clock" \
 	sh -c 'echo "$1" | grep -Eq "Server OK  [0-9]{2}:[0-9]{2}:[0-9]{2}"' sh "$(line 1)"
 screen=$(tmux_screen)
@@ -101,20 +90,20 @@ expect_contains "$screen" "Offset history" "200x50: and the offset history"
 check "200x50: the source's offsets as a sparkline" wait_until 60 source_spark
 expect_contains "$screen" "Interleaved" "200x50: the ntpdata, interleaved"
 expect_contains "$screen" "Total RX" "200x50: the ntpdata, its counts"
-resize_to 30 8
+tmux_resize_to 30 8
 expect_contains "$(line 3)" "State" "30x8 on the Sources screen: its headings"
 expect_contains "$(tmux_screen)" "127.0.0.1" "30x8: the source's row"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6 on the Sources screen: survives"
-resize_to 80 24
+tmux_resize_to 80 24
 tmux_keys BTab
 expect_screen "[Server]" "Shift-Tab: back to the Server screen"
-resize_to 30 8
+tmux_resize_to 30 8
 tmux_keys Home
 expect_screen "── Verdict" "30x8 on the Server screen, Home: the verdict first"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6 on the Server screen: survives"
-resize_to 200 50
+tmux_resize_to 200 50
 expect_screen "Activity" "200x50: the sections side by side"
 expect_contains "$(tmux_screen | grep 'Tracking')" "Server statistics" "200x50: tracking and serverstats side by side"
 check "serverstats with a rate a second" wait_until 60 rate_shown

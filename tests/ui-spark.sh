@@ -39,17 +39,6 @@ BRAILLE='\342[\240-\243]'        # U+2800..U+28FF
 BLOCKS='\342\226[\201-\210]'     # ▁..█
 ABOVE_BASE='\342\226[\202-\210]' # ▂..█: above zero
 
-# Succeeds if the key bar is on line $1: ticctop has repainted for a height of $1.
-bar_on() {
-	line "$1" | grep -q F10Quit
-}
-
-# Resizes to $1 x $2 and waits until ticctop has repainted for it.
-resize_to() {
-	tmux_resize "$1" "$2"
-	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
-}
-
 tmux_start 80 24 || exit 99
 ui_start "--chronyc '$dir/chronyc' -d 5"
 expect_screen "Clients 2" "80x24: the clients are read"
@@ -64,7 +53,7 @@ expect_screen "NTP/s" "80x24: the expanded card has its NTP rate's sparkline"
 check "80x24: its NTP rate in blocks" wait_until 60 bytes_in "NTP/s" "$BLOCKS"
 check "80x24: its drops rise above the baseline" wait_until 60 bytes_in "drops/s" "$ABOVE_BASE"
 
-resize_to 200 50
+tmux_resize_to 200 50
 # Succeeds if the meters' line has the fourth meter, the CRIT count.
 crit_meter() {
 	line 3 | grep -Eq 'CRIT +[0-9]'
@@ -74,13 +63,13 @@ check "200x50: braille sparklines" bytes_in "NTP " "$BRAILLE"
 check "200x50: the card's sparklines" bytes_in "NTP/s" "$BLOCKS"
 expect_eq "$(tmux_widest)" 200 "200x50: nothing wider than the screen"
 
-resize_to 30 8
+tmux_resize_to 30 8
 expect_eq "$(line 3 | grep -c 'NTP  ')" 0 "30x8: no room for meters, the cards keep it"
 check "30x8: nothing wider than the screen" [ "$(tmux_widest)" -le 30 ]
 tmux_resize 20 6
 expect_screen "too small" "20x6: the too-small notice"
 check "20x6: nothing wider than the screen" [ "$(tmux_widest)" -le 20 ]
-resize_to 80 24
+tmux_resize_to 80 24
 tmux_keys q
 expect_screen "EXIT=0" "q quits"
 

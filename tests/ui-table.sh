@@ -37,17 +37,6 @@ rows_shown() {
 	tmux_screen | grep -c '^[●▲✗] \(OK\|WARN\|CRIT\) '
 }
 
-# Succeeds if the key bar is on line $1: ticctop has repainted for a height of $1.
-bar_on() {
-	line "$1" | grep -q F1Help
-}
-
-# Resizes to $1 x $2 and waits until ticctop has repainted for it.
-resize_to() {
-	tmux_resize "$1" "$2"
-	check "${1}x$2: repainted" wait_until 60 bar_on "$2"
-}
-
 # Prints the line number (1-based) of the headings (under the header and its meters).
 head_row() {
 	tmux_screen | grep -n '^Status' | head -1 | cut -d: -f1
@@ -122,17 +111,17 @@ tmux_keys Enter
 expect_screen_gone "family    IPv4" "closed"
 
 # a narrow screen drops whole columns, the last to go stay
-resize_to 40 12
+tmux_resize_to 40 12
 expect_contains "$(heads)" "Address" "40x12: the address stays"
 expect_contains "$(heads)" "Status" "40x12: the status stays"
 expect_eq "$(heads | grep -c IntL)" 0 "40x12: a low-priority column went whole"
 expect_eq "$(tmux_widest)" 40 "40x12: nothing past the edge"
-resize_to 30 8
+tmux_resize_to 30 8
 expect_contains "$(heads)" "Status   Address" "30x8: status and address"
 expect_eq "$(rows_shown)" 4 "30x8: four rows"
 tmux_resize 20 6
 expect_screen "Terminal too small" "20x6: too small, and survives"
-resize_to 200 50
+tmux_resize_to 200 50
 expect_screen "2001:db8:85a3:1234:5678:8a2e:370:7334 " "200x50: a full IPv6 address is not cut"
 expect_contains "$(heads)" "IntL" "200x50: every column"
 n=$(rows_shown)

@@ -24,6 +24,7 @@
 #   tmux_widest                         # columns of the widest line on the screen
 #   tmux_screen [-e]                    # the screen now (-e: with colour escapes)
 #   tmux_resize W H
+#   tmux_resize_to W H                  # resize, and check that ticctop repainted for it
 #   tmux_pane FORMAT                    # a pane variable, e.g. '#{alternate_on}'
 #   tmux_record FILE                    # append every byte the pane's program writes to FILE
 #   tmux_record                         # stop recording
@@ -210,6 +211,21 @@ tmux_widest() {
 # Resizes the window.
 tmux_resize() {
 	_tm resize-window -t t -x "$1" -y "$2"
+}
+
+# Succeeds if ticctop has repainted for a height of $1: its key bar on line
+# $1 and its header on line 1.  (The key bar alone is not proof: when the
+# pane shrinks, tmux keeps the old screen's bottom lines, key bar included,
+# until ticctop paints the new one.)
+tmux_repainted() {
+	_tr_s=$(tmux_screen)
+	echo "$_tr_s" | sed -n "${1}p" | grep -q F1Help && echo "$_tr_s" | sed -n 1p | grep -q '^ticctop'
+}
+
+# Resizes to $1 x $2 and checks (common.sh) that ticctop repainted for it (bounded wait).
+tmux_resize_to() {
+	tmux_resize "$1" "$2"
+	check "${1}x$2: repainted" wait_until "$TMUX_TIMEOUT" tmux_repainted "$2"
 }
 
 # Succeeds if text $2 is (want=shown) or is not (want=gone) on the screen,
