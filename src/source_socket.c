@@ -302,7 +302,8 @@ lane_at(struct socket_source *c, unsigned i)
 }
 
 /* Send every lane's queued request, as many as the kernel's queue takes in
- * one call (the rest when the socket is writable); false when the poll failed. */
+ * one call (the rest when the socket is writable); false when the poll has
+ * ended (failed, or finished by the reply just taken). */
 static bool
 flush_lanes(struct socket_source *c, double now)
 {
