@@ -47,11 +47,18 @@ output_check_name(enum check_scope c)
 	return check_names[c];
 }
 
+/* Whether r carries chronyd's own data (not a dashboard's clients alone). */
+static bool
+server_read(const struct report *r)
+{
+	return r->srv && r->srv->have && r->srv->data->avail == SRV_AVAIL_LOCAL;
+}
+
 /* The server's verdict in r: known false when it has none to judge. */
 static struct srv_verdict
 server_verdict(const struct report *r)
 {
-	if (!r->srv || !r->srv->have || r->srv->data->avail != SRV_AVAIL_LOCAL)
+	if (!server_read(r))
 		return (struct srv_verdict){ .known = false, .rule = -1 };
 	return health_server_eval(r->srv->limits, r->srv->data);
 }
@@ -70,9 +77,11 @@ output_status(const struct report *r)
 		return sv.known ? (enum exit_status)sv.status : EXIT_UNKNOWN;
 	model_summary(r->m, n);
 	st = n[STATUS_CRITICAL] ? EXIT_CRITICAL : n[STATUS_WARNING] ? EXIT_WARNING : EXIT_OK;
-	if (r->check == CHECK_ALL && sv.known && (enum exit_status)sv.status > st)
-		st = (enum exit_status)sv.status;
-	return st;
+	if (r->check != CHECK_ALL || !server_read(r)) /* a dashboard's clients alone, or nothing of chronyd's yet */
+		return st;
+	if (!sv.known) /* chronyd's data came without its tracking */
+		return st == EXIT_OK ? EXIT_UNKNOWN : st; /* (a warning or critical says more) */
+	return (enum exit_status)sv.status > st ? (enum exit_status)sv.status : st;
 }
 
 /* Write code point c as a JSON \u escape (a surrogate pair above U+FFFF). */
@@ -729,7 +738,8 @@ write_text(FILE *fp, const struct report *r, size_t nr)
 	struct rate_totals t;
 	enum exit_status st = output_status(r);
 	struct srv_verdict sv = server_verdict(r);
-	bool clients = r->check != CHECK_SERVER, server = r->check == CHECK_SERVER || (r->check == CHECK_ALL && sv.known);
+	bool clients = r->check != CHECK_SERVER,
+	     server = r->check == CHECK_SERVER || (r->check == CHECK_ALL && server_read(r));
 
 	if (r->error) { /* the reason, and no stale rows (Nagios reads the first line) */
 		fmt_sanitize(addr, sizeof addr, r->error, strlen(r->error), r->utf8);

@@ -11,6 +11,7 @@
 #include "output.h"
 #include "parse_reports.h"
 #include "unit.h"
+#include "unit_output.h"
 #include "unit_locale.h"
 
 static struct server_data sd;
@@ -73,22 +74,22 @@ START_TEST(server_verdicts)
 
 	health_server_limits(&lim);
 	read_run(verdicts[_i].run);
-	struct srv_verdict v = health_server_eval(&lim, &sd);
-	ck_assert(v.known);
-	ck_assert_int_eq(v.status, verdicts[_i].st);
+	struct srv_verdict sv = health_server_eval(&lim, &sd);
+	ck_assert(sv.known);
+	ck_assert_int_eq(sv.status, verdicts[_i].st);
 	if (verdicts[_i].rule)
-		ck_assert_str_eq(health_server_rule_name(v.rule), verdicts[_i].rule);
+		ck_assert_str_eq(health_server_rule_name(sv.rule), verdicts[_i].rule);
 	else
-		ck_assert_int_eq(v.rule, -1);
+		ck_assert_int_eq(sv.rule, -1);
 	for (int i = 0; i < health_server_rules(); i++) {
-		if (v.fired >> i & 1)
+		if (sv.fired >> i & 1)
 			o += (size_t)snprintf(names + o, sizeof names - o, "%s%s", o ? " " : "", health_server_rule_name(i));
 		/* asked by name, as the header asks for clientlog-full */
-		ck_assert_int_eq(health_server_fired(&v, health_server_rule_name(i)), v.fired >> i & 1);
+		ck_assert_int_eq(health_server_fired(&sv, health_server_rule_name(i)), sv.fired >> i & 1);
 	}
-	ck_assert(!health_server_fired(&v, "no-such-rule"));
+	ck_assert(!health_server_fired(&sv, "no-such-rule"));
 	ck_assert_str_eq(names, verdicts[_i].fired);
-	health_server_reason(&lim, &sd, v.rule, why, sizeof why);
+	health_server_reason(&lim, &sd, sv.rule, why, sizeof why);
 	ck_assert(why[0] != '\0');
 }
 END_TEST
@@ -144,9 +145,9 @@ START_TEST(source_verdicts)
 
 	read_run(sources[_i].line);
 	ck_assert_uint_eq(sd.nsources, 1);
-	struct srv_verdict v = health_source_eval(&sd.sources[0]);
-	ck_assert_int_eq(v.status, sources[_i].st);
-	health_source_reason(&sd.sources[0], v.rule, why, sizeof why);
+	struct srv_verdict sv = health_source_eval(&sd.sources[0]);
+	ck_assert_int_eq(sv.status, sources[_i].st);
+	health_source_reason(&sd.sources[0], sv.rule, why, sizeof why);
 	ck_assert_str_eq(why, sources[_i].reason);
 }
 END_TEST
@@ -198,35 +199,21 @@ START_TEST(values_for_people_in_every_locale)
 }
 END_TEST
 
-static struct model *m;
-static struct health h;
-static struct view v;
-
-/* Write a report of sd with scope check in format f; the clients: csv. */
+/* Write a report of sd with scope check in format f; the clients: csv.
+ * The caller frees the text. */
 static char *
 render(enum out_format f, enum check_scope check, const char *csv, bool have_srv)
 {
-	struct parse_report rep;
-	char *out = NULL;
-	size_t len;
-
-	health_init(&h, 1, 10);
 	health_server_limits(&lim);
-	m = model_new();
-	model_begin(m);
-	ck_assert_int_eq(parse_csv(csv, strlen(csv), model_put, m, &rep), PARSE_OK);
-	model_end(m, &h, true, 0);
-	view_init(&v);
-	ck_assert(view_update(&v, m));
+	load(csv);
 	struct report_server rs = { .data = &sd, .limits = &lim, .have = have_srv, .age = 1.5 };
 	struct report r = { .kind = "chronyc", .target = "t", .have_data = true, .time = 1795000000, .m = m, .v = &v,
 		            .h = &h, .srv = &rs, .check = check };
-	FILE *fp = open_memstream(&out, &len);
-	ck_assert(output_write(fp, f, &r));
-	fclose(fp);
-	model_free(m);
-	view_free(&v);
-	return out;
+	ck_assert(write_report(f, &r));
+	char *text = out;
+	out = NULL;
+	teardown();
+	return text;
 }
 
 #define CLIENTS "a,1,0,-2,127,15,0,0,127,1\nb,9,3,-2,127,15,0,0,127,1\n" /* one ok, one warning */
@@ -240,8 +227,8 @@ START_TEST(json_server_object)
 	all = malloc(len + 200);
 	snprintf(all, len + 200, "%s" STATS("0") SELECTED, run);
 	read_run(all);
-	char *out = render(FORMAT_JSON, CHECK_ALL, CLIENTS, true);
-	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e);
+	char *text = render(FORMAT_JSON, CHECK_ALL, CLIENTS, true);
+	json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, &e);
 	ck_assert_msg(doc != NULL, "invalid JSON: %s", e.text);
 	json_t *srv = json_object_get(doc, "server"), *t = json_object_get(srv, "tracking");
 	ck_assert_str_eq(json_string_value(json_object_get(srv, "available")), "local");
@@ -263,7 +250,7 @@ START_TEST(json_server_object)
 	ck_assert(json_is_null(json_object_get(s0, "np")));
 	ck_assert_str_eq(json_string_value(json_object_get(s0, "reason")), "selected (*)");
 	json_decref(doc);
-	free(out);
+	free(text);
 	free(run);
 	free(all);
 }
@@ -274,22 +261,44 @@ START_TEST(json_of_a_dashboard_says_clients_only)
 	json_error_t e;
 
 	server_data_clients_only(&sd, "a dashboard's /data carries only its clients");
-	char *out = render(FORMAT_JSON, CHECK_ALL, CLIENTS, true);
-	json_t *doc = json_loads(out, JSON_REJECT_DUPLICATES, &e), *srv = json_object_get(doc, "server");
+	char *text = render(FORMAT_JSON, CHECK_ALL, CLIENTS, true);
+	json_t *doc = json_loads(text, JSON_REJECT_DUPLICATES, &e), *srv = json_object_get(doc, "server");
 	ck_assert_str_eq(json_string_value(json_object_get(srv, "available")), "clients-only");
 	ck_assert_str_eq(json_string_value(json_object_get(srv, "note")), "a dashboard's /data carries only its clients");
 	ck_assert(json_is_null(json_object_get(srv, "status")) && json_is_null(json_object_get(srv, "tracking")));
 	ck_assert(json_is_null(json_object_get(srv, "sources")));
 	json_decref(doc);
-	free(out);
-	out = render(FORMAT_TEXT, CHECK_ALL, CLIENTS, true); /* all: the clients alone decide */
-	ck_assert_msg(strncmp(out, "TICCTOP WARNING - 2 clients: 1 ok, 1 warning, 0 critical |", 58) == 0, "%s", out);
-	ck_assert_ptr_nonnull(strstr(out, "\nSERVER: a dashboard's /data carries only its clients\n"));
-	free(out);
-	out = render(FORMAT_TEXT, CHECK_SERVER, CLIENTS, true); /* server: there is none to judge */
-	ck_assert_str_eq(strtok(out, "\n"), "TICCTOP UNKNOWN - server: not available: a dashboard's /data carries only "
+	free(text);
+	text = render(FORMAT_TEXT, CHECK_ALL, CLIENTS, true); /* all: the clients alone decide */
+	ck_assert_msg(strncmp(text, "TICCTOP WARNING - 2 clients: 1 ok, 1 warning, 0 critical |", 58) == 0, "%s", text);
+	ck_assert_ptr_nonnull(strstr(text, "\nSERVER: a dashboard's /data carries only its clients\n"));
+	free(text);
+	text = render(FORMAT_TEXT, CHECK_SERVER, CLIENTS, true); /* server: there is none to judge */
+	ck_assert_str_eq(strtok(text, "\n"), "TICCTOP UNKNOWN - server: not available: a dashboard's /data carries only "
 	                                    "its clients |");
-	free(out);
+	free(text);
+}
+END_TEST
+
+/* --check all when chronyd's data came without its tracking: the server
+ * part says so, and UNKNOWN stands in for OK (not for a worse verdict). */
+START_TEST(all_without_tracking_is_unknown)
+{
+	read_run(STATS("0") SELECTED);
+	char *text = render(FORMAT_TEXT, CHECK_ALL, "a,1,0,-2,127,15,0,0,127,1\n", true);
+	ck_assert_str_eq(strtok(text, "\n"), "TICCTOP UNKNOWN - 1 client: 1 ok, 0 warning, 0 critical - server: not "
+	                                     "available: chronyd gave no tracking | clients=1 ok=1 warning=0 critical=0 "
+	                                     "new=0 gone=0");
+	free(text);
+	text = render(FORMAT_TEXT, CHECK_ALL, CLIENTS, true);
+	ck_assert_str_eq(strtok(text, "\n"), "TICCTOP WARNING - 2 clients: 1 ok, 1 warning, 0 critical - server: not "
+	                                     "available: chronyd gave no tracking | clients=2 ok=1 warning=1 critical=0 "
+	                                     "new=0 gone=0");
+	free(text);
+	text = render(FORMAT_TEXT, CHECK_CLIENTS, "a,1,0,-2,127,15,0,0,127,1\n", true);
+	ck_assert_str_eq(strtok(text, "\n"), "TICCTOP OK - 1 client: 1 ok, 0 warning, 0 critical | clients=1 ok=1 "
+	                                     "warning=0 critical=0 new=0 gone=0");
+	free(text);
 }
 END_TEST
 
@@ -315,10 +324,10 @@ START_TEST(status_line_by_check)
 {
 	read_run(TRACKING("7F000001", "11", "-0.0623", "0.000003402", "Normal") SELECTED);
 	unit_use_locale("de_DE.UTF-8");
-	char *out = render(FORMAT_TEXT, scopes[_i].check, CLIENTS, true);
+	char *text = render(FORMAT_TEXT, scopes[_i].check, CLIENTS, true);
 	unit_end_locale();
-	ck_assert_str_eq(strtok(out, "\n"), scopes[_i].line);
-	free(out);
+	ck_assert_str_eq(strtok(text, "\n"), scopes[_i].line);
+	free(text);
 	health_init(&h, 1, 10);
 	m = model_new();
 	model_begin(m);
@@ -338,7 +347,7 @@ static Suite *
 server_suite(void)
 {
 	Suite *s = suite_create("server");
-	TCase *hv = tcase_create("verdicts"), *out = tcase_create("reports");
+	TCase *hv = tcase_create("verdicts"), *reports = tcase_create("reports");
 
 	tcase_add_loop_test(hv, server_verdicts, 0, sizeof verdicts / sizeof verdicts[0]);
 	tcase_add_test(hv, reasons_say_what_and_how_much);
@@ -346,11 +355,12 @@ server_suite(void)
 	tcase_add_loop_test(hv, source_verdicts, 0, sizeof sources / sizeof sources[0]);
 	tcase_add_test(hv, rates_of_the_counters);
 	tcase_add_test(hv, values_for_people_in_every_locale);
-	tcase_add_test(out, json_server_object);
-	tcase_add_test(out, json_of_a_dashboard_says_clients_only);
-	tcase_add_loop_test(out, status_line_by_check, 0, sizeof scopes / sizeof scopes[0]);
+	tcase_add_test(reports, json_server_object);
+	tcase_add_test(reports, json_of_a_dashboard_says_clients_only);
+	tcase_add_test(reports, all_without_tracking_is_unknown);
+	tcase_add_loop_test(reports, status_line_by_check, 0, sizeof scopes / sizeof scopes[0]);
 	suite_add_tcase(s, hv);
-	suite_add_tcase(s, out);
+	suite_add_tcase(s, reports);
 	return s;
 }
 
