@@ -9,15 +9,25 @@
 # makes a test slower, never red.
 
 # Waits until command "$2..." succeeds, trying every 0.1 s for at most $1
-# seconds; fails if it never did.
+# seconds of the machine's uptime (the command's own time counts too); fails
+# if it never did.
 wait_until() {
-	_wu_n=$(($1 * 10))
+	_wu_now
+	_wu_end=$((_wu_t + $1 * 100))
 	shift
 	until "$@"; do
-		[ "$_wu_n" -gt 0 ] || return 1
+		_wu_now
+		[ "$_wu_t" -lt "$_wu_end" ] || return 1
 		sleep 0.1
-		_wu_n=$((_wu_n - 1))
 	done
+}
+
+# Sets _wu_t to the hundredths of a second since boot (/proc/uptime, which
+# is never set back, prints them as SECONDS.HH).
+_wu_now() {
+	read -r _wu_up _ </proc/uptime
+	_wu_cs=${_wu_up#*.}
+	_wu_t=$((${_wu_up%.*} * 100 + ${_wu_cs#0}))
 }
 
 # Succeeds if process $1 has ended: gone, or a zombie not reaped yet.
