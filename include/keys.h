@@ -63,6 +63,17 @@ struct keymap {
 
 #define KEYMAP(acts, binds) { acts, sizeof acts / sizeof acts[0], binds, sizeof binds / sizeof binds[0] }
 
+/* Binding rows for the keys that move through a list alike on every screen
+ * and in the help: the arrows and j/k, PgUp/PgDn and Ctrl-B/Ctrl-F (as in
+ * less), Home/End and g/G; in mode, to actions up, down, pgup, pgdn, home, end. */
+#define KEYS_MOVE(mode, up, down, pgup, pgdn, home, end) \
+	{ mode, KEYC_UP, up, NULL, 0 }, { mode, 'k', up, NULL, 0 }, \
+	{ mode, KEYC_DOWN, down, NULL, 0 }, { mode, 'j', down, NULL, 0 }, \
+	{ mode, KEYC_PGUP, pgup, NULL, 0 }, { mode, KEYC_CTRL('b'), pgup, NULL, 0 }, \
+	{ mode, KEYC_PGDN, pgdn, NULL, 0 }, { mode, KEYC_CTRL('f'), pgdn, NULL, 0 }, \
+	{ mode, KEYC_HOME, home, NULL, 0 }, { mode, 'g', home, NULL, 0 }, \
+	{ mode, KEYC_END, end, NULL, 0 }, { mode, 'G', end, NULL, 0 }
+
 /* A section of the help: the keys of a mode (screen's, then the app's), and
  * notes (each at most KEYS_NOTE_MAX columns, so the help fits 80 columns). */
 struct help_section {

@@ -517,21 +517,10 @@ static const struct action actions[] = {
 #define S TUI_SEARCH
 
 static const struct binding bindings[] = {
-	{ B, KEYC_UP, A_UP, NULL, 0 },
-	{ B, 'k', A_UP, NULL, 0 },
-	{ B, KEYC_DOWN, A_DOWN, NULL, 0 },
-	{ B, 'j', A_DOWN, NULL, 0 },
+	KEYS_MOVE(B, A_UP, A_DOWN, A_PAGE_UP, A_PAGE_DOWN, A_HOME, A_END),
 	{ B, KEYC_LEFT, A_LEFT, NULL, 0 },
 	{ B, KEYC_RIGHT, A_RIGHT, NULL, 0 },
 	{ B, 'l', A_RIGHT, NULL, 0 },
-	{ B, KEYC_PGUP, A_PAGE_UP, NULL, 0 },
-	{ B, KEYC_CTRL('b'), A_PAGE_UP, NULL, 0 },
-	{ B, KEYC_PGDN, A_PAGE_DOWN, NULL, 0 },
-	{ B, KEYC_CTRL('f'), A_PAGE_DOWN, NULL, 0 },
-	{ B, KEYC_HOME, A_HOME, NULL, 0 },
-	{ B, 'g', A_HOME, NULL, 0 },
-	{ B, KEYC_END, A_END, NULL, 0 },
-	{ B, 'G', A_END, NULL, 0 },
 	{ B, KEYC_F3, A_SEARCH, "Search", 30 },
 	{ B, '/', A_SEARCH, NULL, 0 },
 	{ B, 'n', A_SEARCH_NEXT, NULL, 0 },

@@ -303,16 +303,7 @@ static const struct action actions[] = {
 };
 
 static const struct binding bindings[] = {
-	{ TUI_BROWSE, KEYC_UP, 0, NULL, 0 },
-	{ TUI_BROWSE, 'k', 0, NULL, 0 },
-	{ TUI_BROWSE, KEYC_DOWN, 1, NULL, 0 },
-	{ TUI_BROWSE, 'j', 1, NULL, 0 },
-	{ TUI_BROWSE, KEYC_PGUP, 2, NULL, 0 },
-	{ TUI_BROWSE, KEYC_PGDN, 3, NULL, 0 },
-	{ TUI_BROWSE, KEYC_HOME, 4, NULL, 0 },
-	{ TUI_BROWSE, 'g', 4, NULL, 0 },
-	{ TUI_BROWSE, KEYC_END, 5, NULL, 0 },
-	{ TUI_BROWSE, 'G', 5, NULL, 0 },
+	KEYS_MOVE(TUI_BROWSE, 0, 1, 2, 3, 4, 5),
 	{ TUI_BROWSE, KEYC_ENTER, 6, "ntpdata", 70 },
 	{ TUI_BROWSE, ' ', 6, NULL, 0 },
 };

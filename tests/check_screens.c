@@ -562,6 +562,32 @@ START_TEST(the_server_screen_shows_tracking_serverstats_activity_and_the_verdict
 }
 END_TEST
 
+/* The Server and Sources screens move with the Clients screen's keys:
+ * g/G as Home/End, Ctrl-B/Ctrl-F as PgUp/PgDn. */
+START_TEST(every_list_moves_with_the_same_keys)
+{
+	struct server_screen *sv = t.state[1];
+	struct sources_screen *so = t.state[2];
+
+	tui_resize(&t, 40, 12);
+	UNIT_KEYS(&t, '2', KEYC_END);
+	long end = sv->top;
+	ck_assert_int_gt(end, 0);
+	UNIT_KEYS(&t, 'g');
+	ck_assert_int_eq(sv->top, 0);
+	UNIT_KEYS(&t, KEYC_CTRL('f'));
+	ck_assert_int_gt(sv->top, 0);
+	UNIT_KEYS(&t, 'G', KEYC_CTRL('b'));
+	ck_assert_int_lt(sv->top, end);
+	UNIT_KEYS(&t, '3', 'G');
+	ck_assert_uint_eq(so->sel, 1);
+	UNIT_KEYS(&t, KEYC_CTRL('b'));
+	ck_assert_uint_eq(so->sel, 0);
+	UNIT_KEYS(&t, KEYC_CTRL('f'));
+	ck_assert_uint_eq(so->sel, 1);
+}
+END_TEST
+
 START_TEST(notes_wrap_at_spaces)
 {
 	static const char note[] = "client list incomplete: chronyd dropped 7 client log records; raise clientloglimit";
@@ -713,6 +739,7 @@ srv_case(void)
 	TCase *tc = tcase_create("server and sources");
 	tcase_add_checked_fixture(tc, srv_setup, srv_teardown);
 	tcase_add_test(tc, the_server_screen_shows_tracking_serverstats_activity_and_the_verdict);
+	tcase_add_test(tc, every_list_moves_with_the_same_keys);
 	tcase_add_test(tc, notes_wrap_at_spaces);
 	tcase_add_test(tc, a_dashboard_says_what_it_offers);
 	tcase_add_test(tc, the_sources_screen_a_row_each_and_ntpdata_on_enter);

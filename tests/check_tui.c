@@ -286,6 +286,15 @@ START_TEST(pause_help_redraw_quit)
 	ck_assert_int_eq(t.help_top, lines - (t.reg.body.h - 2));
 	UNIT_KEYS(&t, KEYC_HOME, KEYC_UP);
 	ck_assert_int_eq(t.help_top, 0);
+	UNIT_KEYS(&t, KEYC_CTRL('f'));              /* the moving keys of every list scroll it too */
+	ck_assert_int_gt(t.help_top, 0);
+	UNIT_KEYS(&t, 'g');
+	ck_assert_int_eq(t.help_top, 0);
+	UNIT_KEYS(&t, 'G');
+	ck_assert_int_eq(t.help_top, lines - (t.reg.body.h - 2));
+	UNIT_KEYS(&t, KEYC_CTRL('b'), 'k');
+	ck_assert_int_lt(t.help_top, lines - (t.reg.body.h - 2));
+	ck_assert_int_eq(t.mode, TUI_HELP);
 	UNIT_KEYS(&t, 'x');                        /* any other key closes the help */
 	ck_assert_int_eq(t.mode, TUI_BROWSE);
 	ck_assert(UNIT_KEYS(&t, 'q') & REACT_QUIT);
