@@ -8,9 +8,7 @@
 . "$top_srcdir/tests/lib/common.sh"
 . "$top_srcdir/tests/lib/chronyd.sh"
 . "$top_srcdir/tests/lib/fleet.sh"
-chronyd_available || { echo "chronyd missing"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
-fleet_start || exit 99
+fleet_setup
 T=6
 # shellcheck disable=SC2086 # FLEET_ARGS holds separate words on purpose
 # (--judge total: --once polls the quick servers again while the held ones

@@ -13,10 +13,8 @@
 . "$top_srcdir/tests/lib/chronyd.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 . "$top_srcdir/tests/lib/fleet.sh"
-chronyd_available || { echo "chronyd missing"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
 ui_setup
-fleet_start || exit 99
+fleet_setup
 KINDS=5   # evil's bad answers, served in turn after its good one
 
 # The fleet: a, evil (its run $1), b and loc.

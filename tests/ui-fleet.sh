@@ -10,10 +10,8 @@
 . "$top_srcdir/tests/lib/chronyd.sh"
 . "$top_srcdir/tests/lib/tmux.sh"
 . "$top_srcdir/tests/lib/fleet.sh"
-chronyd_available || { echo "chronyd missing"; exit 77; }
-command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
 ui_setup
-fleet_start || exit 99
+fleet_setup
 # shellcheck disable=SC2086 # one line of words for the shell in the pane
 args=$(echo $FLEET_ARGS)
 

@@ -1,6 +1,8 @@
 # fleet.sh — a fleet on loopback for the fleet tests (POSIX sh; needs
 # common.sh and chronyd.sh sourced, top_srcdir, NTPLOAD).
 #
+#   fleet_setup             skip the test (77) without chronyd or python3,
+#                           else fleet_start (99 when it cannot)
 #   fleet_start             three real chronyds with clients: a and b behind
 #                           their own /data stand-in (tests/httpd.py /live/),
 #                           loc read through its command socket; more
@@ -70,6 +72,14 @@ fleet_stop() {
 	_fleet_chronyds=
 	[ -n "$FLEET_DIR" ] && rm -rf "$FLEET_DIR"
 	FLEET_DIR=
+}
+
+# What a fleet test does first: skip it (77) without chronyd or python3,
+# else start the fleet (99 when it cannot).
+fleet_setup() {
+	chronyd_available || { echo "chronyd missing"; exit 77; }
+	command -v python3 >/dev/null || { echo "python3 missing"; exit 77; }
+	fleet_start || exit 99
 }
 
 # Start the fleet; see the top of this file.
