@@ -166,6 +166,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C"); /* numbers on the screen read as chronyc's (and htop's): a '.' in every locale */
 	options_defaults(&o);
 	if ((cr = conffile_load(&o, &config, err, sizeof err)) == CONFFILE_WARNING)
 		fprintf(stderr, "ticctop: warning: %s\n", err);

@@ -9,6 +9,11 @@ ui_setup
 dir=$UI_DIR
 ui_fake_chronyc
 
+# Succeeds when a line of the screen matches extended regular expression $1.
+screen_matches() {
+	tmux_screen | grep -Eq -- "$1"
+}
+
 # Starts ticctop in the tmux shell (its pid in $dir/pid), with extra options.
 start_ui() {
 	ui_start "--chronyc '$dir/chronyc' -d 5 $*"
@@ -100,6 +105,21 @@ tmux_wait "Clients 7" >/dev/null
 expect_eq "$(tmux_screen -e | grep -c '38;5;\|48;5;')" 0 "-C: mono"
 tmux_keys q
 tmux_wait "EXIT=0" >/dev/null
+
+# numbers on the screen have a '.' in a German locale too, as chronyc's
+# and the Server screen's: the header's age and the meters' rates
+tmux_stop
+TMUX_ENV="LOCPATH='$(sh "$top_srcdir/tests/lib/locale.sh" de_DE.UTF-8)' LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8"
+tmux_start 80 24 || exit 99
+start_ui
+check "de_DE: the header's age reads 'updated N.N s ago'" wait_until 60 screen_matches "updated [0-9]+\.[0-9] s ago"
+check "de_DE: the meters' rates read 'N.NN/s'" wait_until 60 screen_matches " [0-9]+\.[0-9]+/s"
+expect_eq "$(tmux_screen | grep -c '[0-9],[0-9]')" 0 "de_DE: no number with a decimal comma on the screen"
+tmux_keys q
+tmux_wait "EXIT=0" >/dev/null
+tmux_stop
+TMUX_ENV=
+tmux_start 80 24 || exit 99
 
 # the config file: defaults by long option name; the command line wins
 mkdir -p "$TMUX_HOME/config/ticctop"
