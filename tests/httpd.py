@@ -68,6 +68,17 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def send_chunked(self, pieces):
+        """Answer 200 with the byte strings of pieces as chunks: no Content-Length
+        for libcurl to refuse up front."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for piece in pieces:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+        self.wfile.write(b"0\r\n\r\n")
+
     def fixture(self, name):
         """The bytes of a fixture file (no path tricks)."""
         with open(os.path.join(self.server.opts.fixtures, os.path.basename(name)), "rb") as fp:
@@ -181,14 +192,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def r_big(self, _):
         """100 MB, chunked: no Content-Length for libcurl to refuse up front."""
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
         chunk = ROW * (MIB // len(ROW))
-        for _ in range(100):
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-        self.wfile.write(b"0\r\n\r\n")
+        self.send_chunked(chunk for _ in range(100))
 
     def r_big_length(self, _):
         """100 MB announced in Content-Length."""
@@ -311,15 +316,8 @@ class Handler(BaseHTTPRequestHandler):
         if kind == 3:
             return self.send(200, json.dumps({"error": "\x1b[2J" + clip + "\u202e\x9b31mboom", "clients_parsed": [],
                                               "count": 0, "local_time": "22-11-2026, 10:00:0\x1b[6n"}).encode())
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
         chunk = ROW * (MIB // len(ROW))
-        for i in range(8):
-            piece = (b'{"clients_parsed":[' if i == 0 else b"") + chunk
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(piece), piece))
-        self.wfile.write(b"0\r\n\r\n")
+        self.send_chunked((b'{"clients_parsed":[' if i == 0 else b"") + chunk for i in range(8))
 
     def chronyc_clients(self):
         """`chronyc -n -h SOCK clients` on the test's real chronyd (fixed argv, no shell)."""
